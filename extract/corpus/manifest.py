@@ -1,0 +1,185 @@
+"""The corpus manifest: which documents make the corpus and what is known about each.
+
+A manifest is YAML (a mapping with a ``documents`` list and optional corpus-wide defaults)
+or CSV (one row per document, the same field names as columns). The format is documented in
+docs/corpus.md. Reads: the manifest file. Adds: one ``ManifestEntry`` per document.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from extract.datafiles import load_yaml
+from extract.dates import parse_partial_date
+from extract.errors import ManifestError
+from extract.records import DateRange
+
+FIELDS = ("id", "file", "title", "publisher", "url", "published", "collected", "language")
+_DEFAULTABLE = ("publisher", "collected", "language")
+# Ids become parts of IRIs: keep them to characters that need no escaping (no "/": see
+# docs/model.md on prefixed names).
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One document as the manifest describes it. ``file`` is resolved against the manifest."""
+
+    id: str | None
+    file: Path
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: DateRange | None = None
+    collected: date | None = None
+    language: str = "en"
+    line: int | None = None  # where in the manifest, for messages
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    entries: tuple[ManifestEntry, ...]
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read a YAML or CSV manifest. Raises ManifestError naming the file and the entry."""
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        rows, defaults = _yaml_rows(path)
+    elif suffix == ".csv":
+        rows, defaults = _csv_rows(path), {}
+    else:
+        raise ManifestError(path, "a manifest must be .yaml, .yml or .csv")
+    entries = [entry_from_row(path, row, defaults, line) for line, row in rows]
+    seen: dict[str, int | None] = {}
+    for entry in entries:
+        if entry.id is None:
+            continue
+        if entry.id in seen:
+            raise ManifestError(
+                path,
+                f"document id {entry.id!r} is used twice (also at line {seen[entry.id]})",
+                line=entry.line,
+                fix="give every document its own id",
+            )
+        seen[entry.id] = entry.line
+    return Manifest(path, tuple(entries))
+
+
+def check_id(value: str, path: Path, line: int | None) -> str:
+    if not ID_PATTERN.fullmatch(value):
+        raise ManifestError(
+            path,
+            f"document id {value!r} is not usable in an IRI",
+            line=line,
+            fix="use letters, digits, '.', '_', '~' or '-', starting with a letter or digit",
+        )
+    return value
+
+
+def _yaml_rows(path: Path) -> tuple[list[tuple[int | None, dict[str, Any]]], dict[str, Any]]:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise ManifestError(path, "expected a mapping with a 'documents' list")
+    defaults = {key: data[key] for key in _DEFAULTABLE if key in data}
+    lines = _yaml_item_lines(path)
+    rows: list[tuple[int | None, dict[str, Any]]] = []
+    for index, row in enumerate(data["documents"]):
+        line = lines[index] if index < len(lines) else None
+        if not isinstance(row, dict):
+            raise ManifestError(path, f"document {index + 1} is not a mapping", line=line)
+        rows.append((line, row))
+    return rows, defaults
+
+
+def _yaml_item_lines(path: Path) -> list[int]:
+    """Line numbers of the items of the top-level 'documents' sequence, for messages."""
+    import yaml
+
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if key.value == "documents" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _csv_rows(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"file"} - set(reader.fieldnames or ())
+            if missing:
+                raise ManifestError(path, "the header has no 'file' column", line=1)
+            return [
+                (reader.line_num, {k: (v or None) for k, v in row.items() if k})
+                for row in reader
+            ]
+    except UnicodeDecodeError as exc:
+        raise ManifestError(path, f"not valid UTF-8 at byte {exc.start}") from exc
+
+
+def entry_from_row(
+    path: Path, row: dict[str, Any], defaults: dict[str, Any], line: int | None
+) -> ManifestEntry:
+    unknown = sorted(set(row) - set(FIELDS))
+    if unknown:
+        raise ManifestError(
+            path,
+            f"unknown field(s) {', '.join(unknown)}",
+            line=line,
+            fix=f"known fields are {', '.join(FIELDS)}",
+        )
+    merged = {**defaults, **{k: v for k, v in row.items() if v is not None}}
+    file_value = merged.get("file")
+    if not isinstance(file_value, str) or not file_value.strip():
+        raise ManifestError(path, "entry has no 'file'", line=line)
+    raw_id = merged.get("id")
+    doc_id = check_id(str(raw_id), path, line) if raw_id is not None else None
+    return ManifestEntry(
+        id=doc_id,
+        file=(path.parent / file_value).resolve(),
+        title=_text(merged.get("title")),
+        publisher=_text(merged.get("publisher")),
+        url=_text(merged.get("url")),
+        published=_date_range(merged.get("published"), "published", path, line),
+        collected=_day(merged.get("collected"), "collected", path, line),
+        language=str(merged.get("language") or "en"),
+        line=line,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value).strip() or None
+
+
+def _date_range(value: Any, field: str, path: Path, line: int | None) -> DateRange | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return DateRange.day(value)
+    parsed = parse_partial_date(str(value))
+    if parsed is None:
+        raise ManifestError(
+            path,
+            f"{field} {value!r} is not a date",
+            line=line,
+            fix="write YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known",
+        )
+    return parsed
+
+
+def _day(value: Any, field: str, path: Path, line: int | None) -> date | None:
+    span = _date_range(value, field, path, line)
+    if span is None:
+        return None
+    if span.days != 1:
+        raise ManifestError(path, f"{field} must be a full date (YYYY-MM-DD)", line=line)
+    return span.earliest

