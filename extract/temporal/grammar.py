@@ -1,0 +1,498 @@
+"""What a pattern match means: its TIMEX3 type, resolution rule, precision and mod.
+
+Each pattern of the lexicon has a ``kind``; the interpreter of that kind reads the match's
+named groups (see the lexicon's header) and returns a ``Reading``, or None when the match
+is not a time expression after all ("May" the modal, "2026 million", "the fall of").
+
+A rule may hold the placeholder ``{seek}``: the tagger replaces it by ``last``, ``next`` or
+``near`` once it knows the tense of the clause (extract/temporal/tense.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from extract.records import Precision
+from extract.temporal.lexicon import Lexicon, Unit
+from extract.temporal.tokens import TokenIndex, TokenInfo
+
+SEEK = "{seek}"
+
+# Anchors a reading can ask for; the tagger turns "previous" and "following" into
+# "timex:<id>" (or "dct"), and leaves "event" for the event layer.
+ANCHOR_NONE, ANCHOR_DCT, ANCHOR_EVENT = "none", "dct", "event"
+ANCHOR_PREVIOUS, ANCHOR_FOLLOWING = "previous", "following"
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^[\s,]*([\w'’%-]+)")
+_QUANTITY_BEFORE = re.compile(r"(\d|%|\btimes|\btwice|\bonce|\bthrice|\bcents?|\bdollars?)\W*\w*\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    rule: str | None
+    precision: Precision | None
+    value: str | None = None  # fixed TIMEX3 value: PRESENT_REF, P2W, XXXX-WXX-5...
+    mod: str | None = None
+    anchor: str = ANCHOR_DCT
+    time: str | None = None  # TIME part of the value: "MO", "22:00"
+    quant: str | None = None
+    freq: str | None = None
+    whole_range: bool = False  # a range: its value names the period holding both ends
+
+
+@dataclass
+class Context:
+    text: str
+    lexicon: Lexicon
+    tokens: Sequence[TokenInfo] | None = None
+    index: TokenIndex | None = None
+
+    def word_before(self, pos: int) -> str:
+        match = _WORD_BEFORE.search(self.text, max(0, pos - 40), pos)
+        return match.group(1).lower() if match else ""
+
+    def word_after(self, pos: int) -> str:
+        match = _WORD_AFTER.match(self.text[pos : pos + 40])
+        return match.group(1) if match else ""
+
+    def tags_at(self, start: int, end: int) -> list[TokenInfo]:
+        if self.tokens is None or self.index is None:
+            return []
+        return [self.tokens[i] for i in self.index.span(start, end)]
+
+
+Interpreter = Callable[[re.Match[str], Context], Reading | None]
+
+
+def _g(match: re.Match[str], name: str) -> str | None:
+    try:
+        return match.group(name)
+    except IndexError:
+        return None
+
+
+def _part(match: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    part = _g(match, "part")
+    if not part:
+        return None
+    return ctx.lexicon.parts.get(" ".join(part.lower().split()).rstrip("-"))
+
+
+def _with_part(rule: str, part: tuple[str, str] | None) -> str:
+    return f"{rule} {part[0]}" if part else rule
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+# --- checks against false positives ------------------------------------------------------
+
+
+def _month_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
+    """A month name is a month when capitalised; an ambiguous one ("May", "March") also
+    needs a day, a year, a part or a cue word before it, and no verb tag."""
+    word = match.group("month")
+    if not _capitalised(word):
+        return False
+    key = word.lower().rstrip(".")
+    if key not in ctx.lexicon.ambiguous_months or anchored:
+        return True
+    if word.isupper() and len(word) > 3 and not match.string[match.end() : match.end() + 1] == ".":
+        pass  # an all-capitals headline: fall through to the cue test
+    tags = ctx.tags_at(match.start("month"), match.end("month"))
+    if tags and (tags[0].tag == "MD" or tags[0].pos in ("VERB", "AUX")):
+        return False
+    before = ctx.word_before(match.start("month"))
+    return before in ctx.lexicon.month_cues or before.endswith(("'s", "’s"))
+
+
+def _weekday_ok(match: re.Match[str], ctx: Context) -> bool:
+    word = match.group("weekday")
+    if not _capitalised(word):
+        return False
+    if word.lower() not in ctx.lexicon.ambiguous_weekdays:
+        return True
+    after = match.string[match.end("weekday") : match.end("weekday") + 1]
+    return after == "." or ctx.word_before(match.start("weekday")) in ("on", "by", "until", "since")
+
+
+def _season_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
+    if anchored:
+        return True
+    if ctx.text[match.end() : match.end() + 4].lower() == " of ":
+        return False  # "the fall of Rome"
+    tags = ctx.tags_at(match.start("season"), match.end("season"))
+    if tags and tags[0].pos in ("VERB", "AUX"):
+        return False
+    return ctx.word_before(match.start()) in ctx.lexicon.month_cues
+
+
+def _year_ok(match: re.Match[str], ctx: Context) -> bool:
+    """A bare four-digit number is a year unless it counts something ("2026 million")."""
+    start, end = match.start("year"), match.end("year")
+    text = ctx.text
+    if start > 0 and text[start - 1] in "-–.,":
+        return False  # 1,2026 / GPT-2026 / 3.2026
+    after = ctx.word_after(end).lower()
+    if after in ctx.lexicon.count_words or text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit():
+        return False
+    tags = ctx.tags_at(start, end)
+    if tags:
+        token = tags[0]
+        if token.dep == "nummod" and ctx.tokens is not None:
+            head = ctx.tokens[token.head]
+            if head.tag == "NNS":
+                return False
+        return True
+    before = ctx.word_before(start)
+    if before in ctx.lexicon.year_cues:
+        return True
+    # A lower-case plural right after a number that no cue calls a year: a count.
+    return not (after.endswith("s") and after.islower() and len(after) > 3)
+
+
+# --- interpreters --------------------------------------------------------------------------
+
+
+def _date(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    year, day = _g(match, "year"), _g(match, "day")
+    month_word, month_num = _g(match, "month"), _g(match, "monthnum")
+    season, quarter, half = _g(match, "season"), _g(match, "quarter"), _g(match, "half")
+    part = _part(match, ctx)
+    anchored = bool(year or day or part)
+    position: str
+    precision: Precision
+    if month_word is not None:
+        if not _month_ok(match, ctx, anchored=anchored):
+            return None
+        month = lex.months[month_word.lower().rstrip(".")]
+    elif month_num is not None:
+        month = int(month_num)
+    else:
+        month = 0
+    if month and day:
+        position, precision = f"--{month:02d}-{int(day):02d}", Precision.DAY
+    elif month:
+        position, precision = f"--{month:02d}", Precision.MONTH
+    elif season is not None:
+        if not _season_ok(match, ctx, anchored=bool(year or part)):
+            return None
+        position, precision = lex.seasons[season.lower()], Precision.SEASON
+    elif quarter is not None:
+        number = int(quarter[1]) if quarter.upper().startswith("Q") else lex.ordinals[quarter.lower()]
+        position, precision = f"Q{number}", Precision.QUARTER
+    elif half is not None:
+        position, precision = ("H1" if half.lower() == "first" else "H2"), Precision.HALF
+    elif year is not None:
+        if not part and not _g(match, "fiscal") and not _year_ok(match, ctx):
+            return None
+        rule = _with_part(year, part)
+        return Reading(match.start(), match.end(), "DATE", rule, Precision.YEAR,
+                       mod=part[1] if part else None, anchor=ANCHOR_NONE)
+    else:
+        return None
+    mod = part[1] if part else None
+    if year is not None:
+        absolute = f"{year}-{position[2:]}" if position.startswith("--") else f"{year}-{position}"
+        return Reading(match.start(), match.end(), "DATE", _with_part(absolute, part), precision,
+                       mod=mod, anchor=ANCHOR_NONE)
+    return Reading(match.start(), match.end(), "DATE", _with_part(f"{SEEK}:{position}", part),
+                   precision, mod=mod)
+
+
+def _range(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    year, year2 = _g(match, "year"), _g(match, "year2")
+    month_word, month2_word = _g(match, "month"), _g(match, "month2")
+    day, day2 = _g(match, "day"), _g(match, "day2")
+    if month_word is None:  # "2025-2026"
+        if year is None or year2 is None or int(year2) <= int(year):
+            return None
+        return Reading(match.start(), match.end(), "DATE", f"{year} .. {year2}", Precision.YEAR,
+                       anchor=ANCHOR_NONE, whole_range=True)
+    if not _month_ok(match, ctx, anchored=True) or (month2_word and not _capitalised(month2_word)):
+        return None
+    month = lex.months[month_word.lower().rstrip(".")]
+    month2 = lex.months[month2_word.lower().rstrip(".")] if month2_word else month
+    if day and day2:
+        first, second = (month, int(day)), (month2, int(day2))
+        if first >= second and month == month2:
+            return None  # "June 26-12" is not a range
+        a, b = f"{first[0]:02d}-{first[1]:02d}", f"{second[0]:02d}-{second[1]:02d}"
+        precision = Precision.DAY
+    else:
+        a, b = f"{month:02d}", f"{month2:02d}"
+        precision = Precision.MONTH
+    if year is not None:
+        first_year = int(year) - 1 if (a > b) else int(year)
+        rule = f"{first_year}-{a} .. {year}-{b}"
+        return Reading(match.start(), match.end(), "DATE", rule, precision, anchor=ANCHOR_NONE,
+                       whole_range=True)
+    return Reading(match.start(), match.end(), "DATE", f"{SEEK}:--{a} .. next:--{b}", precision,
+                   whole_range=True)
+
+
+def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
+    decade = match.group("decade")
+    digits = "19" + decade[1] if decade.startswith("'") else decade[:3]
+    part = _part(match, ctx)
+    return Reading(match.start(), match.end(), "DATE", _with_part(digits, part), Precision.DECADE,
+                   mod=part[1] if part else None, anchor=ANCHOR_NONE)
+
+
+def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    unit_word = " ".join(match.group("unit").lower().split())
+    deictic_word = _g(match, "deictic")
+    offset = lex.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else 0
+    part = _part(match, ctx)
+    mod = part[1] if part else None
+    quarter = _g(match, "quarter")
+    if quarter is not None:  # "the third quarter of last year"
+        rule = f"Y{offset or 0:+d} in:Q{lex.ordinals[quarter.lower()]}"
+        return Reading(match.start(), match.end(), "DATE", rule, Precision.QUARTER)
+    month_word = _g(match, "month")
+    if month_word is not None and unit_word == "year":  # "June of last year"
+        if not _capitalised(month_word):
+            return None
+        rule = _with_part(f"Y{offset or 0:+d} in:--{lex.months[month_word.lower().rstrip('.')]:02d}", part)
+        return Reading(match.start(), match.end(), "DATE", rule, Precision.MONTH, mod=mod)
+    if unit_word in lex.calendar_units:
+        unit, precision = lex.calendar_units[unit_word]
+        if unit == "D" and offset != 0:
+            # "the next day", "the previous day": relative to the story's last date.
+            rule = f"D{offset:+d}"
+            return Reading(match.start(), match.end(), "DATE", rule, precision,
+                           anchor=ANCHOR_PREVIOUS)
+        if unit == "WE":
+            seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
+            return Reading(match.start(), match.end(), "DATE", f"{seek}:WE", precision, mod=mod)
+        rule = _with_part(f"{unit}{offset or 0:+d}", part)
+        return Reading(match.start(), match.end(), "DATE", rule, precision, mod=mod)
+    if unit_word.rstrip(".") in lex.months:
+        if not _capitalised(match.group("unit")):
+            return None
+        position = f"--{lex.months[unit_word.rstrip('.')]:02d}"
+        precision = Precision.MONTH
+    elif unit_word in lex.seasons:
+        position, precision = lex.seasons[unit_word], Precision.SEASON
+    else:
+        return None
+    seek = {-1: "before", 1: "after"}.get(offset, SEEK) if offset is not None else SEEK
+    return Reading(match.start(), match.end(), "DATE", _with_part(f"{seek}:{position}", part),
+                   precision, mod=mod)
+
+
+def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
+    if not _weekday_ok(match, ctx):
+        return None
+    lex = ctx.lexicon
+    day = lex.weekdays[match.group("weekday").lower().rstrip(".")]
+    deictic_word = _g(match, "deictic")
+    offset = lex.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else None
+    seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
+    part = _part(match, ctx)
+    tod = _g(match, "tod")
+    time = lex.times_of_day[tod.lower()] if tod else None
+    return Reading(match.start(), match.end(), "TIME" if time else "DATE", f"{seek}:W{day}",
+                   Precision.DAY, mod=part[1] if part else None, time=time)
+
+
+def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    entry = lex.fixed[match.group("fixed").lower()]
+    part = _part(match, ctx)
+    tod = _g(match, "tod")
+    time = lex.times_of_day[tod.lower()] if tod else None
+    return Reading(match.start(), match.end(), "TIME" if time else "DATE", str(entry["rule"]),
+                   Precision.DAY, mod=part[1] if part else None, time=time)
+
+
+def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] | None:
+    lex = ctx.lexicon
+    unit = lex.units[match.group("unit").lower()]
+    num = _g(match, "num")
+    if num is None:
+        return None, unit
+    value = lex.number(num)
+    if value is None or value <= 0:
+        return None
+    if num.lower() in ("a", "an") and unit.name in ("second", "minute"):
+        return None  # "a second time", "a minute detail"
+    return Fraction(value).limit_denominator(12) * unit.factor, unit
+
+
+def _duration_value(amount: Fraction | None, unit: Unit) -> str:
+    prefix = "PT" if unit.time else "P"
+    if amount is None:
+        return f"{prefix}X{unit.code}"
+    if amount.denominator != 1:
+        if unit.code == "Y" and (amount * 12).denominator == 1:
+            return f"P{amount * 12}M"
+        return f"{prefix}{float(amount):g}{unit.code}"
+    return f"{prefix}{amount}{unit.code}"
+
+
+def _offset_rule(sign: int, amount: Fraction, unit: Unit) -> str | None:
+    if unit.time or amount.denominator != 1:
+        return None
+    code = unit.code
+    n = int(amount)
+    if code == "W":  # weeks as days: "+P14D"
+        code, n = "D", 7 * n
+    return f"{'+' if sign > 0 else '-'}P{n}{code}"
+
+
+def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    found = _amount(match, ctx)
+    if found is None:
+        return None
+    amount, unit = found
+    direction = " ".join(match.group("direction").lower().split())
+    sign = lex.offset_words[direction]
+    mod = lex.approx.get(" ".join(_g(match, "approx").lower().split())) if _g(match, "approx") else None  # type: ignore[union-attr]
+    if direction in ("after", "before", "prior to"):
+        # "two weeks after imposing export controls": the duration offsets the event (or
+        # the date) the clause after the offset word names. TIMEX3 tags the duration only.
+        end = match.start("direction")
+        while end > match.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        rule = _offset_rule(sign, amount, unit) if amount is not None else None
+        return Reading(match.start(), end, "DURATION", rule, None,
+                       value=_duration_value(amount, unit), mod=mod, anchor=ANCHOR_FOLLOWING)
+    if direction == "on" and unit.name not in ("year", "decade", "month", "week", "day"):
+        return None
+    if amount is None or unit.time or unit.precision is None or unit.rule is None:
+        if unit.time:
+            return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, mod=mod)
+        rule = "past:P6M" if sign < 0 else "coming:P6M"
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Reading(match.start(), match.end(), "DATE", rule, Precision.UNKNOWN, value=value,
+                       mod=mod)
+    shift = _offset_rule(sign, amount, unit)
+    if shift is None:
+        return None
+    widen = {"D": "", "W": " @W", "M": " @M", "Q": " @Q", "Y": " @Y"}[unit.rule]
+    precision = Precision.YEAR if unit.precision in (Precision.DECADE, Precision.CENTURY) else unit.precision
+    anchor = ANCHOR_DCT if direction in ("ago", "from now", "hence") else ANCHOR_PREVIOUS
+    return Reading(match.start(), match.end(), "DATE", shift + widen, precision, mod=mod,
+                   anchor=anchor)
+
+
+def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    vague_unit = _g(match, "vague_unit")
+    deictic = (_g(match, "deictic") or "").lower()
+    approx = _g(match, "approx")
+    mod = lex.approx.get(" ".join(approx.lower().split())) if approx else None
+    if vague_unit is not None:
+        unit = lex.units[vague_unit.lower()]
+        amount: Fraction | None = None
+    else:
+        if _g(match, "num") is None and _g(match, "vague") is None:
+            amount, unit = Fraction(1), lex.units[match.group("unit").lower()]
+        else:
+            found = _amount(match, ctx)
+            if found is None:
+                return None
+            amount, unit = found
+    value = _duration_value(amount, unit)
+    rule = None
+    if deictic in ("past", "last", "recent", "previous", "next", "coming") and not unit.time:
+        span = value[1:] if amount is not None else {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
+        rule = f"{'past' if deictic in ('past', 'last', 'recent', 'previous') else 'coming'}:P{span}"
+        if not re.fullmatch(r"P\d+[DWMQYEC]", f"P{span}"):
+            rule = None
+    return Reading(match.start(), match.end(), "DURATION", rule, None, value=value, mod=mod,
+                   anchor=ANCHOR_DCT if rule else ANCHOR_NONE)
+
+
+def _set(match: re.Match[str], ctx: Context) -> Reading | None:
+    lex = ctx.lexicon
+    word = _g(match, "setword")
+    if word is not None:
+        entry = lex.set_words[word.lower()]
+        return Reading(match.start(), match.end(), "SET", None, None, value=str(entry["value"]),
+                       anchor=ANCHOR_NONE)
+    quant = (_g(match, "quant") or "").lower()
+    unit_word = match.group("unit").lower()
+    if quant in ("per", "a") and not _QUANTITY_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start()):
+        return None  # "a week" alone is a duration; "$5 a week", "twice a week" are sets
+    if unit_word.rstrip(".") in lex.weekdays:
+        if not _capitalised(match.group("unit")):
+            return None
+        value = f"XXXX-WXX-{lex.weekdays[unit_word.rstrip('.')]}"
+    else:
+        unit = lex.units[unit_word]
+        num = _g(match, "num")
+        amount = Fraction(lex.number(num) or 1) if num else Fraction(1)
+        value = _duration_value(amount * unit.factor, unit)
+    quant_value = quant.upper() if quant in ("every", "each") else None
+    return Reading(match.start(), match.end(), "SET", None, None, value=value, quant=quant_value,
+                   anchor=ANCHOR_NONE)
+
+
+def _time(match: re.Match[str], ctx: Context) -> Reading | None:
+    hour_text = match.group("hour").lower()
+    if hour_text in ("noon", "midday"):
+        clock = "12:00"
+    elif hour_text == "midnight":
+        clock = "24:00"
+    else:
+        hour = int(hour_text)
+        minute = int(_g(match, "minute") or 0)
+        ampm = (_g(match, "ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+    weekday = _g(match, "weekday")
+    if weekday is not None:
+        if not _capitalised(weekday):
+            return None
+        rule = f"{SEEK}:W{ctx.lexicon.weekdays[weekday.lower().rstrip('.')]}"
+    else:
+        rule = "D+0"
+    return Reading(match.start(), match.end(), "TIME", rule, Precision.DAY, time=clock)
+
+
+def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
+    entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
+    precision = Precision(entry.get("precision", "unknown"))
+    value = entry.get("value")
+    return Reading(match.start(), match.end(), str(entry["type"]), str(entry["rule"]), precision,
+                   value=str(value) if value else None, mod=entry.get("mod"),
+                   time=entry.get("tod"))
+
+
+INTERPRETERS: dict[str, Interpreter] = {
+    "date": _date,
+    "range": _range,
+    "decade": _decade,
+    "relative": _relative,
+    "weekday": _weekday,
+    "weekday_fixed": _day_word,
+    "offset": _offset,
+    "duration": _duration,
+    "set": _set,
+    "time": _time,
+    "fixed": _fixed,
+}
+
+
+def interpret(kind: str, match: re.Match[str], ctx: Context) -> Reading | None:
+    interpreter = INTERPRETERS.get(kind)
+    if interpreter is None:
+        raise KeyError(f"pattern kind {kind!r} has no interpreter; known: {sorted(INTERPRETERS)}")
+    return interpreter(match, ctx)

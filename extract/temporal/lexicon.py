@@ -1,0 +1,231 @@
+"""Load the tagger's lexicon and patterns (extract/data/temporal_en.yaml) and compile them.
+
+Everything language-specific comes from the data file; this module turns its word lists
+into regular-expression alternations and its patterns into compiled regexes, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extract.errors import DataFileError
+from extract.records import Precision
+
+DEFAULT_LEXICON = "temporal_en.yaml"
+
+# Characters that may not stand right before an expression: "$2026", "#5", "GPT-5".
+_BEFORE = r"(?<![\w$€£¥#@&/])"
+_AFTER = r"(?![\w@])"
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    code: str  # TIMEX3 duration code: D W M Y (H M S with ``time``)
+    rule: str | None  # calendar unit of the rule language
+    precision: Precision | None
+    factor: int
+    time: bool
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+    priority: int  # position in the data file: earlier wins ties
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    source: str
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[str]
+    seasons: dict[str, str]
+    month_cues: frozenset[str]
+    numbers: dict[str, float]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, Unit]  # singular and plural names
+    calendar_units: dict[str, tuple[str, Precision]]
+    parts: dict[str, tuple[str, str]]  # phrase -> (rule operator, TIMEX3 mod)
+    deictic: dict[str, int | None]
+    approx: dict[str, str]
+    times_of_day: dict[str, str]
+    offset_words: dict[str, int]
+    fixed: dict[str, dict[str, Any]]
+    set_words: dict[str, dict[str, Any]]
+    year_cues: frozenset[str]
+    count_words: frozenset[str]
+    future_cues: re.Pattern[str]
+    past_cues: re.Pattern[str]
+    patterns: tuple[CompiledPattern, ...]
+
+    def number(self, text: str) -> float | None:
+        """The value of a number written in digits or words; None if it is not one."""
+        key = " ".join(text.lower().replace("-", " ").split())
+        if key in self.numbers:
+            return self.numbers[key]
+        try:
+            return float(key.replace(",", ""))
+        except ValueError:
+            return None
+
+
+def _words(values: Any, where: str, path: str) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
+        raise DataFileError(path, f"{where} must be a list of words", fix="write [word, word]")
+    return [str(v) for v in values]
+
+
+def _alternation(words: list[str], space: str = r"\s+") -> str:
+    """A non-capturing alternation, longest first so that "Sept" beats "Sep"."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(space.join(map(re.escape, w.split())) for w in unique) + ")"
+
+
+def _number_words(section: dict[str, Any], tens: dict[str, Any]) -> dict[str, float]:
+    numbers = {str(k).lower(): float(v) for k, v in section.items()}
+    units = {k: v for k, v in numbers.items() if 1 <= v <= 9 and float(v).is_integer()}
+    units = {k: v for k, v in units.items() if k not in ("a", "an")}
+    for ten, ten_value in tens.items():
+        numbers[str(ten).lower()] = float(ten_value)
+        for unit, unit_value in units.items():
+            numbers[f"{ten} {unit}"] = float(ten_value) + unit_value
+    return numbers
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and compile a lexicon file (the bundled English one by default)."""
+    if path is None:
+        source = f"extract/data/{DEFAULT_LEXICON}"
+        text = resources.files("extract.data").joinpath(DEFAULT_LEXICON).read_text("utf-8")
+    else:
+        source = str(path)
+        text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise DataFileError(source, f"not valid YAML: {error}", line=line) from None
+    if not isinstance(data, dict):
+        raise DataFileError(source, "expected a mapping at the top level")
+    try:
+        return _build(data, source)
+    except (KeyError, TypeError, ValueError) as error:
+        if isinstance(error, DataFileError):
+            raise
+        raise DataFileError(
+            source, f"malformed section: {error!r}", fix="compare with the bundled file"
+        ) from None
+
+
+@lru_cache(maxsize=8)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _build(data: dict[str, Any], source: str) -> Lexicon:
+    months = {w.lower(): int(n) for n, ws in data["months"].items() for w in _words(ws, "months", source)}
+    weekdays = {
+        w.lower(): int(n) for n, ws in data["weekdays"].items() for w in _words(ws, "weekdays", source)
+    }
+    seasons = {w.lower(): code for code, ws in data["seasons"].items() for w in _words(ws, "seasons", source)}
+    numbers = _number_words(data["number_words"], data["tens_words"])
+    ordinals = {str(k).lower(): int(v) for k, v in data["ordinals"].items()}
+    units: dict[str, Unit] = {}
+    for name, spec in data["units"].items():
+        precision = Precision(spec["precision"]) if spec.get("precision") else None
+        unit = Unit(name, spec["code"], spec.get("rule"), precision, int(spec.get("factor", 1)),
+                    bool(spec.get("time", False)))
+        units[name] = unit
+        units[str(spec["plural"])] = unit
+    calendar_units = {
+        name: (spec["rule"], Precision(spec["precision"])) for name, spec in data["calendar_units"].items()
+    }
+    parts = {str(k).lower(): (v["op"], v["mod"]) for k, v in data["parts"].items()}
+    deictic = {str(k).lower(): (None if v is None else int(v)) for k, v in data["deictic"].items()}
+    approx = {str(k).lower(): str(v) for k, v in data["approx"].items()}
+    times_of_day = {str(k).lower(): str(v) for k, v in data["times_of_day"].items()}
+    offset_words = {str(k).lower(): int(v) for k, v in data["offset_words"].items()}
+    fixed = {str(k).lower(): dict(v) for k, v in data["fixed"].items()}
+    set_words = {str(k).lower(): dict(v) for k, v in data["set_words"].items()}
+    vague = _words(data["vague_numbers"], "vague_numbers", source)
+    fragments = {
+        "month": _alternation(list(months)),
+        "weekday": _alternation(list(weekdays)),
+        "season": _alternation(list(seasons)),
+        "number": r"(?:\d+(?:[.,]\d+)?|" + _alternation(list(numbers), r"[\s-]+") + ")",
+        "vague_number": _alternation(vague),
+        "ordinal": _alternation(list(ordinals)),
+        "unit": _alternation([u.name for u in units.values()]),
+        "units": _alternation([k for k, u in units.items() if k != u.name]),
+        "part": _alternation(list(parts)),
+        "approx": _alternation(list(approx)),
+        "deictic": _alternation(list(deictic)),
+        "time_of_day": _alternation(list(times_of_day)),
+        "offset_word": _alternation(list(offset_words)),
+        "calendar_unit": _alternation(list(calendar_units)),
+        "fixed": _alternation(list(fixed)),
+        "set_word": _alternation(list(set_words)),
+        "day": r"(?:[12]\d|3[01]|0?[1-9])",
+        "year": r"(?:1\d{3}|20\d{2})",
+    }
+    patterns = []
+    for priority, spec in enumerate(data["patterns"]):
+        template = spec["pattern"]
+        try:
+            body = re.sub(r"\{([a-z_]+)\}", lambda m: fragments[m.group(1)], template)
+            regex = re.compile(_BEFORE + "(?:" + body + ")" + _AFTER, re.IGNORECASE)
+        except KeyError as error:
+            raise DataFileError(
+                source, f"pattern {spec.get('name')!r} uses unknown list {{{error.args[0]}}}",
+                fix=f"use one of {sorted(fragments)}",
+            ) from None
+        except re.error as error:
+            raise DataFileError(
+                source, f"pattern {spec.get('name')!r} is not a valid regex: {error}"
+            ) from None
+        patterns.append(CompiledPattern(str(spec["name"]), str(spec["kind"]), regex, priority))
+    return Lexicon(
+        source=source,
+        months=months,
+        ambiguous_months=frozenset(w.lower() for w in _words(data["ambiguous_months"], "ambiguous_months", source)),
+        weekdays=weekdays,
+        ambiguous_weekdays=frozenset(
+            w.lower() for w in _words(data["ambiguous_weekdays"], "ambiguous_weekdays", source)
+        ),
+        seasons=seasons,
+        month_cues=frozenset(w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)),
+        numbers=numbers,
+        vague_numbers=frozenset(v.lower() for v in vague),
+        ordinals=ordinals,
+        units=units,
+        calendar_units=calendar_units,
+        parts=parts,
+        deictic=deictic,
+        approx=approx,
+        times_of_day=times_of_day,
+        offset_words=offset_words,
+        fixed=fixed,
+        set_words=set_words,
+        year_cues=frozenset(w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)),
+        count_words=frozenset(w.lower() for w in _words(data["count_words"], "count_words", source)),
+        future_cues=_cue_regex(_words(data["future_cues"], "future_cues", source)),
+        past_cues=_cue_regex(_words(data["past_cues"], "past_cues", source)),
+        patterns=tuple(patterns),
+    )
+
+
+def _cue_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + _alternation(words) + r"(?!\w)", re.IGNORECASE)

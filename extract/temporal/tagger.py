@@ -1,0 +1,229 @@
+"""The rule-based time tagger: finds time expressions in raw text and normalises them.
+
+Recognition runs the lexicon's regexes (compiled once) over the text, checks each match
+(extract/temporal/grammar.py), and keeps the longest non-overlapping ones. Normalisation
+fills in the tense-dependent direction of year-less dates and weekdays, picks each
+expression's anchor, and resolves its rule (extract/temporal/rules.py) against it.
+
+Anchors recorded on each ``Timex``:
+
+- ``none``: absolute ("June 12, 2026", "2025");
+- ``dct``: the document creation time ("last month", "June 12", "Friday");
+- ``timex:<id>``: another expression ("a year earlier", "two weeks after June 12");
+- ``event``: an offset from an event the following clause names: "two weeks after
+  imposing export controls" gives the DURATION "two weeks" with rule ``+P14D``, meaning
+  "the described time is 14 days after that event". Its range stays None until the event
+  layer binds it (anchor ``event:<id>``) and resolves the rule against the event's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from extract.errors import DataFileError
+from extract.records import DateRange, Precision, Span, Timex
+from extract.temporal.grammar import (
+    ANCHOR_DCT,
+    ANCHOR_EVENT,
+    ANCHOR_FOLLOWING,
+    ANCHOR_NONE,
+    ANCHOR_PREVIOUS,
+    INTERPRETERS,
+    SEEK,
+    Context,
+    Reading,
+    interpret,
+)
+from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
+from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
+from extract.temporal.tense import FUTURE, tense_from_text, tense_from_tokens
+from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
+
+_REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_ANY_DAY = date(2000, 1, 1)  # absolute rules ignore their anchor
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    reading: Reading
+    priority: int
+
+
+class TimexTagger:
+    """Tags and normalises time expressions. Build once, call ``tag`` per document."""
+
+    def __init__(self, lexicon: Lexicon | str | None = None) -> None:
+        if lexicon is None:
+            lexicon = default_lexicon()
+        elif isinstance(lexicon, str):
+            lexicon = load_lexicon(lexicon)
+        self.lexicon = lexicon
+        for pattern in lexicon.patterns:
+            if pattern.kind not in INTERPRETERS:
+                raise DataFileError(
+                    lexicon.source,
+                    f"pattern {pattern.name!r} has unknown kind {pattern.kind!r}",
+                    fix=f"use one of {sorted(INTERPRETERS)}",
+                )
+
+    def tag(
+        self,
+        text: str,
+        dct: DateRange | date | None = None,
+        tokens: Sequence[TokenInfo] | Any | None = None,
+    ) -> list[Timex]:
+        """The time expressions of ``text`` in text order, ids t1, t2...
+
+        ``dct`` is the document creation time (a day or an interval; None when unknown:
+        relative expressions then keep their rule and get no range). ``tokens`` is a
+        sequence of TokenInfo or a spaCy Doc of the same text; it helps tell "May" the
+        month from the modal and find the tense.
+        """
+        if tokens is not None and not isinstance(tokens, Sequence):
+            tokens = tokens_from_doc(tokens)
+        dct_range = DateRange.day(dct) if isinstance(dct, date) else dct
+        ctx = Context(text, self.lexicon, tokens, TokenIndex(tokens) if tokens else None)
+        readings = self.recognise(ctx)
+        return self._normalise(readings, ctx, dct_range)
+
+    def recognise(self, ctx: Context) -> list[Reading]:
+        """The longest non-overlapping readings, in text order."""
+        candidates: list[_Candidate] = []
+        for pattern in self.lexicon.patterns:
+            for match in pattern.regex.finditer(ctx.text):
+                if match.end() == match.start():
+                    continue
+                reading = interpret(pattern.kind, match, ctx)
+                if reading is not None and reading.end > reading.start:
+                    candidates.append(_Candidate(reading, pattern.priority))
+        candidates.sort(key=lambda c: (c.reading.start - c.reading.end, c.priority, c.reading.start))
+        taken: list[Reading] = []
+        for candidate in candidates:
+            r = candidate.reading
+            if all(r.end <= t.start or r.start >= t.end for t in taken):
+                taken.append(r)
+        taken.sort(key=lambda r: r.start)
+        return taken
+
+    def _normalise(
+        self, readings: list[Reading], ctx: Context, dct: DateRange | None
+    ) -> list[Timex]:
+        timexes: list[Timex] = []
+        for i, reading in enumerate(readings):
+            rule = reading.rule
+            if rule is not None and SEEK in rule:
+                rule = rule.replace(SEEK, self._direction(reading, ctx))
+            anchor, anchor_range = self._anchor(reading, i, readings, timexes, ctx, dct)
+            timexes.append(build_timex(f"t{i + 1}", reading, ctx.text, rule, anchor, anchor_range))
+        return _bind_following(timexes, readings, ctx.text)
+
+    def _direction(self, reading: Reading, ctx: Context) -> str:
+        tense = None
+        if ctx.tokens is not None and ctx.index is not None:
+            tense = tense_from_tokens(ctx.tokens, ctx.index, reading.start)
+        if tense is None:
+            tense = tense_from_text(ctx.text, reading.start, reading.end, self.lexicon)
+        return "next" if tense == FUTURE else "last"
+
+    @staticmethod
+    def _anchor(
+        reading: Reading,
+        i: int,
+        readings: list[Reading],
+        done: list[Timex],
+        ctx: Context,
+        dct: DateRange | None,
+    ) -> tuple[str, DateRange | None]:
+        if reading.anchor == ANCHOR_NONE or reading.rule is None:
+            return ANCHOR_NONE if reading.rule is None else reading.anchor, None
+        if reading.anchor == ANCHOR_PREVIOUS:
+            for previous in reversed(done):
+                if previous.type in ("DATE", "TIME") and previous.range is not None and (
+                    previous.value not in _REF_VALUES
+                ):
+                    return f"timex:{previous.id}", previous.range
+            return ANCHOR_DCT, dct
+        if reading.anchor == ANCHOR_FOLLOWING:
+            return ANCHOR_EVENT, None  # _bind_following may tie it to a date instead
+        return ANCHOR_DCT, dct
+
+
+def build_timex(
+    tid: str,
+    reading: Reading,
+    text: str,
+    rule: str | None,
+    anchor: str,
+    anchor_range: DateRange | None,
+) -> Timex:
+    """The Timex of a reading whose rule and anchor are settled."""
+    span = Span(reading.start, reading.end, text[reading.start : reading.end])
+    value_range = _resolve(rule, anchor, anchor_range)
+    return Timex(
+        id=tid,
+        span=span,
+        type=reading.type,
+        value=_value(reading, rule, value_range),
+        range=value_range,
+        precision=reading.precision,
+        mod=reading.mod,
+        anchor=anchor,
+        rule=rule,
+        quant=reading.quant,
+        freq=reading.freq,
+    )
+
+
+def _resolve(rule: str | None, anchor: str, anchor_range: DateRange | None) -> DateRange | None:
+    if rule is None:
+        return None
+    if anchor == ANCHOR_NONE:
+        return resolve(rule, _ANY_DAY)
+    if anchor_range is None:
+        return None
+    return resolve_range(rule, anchor_range)
+
+
+def _value(reading: Reading, rule: str | None, value_range: DateRange | None) -> str:
+    if reading.value is not None:
+        return reading.value
+    if reading.precision is None:
+        return "XXXX"
+    if value_range is None:
+        value = underspecified_value(rule, reading.precision)
+    elif reading.whole_range:
+        value = timex_value(value_range, reading.precision)
+    else:
+        value = timex_value(value_range, reading.precision, rule)
+    return f"{value}T{reading.time}" if reading.time else value
+
+
+def _bind_following(timexes: list[Timex], readings: list[Reading], text: str) -> list[Timex]:
+    """Tie "two weeks after June 12" to the date that follows; the rest stay event-anchored."""
+    out = list(timexes)
+    for i, reading in enumerate(readings):
+        if reading.anchor != ANCHOR_FOLLOWING or reading.rule is None or i + 1 >= len(out):
+            continue
+        following = out[i + 1]
+        gap = text[reading.end : following.span.start].split()
+        if len(gap) > 2 or following.type not in ("DATE", "TIME") or following.range is None:
+            continue
+        out[i] = build_timex(
+            out[i].id, reading, text, reading.rule, f"timex:{following.id}", following.range
+        )
+    return out
+
+
+def value_after_reresolution(timex: Timex, rule: str, value_range: DateRange | None) -> str:
+    """The value a re-resolved timex gets: fixed values stay, dates follow the new range."""
+    if timex.value in _REF_VALUES or timex.type in ("DURATION", "SET"):
+        return timex.value
+    time = timex.value.split("T", 1)[1] if "T" in timex.value else None
+    if value_range is None:
+        value = underspecified_value(rule, timex.precision)
+    else:
+        value = timex_value(value_range, timex.precision or Precision.UNKNOWN, rule)
+    return f"{value}T{time}" if time else value

@@ -1,0 +1,116 @@
+"""The tense of the clause a time expression stands in: past, present or future.
+
+Year-less dates and bare weekdays are resolved backwards from the document date in the
+past tense (news reports what happened) and forwards in the future tense. With token
+information the governing verb decides; without it, the nearest tense cue of the sentence
+(lists in the lexicon) does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.temporal.lexicon import Lexicon
+from extract.temporal.tokens import TokenIndex, TokenInfo
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(\[]?[A-Z])|\n")
+_FUTURE_LEMMAS = frozenset({"will", "shall", "'ll", "wo"})
+_PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "intend", "set", "due", "aim", "hope"})
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence around [start, end), by punctuation and newlines."""
+    lo = 0
+    for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        lo = match.end()
+    match = _SENTENCE_END.search(text, end)
+    return lo, match.start() if match else len(text)
+
+
+def tense_from_text(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The tense the nearest cue of the sentence gives, or None without a cue."""
+    lo, hi = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for cues, tense in ((lexicon.future_cues, FUTURE), (lexicon.past_cues, PAST)):
+        for match in cues.finditer(text, lo, hi):
+            if start <= match.start() < end:
+                continue  # a cue inside the expression itself ("last", "ago")
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return best[1] if best else None
+
+
+def tense_from_tokens(tokens: Sequence[TokenInfo], index: TokenIndex, start: int) -> str | None:
+    """The tense of the verb that governs the token at ``start``."""
+    i = index.at(start)
+    if i is None:
+        return None
+    verb = _governing_verb(tokens, i)
+    if verb is None:
+        return None
+    for _ in range(3):  # "is expected to launch Friday": climb from the infinitive
+        tense, infinitive = _verb_tense(tokens, verb)
+        if not infinitive:
+            return tense
+        head = tokens[verb].head
+        if head == verb or tokens[head].pos not in ("VERB", "AUX", "ADJ"):
+            return tense
+        if tokens[head].lemma.lower() in _PLAN_LEMMAS:
+            return FUTURE
+        verb = head
+    return None
+
+
+def _governing_verb(tokens: Sequence[TokenInfo], i: int) -> int | None:
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        if tokens[i].pos in ("VERB", "AUX"):
+            return i
+        head = tokens[i].head
+        if head == i:
+            return None
+        i = head
+    return None
+
+
+def _verb_tense(tokens: Sequence[TokenInfo], verb: int) -> tuple[str | None, bool]:
+    """(tense, is a bare infinitive) of ``verb`` from its own tag and its auxiliaries."""
+    auxes = [
+        t for t in tokens[max(0, verb - 6) : verb] if t.head == verb and t.dep in ("aux", "auxpass")
+    ]
+    lemmas = {t.lemma.lower() for t in auxes}
+    if lemmas & _FUTURE_LEMMAS:
+        return FUTURE, False
+    tags = {t.tag for t in auxes} | {tokens[verb].tag}
+    if "VBD" in tags:
+        return PAST, False
+    if "have" in lemmas and tokens[verb].tag == "VBN":
+        return PAST, False
+    if tokens[verb].tag == "VB" and "to" in lemmas:
+        return None, True
+    if tags & {"VBZ", "VBP"}:
+        return PRESENT, False
+    if tokens[verb].tag == "VBN" and not auxes:
+        return PAST, False
+    return None, False
+
+
+def tenses_of(
+    text: str,
+    spans: Sequence[tuple[str, int, int]],
+    lexicon: Lexicon,
+    tokens: Sequence[TokenInfo] | None = None,
+) -> dict[str, str | None]:
+    """The tense around each (id, start, end) span: tokens first, sentence cues else."""
+    index = TokenIndex(tokens) if tokens else None
+    tenses: dict[str, str | None] = {}
+    for key, start, end in spans:
+        tense = None
+        if tokens and index is not None:
+            tense = tense_from_tokens(tokens, index, start)
+        tenses[key] = tense or tense_from_text(text, start, end, lexicon)
+    return tenses
