@@ -1,0 +1,178 @@
+"""Documents -> records: runs the spaCy pipeline in batches, in one or several processes.
+
+Reads: ``Document`` records. Adds: one ``DocumentRecords`` per document, in input order.
+Worker processes load the pipeline once and send back records only (small, picklable),
+never spaCy Docs, so adding a process adds throughput instead of serialisation work.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from extract.nlp import PipelineOptions, load_pipeline, pipeline_label
+from extract.records import DateRange, Document, DocumentDate, DocumentRecords, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# How long before its collection an undated document may have been published.
+DEFAULT_DCT_WINDOW_DAYS = 365
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    pipeline: PipelineOptions = PipelineOptions()
+    batch_size: int = 16
+    n_process: int = 1
+    dct_window_days: int = DEFAULT_DCT_WINDOW_DAYS
+
+
+def dct_prior(document: Document, window_days: int = DEFAULT_DCT_WINDOW_DAYS) -> DocumentDate:
+    """What is known of a document's date before reading it: the manifest's dates."""
+    if document.published is not None:
+        return DocumentDate(document.published, inferred=False, evidence=("manifest: published",))
+    if document.collected is not None:
+        end = document.collected
+        return DocumentDate(
+            DateRange(end - timedelta(days=window_days - 1), end),
+            inferred=True,
+            evidence=(
+                f"collected on {end.isoformat()}: published at most {window_days} days before",
+            ),
+        )
+    today = date.today()
+    return DocumentDate(
+        DateRange(today - timedelta(days=window_days - 1), today),
+        inferred=True,
+        evidence=("no published or collected date: bounded by the day of the build",),
+    )
+
+
+class Extractor:
+    """Runs extraction over documents; one pipeline per process, loaded on first use."""
+
+    def __init__(self, options: ExtractOptions | None = None) -> None:
+        self.options = options or ExtractOptions()
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.options.pipeline)
+        return self._nlp
+
+    def extract(
+        self,
+        documents: Iterable[Document],
+        on_done: Callable[[DocumentRecords], None] | None = None,
+    ) -> Iterator[DocumentRecords]:
+        batches = _batched(documents, self.options.batch_size)
+        if self.options.n_process <= 1:
+            results: Iterable[list[DocumentRecords]] = (self.extract_batch(b) for b in batches)
+            yield from _flatten(results, on_done)
+            return
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        with context.Pool(
+            self.options.n_process, initializer=_init_worker, initargs=(self.options,)
+        ) as pool:
+            yield from _flatten(pool.imap(_worker_batch, batches), on_done)
+
+    def extract_batch(self, documents: list[Document]) -> list[DocumentRecords]:
+        nlp = self.nlp
+        label = pipeline_label(nlp)
+        docs = []
+        priors = []
+        for document in documents:
+            doc = nlp.make_doc(document.text)
+            prior = dct_prior(document, self.options.dct_window_days)
+            _set_prior(doc, prior)
+            docs.append(doc)
+            priors.append(prior)
+        out = []
+        for document, prior, doc in zip(
+            documents, priors, nlp.pipe(docs, batch_size=self.options.batch_size), strict=True
+        ):
+            out.append(records_from_doc(doc, document, prior, label))
+        return out
+
+
+def records_from_doc(
+    doc: Doc, document: Document, prior: DocumentDate, pipeline: str = ""
+) -> DocumentRecords:
+    """What the components left on a processed Doc, as records."""
+    timexes = tuple(_extension(doc, "timexes") or ())
+    dct = _extension(doc, "dct")
+    if dct is None:
+        dct = _infer_dct(timexes, prior, document)
+    return DocumentRecords(
+        document=document,
+        dct=dct,
+        sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
+        timexes=timexes,
+        entities=tuple(_extension(doc, "entities") or ()),
+        events=tuple(_extension(doc, "events") or ()),
+        pipeline=pipeline,
+    )
+
+
+def _infer_dct(timexes: Any, prior: DocumentDate, document: Document) -> DocumentDate:
+    if not prior.inferred:
+        return prior
+    try:
+        from extract.temporal import infer_dct
+    except ImportError:
+        return prior
+    result: DocumentDate = infer_dct(list(timexes), prior.range, published=document.published)
+    return result
+
+
+def _extension(doc: Doc, name: str) -> Any:
+    from spacy.tokens import Doc as SpacyDoc
+
+    return getattr(doc._, name) if SpacyDoc.has_extension(name) else None
+
+
+def _set_prior(doc: Doc, prior: DocumentDate) -> None:
+    from spacy.tokens import Doc as SpacyDoc
+
+    if not SpacyDoc.has_extension("dct_prior"):
+        SpacyDoc.set_extension("dct_prior", default=None)
+    doc._.dct_prior = prior.range
+
+
+def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, max(1, size))):
+        yield batch
+
+
+def _flatten(
+    batches: Iterable[list[DocumentRecords]],
+    on_done: Callable[[DocumentRecords], None] | None,
+) -> Iterator[DocumentRecords]:
+    for batch in batches:
+        for records in batch:
+            if on_done is not None:
+                on_done(records)
+            yield records
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(options: ExtractOptions) -> None:
+    global _WORKER
+    _WORKER = Extractor(options)
+
+
+def _worker_batch(documents: list[Document]) -> list[DocumentRecords]:
+    assert _WORKER is not None
+    return _WORKER.extract_batch(documents)

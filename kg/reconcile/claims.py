@@ -1,0 +1,117 @@
+"""Claims: each reported event of each document, with canonical participants and a first date.
+
+Reads: documents' records and the canonical entity index. Adds: ``Claim`` objects, the unit
+reconciliation clusters. Only asserted mentions of timeline types become event claims;
+state claims ("remains restricted") are kept apart for the state and disagreement layers;
+planned, negated, hypothetical, requested and speculative mentions stay in their
+document's graph and never become events that happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.records import DocumentDate, DocumentRecords, EventMention, Timex
+from kg.reconcile.entities import EntityIndex
+from kg.reconcile.intervals import Window
+from kg.schema import EventType, EventTypes
+
+HAPPENED = "asserted"
+STATE = "state"
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc_id: str
+    mention: EventMention
+    type: EventType
+    agents: frozenset[str]
+    affected: frozenset[str]
+    models: frozenset[str]
+    timex: Timex | None
+    dct: DocumentDate
+    sentence_index: int
+    window: Window  # what this claim alone says of the date, before reconciliation
+
+    @property
+    def coarse(self) -> str:
+        return self.type.coarse
+
+    @property
+    def order(self) -> tuple[str, int]:
+        return (self.doc_id, self.mention.trigger.start)
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.agents | self.affected | self.models
+
+    @property
+    def dated(self) -> bool:
+        return self.timex is not None and self.timex.range is not None
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    events: list[Claim]  # asserted mentions of timeline types
+    states: list[Claim]  # state claims
+    other: list[Claim]  # everything else (modal mentions, off-timeline types)
+
+
+def build_claims(
+    records: Sequence[DocumentRecords], entities: EntityIndex, types: EventTypes
+) -> ClaimSet:
+    events: list[Claim] = []
+    states: list[Claim] = []
+    other: list[Claim] = []
+    for item in records:
+        doc_id = item.document.id
+        sentence_starts = sorted(s.start for s in item.sentences)
+        timexes = {t.id: t for t in item.timexes}
+
+        def keys(ids: Sequence[str], doc_id: str = doc_id) -> frozenset[str]:
+            return frozenset(k for i in ids if (k := entities.key(doc_id, i)) is not None)
+
+        for mention in item.events:
+            timex = timexes.get(mention.timex) if mention.timex else None
+            claim = Claim(
+                doc_id=doc_id,
+                mention=mention,
+                type=types.get(mention.type),
+                agents=keys(mention.agents),
+                affected=keys(mention.affected),
+                models=keys(mention.models),
+                timex=timex,
+                dct=item.dct,
+                sentence_index=_index(sentence_starts, mention.sentence.start),
+                window=first_window(mention, timex, item.dct),
+            )
+            if mention.modality == STATE:
+                states.append(claim)
+            elif mention.modality == HAPPENED and claim.type.on_timeline:
+                events.append(claim)
+            else:
+                other.append(claim)
+    key = _claim_order
+    return ClaimSet(sorted(events, key=key), sorted(states, key=key), sorted(other, key=key))
+
+
+def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) -> Window:
+    """The date one mention gives: its time expression, and no later than its document."""
+    window = Window.of(mention.date) if mention.date is not None else Window()
+    if mention.date is None and timex is not None and timex.range is not None:
+        window = Window.of(timex.range)
+    if mention.modality in (HAPPENED, STATE) and mention.tense != "future":
+        # Reported as having happened: by the time the document was written.
+        window = window.intersect(Window(None, dct.range.latest.toordinal()))
+    return window
+
+
+def _index(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _claim_order(claim: Claim) -> tuple[str, int, str]:
+    return (claim.doc_id, claim.mention.trigger.start, claim.mention.id)

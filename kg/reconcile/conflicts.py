@@ -1,0 +1,252 @@
+"""Disagreements between sources, kept with every claim and its source.
+
+Reads: canonical events and their claims, the temporal result, canonical entities. Adds:
+``Disagreement`` records of these kinds:
+
+* date: sources of one event give dates that cannot all hold;
+* count: sources give different counts for the same population of one event;
+* exclusive entities: documents that report the same events name different entities of a
+  type of which only one can hold at a time (the ``exclusive`` entity types of the data
+  files, such as an administration);
+* type: the same models are said by some sources to have been partly, by others wholly,
+  lifted (event types of one ``family``): the graph keeps two events, and says why;
+* set aside: a statement contradicting the rest of the evidence on a date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.reconcile.claims import Claim
+from kg.reconcile.entities import EntityIndex
+from kg.reconcile.events import CanonicalEvent
+from kg.reconcile.intervals import Window
+from kg.reconcile.temporal import TemporalResult
+from kg.schema import EntityTypes, EventTypes
+
+
+@dataclass(frozen=True)
+class ClaimValue:
+    value: str
+    doc_id: str
+    claim: Claim | None = None
+    entity_mention: tuple[str, str] | None = None  # (doc id, mention id) for entity claims
+
+
+@dataclass
+class Disagreement:
+    key: str
+    aspect: str
+    about: list[int]  # canonical event indices
+    claims: list[ClaimValue]
+    resolution: str
+    about_entities: list[str] = field(default_factory=list)
+
+
+def find_disagreements(
+    events: Sequence[CanonicalEvent],
+    temporal: TemporalResult,
+    entities: EntityIndex,
+    entity_types: EntityTypes,
+    event_types: EventTypes,
+    mentions_by_doc: dict[str, list[tuple[str, str]]],
+) -> list[Disagreement]:
+    found: list[Disagreement] = []
+    found.extend(_date_disagreements(events, temporal))
+    found.extend(_count_disagreements(events))
+    found.extend(_exclusive_entities(events, entities, entity_types, mentions_by_doc))
+    found.extend(_family_disagreements(events, event_types, entities))
+    return found
+
+
+def _date_disagreements(
+    events: Sequence[CanonicalEvent], temporal: TemporalResult
+) -> list[Disagreement]:
+    out: list[Disagreement] = []
+    set_aside_by_event: dict[int, list[Claim]] = defaultdict(list)
+    claim_event = {
+        id(c): index for index, event in enumerate(events) for c in event.all_claims
+    }
+    for constraint in temporal.set_aside:
+        if constraint.claim is not None and id(constraint.claim) in claim_event:
+            set_aside_by_event[claim_event[id(constraint.claim)]].append(constraint.claim)
+    for index, event in enumerate(events):
+        dated = [c for c in event.all_claims if c.timex is not None and c.timex.range is not None]
+        windows = [(c, Window.of(c.timex.range if c.timex else None)) for c in dated]
+        disjoint = any(
+            not a.overlaps(b) for i, (_, a) in enumerate(windows) for _, b in windows[i + 1 :]
+        )
+        if not (disjoint or event.date_conflict or set_aside_by_event.get(index)):
+            continue
+        claims = [
+            ClaimValue(f"{c.timex.span.text} = {window}", c.doc_id, c)
+            for c, window in windows
+            if c.timex is not None
+        ]
+        out.append(
+            Disagreement(
+                key=f"{event.key}-date",
+                aspect="date",
+                about=[index],
+                claims=claims,
+                resolution=f"kept the date consistent with most of the evidence: {temporal.events[index]}",
+            )
+        )
+    return out
+
+
+def _count_disagreements(events: Sequence[CanonicalEvent]) -> list[Disagreement]:
+    out: list[Disagreement] = []
+    for index, event in enumerate(events):
+        by_population: dict[str, list[ClaimValue]] = defaultdict(list)
+        for claim in event.all_claims:
+            for scope in claim.mention.scope:
+                if scope.count is not None:
+                    text = scope.count.text or f"{scope.count.qualifier} {scope.count.value}"
+                    by_population[scope.population].append(
+                        ClaimValue(f"{text} ({scope.count.qualifier} {scope.count.value})",
+                                   claim.doc_id, claim)
+                    )
+        for population, values in sorted(by_population.items()):
+            counts = {_count_range(c) for c in values}
+            if len(counts) > 1 and not _ranges_meet(counts):
+                out.append(
+                    Disagreement(
+                        key=f"{event.key}-count-{population}",
+                        aspect="count",
+                        about=[index],
+                        claims=values,
+                        resolution="counts kept per source; none chosen",
+                    )
+                )
+    return out
+
+
+def _count_range(value: ClaimValue) -> tuple[float, float]:
+    claim = value.claim
+    assert claim is not None
+    for scope in claim.mention.scope:
+        if scope.count is not None and value.value.startswith(scope.count.text or ""):
+            n, q = scope.count.value, scope.count.qualifier
+            return {
+                "more_than": (n + 1, float("inf")),
+                "at_least": (n, float("inf")),
+                "less_than": (0, n - 1),
+                "at_most": (0, n),
+                "about": (n * 0.8, n * 1.2),
+            }.get(q, (n, n))
+    return (0, float("inf"))
+
+
+def _ranges_meet(ranges: set[tuple[float, float]]) -> bool:
+    lo = max(r[0] for r in ranges)
+    hi = min(r[1] for r in ranges)
+    return lo <= hi
+
+
+def _exclusive_entities(
+    events: Sequence[CanonicalEvent],
+    entities: EntityIndex,
+    entity_types: EntityTypes,
+    mentions_by_doc: dict[str, list[tuple[str, str]]],
+) -> list[Disagreement]:
+    """Documents reporting the same events but naming different exclusive entities."""
+    exclusive = {t for t, spec in entity_types.types.items() if spec.exclusive}
+    if not exclusive:
+        return []
+    # Documents joined by the events they report in common: union-find over sources.
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for event in events:
+        sources = event.sources
+        for other in sources[1:]:
+            parent[find(other)] = find(sources[0])
+    out: list[Disagreement] = []
+    for type_id in sorted(exclusive):
+        named: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+        for doc_id, mentions in mentions_by_doc.items():
+            for mention_id, entity_key in mentions:
+                entity = entities.entities.get(entity_key)
+                if entity is not None and entity.type == type_id:
+                    named[find(doc_id)][entity_key].append((doc_id, mention_id))
+        for group, by_entity in sorted(named.items()):
+            if len(by_entity) < 2:
+                continue
+            claims = _one_per_document_and_entity(by_entity, entities)
+            docs_in_group = {d for d in mentions_by_doc if find(d) == group}
+            about = [
+                i for i, e in enumerate(events) if set(e.sources) & docs_in_group
+            ]
+            out.append(
+                Disagreement(
+                    key=f"{type_id}-{group}",
+                    aspect=type_id,
+                    about=about,
+                    claims=claims,
+                    resolution="sources name different "
+                    + entity_types.types[type_id].label
+                    + "s for the same events; each claim is kept with its source",
+                    about_entities=sorted(by_entity),
+                )
+            )
+    return out
+
+
+def _one_per_document_and_entity(
+    by_entity: dict[str, list[tuple[str, str]]], entities: EntityIndex
+) -> list[ClaimValue]:
+    claims: list[ClaimValue] = []
+    for key, places in sorted(by_entity.items()):
+        seen: set[str] = set()
+        for doc_id, mention_id in sorted(places):
+            if doc_id in seen:
+                continue
+            seen.add(doc_id)
+            claims.append(ClaimValue(entities.get(key).name, doc_id, None, (doc_id, mention_id)))
+    return claims
+
+
+def _family_disagreements(
+    events: Sequence[CanonicalEvent], types: EventTypes, entities: EntityIndex
+) -> list[Disagreement]:
+    """Same models, same family of types, different types: two accounts kept apart."""
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(events):
+        family = types.get(event.type_id).family
+        if family:
+            by_family[family].append(index)
+    out: list[Disagreement] = []
+    for family, indices in sorted(by_family.items()):
+        for position, i in enumerate(indices):
+            for j in indices[position + 1 :]:
+                a, b = events[i], events[j]
+                if a.type_id == b.type_id or not a.models & b.models:
+                    continue
+                claims = [
+                    ClaimValue(f"{types.get(e.type_id).label}: " + ", ".join(
+                        entities.get(m).name for m in sorted(e.models)), doc_id)
+                    for e in (a, b)
+                    for doc_id in e.sources
+                ]
+                out.append(
+                    Disagreement(
+                        key=f"{a.key}-vs-{b.key}",
+                        aspect="type",
+                        about=[i, j],
+                        claims=claims,
+                        resolution=(
+                            f"kept as two events ({types.get(a.type_id).label}, "
+                            f"{types.get(b.type_id).label}): their dates, scopes or models "
+                            "differ, so the sources describe different steps"
+                        ),
+                    )
+                )
+    return out

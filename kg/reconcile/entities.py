@@ -1,0 +1,105 @@
+"""Canonical entities: the reported entities of all documents merged by name and alias.
+
+Reads: the entity mentions of every document. Adds: one ``CanonicalEntity`` per real-world
+entity, and the map from each document's mentions to it. Linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from extract.records import DocumentRecords, EntityMention
+from kg.iri import slug
+
+# Doc-level name -> corpus-level name, as the extraction layer's canonicaliser decides.
+CorpusCanonicaliser = Callable[[dict[str, list[EntityMention]]], dict[tuple[str, str], str]]
+
+
+@dataclass
+class CanonicalEntity:
+    key: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[str, EntityMention]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    affiliations: set[str] = field(default_factory=set)
+    gazetteer_id: str | None = None
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({doc_id for doc_id, _ in self.mentions})
+
+
+@dataclass
+class EntityIndex:
+    entities: dict[str, CanonicalEntity]
+    by_mention: dict[tuple[str, str], str]  # (doc id, mention id) -> entity key
+
+    def key(self, doc_id: str, mention_id: str) -> str | None:
+        return self.by_mention.get((doc_id, mention_id))
+
+    def get(self, key: str) -> CanonicalEntity:
+        return self.entities[key]
+
+
+def _default_canonicaliser(
+    mentions_by_doc: dict[str, list[EntityMention]],
+) -> dict[tuple[str, str], str]:
+    """Without the extraction layer's canonicaliser: one entity per distinct name."""
+    return {
+        (doc_id, mention.name): mention.name
+        for doc_id, mentions in mentions_by_doc.items()
+        for mention in mentions
+    }
+
+
+def corpus_canonicaliser() -> CorpusCanonicaliser:
+    try:
+        from extract.entities import canonicalise_corpus
+    except ImportError:
+        return _default_canonicaliser
+    return canonicalise_corpus  # type: ignore[no-any-return]
+
+
+def canonicalise_entities(
+    records: Sequence[DocumentRecords],
+    canonicaliser: CorpusCanonicaliser | None = None,
+) -> EntityIndex:
+    mentions_by_doc = {r.document.id: list(r.entities) for r in records}
+    names = (canonicaliser or corpus_canonicaliser())(mentions_by_doc)
+    grouped: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
+    by_mention: dict[tuple[str, str], str] = {}
+    for doc_id, mentions in mentions_by_doc.items():
+        for mention in mentions:
+            name = names.get((doc_id, mention.name), mention.name)
+            key = slug(name)
+            grouped[key].append((doc_id, mention))
+            by_mention[(doc_id, mention.id)] = key
+    entities: dict[str, CanonicalEntity] = {}
+    for key, members in sorted(grouped.items()):
+        canonical_names = Counter(
+            names.get((doc_id, m.name), m.name) for doc_id, m in members
+        )
+        name = sorted(canonical_names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        types = Counter(m.type for _, m in members)
+        entity = CanonicalEntity(
+            key=key,
+            name=name,
+            type=sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
+            mentions=sorted(members, key=lambda dm: (dm[0], dm[1].span.start)),
+        )
+        for _, mention in members:
+            for alias in (mention.name, mention.span.text):
+                if alias != name:
+                    entity.aliases.add(alias)
+            if mention.role:
+                entity.roles.add(mention.role)
+            if mention.affiliation:
+                entity.affiliations.add(mention.affiliation)
+            if mention.gazetteer_id and entity.gazetteer_id is None:
+                entity.gazetteer_id = mention.gazetteer_id
+        entities[key] = entity
+    return EntityIndex(entities, by_mention)

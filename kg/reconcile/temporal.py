@@ -1,0 +1,244 @@
+"""Dates of canonical events and documents, tightened by all the evidence together.
+
+Reads: canonical events (with their claims), document dates, state claims. Adds: the
+tightest date window of each event and of each document consistent with every statement:
+
+* a time expression constrains its event, and, when it is relative to its document's date
+  ("the previous month's directive"), the event's date constrains the document's date back
+  (``extract.temporal.rules.narrow_anchor``): a date one article gives tightens the inferred
+  date of another;
+* an event reported as having happened lies before its document's date;
+* a stated relation ("two weeks after imposing export controls", "prior to the full
+  lifting") bounds one event by another;
+* a model said to remain restricted is lifted only after the document that says so.
+
+This is interval propagation to a fixed point (each step only narrows a window, so it
+ends). A statement that would leave some window empty contradicts the others: it is set
+aside and reported, never allowed to erase what the rest of the evidence says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from extract.records import DateRange, DocumentDate
+from extract.temporal.rules import narrow_anchor, resolve_range
+from kg.reconcile.claims import Claim
+from kg.reconcile.events import CanonicalEvent
+from kg.reconcile.intervals import Window
+from kg.schema import EventTypes
+
+MAX_ROUNDS = 50
+# Stand-in for an open bound when a rule needs a closed range.
+_FAR = timedelta(days=365 * 200)
+
+Var = tuple[str, object]  # ("event", index) or ("doc", doc id)
+
+
+@dataclass
+class Constraint:
+    description: str
+    variables: tuple[Var, ...]
+    narrow: Callable[[dict[Var, Window]], dict[Var, Window]]
+    claim: Claim | None = None
+    enabled: bool = True
+
+
+@dataclass
+class TemporalResult:
+    events: list[Window]
+    documents: dict[str, DocumentDate]
+    set_aside: list[Constraint] = field(default_factory=list)
+
+
+def solve(
+    events: Sequence[CanonicalEvent],
+    dcts: dict[str, DocumentDate],
+    states: Sequence[Claim],
+    types: EventTypes,
+) -> TemporalResult:
+    windows: dict[Var, Window] = {}
+    for index, event in enumerate(events):
+        windows[("event", index)] = event.window
+    for doc_id, dct in dcts.items():
+        windows[("doc", doc_id)] = Window.of(dct.range)
+    constraints = _constraints(events, states, types)
+    evidence: dict[str, list[str]] = {doc_id: list(d.evidence) for doc_id, d in dcts.items()}
+    set_aside: list[Constraint] = []
+    for _ in range(MAX_ROUNDS):
+        changed = False
+        for constraint in constraints:
+            if not constraint.enabled:
+                continue
+            proposal = constraint.narrow(windows)
+            if any(w.empty for w in proposal.values()):
+                constraint.enabled = False
+                set_aside.append(constraint)
+                continue
+            for var, window in proposal.items():
+                old = windows[var]
+                new = old.intersect(window)
+                if new != old:
+                    windows[var] = new
+                    changed = True
+                    if var[0] == "doc":
+                        evidence[str(var[1])].append(
+                            f"{constraint.description}: published {new}"
+                        )
+        if not changed:
+            break
+    documents: dict[str, DocumentDate] = {}
+    for doc_id, dct in dcts.items():
+        span = windows[("doc", doc_id)].to_range() or dct.range
+        documents[doc_id] = DocumentDate(
+            span, inferred=dct.inferred, evidence=tuple(evidence[doc_id])
+        )
+    return TemporalResult(
+        [windows[("event", i)] for i in range(len(events))], documents, set_aside
+    )
+
+
+def _constraints(
+    events: Sequence[CanonicalEvent], states: Sequence[Claim], types: EventTypes
+) -> list[Constraint]:
+    timex_constraints: list[Constraint] = []
+    relation_constraints: list[Constraint] = []
+    report_constraints: list[Constraint] = []
+    event_of_mention: dict[tuple[str, str], int] = {}
+    for index, event in enumerate(events):
+        for claim in event.all_claims:
+            event_of_mention[(claim.doc_id, claim.mention.id)] = index
+    for index, event in enumerate(events):
+        for claim in event.all_claims:
+            timex_constraints.extend(_timex_constraints(index, claim))
+            if claim.mention.tense != "future":
+                report_constraints.append(_reported_before_document(index, claim))
+            for relation in claim.mention.relations:
+                target = event_of_mention.get((claim.doc_id, relation.target))
+                if target is not None and target != index:
+                    relation_constraints.append(_relation(index, target, relation, claim))
+    for state in states:
+        if state.mention.tense != "present" or not state.models:
+            continue
+        for index, event in enumerate(events):
+            effect = types.get(event.type_id).state_effect
+            if effect == "lifted" and event.models & state.models:
+                report_constraints.append(_lifted_after_observed(index, state))
+    return timex_constraints + relation_constraints + report_constraints
+
+
+def _timex_constraints(index: int, claim: Claim) -> list[Constraint]:
+    timex = claim.timex
+    event: Var = ("event", index)
+    doc: Var = ("doc", claim.doc_id)
+    if timex is None or timex.type not in ("DATE", "TIME"):
+        return []
+    if timex.anchor == "none" and timex.range is not None:
+        fixed = Window.of(timex.range)
+        return [Constraint(f"“{timex.span.text}”", (event,), lambda w: {event: fixed}, claim)]
+    if timex.anchor != "dct" or not timex.rule:
+        return []
+    rule = timex.rule
+
+    def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
+        anchor = w[doc].to_range()
+        if anchor is None:
+            return {}
+        out = {event: Window.of(resolve_range(rule, anchor))}
+        value = _closed(w[event], anchor)
+        narrowed = narrow_anchor(rule, anchor, value)
+        out[doc] = Window.of(narrowed) if narrowed is not None else Window(1, 0)
+        return out
+
+    text = timex.span.text
+    return [Constraint(f"“{text}” relative to the document date", (event, doc), narrow, claim)]
+
+
+def _reported_before_document(index: int, claim: Claim) -> Constraint:
+    event: Var = ("event", index)
+    doc: Var = ("doc", claim.doc_id)
+
+    def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
+        return {
+            event: Window(None, w[doc].hi),
+            doc: Window(w[event].lo, None),
+        }
+
+    trigger = claim.mention.trigger.text
+    return Constraint(f"reports “{trigger}” as past", (event, doc), narrow, claim)
+
+
+def _relation(index: int, target: int, relation: object, claim: Claim) -> Constraint:
+    from extract.records import EventRelation
+
+    assert isinstance(relation, EventRelation)
+    this: Var = ("event", index)
+    other: Var = ("event", target)
+    lo_lag, hi_lag = relation.lag if relation.lag is not None else (1, None)
+    sign = 1 if relation.relation == "after" else -1
+
+    def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
+        return {
+            this: _offset(w[other], sign, lo_lag, hi_lag),
+            other: _offset(w[this], -sign, lo_lag, hi_lag),
+        }
+
+    cue = relation.cue.text if relation.cue else relation.relation
+    return Constraint(f"“{cue}”", (this, other), narrow, claim)
+
+
+def _offset(window: Window, sign: int, lo_lag: int, hi_lag: int | None) -> Window:
+    """The window ``sign`` × [lo_lag, hi_lag] days away from ``window``."""
+    if sign > 0:
+        lo = None if window.lo is None else window.lo + lo_lag
+        hi = None if window.hi is None or hi_lag is None else window.hi + hi_lag
+    else:
+        lo = None if window.lo is None or hi_lag is None else window.lo - hi_lag
+        hi = None if window.hi is None else window.hi - lo_lag
+    return Window(lo, hi)
+
+
+def _lifted_after_observed(index: int, state: Claim) -> Constraint:
+    event: Var = ("event", index)
+    doc: Var = ("doc", state.doc_id)
+
+    def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
+        observed = state.window.intersect(w[doc])
+        return {event: Window(None if observed.lo is None else observed.lo + 1, None)}
+
+    return Constraint(
+        f"“{state.mention.trigger.text}” (still in force when reported)", (event,), narrow, state
+    )
+
+
+def _closed(window: Window, around: DateRange) -> DateRange:
+    lo = window.earliest() or (around.earliest - _FAR)
+    hi = window.latest() or (around.latest + _FAR)
+    return DateRange(lo, hi) if lo <= hi else DateRange(hi, hi)
+
+
+def precision_of(window: Window) -> str:
+    """The calendar unit a window is exactly, else 'unknown'."""
+    span = window.to_range()
+    if span is None:
+        return "unknown"
+    first, last = span.earliest, span.latest
+    if first == last:
+        return "day"
+    if first.weekday() == 0 and (last - first).days == 6:
+        return "week"
+    next_day = last + timedelta(days=1)
+    if first.day == 1 and next_day.day == 1:
+        months = (next_day.year - first.year) * 12 + next_day.month - first.month
+        if months == 1:
+            return "month"
+        if months == 3 and first.month % 3 == 1:
+            return "quarter"
+        if months == 12 and first.month == 1:
+            return "year"
+    return "unknown"
+
+
+__all__ = ["TemporalResult", "date", "precision_of", "solve"]

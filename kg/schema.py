@@ -1,0 +1,184 @@
+"""The type schemes the graph needs from the data files: entity types and event types.
+
+Both schemes are data a user can extend (extract/data/entity_types.yaml and
+event_types.yaml, plus the user's own files). The graph turns the event types into SKOS
+concepts of a ``ptkg:EventTypeScheme`` and types entities with schema.org classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from extract.datafiles import load_yaml, packaged_data
+from extract.errors import DataFileError
+from kg.iri import Minter
+from kg.namespace import PTKG, RDF, RDFS, SDO, SKOS
+from kg.terms import boolean_literal
+
+# Used when an entity type of the data files names no schema.org class.
+_DEFAULT_SCHEMA = SDO.Thing
+
+STATE_TERMS: dict[str, URIRef] = {
+    "unrestricted": PTKG.Unrestricted,
+    "restricted": PTKG.Restricted,
+    "partially_lifted": PTKG.PartiallyLifted,
+    "lifted": PTKG.Lifted,
+}
+
+
+def _entries(data: Any, key: str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Entries of a scheme written either as a mapping id -> fields or a list with 'id'."""
+    section = data.get(key) if isinstance(data, dict) else None
+    if isinstance(section, dict):
+        for type_id, fields in section.items():
+            yield str(type_id), fields if isinstance(fields, dict) else {}
+    elif isinstance(section, list):
+        for number, fields in enumerate(section, 1):
+            if not isinstance(fields, dict) or "id" not in fields:
+                raise DataFileError(path, f"entry {number} of '{key}' has no 'id'")
+            yield str(fields["id"]), fields
+    else:
+        raise DataFileError(path, f"expected a '{key}' mapping or list")
+
+
+@dataclass(frozen=True)
+class EntityType:
+    id: str
+    label: str
+    schema_class: URIRef
+    coarse: str
+    exclusive: bool = False  # only one entity of this type holds at a time (administrations)
+
+
+class EntityTypes:
+    def __init__(self, types: Mapping[str, EntityType]) -> None:
+        self.types = dict(types)
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> EntityTypes:
+        types: dict[str, EntityType] = {}
+        for path in _scheme_files("entity_types.yaml", extra, "entity_types"):
+            for type_id, fields in _entries(load_yaml(path), "entity_types", path):
+                schema_name = fields.get("schema_org") or fields.get("schema")
+                schema_class = (
+                    URIRef(str(SDO) + str(schema_name).removeprefix("schema:"))
+                    if schema_name
+                    else _DEFAULT_SCHEMA
+                )
+                types[type_id] = EntityType(
+                    id=type_id,
+                    label=str(fields.get("label", type_id.replace("_", " "))),
+                    schema_class=schema_class,
+                    coarse=str(fields.get("coarse", fields.get("evaluates_as", type_id))),
+                    exclusive=bool(fields.get("exclusive", False)),
+                )
+        return cls(types)
+
+    def schema_class(self, type_id: str) -> URIRef:
+        entity_type = self.types.get(type_id)
+        return entity_type.schema_class if entity_type else _DEFAULT_SCHEMA
+
+    def coarse(self, type_id: str) -> str:
+        entity_type = self.types.get(type_id)
+        return entity_type.coarse if entity_type else type_id
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    label: str
+    definition: str
+    coarse: str
+    plover_category: str | None
+    plover_mode: str | None
+    state_effect: str | None
+    on_timeline: bool
+    instrument_of: tuple[str, ...] = ()  # acts an event of this type can carry out
+    family: str | None = None  # types whose events sources may confuse (partial/full lift)
+
+
+class EventTypes:
+    def __init__(self, types: Mapping[str, EventType]) -> None:
+        self.types = dict(types)
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> EventTypes:
+        types: dict[str, EventType] = {}
+        for path in _scheme_files("event_types.yaml", extra, "event_types"):
+            for type_id, fields in _entries(load_yaml(path), "event_types", path):
+                plover = fields.get("plover") or {}
+                if isinstance(plover, str):
+                    plover = {"category": plover}
+                effect = fields.get("state_effect")
+                if effect is not None and str(effect) not in STATE_TERMS:
+                    raise DataFileError(
+                        path,
+                        f"event type {type_id!r}: unknown state_effect {effect!r}",
+                        fix=f"use one of {', '.join(STATE_TERMS)} or leave it out",
+                    )
+                types[type_id] = EventType(
+                    id=type_id,
+                    label=str(fields.get("label", type_id.replace("_", " "))),
+                    definition=str(fields.get("definition", "")),
+                    coarse=str(fields.get("coarse", type_id)),
+                    plover_category=plover.get("category"),
+                    plover_mode=plover.get("mode"),
+                    state_effect=str(effect) if effect is not None else None,
+                    on_timeline=bool(fields.get("timeline", fields.get("on_timeline", True))),
+                    instrument_of=tuple(str(t) for t in fields.get("instrument_of") or ()),
+                    family=str(fields["family"]) if fields.get("family") else None,
+                )
+        return cls(types)
+
+    def get(self, type_id: str) -> EventType:
+        found = self.types.get(type_id)
+        if found is None:
+            return EventType(type_id, type_id.replace("_", " "), "", type_id, None, None, None, True)
+        return found
+
+    def coarse(self, type_id: str) -> str:
+        return self.get(type_id).coarse
+
+    def triples(self) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+        """The scheme as SKOS concepts, for the vocabulary graph."""
+        scheme = Minter.event_type_scheme()
+        yield scheme, RDF.type, PTKG.EventTypeScheme
+        yield scheme, RDF.type, SKOS.ConceptScheme
+        yield scheme, RDFS.label, Literal("Policy event types", lang="en")
+        for event_type in sorted(self.types.values(), key=lambda t: t.id):
+            concept = Minter.event_type(event_type.id)
+            yield concept, RDF.type, PTKG.EventType
+            yield concept, RDF.type, SKOS.Concept
+            yield concept, SKOS.inScheme, scheme
+            yield concept, SKOS.notation, Literal(event_type.id)
+            yield concept, SKOS.prefLabel, Literal(event_type.label, lang="en")
+            yield concept, RDFS.label, Literal(event_type.label, lang="en")
+            if event_type.definition:
+                yield concept, SKOS.definition, Literal(event_type.definition, lang="en")
+            yield concept, PTKG.coarseType, Minter.event_type(event_type.coarse)
+            if event_type.plover_category:
+                yield concept, PTKG.ploverCategory, Literal(event_type.plover_category)
+            if event_type.plover_mode:
+                yield concept, PTKG.ploverMode, Literal(event_type.plover_mode)
+            if event_type.state_effect:
+                yield concept, PTKG.stateEffect, STATE_TERMS[event_type.state_effect]
+            yield concept, PTKG.onTimeline, boolean_literal(event_type.on_timeline)
+
+
+def _scheme_files(name: str, extra: Iterable[Path], key: str) -> list[Path]:
+    """The packaged file (when present) and the user's files that define ``key``."""
+    files: list[Path] = []
+    try:
+        files.append(packaged_data(name))
+    except DataFileError:
+        pass
+    for path in extra:
+        data = load_yaml(path)
+        if isinstance(data, dict) and key in data:
+            files.append(path)
+    return files

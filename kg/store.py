@@ -1,0 +1,154 @@
+"""The graph store: rdflib's Dataset API over the embedded Oxigraph store.
+
+Writes go straight to pyoxigraph in bulk (rdflib's per-triple ``add`` would be the
+bottleneck on large corpora); reads go through rdflib so queries, exports and notebooks use
+the standard graph API. The default graph of every query is the union of all named graphs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import StoreError
+from kg.namespace import PREFIXES
+
+Quad = tuple[Node, Node, Node, Node]
+STORE_MARKER = "ptkg-store.txt"  # written last: a directory without it is not a finished store
+
+
+def to_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def to_ox_quad(quad: Quad) -> ox.Quad:
+    s, p, o, g = quad
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
+
+
+class GraphStore:
+    """An Oxigraph store on disk (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._ox = ox.Store()
+            elif read_only:
+                self._ox = ox.Store.read_only(str(path))
+            else:
+                self._ox = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the graph store: {exc}") from exc
+        self.dataset = rdflib.Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        for prefix, namespace in PREFIXES.items():
+            self.dataset.bind(prefix, namespace, override=True, replace=True)
+
+    @classmethod
+    def open_existing(cls, path: Path, *, read_only: bool = True) -> GraphStore:
+        """Open a store a build finished; refuse a directory that is not one."""
+        if not (path / STORE_MARKER).is_file():
+            raise StoreError(
+                f"{path}: not a graph store built by ptkg (run `ptkg build` first, "
+                f"or pass --store with the store directory)"
+            )
+        return cls(path, read_only=read_only)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._ox
+
+    def add(self, quads: Iterable[Quad], *, bulk: bool = True) -> None:
+        converted = (to_ox_quad(q) for q in quads)
+        if bulk:
+            self._ox.bulk_extend(converted)
+        else:
+            self._ox.extend(list(converted))
+
+    def remove_graph(self, graph: URIRef) -> None:
+        node = ox.NamedNode(str(graph))
+        if self._ox.contains_named_graph(node):
+            self._ox.remove_graph(node)
+
+    def named_graphs(self) -> Iterator[URIRef]:
+        for graph in self._ox.named_graphs():
+            yield URIRef(graph.value)
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> rdflib.query.Result:
+        """A SPARQL query over the union of all graphs, with values bound, never pasted."""
+        return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+
+    def dump(self, path: Path, fmt: str) -> None:
+        """Write the whole dataset as TriG or N-Quads (by ``fmt``: 'trig' or 'nquads')."""
+        formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+        if fmt not in formats:
+            raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(formats)}")
+        prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "trig" else None
+        self._ox.dump(str(path), formats[fmt], prefixes=prefixes)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._ox.flush()
+            self._ox.optimize()
+
+    def close(self) -> None:
+        if self.path is not None and not self._ox_read_only():
+            self._ox.flush()
+        del self.dataset
+        del self._ox
+
+    def _ox_read_only(self) -> bool:
+        return False
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """Build into a temporary sibling of ``target``; swap it in only if the block succeeds.
+
+    An interrupted or failed build leaves ``target`` as it was. The swap is two renames
+    within one directory.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    _remove(tmp)
+    try:
+        yield tmp
+    except BaseException:
+        _remove(tmp)
+        raise
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    os.replace(tmp, target)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()

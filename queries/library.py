@@ -1,0 +1,125 @@
+"""The named SPARQL queries of ``queries/sparql`` and what their header comments declare.
+
+Each ``.rq`` file starts with a comment block::
+
+    # One line saying what the query answers.
+    #
+    # Longer purpose, as many lines as needed.
+    #
+    # Parameters:
+    #   ?model  entity  required  the model (a name, an alias or an IRI)
+    #   ?day    date    optional  the day to answer for
+    #
+    # Example: ptkg query state-on-day --param model="Claude Fable 5" --param day=2026-06-20
+
+Parameter types: entity, event_type, date, integer, string, iri. Oxigraph binds a value
+only to a variable of the SELECT clause, so every parameter is also projected; the runner
+leaves parameter columns out of results.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import QueryError
+
+PARAM_TYPES = ("entity", "event_type", "date", "integer", "string", "iri")
+_PARAM = re.compile(
+    r"^\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)\s+(?P<need>required|optional)\s*(?P<doc>.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str
+    purpose: str
+    parameters: tuple[Parameter, ...]
+    example: str
+
+    def parameter(self, name: str) -> Parameter:
+        for parameter in self.parameters:
+            if parameter.name == name:
+                return parameter
+        known = ", ".join(p.name for p in self.parameters) or "none"
+        raise QueryError(f"query {self.name!r} has no parameter {name!r} (it takes: {known})")
+
+
+def query_directory() -> Path:
+    return Path(str(resources.files("queries.sparql")))
+
+
+def list_queries() -> list[NamedQuery]:
+    return [load_query(path) for path in sorted(query_directory().glob("*.rq"))]
+
+
+def find_query(name_or_path: str) -> NamedQuery:
+    """A named query of the library, or a .rq file given by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.is_file():
+        return load_query(path)
+    candidate = query_directory() / f"{name_or_path}.rq"
+    if candidate.is_file():
+        return load_query(candidate)
+    names = ", ".join(q.name for q in list_queries())
+    raise QueryError(f"no query named {name_or_path!r} and no such .rq file (named queries: {names})")
+
+
+def load_query(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read the query: {exc}") from exc
+    header: list[str] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line[1:].strip())
+    title = header[0] if header else path.stem
+    purpose_lines: list[str] = []
+    parameters: list[Parameter] = []
+    example = ""
+    section = "purpose"
+    for number, line in enumerate(header[1:], 2):
+        lowered = line.lower()
+        if lowered.startswith("parameters:"):
+            section = "parameters"
+            continue
+        if lowered.startswith("example:"):
+            example = line.split(":", 1)[1].strip()
+            section = "example"
+            continue
+        if section == "parameters" and line:
+            match = _PARAM.match(line)
+            if match is None or match["type"] not in PARAM_TYPES:
+                raise QueryError(
+                    f"{path}:{number}: parameter line must read '?name TYPE required|optional "
+                    f"description' with TYPE one of {', '.join(PARAM_TYPES)}"
+                )
+            parameters.append(
+                Parameter(match["name"], match["type"], match["need"] == "required", match["doc"])
+            )
+        elif section == "purpose" and line:
+            purpose_lines.append(line)
+    return NamedQuery(
+        name=path.stem,
+        path=path,
+        text=text,
+        title=title,
+        purpose=" ".join(purpose_lines),
+        parameters=tuple(parameters),
+        example=example,
+    )
