@@ -205,7 +205,10 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
         absolute = f"{year}-{position[2:]}" if position.startswith("--") else f"{year}-{position}"
         return Reading(match.start(), match.end(), "DATE", _with_part(absolute, part), precision,
                        mod=mod, anchor=ANCHOR_NONE)
-    return Reading(match.start(), match.end(), "DATE", _with_part(f"{SEEK}:{position}", part),
+    deictic_word = _g(match, "deictic")
+    offset = lex.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else None
+    seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
+    return Reading(match.start(), match.end(), "DATE", _with_part(f"{seek}:{position}", part),
                    precision, mod=mod)
 
 
@@ -221,6 +224,9 @@ def _range(match: re.Match[str], ctx: Context) -> Reading | None:
                        anchor=ANCHOR_NONE, whole_range=True)
     if not _month_ok(match, ctx, anchored=True) or (month2_word and not _capitalised(month2_word)):
         return None
+    joiner = ctx.text[match.end("day") : match.start("day2")] if day and day2 else ""
+    if "and" in joiner.lower() and not _g(match, "between"):
+        return None  # "April 24 and 25": two dates, not a range
     month = lex.months[month_word.lower().rstrip(".")]
     month2 = lex.months[month2_word.lower().rstrip(".")] if month2_word else month
     if day and day2:
@@ -277,7 +283,9 @@ def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
             seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
             return Reading(match.start(), match.end(), "DATE", f"{seek}:WE", precision, mod=mod)
         rule = _with_part(f"{unit}{offset or 0:+d}", part)
-        return Reading(match.start(), match.end(), "DATE", rule, precision, mod=mod)
+        anaphoric = deictic_word is not None and " ".join(deictic_word.lower().split()) in lex.anaphoric
+        return Reading(match.start(), match.end(), "DATE", rule, precision, mod=mod,
+                       anchor=ANCHOR_PREVIOUS if anaphoric else ANCHOR_DCT)
     if unit_word.rstrip(".") in lex.months:
         if not _capitalised(match.group("unit")):
             return None
@@ -287,6 +295,10 @@ def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
         position, precision = lex.seasons[unit_word], Precision.SEASON
     else:
         return None
+    if offset == 0 and deictic_word is not None and deictic_word.lower() == "this":
+        # "this September": the current year's, whatever the tense.
+        return Reading(match.start(), match.end(), "DATE", _with_part(f"Y+0 in:{position}", part),
+                       precision, mod=mod)
     seek = {-1: "before", 1: "after"}.get(offset, SEEK) if offset is not None else SEEK
     return Reading(match.start(), match.end(), "DATE", _with_part(f"{seek}:{position}", part),
                    precision, mod=mod)
@@ -407,6 +419,12 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
                 return None
             amount, unit = found
     value = _duration_value(amount, unit)
+    if vague_unit is not None and deictic in ("recent", "past", "coming", "next") and not unit.time:
+        # "in recent months", "in coming years": a vague stretch before or after now.
+        past = deictic in ("recent", "past")
+        span = {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
+        return Reading(match.start(), match.end(), "DATE", f"{'past' if past else 'coming'}:P{span}",
+                       Precision.UNKNOWN, value="PAST_REF" if past else "FUTURE_REF")
     rule = None
     if deictic in ("past", "last", "recent", "previous", "next", "coming") and not unit.time:
         span = value[1:] if amount is not None else {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")

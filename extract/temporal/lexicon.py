@@ -59,6 +59,7 @@ class Lexicon:
     calendar_units: dict[str, tuple[str, Precision]]
     parts: dict[str, tuple[str, str]]  # phrase -> (rule operator, TIMEX3 mod)
     deictic: dict[str, int | None]
+    anaphoric: frozenset[str]
     approx: dict[str, str]
     times_of_day: dict[str, str]
     offset_words: dict[str, int]
@@ -214,6 +215,7 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         calendar_units=calendar_units,
         parts=parts,
         deictic=deictic,
+        anaphoric=frozenset(w.lower() for w in _words(data.get("anaphoric_deictic", []), "anaphoric_deictic", source)),
         approx=approx,
         times_of_day=times_of_day,
         offset_words=offset_words,
@@ -222,10 +224,24 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         year_cues=frozenset(w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)),
         count_words=frozenset(w.lower() for w in _words(data["count_words"], "count_words", source)),
         future_cues=_cue_regex(_words(data["future_cues"], "future_cues", source)),
-        past_cues=_cue_regex(_words(data["past_cues"], "past_cues", source)),
+        past_cues=_past_regex(
+            _words(data["past_cues"], "past_cues", source),
+            str(data.get("past_suffix", "")),
+            _words(data.get("not_past_ed", []), "not_past_ed", source),
+        ),
         patterns=tuple(patterns),
     )
 
 
 def _cue_regex(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + _alternation(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _past_regex(words: list[str], suffix: str, exceptions: list[str]) -> re.Pattern[str]:
+    """Past-tense cue words, plus any word with the regular past ``suffix`` but the
+    listed exceptions ("need", "expected")."""
+    alternatives = [_alternation(words)]
+    if suffix:
+        block = _alternation(exceptions) + r"(?!\w)" if exceptions else "(?!)"
+        alternatives.append(rf"(?!{block})[a-z]{{2,}}{re.escape(suffix)}")
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)

@@ -18,8 +18,9 @@ Anchors recorded on each ``Timex``:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -39,7 +40,7 @@ from extract.temporal.grammar import (
 )
 from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
 from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
-from extract.temporal.tense import FUTURE, tense_from_text, tense_from_tokens
+from extract.temporal.tense import FUTURE, PAST, tense_from_text, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
 
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -115,40 +116,68 @@ class TimexTagger:
         for i, reading in enumerate(readings):
             rule = reading.rule
             if rule is not None and SEEK in rule:
-                rule = rule.replace(SEEK, self._direction(reading, ctx))
-            anchor, anchor_range = self._anchor(reading, i, readings, timexes, ctx, dct)
+                rule = rule.replace(SEEK, self._direction(reading, ctx, dct))
+            anchor, anchor_timex = self._anchor(reading, timexes)
+            anchor_range = dct if anchor == ANCHOR_DCT else None
+            if anchor_timex is not None:
+                anchor_range = anchor_timex.range
+                if rule is not None and reading.type == "DATE" and anchor_timex.precision:
+                    # "a year earlier" than a quarter is that quarter a year before.
+                    rule = rule.split(" @")[0]
+                    reading = replace(reading, precision=anchor_timex.precision)
             timexes.append(build_timex(f"t{i + 1}", reading, ctx.text, rule, anchor, anchor_range))
         return _bind_following(timexes, readings, ctx.text)
 
-    def _direction(self, reading: Reading, ctx: Context) -> str:
+    def _direction(self, reading: Reading, ctx: Context, dct: DateRange | None) -> str:
+        """``next`` in the future tense, ``last`` in the past; with no tense cue, the
+        occurrence nearest to a DCT known to the day, else the past one (news reports
+        what happened). A day of the DCT's own month is taken in the DCT's year whatever
+        the tense ("Nov. 21" in a report of Nov. 2), as is a day after "by" or "until"."""
+        exact_dct = dct is not None and dct.earliest == dct.latest
+        dct_month = dct.earliest.month if dct is not None and exact_dct else None
+        if ctx.text[reading.end : reading.end + 2] in ("'s", "’s"):
+            return "last"  # "Friday's letter", "the June 12 order's": a past event
         tense = None
         if ctx.tokens is not None and ctx.index is not None:
             tense = tense_from_tokens(ctx.tokens, ctx.index, reading.start)
         if tense is None:
             tense = tense_from_text(ctx.text, reading.start, reading.end, self.lexicon)
-        return "next" if tense == FUTURE else "last"
+        if tense == FUTURE:
+            return "next"
+        if not exact_dct:
+            return "last"
+        if tense == PAST and not _in_dct_month(reading, ctx, dct_month):
+            return "last"
+        return "near"
 
     @staticmethod
-    def _anchor(
-        reading: Reading,
-        i: int,
-        readings: list[Reading],
-        done: list[Timex],
-        ctx: Context,
-        dct: DateRange | None,
-    ) -> tuple[str, DateRange | None]:
-        if reading.anchor == ANCHOR_NONE or reading.rule is None:
-            return ANCHOR_NONE if reading.rule is None else reading.anchor, None
+    def _anchor(reading: Reading, done: list[Timex]) -> tuple[str, Timex | None]:
+        """The anchor name, and the timex it is when the reading hangs on another one."""
+        if reading.rule is None:
+            return ANCHOR_NONE, None
+        if reading.anchor == ANCHOR_NONE:
+            return ANCHOR_NONE, None
         if reading.anchor == ANCHOR_PREVIOUS:
             for previous in reversed(done):
                 if previous.type in ("DATE", "TIME") and previous.range is not None and (
                     previous.value not in _REF_VALUES
                 ):
-                    return f"timex:{previous.id}", previous.range
-            return ANCHOR_DCT, dct
+                    return f"timex:{previous.id}", previous
+            return ANCHOR_DCT, None
         if reading.anchor == ANCHOR_FOLLOWING:
             return ANCHOR_EVENT, None  # _bind_following may tie it to a date instead
-        return ANCHOR_DCT, dct
+        return ANCHOR_DCT, None
+
+
+_MONTH_OF_POSITION = re.compile(r":--(\d\d)")
+
+
+def _in_dct_month(reading: Reading, ctx: Context, dct_month: int | None) -> bool:
+    """True for a year-less date of the DCT's month, or one after "by"/"until"."""
+    if ctx.word_before(reading.start) in ("by", "until", "till"):
+        return True
+    match = _MONTH_OF_POSITION.search(reading.rule or "")
+    return match is not None and int(match.group(1)) == dct_month
 
 
 def build_timex(
