@@ -162,9 +162,17 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
 # --- interpreters --------------------------------------------------------------------------
 
 
+def _year(match: re.Match[str], ctx: Context, name: str = "year") -> str | None:
+    text = _g(match, name)
+    if text is None:
+        return None
+    year = ctx.lexicon.year(text)
+    return f"{year:04d}" if year is not None else None
+
+
 def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
-    year, day = _g(match, "year"), _g(match, "day")
+    year, day = _year(match, ctx), _g(match, "day")
     month_word, month_num = _g(match, "month"), _g(match, "monthnum")
     season, quarter, half = _g(match, "season"), _g(match, "quarter"), _g(match, "half")
     part = _part(match, ctx)
@@ -193,7 +201,8 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     elif half is not None:
         position, precision = ("H1" if half.lower() == "first" else "H2"), Precision.HALF
     elif year is not None:
-        if not part and not _g(match, "fiscal") and not _year_ok(match, ctx):
+        spelled = not match.group("year").isdigit()
+        if not part and not spelled and not _g(match, "fiscal") and not _year_ok(match, ctx):
             return None
         rule = _with_part(year, part)
         return Reading(match.start(), match.end(), "DATE", rule, Precision.YEAR,
@@ -214,7 +223,7 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def _range(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
-    year, year2 = _g(match, "year"), _g(match, "year2")
+    year, year2 = _year(match, ctx), _year(match, ctx, "year2")
     month_word, month2_word = _g(match, "month"), _g(match, "month2")
     day, day2 = _g(match, "day"), _g(match, "day2")
     if month_word is None:  # "2025-2026"
@@ -248,8 +257,11 @@ def _range(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
-    decade = match.group("decade")
-    digits = "19" + decade[1] if decade.startswith("'") else decade[:3]
+    decade = _g(match, "decade")
+    if decade is None:  # "the nineties"
+        digits = f"19{ctx.lexicon.decade_words[match.group('decade_words').lower()]}"
+    else:
+        digits = "19" + decade[1] if decade.startswith("'") else decade[:3]
     part = _part(match, ctx)
     return Reading(match.start(), match.end(), "DATE", _with_part(digits, part), Precision.DECADE,
                    mod=part[1] if part else None, anchor=ANCHOR_NONE)
@@ -340,6 +352,10 @@ def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] 
         return None
     if num.lower() in ("a", "an") and unit.name in ("second", "minute"):
         return None  # "a second time", "a minute detail"
+    if unit.name == "quarter" and (
+        num.lower() in ("a", "an", "three") or ctx.text[match.end() : match.end() + 3] == " of"
+    ):
+        return None  # "a quarter of the staff", "three-quarters": fractions
     return Fraction(value).limit_denominator(12) * unit.factor, unit
 
 
@@ -397,8 +413,22 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     widen = {"D": "", "W": " @W", "M": " @M", "Q": " @Q", "Y": " @Y"}[unit.rule]
     precision = Precision.YEAR if unit.precision in (Precision.DECADE, Precision.CENTURY) else unit.precision
     anchor = ANCHOR_DCT if direction in ("ago", "from now", "hence") else ANCHOR_PREVIOUS
+    if direction == "ago" and _compares_with_earlier_period(match, ctx):
+        anchor = ANCHOR_PREVIOUS
     return Reading(match.start(), match.end(), "DATE", shift + widen, precision, mod=mod,
                    anchor=anchor)
+
+
+_PERIOD_WORDS = re.compile(r"\b(quarter|period|half|months)\b", re.I)
+
+
+def _compares_with_earlier_period(match: re.Match[str], ctx: Context) -> bool:
+    """ "profit in the third quarter rose from $5 million a year ago": a comparison of
+    periods, where "a year ago" is the named period one year back."""
+    lo = max(0, match.start() - 200)
+    before = ctx.text[lo : match.start()]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    return bool(_PERIOD_WORDS.search(before[cut + 1 :]))
 
 
 def _duration(match: re.Match[str], ctx: Context) -> Reading | None:

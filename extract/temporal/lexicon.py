@@ -53,6 +53,9 @@ class Lexicon:
     seasons: dict[str, str]
     month_cues: frozenset[str]
     numbers: dict[str, float]
+    centuries: dict[str, int]
+    thousands: dict[str, int]
+    decade_words: dict[str, int]
     vague_numbers: frozenset[str]
     ordinals: dict[str, int]
     units: dict[str, Unit]  # singular and plural names
@@ -70,6 +73,22 @@ class Lexicon:
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
     patterns: tuple[CompiledPattern, ...]
+
+    def year(self, text: str) -> int | None:
+        """A year in digits or words ("1996", "nineteen ninety-six", "two thousand")."""
+        if text.isdigit():
+            return int(text)
+        words = " ".join(text.lower().replace("-", " ").split())
+        for thousands, value in self.thousands.items():
+            if words.startswith(thousands):
+                rest = words[len(thousands) :].removeprefix(" and").strip()
+                number = self.number(rest) if rest else 0.0
+                return None if number is None else value + int(number)
+        head, _, rest = words.partition(" ")
+        if head in self.centuries:
+            number = self.number(rest)
+            return None if number is None else self.centuries[head] * 100 + int(number)
+        return None
 
     def number(self, text: str) -> float | None:
         """The value of a number written in digits or words; None if it is not one."""
@@ -162,6 +181,18 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
     fixed = {str(k).lower(): dict(v) for k, v in data["fixed"].items()}
     set_words = {str(k).lower(): dict(v) for k, v in data["set_words"].items()}
     vague = _words(data["vague_numbers"], "vague_numbers", source)
+    centuries = {str(k).lower(): int(v) for k, v in data.get("century_words", {}).items()}
+    thousands = {str(k).lower(): int(v) for k, v in data.get("thousands_words", {}).items()}
+    decade_words = {str(k).lower(): int(v) for k, v in data.get("decade_words", {}).items()}
+    below_100 = [k for k, v in numbers.items() if 10 <= v < 100 and float(v).is_integer()]
+    small = [k for k, v in numbers.items() if 1 <= v < 100 and float(v).is_integer() and k not in ("a", "an")]
+    spelled = []
+    if centuries:
+        spelled.append(_alternation(list(centuries)) + r"[\s-]+" + _alternation(below_100, r"[\s-]+"))
+    if thousands:
+        spelled.append(
+            _alternation(list(thousands)) + r"(?:(?:\s+and)?\s+" + _alternation(small, r"[\s-]+") + ")?"
+        )
     fragments = {
         "month": _alternation(list(months)),
         "weekday": _alternation(list(weekdays)),
@@ -180,7 +211,8 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         "fixed": _alternation(list(fixed)),
         "set_word": _alternation(list(set_words)),
         "day": r"(?:[12]\d|3[01]|0?[1-9])",
-        "year": r"(?:1\d{3}|20\d{2})",
+        "year": r"(?:1\d{3}|20\d{2}" + "".join("|" + x for x in spelled) + ")",
+        "decade_word": _alternation(list(decade_words)) if decade_words else "(?!)",
     }
     patterns = []
     for priority, spec in enumerate(data["patterns"]):
@@ -209,6 +241,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         seasons=seasons,
         month_cues=frozenset(w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)),
         numbers=numbers,
+        centuries=centuries,
+        thousands=thousands,
+        decade_words=decade_words,
         vague_numbers=frozenset(v.lower() for v in vague),
         ordinals=ordinals,
         units=units,
