@@ -257,12 +257,18 @@ def _range(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
+    part = _part(match, ctx)
+    century = _g(match, "century")
+    if century is not None:  # "the 20th century" is 19xx
+        if not 1 <= int(century) <= 21:
+            return None
+        return Reading(match.start(), match.end(), "DATE", _with_part(f"{int(century) - 1:02d}", part),
+                       Precision.CENTURY, mod=part[1] if part else None, anchor=ANCHOR_NONE)
     decade = _g(match, "decade")
     if decade is None:  # "the nineties"
         digits = f"19{ctx.lexicon.decade_words[match.group('decade_words').lower()]}"
     else:
         digits = "19" + decade[1] if decade.startswith("'") else decade[:3]
-    part = _part(match, ctx)
     return Reading(match.start(), match.end(), "DATE", _with_part(digits, part), Precision.DECADE,
                    mod=part[1] if part else None, anchor=ANCHOR_NONE)
 
@@ -272,6 +278,8 @@ def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
     unit_word = " ".join(match.group("unit").lower().split())
     deictic_word = _g(match, "deictic")
     offset = lex.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else 0
+    if _g(match, "deictic_year"):  # "the year-ago third quarter"
+        offset = -1
     part = _part(match, ctx)
     mod = part[1] if part else None
     quarter = _g(match, "quarter")
@@ -400,6 +408,14 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
                        value=_duration_value(amount, unit), mod=mod, anchor=ANCHOR_FOLLOWING)
     if direction == "on" and unit.name not in ("year", "decade", "month", "week", "day"):
         return None
+    if amount is None and direction in ("earlier", "later"):
+        # "a few days later": the vague duration is the expression; the offset word is
+        # only a signal.
+        end = match.start("direction")
+        while end > match.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        return Reading(match.start(), end, "DURATION", None, None,
+                       value=_duration_value(amount, unit), mod=mod, anchor=ANCHOR_NONE)
     if amount is None or unit.time or unit.precision is None or unit.rule is None:
         if unit.time:
             return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, mod=mod)

@@ -69,6 +69,7 @@ class Lexicon:
     fixed: dict[str, dict[str, Any]]
     set_words: dict[str, dict[str, Any]]
     year_cues: frozenset[str]
+    deadline_words: frozenset[str]
     count_words: frozenset[str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
@@ -212,6 +213,7 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         "set_word": _alternation(list(set_words)),
         "day": r"(?:[12]\d|3[01]|0?[1-9])",
         "year": r"(?:1\d{3}|20\d{2}" + "".join("|" + x for x in spelled) + ")",
+        "duration_filler": _alternation(_words(data.get("duration_fillers", []), "duration_fillers", source)),
         "decade_word": _alternation(list(decade_words)) if decade_words else "(?!)",
     }
     patterns = []
@@ -256,6 +258,7 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         offset_words=offset_words,
         fixed=fixed,
         set_words=set_words,
+        deadline_words=frozenset(w.lower() for w in _words(data.get("deadline_words", []), "deadline_words", source)),
         year_cues=frozenset(w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)),
         count_words=frozenset(w.lower() for w in _words(data["count_words"], "count_words", source)),
         future_cues=_cue_regex(_words(data["future_cues"], "future_cues", source)),

@@ -440,6 +440,8 @@ def timex_value(span: DateRange, precision: Precision, rule: str | None = None) 
     """
     value = _fitting_value(span, precision)
     if value is not None:
+        if value.endswith("-WE") and (rule is None or "WE" not in rule):
+            value = value[:-3]  # the last third of a week is not "the weekend"
         return value
     if rule is not None:
         return underspecified_value(rule, precision)

@@ -143,7 +143,9 @@ class TimexTagger:
         if tense is None:
             tense = tense_from_text(ctx.text, reading.start, reading.end, self.lexicon)
         if tense == FUTURE:
-            return "next"
+            # Quarters and halves are reported once over: "will report third-quarter
+            # results" in October means the quarter just ended.
+            return "near" if exact_dct and re.search(r":[QH]\d", reading.rule or "") else "next"
         if not exact_dct:
             return "last"
         if tense == PAST and not _in_dct_month(reading, ctx, dct_month):
@@ -173,8 +175,8 @@ _MONTH_OF_POSITION = re.compile(r":--(\d\d)")
 
 
 def _in_dct_month(reading: Reading, ctx: Context, dct_month: int | None) -> bool:
-    """True for a year-less date of the DCT's month, or one after "by"/"until"."""
-    if ctx.word_before(reading.start) in ("by", "until", "till"):
+    """True for a year-less date of the DCT's month, or a deadline ("by Jan. 14")."""
+    if ctx.word_before(reading.start) in ctx.lexicon.deadline_words:
         return True
     match = _MONTH_OF_POSITION.search(reading.rule or "")
     return match is not None and int(match.group(1)) == dct_month
