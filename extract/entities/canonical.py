@@ -1,0 +1,282 @@
+"""Canonical names: merge the aliases and short forms of an entity, in a document and a corpus.
+
+Reads: names and types of entity mentions (plain strings; no spaCy). Adds: the canonical
+name of each mention within its document (``canonical_names``) and the corpus-level name of
+each document-level name (``canonicalise_corpus``), which the graph layer calls.
+
+Rules, all linear in the number of mentions (hash look-ups, no all-pairs comparison):
+- a gazetteer entry's name is its canonical name;
+- a model name is split into family, core and version ("Claude Mythos 5" -> Claude / Mythos
+  / 5); short forms with the same core merge ("Mythos", "Mythos 5", "Claude Mythos") and take
+  the longest known form, as long as the core has a single version in scope;
+- a one-word person name merges with the one full name it is the surname (or first name)
+  of; a misspelt surname (one or two letters apart, long names only) merges too;
+- legal instruments ("letter", "export control order") are not proper names: they merge
+  within a document but never across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from extract.entities.lexicon import EntityLexicon, packaged_entity_lexicon
+from extract.records import EntityMention
+
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(['’]s?|['’])$")
+_LEADING = ("the ", "The ")
+DOC_SCOPED_TYPES = frozenset({"legal_instrument"})
+
+
+def clean_name(text: str) -> str:
+    """Surface text -> a name: single spaces, no leading "the", no possessive ending."""
+    name = _SPACE.sub(" ", text).strip(" \t\n,.;:\"“”‘’'()[]")
+    for prefix in _LEADING:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix) :]
+    name = _POSSESSIVE.sub("", name).strip()
+    return name or text.strip()
+
+
+@dataclass(frozen=True)
+class ModelName:
+    family: str | None
+    core: str
+    version: str | None
+
+    def render(self) -> str:
+        parts = [p for p in (self.family, self.core, self.version) if p]
+        return " ".join(parts)
+
+
+def parse_model_name(name: str, lexicon: EntityLexicon) -> ModelName:
+    """Split a model name into family, core and version ("Claude Mythos 5")."""
+    words = name.split()
+    family: str | None = None
+    version: str | None = None
+    if words:
+        found = lexicon.family_of(words[0])
+        if found is not None:
+            if words[0] in found.names:
+                family = found.name
+                words = words[1:]
+            else:  # a versioned token such as GPT-5.6: the whole token is the name
+                return ModelName(None, name, None)
+    if words and lexicon.models.version.match(words[-1]):
+        version = words[-1]
+        words = words[:-1]
+    return ModelName(family, " ".join(words), version)
+
+
+@dataclass
+class _Mention:
+    index: int
+    type: str
+    name: str
+    gazetteer_id: str | None
+
+
+def canonical_names(
+    mentions: Sequence[tuple[str, str, str | None]], lexicon: EntityLexicon
+) -> list[str]:
+    """Canonical name of each (type, name, gazetteer name or None) mention of one document."""
+    result = [gaz or name for _type, name, gaz in mentions]
+    models = [i for i, (t, _n, g) in enumerate(mentions) if t in ("ai_model", "product") and not g]
+    _merge_models(models, mentions, result, lexicon)
+    persons = [i for i, (t, _n, _g) in enumerate(mentions) if t == "person"]
+    _merge_persons(persons, result)
+    return result
+
+
+def _merge_models(
+    indexes: Sequence[int],
+    mentions: Sequence[tuple[str, str, str | None]],
+    result: list[str],
+    lexicon: EntityLexicon,
+) -> None:
+    parsed = {i: parse_model_name(mentions[i][1], lexicon) for i in indexes}
+    families: dict[str, Counter[str]] = defaultdict(Counter)
+    versions: dict[str, Counter[str]] = defaultdict(Counter)
+    for model in parsed.values():
+        if not model.core:
+            continue
+        if model.family:
+            families[model.core][model.family] += 1
+        if model.version:
+            versions[model.core][model.version] += 1
+    for i, model in parsed.items():
+        if not model.core:
+            result[i] = mentions[i][1]
+            continue
+        family = model.family or _most_common(families.get(model.core))
+        version = model.version
+        if version is None and len(versions.get(model.core, ())) == 1:
+            version = _most_common(versions[model.core])
+        result[i] = ModelName(family, model.core, version).render()
+
+
+def _most_common(counter: Counter[str] | None) -> str | None:
+    if not counter:
+        return None
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _merge_persons(indexes: Sequence[int], result: list[str]) -> None:
+    full = sorted({result[i] for i in indexes if len(result[i].split()) > 1})
+    by_part: dict[str, set[str]] = defaultdict(set)
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        words = name.split()
+        by_part[words[-1]].add(name)
+        by_part[words[0]].add(name)
+        for key in _skeletons(words[-1]):
+            by_skeleton[key].add(name)
+    for i in indexes:
+        name = result[i]
+        if len(name.split()) > 1:
+            continue
+        candidates = by_part.get(name)
+        if not candidates and len(name) >= 7:
+            candidates = set().union(*(by_skeleton.get(k, set()) for k in _skeletons(name)))
+        if candidates and len(candidates) == 1:
+            result[i] = next(iter(candidates))
+
+
+def _skeletons(word: str) -> Iterable[str]:
+    """Keys shared by words one transposition or one deletion apart (for long names only)."""
+    if len(word) < 7:
+        return ()
+    lowered = word.lower()
+    keys = {lowered}
+    for k in range(len(lowered) - 1):
+        keys.add(lowered[:k] + lowered[k + 1] + lowered[k] + lowered[k + 2 :])
+    return keys
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def canonicalise_corpus(
+    mentions_by_doc: Mapping[str, Sequence[EntityMention]],
+    lexicon: EntityLexicon | None = None,
+) -> dict[tuple[str, str], str]:
+    """(document id, document-level name) -> corpus-level name, for every mention given.
+
+    Linear in the number of mentions. Merges: equal gazetteer ids; equal names of the same
+    type; model short forms with the core and version of one corpus-wide model ("Mythos 5"
+    in one article, "Claude Mythos 5" in another; "Mythos" when the corpus knows one version
+    of it); one-word person names that are the surname of exactly one full name. Legal
+    instruments stay per document (a "letter" of one article is not that of another).
+    """
+    lexicon = lexicon or packaged_entity_lexicon()
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        root = key
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[key] != root:
+            parent[key], key = root, parent[key]
+        return root
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    node_of: dict[tuple[str, str], str] = {}
+    names_of: dict[str, Counter[str]] = defaultdict(Counter)
+    gaz_name: dict[str, str] = {}
+    models: dict[str, list[tuple[str, ModelName]]] = defaultdict(list)
+    versions: dict[str, set[str]] = defaultdict(set)
+    full_people: dict[str, set[str]] = defaultdict(set)
+    single_people: list[str] = []
+
+    for doc_id in sorted(mentions_by_doc):
+        for mention in mentions_by_doc[doc_id]:
+            coarse = _kind(mention.type)
+            if mention.type in DOC_SCOPED_TYPES:
+                node = f"doc:{doc_id}:{mention.name.lower()}"
+            else:
+                node = f"name:{coarse}:{mention.name.lower()}"
+            node_of[(doc_id, mention.name)] = node
+            names_of[node][mention.name] += 1
+            find(node)
+            if mention.gazetteer_id:
+                gaz = f"gaz:{mention.gazetteer_id}"
+                union(node, gaz)
+                entry = lexicon.entry(mention.gazetteer_id)
+                if entry is not None:
+                    gaz_name[gaz] = entry.name
+            if coarse == "model":
+                model = parse_model_name(mention.name, lexicon)
+                if model.core:
+                    models[model.core.lower()].append((node, model))
+                    if model.version:
+                        versions[model.core.lower()].add(model.version)
+            elif mention.type == "person":
+                words = mention.name.split()
+                if len(words) > 1:
+                    full_people[words[-1].lower()].add(node)
+                else:
+                    single_people.append(node)
+
+    for core, members in models.items():
+        by_version: dict[str | None, list[str]] = defaultdict(list)
+        for node, model in members:
+            version = model.version
+            if version is None and len(versions[core]) == 1:
+                version = next(iter(versions[core]))
+            by_version[version].append(node)
+        for nodes in by_version.values():
+            for node in nodes[1:]:
+                union(nodes[0], node)
+    for node in single_people:
+        surname = node.rsplit(":", 1)[1]
+        targets = full_people.get(surname, set())
+        if len({find(t) for t in targets}) == 1:
+            union(node, next(iter(targets)))
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in list(parent):
+        groups[find(node)].append(node)
+    canonical: dict[str, str] = {}
+    for root, nodes in groups.items():
+        gaz = [gaz_name[n] for n in nodes if n in gaz_name]
+        if gaz:
+            canonical[root] = sorted(gaz)[0]
+            continue
+        counts: Counter[str] = Counter()
+        for node in nodes:
+            counts.update(names_of.get(node, Counter()))
+        if not counts:
+            continue
+        canonical[root] = sorted(
+            counts.items(), key=lambda kv: (-_informative(kv[0]), -kv[1], kv[0])
+        )[0][0]
+    result: dict[tuple[str, str], str] = {}
+    for (doc_id, name), node in node_of.items():
+        corpus_name = canonical.get(find(node), name)
+        if node.startswith("doc:"):
+            corpus_name = f"{corpus_name} ({doc_id})"
+        result[(doc_id, name)] = corpus_name
+    return result
+
+
+def _kind(entity_type: str) -> str:
+    """Types that may name the same thing share a kind for exact-name merging."""
+    if entity_type in ("ai_model", "product"):
+        return "model"
+    if entity_type in ("organization", "news_outlet"):
+        return "org"
+    if entity_type in ("government", "government_agency", "administration", "legislature"):
+        return "gov"
+    return entity_type
+
+
+def _informative(name: str) -> int:
+    """Longer names (more words, then more characters) are the better canonical form."""
+    return len(name.split()) * 1000 + len(name)

@@ -1,0 +1,393 @@
+"""The entity lexicon: types, gazetteer, model families, roles and patterns, read from data.
+
+Reads: extract/data/entity_types.yaml, gazetteer.yaml, roles.yaml, entity_patterns.yaml, and
+any extra YAML files a user passes (each may hold any of their sections). Adds: one frozen
+``EntityLexicon``, loaded once per pipeline component. Extra files are merged over the
+packaged ones: entries with a known id (or title, or pattern id) replace it, lists grow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extract.datafiles import load_yaml, packaged_data
+from extract.errors import DataFileError
+
+PACKAGED_FILES = ("entity_types.yaml", "gazetteer.yaml", "roles.yaml", "entity_patterns.yaml")
+ACTOR_KINDS = ("government", "company", "court", "media", "person")
+
+
+@dataclass(frozen=True)
+class EntityType:
+    id: str
+    label: str
+    coarse: str
+    actor: str | None
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    parent: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class ModelFamily:
+    id: str
+    name: str
+    owner: str | None
+    type: str = "ai_model"
+    aliases: tuple[str, ...] = ()
+    standalone: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    aliases: tuple[str, ...]
+    body: str | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
+
+
+@dataclass(frozen=True)
+class EntityPattern:
+    id: str
+    type: str
+    pattern: tuple[dict[str, Any], ...]
+    strip: tuple[str, ...] = ("the",)
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    words: tuple[str, ...]
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NerRules:
+    labels: Mapping[str, str | None]
+    stopwords: frozenset[str]
+    function_words: frozenset[str]
+    org_heads: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ModelRules:
+    version: re.Pattern[str]
+    nouns: frozenset[str]
+    editions: frozenset[str]
+    not_names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    types: Mapping[str, EntityType]
+    entries: tuple[GazetteerEntry, ...]
+    families: tuple[ModelFamily, ...]
+    roles: tuple[Role, ...]
+    titles: tuple[str, ...]
+    title_modifiers: frozenset[str]
+    patterns: tuple[EntityPattern, ...]
+    ner: NerRules
+    models: ModelRules
+    instruments: Mapping[str, str]
+    outlet_verbs: frozenset[str]
+    outlet_after: tuple[str, ...]
+    anaphors: tuple[Anaphor, ...]
+    files: tuple[str, ...] = field(default=())
+
+    def actor(self, type_id: str) -> str | None:
+        entity_type = self.types.get(type_id)
+        return entity_type.actor if entity_type else None
+
+    def entry(self, entry_id: str) -> GazetteerEntry | None:
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        return None
+
+    def family_of(self, name: str) -> ModelFamily | None:
+        """The model family whose name (or alias) is ``name``, or prefixes a versioned token."""
+        for family in self.families:
+            if name in family.names:
+                return family
+        for family in self.families:
+            for family_name in family.names:
+                rest = name[len(family_name) :]
+                if name.startswith(family_name) and rest and (rest[0] in "-_ " or rest[0].isdigit()):
+                    return family
+        return None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_entity_lexicon(extra: Sequence[str | Path] = ()) -> EntityLexicon:
+    """The packaged lexicon merged with the user's files (in order). Raises DataFileError."""
+    paths = [packaged_data(name) for name in PACKAGED_FILES] + [Path(p) for p in extra]
+    merged = _Merged()
+    for path in paths:
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise DataFileError(path, "expected a mapping of sections at the top level")
+        merged.add(path, data)
+    return merged.build(tuple(str(p) for p in paths))
+
+
+@lru_cache(maxsize=1)
+def packaged_entity_lexicon() -> EntityLexicon:
+    """The packaged lexicon alone (cached): for functions called without a pipeline."""
+    return load_entity_lexicon()
+
+
+def _strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise DataFileError(path, f"{what}: expected a list of strings")
+    return tuple(str(v) for v in value)
+
+
+def _require(entry: Mapping[str, Any], key: str, path: Path, what: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(path, f"{what}: missing '{key}'", fix=f"give each entry a '{key}'")
+    return value.strip()
+
+
+class _Merged:
+    """Accumulates sections from several files; later files win on equal keys."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, EntityType] = {}
+        self.entries: dict[str, GazetteerEntry] = {}
+        self.families: dict[str, ModelFamily] = {}
+        self.roles: dict[str, Role] = {}
+        self.titles: list[str] = []
+        self.title_modifiers: set[str] = set()
+        self.patterns: dict[str, EntityPattern] = {}
+        self.ner_labels: dict[str, str | None] = {}
+        self.ner_lists: dict[str, set[str]] = {
+            "stopwords": set(),
+            "name_function_words": set(),
+            "org_heads": set(),
+            "speech_verbs": set(),
+        }
+        self.model_version: str | None = None
+        self.model_lists: dict[str, set[str]] = {"nouns": set(), "editions": set(), "not_names": set()}
+        self.instruments: dict[str, str] = {}
+        self.outlet_verbs: set[str] = set()
+        self.outlet_after: list[str] = []
+        self.anaphors: list[Anaphor] = []
+        self.type_files: dict[str, Path] = {}
+
+    def add(self, path: Path, data: Mapping[str, Any]) -> None:
+        self._types(path, data.get("entity_types"))
+        self._ner(path, data.get("ner"))
+        for number, entry in enumerate(_list(data.get("entities"), path, "entities"), 1):
+            self._entry(path, number, entry)
+        for number, entry in enumerate(_list(data.get("model_families"), path, "model_families"), 1):
+            self._family(path, number, entry)
+        for number, entry in enumerate(_list(data.get("roles"), path, "roles"), 1):
+            what = f"roles entry {number}"
+            title = _require(entry, "title", path, what)
+            body = entry.get("body")
+            self.roles[title.lower()] = Role(
+                title, _strings(entry.get("aliases"), path, what), str(body) if body else None
+            )
+        for title in _strings(data.get("titles"), path, "titles"):
+            if title not in self.titles:
+                self.titles.append(title)
+        self.title_modifiers.update(
+            w.lower() for w in _strings(data.get("title_modifiers"), path, "title_modifiers")
+        )
+        for number, entry in enumerate(_list(data.get("patterns"), path, "patterns"), 1):
+            self._pattern(path, number, entry)
+        self._models(path, data.get("models"))
+        instruments = data.get("instruments")
+        if instruments is not None:
+            if not isinstance(instruments, dict):
+                raise DataFileError(path, "instruments: expected a mapping noun -> kind")
+            self.instruments.update({str(k).lower(): str(v) for k, v in instruments.items()})
+        outlets = data.get("outlets")
+        if outlets is not None:
+            if not isinstance(outlets, dict):
+                raise DataFileError(path, "outlets: expected a mapping with 'verbs' and 'after'")
+            self.outlet_verbs.update(_strings(outlets.get("verbs"), path, "outlets.verbs"))
+            self.outlet_after.extend(_strings(outlets.get("after"), path, "outlets.after"))
+        for number, entry in enumerate(_list(data.get("anaphors"), path, "anaphors"), 1):
+            what = f"anaphors entry {number}"
+            self.anaphors.append(
+                Anaphor(
+                    tuple(w.lower() for w in _strings(entry.get("words"), path, what)),
+                    _strings(entry.get("types"), path, what),
+                )
+            )
+
+    def _types(self, path: Path, section: Any) -> None:
+        if section is None:
+            return
+        if not isinstance(section, dict):
+            raise DataFileError(path, "entity_types: expected a mapping id -> fields")
+        for type_id, fields in section.items():
+            fields = fields or {}
+            actor = fields.get("actor")
+            if actor is not None and actor not in ACTOR_KINDS:
+                raise DataFileError(
+                    path,
+                    f"entity type {type_id!r}: unknown actor {actor!r}",
+                    fix=f"use one of {', '.join(ACTOR_KINDS)} or null",
+                )
+            self.types[str(type_id)] = EntityType(
+                str(type_id),
+                str(fields.get("label", type_id)),
+                str(fields.get("coarse", type_id)),
+                actor,
+            )
+            self.type_files[str(type_id)] = path
+
+    def _ner(self, path: Path, section: Any) -> None:
+        if section is None:
+            return
+        if not isinstance(section, dict):
+            raise DataFileError(path, "ner: expected a mapping")
+        labels = section.get("labels") or {}
+        if not isinstance(labels, dict):
+            raise DataFileError(path, "ner.labels: expected a mapping NER label -> type or null")
+        self.ner_labels.update({str(k): (str(v) if v else None) for k, v in labels.items()})
+        for key, bucket in self.ner_lists.items():
+            bucket.update(_strings(section.get(key), path, f"ner.{key}"))
+
+    def _entry(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
+        what = f"entities entry {number}"
+        entry_id = _require(entry, "id", path, what)
+        self.entries[entry_id] = GazetteerEntry(
+            id=entry_id,
+            name=_require(entry, "name", path, what),
+            type=_require(entry, "type", path, what),
+            aliases=_strings(entry.get("aliases"), path, what),
+            case_sensitive=bool(entry.get("case_sensitive", False)),
+            parent=str(entry["parent"]) if entry.get("parent") else None,
+        )
+        self.type_files.setdefault(f"entry:{entry_id}", path)
+
+    def _family(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
+        what = f"model_families entry {number}"
+        family_id = _require(entry, "id", path, what)
+        owner = entry.get("owner")
+        self.families[family_id] = ModelFamily(
+            id=family_id,
+            name=_require(entry, "name", path, what),
+            owner=str(owner) if owner else None,
+            type=str(entry.get("type", "ai_model")),
+            aliases=_strings(entry.get("aliases"), path, what),
+            standalone=bool(entry.get("standalone", True)),
+        )
+
+    def _pattern(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
+        what = f"patterns entry {number}"
+        pattern_id = _require(entry, "id", path, what)
+        tokens = entry.get("pattern")
+        if not isinstance(tokens, list) or not tokens or not all(isinstance(t, dict) for t in tokens):
+            raise DataFileError(
+                path,
+                f"pattern {pattern_id!r}: 'pattern' must be a non-empty list of token specs",
+                fix="write it as spaCy Matcher patterns, e.g. [{LOWER: department}, {LOWER: of}]",
+            )
+        self.patterns[pattern_id] = EntityPattern(
+            pattern_id,
+            _require(entry, "type", path, what),
+            tuple(tokens),
+            tuple(w.lower() for w in _strings(entry.get("strip", ["the"]), path, what)),
+        )
+
+    def _models(self, path: Path, section: Any) -> None:
+        if section is None:
+            return
+        if not isinstance(section, dict):
+            raise DataFileError(path, "models: expected a mapping")
+        if section.get("version"):
+            self.model_version = str(section["version"])
+            try:
+                re.compile(self.model_version)
+            except re.error as exc:
+                raise DataFileError(path, f"models.version is not a regular expression: {exc}") from exc
+        for key, bucket in self.model_lists.items():
+            bucket.update(_strings(section.get(key), path, f"models.{key}"))
+
+    def build(self, files: tuple[str, ...]) -> EntityLexicon:
+        known_types = set(self.types)
+        for entry in self.entries.values():
+            if entry.type not in known_types:
+                raise DataFileError(
+                    self.type_files.get(f"entry:{entry.id}", Path("gazetteer.yaml")),
+                    f"entry {entry.id!r} has unknown type {entry.type!r}",
+                    fix=f"use one of {', '.join(sorted(known_types))} or add the type",
+                )
+        for pattern in self.patterns.values():
+            if pattern.type not in known_types:
+                raise DataFileError(
+                    Path("entity_patterns.yaml"),
+                    f"pattern {pattern.id!r} has unknown type {pattern.type!r}",
+                    fix=f"use one of {', '.join(sorted(known_types))}",
+                )
+        return EntityLexicon(
+            types=dict(self.types),
+            entries=tuple(self.entries.values()),
+            families=tuple(self.families.values()),
+            roles=tuple(self.roles.values()),
+            titles=tuple(self.titles),
+            title_modifiers=frozenset(self.title_modifiers),
+            patterns=tuple(self.patterns.values()),
+            ner=NerRules(
+                labels=dict(self.ner_labels),
+                stopwords=frozenset(self.ner_lists["stopwords"]),
+                function_words=frozenset(self.ner_lists["name_function_words"]),
+                org_heads=frozenset(self.ner_lists["org_heads"]),
+                speech_verbs=frozenset(self.ner_lists["speech_verbs"]),
+            ),
+            models=ModelRules(
+                version=re.compile(self.model_version or r"^\d+(\.\d+)*$"),
+                nouns=frozenset(self.model_lists["nouns"]),
+                editions=frozenset(self.model_lists["editions"]),
+                not_names=frozenset(self.model_lists["not_names"]),
+            ),
+            instruments=dict(self.instruments),
+            outlet_verbs=frozenset(self.outlet_verbs),
+            outlet_after=tuple(self.outlet_after),
+            anaphors=tuple(self.anaphors),
+            files=files,
+        )
+
+
+def _list(value: Any, path: Path, what: str) -> Iterable[Mapping[str, Any]]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise DataFileError(path, f"{what}: expected a list of mappings")
+    return value
