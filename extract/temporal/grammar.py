@@ -103,13 +103,13 @@ def _month_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
     if not _capitalised(word):
         return False
     key = word.lower().rstrip(".")
-    if key not in ctx.lexicon.ambiguous_months or anchored:
+    if key not in ctx.lexicon.ambiguous_months:
         return True
-    if word.isupper() and len(word) > 3 and not match.string[match.end() : match.end() + 1] == ".":
-        pass  # an all-capitals headline: fall through to the cue test
     tags = ctx.tags_at(match.start("month"), match.end("month"))
-    if tags and (tags[0].tag == "MD" or tags[0].pos in ("VERB", "AUX")):
+    if tags and (tags[0].tag == "MD" or tags[0].pos in ("VERB", "AUX")) and not _g(match, "year"):
         return False
+    if anchored:
+        return True
     before = ctx.word_before(match.start("month"))
     return before in ctx.lexicon.month_cues or before.endswith(("'s", "’s"))
 
@@ -176,7 +176,13 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     month_word, month_num = _g(match, "month"), _g(match, "monthnum")
     season, quarter, half = _g(match, "season"), _g(match, "quarter"), _g(match, "half")
     part = _part(match, ctx)
-    anchored = bool(year or day or part)
+    # A day anchors an ambiguous month only after it ("May 5"); before it ("Fable 5 May
+    # Follow") the day needs a cue word of its own ("on 5 May").
+    day_first = day is not None and month_word is not None and match.start("day") < match.start("month")
+    day_anchors = day is not None and (
+        not day_first or ctx.word_before(match.start("day")) in ctx.lexicon.month_cues
+    )
+    anchored = bool(year or part or day_anchors)
     position: str
     precision: Precision
     if month_word is not None:
@@ -406,8 +412,6 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
         rule = _offset_rule(sign, amount, unit) if amount is not None else None
         return Reading(match.start(), end, "DURATION", rule, None,
                        value=_duration_value(amount, unit), mod=mod, anchor=ANCHOR_FOLLOWING)
-    if direction == "on" and unit.name not in ("year", "decade", "month", "week", "day"):
-        return None
     if amount is None and direction in ("earlier", "later"):
         # "a few days later": the vague duration is the expression; the offset word is
         # only a signal.

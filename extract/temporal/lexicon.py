@@ -105,6 +105,9 @@ class Lexicon:
 def _words(values: Any, where: str, path: str) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
         raise DataFileError(path, f"{where} must be a list of words", fix="write [word, word]")
+    if any(isinstance(v, bool) for v in values):
+        raise DataFileError(path, f"{where} holds a YAML boolean",
+                            fix='quote words YAML reads as booleans: "on", "off", "yes", "no"')
     return [str(v) for v in values]
 
 
