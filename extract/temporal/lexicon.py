@@ -117,6 +117,13 @@ def _alternation(words: list[str], space: str = r"\s+") -> str:
     return "(?:" + "|".join(space.join(map(re.escape, w.split())) for w in unique) + ")"
 
 
+def _names(section: dict[Any, list[str]]) -> str:
+    """Full names (the first of each list) and abbreviations with an optional full stop."""
+    full = [str(names[0]) for names in section.values()]
+    short = [str(n) for names in section.values() for n in names[1:]]
+    return "(?:" + _alternation(full) + r"(?!\.\w)|" + _alternation(short) + r"\.?)"
+
+
 def _number_words(section: dict[str, Any], tens: dict[str, Any]) -> dict[str, float]:
     numbers = {str(k).lower(): float(v) for k, v in section.items()}
     units = {k: v for k, v in numbers.items() if 1 <= v <= 9 and float(v).is_integer()}
@@ -198,8 +205,8 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             _alternation(list(thousands)) + r"(?:(?:\s+and)?\s+" + _alternation(small, r"[\s-]+") + ")?"
         )
     fragments = {
-        "month": _alternation(list(months)),
-        "weekday": _alternation(list(weekdays)),
+        "month": _names(data["months"]),
+        "weekday": _names(data["weekdays"]),
         "season": _alternation(list(seasons)),
         "number": r"(?:\d+(?:[.,]\d+)?|" + _alternation(list(numbers), r"[\s-]+") + ")",
         "vague_number": _alternation(vague),
