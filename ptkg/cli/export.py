@@ -1,0 +1,46 @@
+"""``ptkg export``: the reconciled events as stable JSON (schema queries/schemas/events-1.json)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kg.store import GraphStore
+from ptkg.cli.common import EXIT_OK, add_command, add_store_option, write_output
+
+
+def register(commands: Any) -> None:
+    parser = add_command(
+        commands,
+        "export",
+        "write the reconciled events as JSON",
+        "Write every reconciled event with its date window, participants, scope, sources,\n"
+        "mentions (offsets and quotes) and conflicts, in the documented, versioned JSON\n"
+        "format of queries/schemas/events-1.json; or (--format rdf) the whole graph as\n"
+        "TriG or N-Quads by the output's extension.",
+        "ptkg export --output out/events.json",
+    )
+    add_store_option(parser)
+    parser.add_argument("--format", "-f", choices=("events", "rdf"), default="events",
+                        help="events: JSON export; rdf: the graph (.trig or .nq)")
+    parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.errors import StoreError
+    from queries.export import write_events
+
+    store = GraphStore.open_existing(args.store)
+    if args.format == "rdf":
+        if args.output is None or args.output.suffix not in (".trig", ".nq"):
+            raise StoreError("--format rdf needs --output FILE.trig or FILE.nq")
+        store.dump(args.output, "trig" if args.output.suffix == ".trig" else "nquads")
+        print(f"wrote {args.output}", file=sys.stderr)
+        return EXIT_OK
+    text = write_events(store, args.output)
+    if args.output is None:
+        write_output(text, None)
+    return EXIT_OK

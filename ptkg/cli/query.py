@@ -1,0 +1,63 @@
+"""``ptkg query``: run a named query of the library, or a .rq file, with bound parameters."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kg.errors import QueryError
+from kg.store import GraphStore
+from ptkg.cli.common import EXIT_OK, add_command, add_format_option, add_store_option, write_output
+from queries import list_queries, run_query
+
+
+def register(commands: Any) -> None:
+    parser = add_command(
+        commands,
+        "query",
+        "run a named SPARQL query (or a .rq file)",
+        "Run a query of the query library (see --list) or a SPARQL file of your own.\n"
+        "Parameters are bound to the query's variables, never pasted into its text;\n"
+        "an entity parameter takes a name or alias (\"Fable 5\") or an IRI.",
+        'ptkg query state-on-day --param model="Claude Fable 5" --param day=2026-06-20',
+    )
+    parser.add_argument("name", nargs="?", help="query name (see --list) or path to a .rq file")
+    parser.add_argument(
+        "--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+        help="a query parameter; repeatable",
+    )
+    parser.add_argument("--list", action="store_true", help="list the named queries")
+    add_store_option(parser)
+    add_format_option(parser, ("table", "csv", "json"))
+    parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")
+    parser.set_defaults(run=run)
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param {pair!r}: write NAME=VALUE")
+        params[name.strip().lstrip("?")] = value.strip()
+    return params
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list or not args.name:
+        lines = []
+        for named in list_queries():
+            params = " ".join(
+                f"{p.name}=<{p.type}>" if p.required else f"[{p.name}=<{p.type}>]"
+                for p in named.parameters
+            )
+            lines.append(f"{named.name:24} {named.title}")
+            if params:
+                lines.append(f"{'':24}   params: {params}")
+        write_output("\n".join(lines), args.output)
+        return EXIT_OK
+    store = GraphStore.open_existing(args.store)
+    result = run_query(store, args.name, parse_params(args.param))
+    write_output(result.format(args.format), args.output)
+    return EXIT_OK

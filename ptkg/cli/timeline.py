@@ -1,0 +1,47 @@
+"""``ptkg timeline``: the events in date order as a table, and the timeline chart."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kg.store import GraphStore
+from ptkg.cli.common import EXIT_OK, add_command, add_format_option, add_store_option, write_output
+from queries import run_query
+
+
+def register(commands: Any) -> None:
+    parser = add_command(
+        commands,
+        "timeline",
+        "events in date order, as a table and a chart",
+        "Print the reconciled events in date order (the `timeline` query), optionally only\n"
+        "those of one entity, type or period, and draw them as a timeline chart\n"
+        "(PNG or SVG by the file's extension; both when the path has no extension).",
+        "ptkg timeline --entity \"Claude Fable 5\" --chart out/timeline.png",
+    )
+    add_store_option(parser)
+    parser.add_argument("--entity", help="only events of this entity (name, alias or IRI)")
+    parser.add_argument("--type", help="only events of this type (e.g. export_restriction)")
+    parser.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="period start")
+    parser.add_argument("--to", metavar="YYYY-MM-DD", help="period end")
+    add_format_option(parser, ("table", "csv", "json"))
+    parser.add_argument("--output", "-o", type=Path, default=None, help="write the table here")
+    parser.add_argument("--chart", type=Path, default=None, help="write the chart here")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = GraphStore.open_existing(args.store)
+    params = {"entity": args.entity, "type": args.type, "from": args.from_, "to": args.to}
+    result = run_query(store, "timeline", {k: v for k, v in params.items() if v})
+    write_output(result.format(args.format), args.output)
+    if args.chart is not None:
+        from queries.charts import draw_timeline
+
+        written = draw_timeline(store, args.chart, entity=args.entity, event_type=args.type)
+        for path in written:
+            print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
