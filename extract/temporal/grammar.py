@@ -28,7 +28,9 @@ ANCHOR_PREVIOUS, ANCHOR_FOLLOWING = "previous", "following"
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([\w'’%-]+)")
-_QUANTITY_BEFORE = re.compile(r"(\d|%|\btimes|\btwice|\bonce|\bthrice|\bcents?|\bdollars?)\W*\w*\W*$", re.I)
+_QUANTITY_BEFORE = re.compile(
+    r"(\d|%|\btimes|\btwice|\bonce|\bthrice|\bcents?|\bdollars?)\W*\w*\W*$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,11 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
     if start > 0 and text[start - 1] in "-–.,":
         return False  # 1,2026 / GPT-2026 / 3.2026
     after = ctx.word_after(end).lower()
-    if after in ctx.lexicon.count_words or text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit():
+    if (
+        after in ctx.lexicon.count_words
+        or (text[end : end + 1] in ("%", ",")
+        and text[end + 1 : end + 2].isdigit())
+    ):
         return False
     tags = ctx.tags_at(start, end)
     if tags:
@@ -178,7 +184,9 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     part = _part(match, ctx)
     # A day anchors an ambiguous month only after it ("May 5"); before it ("Fable 5 May
     # Follow") the day needs a cue word of its own ("on 5 May").
-    day_first = day is not None and month_word is not None and match.start("day") < match.start("month")
+    day_first = (
+        day is not None and month_word is not None and match.start("day") < match.start("month")
+    )
     day_anchors = day is not None and (
         not day_first or ctx.word_before(match.start("day")) in ctx.lexicon.month_cues
     )
@@ -202,7 +210,9 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
             return None
         position, precision = lex.seasons[season.lower()], Precision.SEASON
     elif quarter is not None:
-        number = int(quarter[1]) if quarter.upper().startswith("Q") else lex.ordinals[quarter.lower()]
+        number = (
+            int(quarter[1]) if quarter.upper().startswith("Q") else lex.ordinals[quarter.lower()]
+        )
         position, precision = f"Q{number}", Precision.QUARTER
     elif half is not None:
         position, precision = ("H1" if half.lower() == "first" else "H2"), Precision.HALF
@@ -211,20 +221,40 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
         if not part and not spelled and not _g(match, "fiscal") and not _year_ok(match, ctx):
             return None
         rule = _with_part(year, part)
-        return Reading(match.start(), match.end(), "DATE", rule, Precision.YEAR,
-                       mod=part[1] if part else None, anchor=ANCHOR_NONE)
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            rule,
+            Precision.YEAR,
+            mod=part[1] if part else None,
+            anchor=ANCHOR_NONE,
+        )
     else:
         return None
     mod = part[1] if part else None
     if year is not None:
         absolute = f"{year}-{position[2:]}" if position.startswith("--") else f"{year}-{position}"
-        return Reading(match.start(), match.end(), "DATE", _with_part(absolute, part), precision,
-                       mod=mod, anchor=ANCHOR_NONE)
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            _with_part(absolute, part),
+            precision,
+            mod=mod,
+            anchor=ANCHOR_NONE,
+        )
     deictic_word = _g(match, "deictic")
     offset = lex.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else None
     seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
-    return Reading(match.start(), match.end(), "DATE", _with_part(f"{seek}:{position}", part),
-                   precision, mod=mod)
+    return Reading(
+        match.start(),
+        match.end(),
+        "DATE",
+        _with_part(f"{seek}:{position}", part),
+        precision,
+        mod=mod,
+    )
 
 
 def _range(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -235,8 +265,15 @@ def _range(match: re.Match[str], ctx: Context) -> Reading | None:
     if month_word is None:  # "2025-2026"
         if year is None or year2 is None or int(year2) <= int(year):
             return None
-        return Reading(match.start(), match.end(), "DATE", f"{year} .. {year2}", Precision.YEAR,
-                       anchor=ANCHOR_NONE, whole_range=True)
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            f"{year} .. {year2}",
+            Precision.YEAR,
+            anchor=ANCHOR_NONE,
+            whole_range=True,
+        )
     if not _month_ok(match, ctx, anchored=True) or (month2_word and not _capitalised(month2_word)):
         return None
     joiner = ctx.text[match.end("day") : match.start("day2")] if day and day2 else ""
@@ -256,10 +293,23 @@ def _range(match: re.Match[str], ctx: Context) -> Reading | None:
     if year is not None:
         first_year = int(year) - 1 if (a > b) else int(year)
         rule = f"{first_year}-{a} .. {year}-{b}"
-        return Reading(match.start(), match.end(), "DATE", rule, precision, anchor=ANCHOR_NONE,
-                       whole_range=True)
-    return Reading(match.start(), match.end(), "DATE", f"{SEEK}:--{a} .. next:--{b}", precision,
-                   whole_range=True)
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            rule,
+            precision,
+            anchor=ANCHOR_NONE,
+            whole_range=True,
+        )
+    return Reading(
+        match.start(),
+        match.end(),
+        "DATE",
+        f"{SEEK}:--{a} .. next:--{b}",
+        precision,
+        whole_range=True,
+    )
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -268,15 +318,29 @@ def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
     if century is not None:  # "the 20th century" is 19xx
         if not 1 <= int(century) <= 21:
             return None
-        return Reading(match.start(), match.end(), "DATE", _with_part(f"{int(century) - 1:02d}", part),
-                       Precision.CENTURY, mod=part[1] if part else None, anchor=ANCHOR_NONE)
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            _with_part(f"{int(century) - 1:02d}", part),
+            Precision.CENTURY,
+            mod=part[1] if part else None,
+            anchor=ANCHOR_NONE,
+        )
     decade = _g(match, "decade")
     if decade is None:  # "the nineties"
         digits = f"19{ctx.lexicon.decade_words[match.group('decade_words').lower()]}"
     else:
         digits = "19" + decade[1] if decade.startswith("'") else decade[:3]
-    return Reading(match.start(), match.end(), "DATE", _with_part(digits, part), Precision.DECADE,
-                   mod=part[1] if part else None, anchor=ANCHOR_NONE)
+    return Reading(
+        match.start(),
+        match.end(),
+        "DATE",
+        _with_part(digits, part),
+        Precision.DECADE,
+        mod=part[1] if part else None,
+        anchor=ANCHOR_NONE,
+    )
 
 
 def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -296,22 +360,34 @@ def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
     if month_word is not None and unit_word == "year":  # "June of last year"
         if not _capitalised(month_word):
             return None
-        rule = _with_part(f"Y{offset or 0:+d} in:--{lex.months[month_word.lower().rstrip('.')]:02d}", part)
+        rule = _with_part(
+            f"Y{offset or 0:+d} in:--{lex.months[month_word.lower().rstrip('.')]:02d}", part
+        )
         return Reading(match.start(), match.end(), "DATE", rule, Precision.MONTH, mod=mod)
     if unit_word in lex.calendar_units:
         unit, precision = lex.calendar_units[unit_word]
         if unit == "D" and offset != 0:
             # "the next day", "the previous day": relative to the story's last date.
             rule = f"D{offset:+d}"
-            return Reading(match.start(), match.end(), "DATE", rule, precision,
-                           anchor=ANCHOR_PREVIOUS)
+            return Reading(
+                match.start(), match.end(), "DATE", rule, precision, anchor=ANCHOR_PREVIOUS
+            )
         if unit == "WE":
             seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
             return Reading(match.start(), match.end(), "DATE", f"{seek}:WE", precision, mod=mod)
         rule = _with_part(f"{unit}{offset or 0:+d}", part)
-        anaphoric = deictic_word is not None and " ".join(deictic_word.lower().split()) in lex.anaphoric
-        return Reading(match.start(), match.end(), "DATE", rule, precision, mod=mod,
-                       anchor=ANCHOR_PREVIOUS if anaphoric else ANCHOR_DCT)
+        anaphoric = (
+            deictic_word is not None and " ".join(deictic_word.lower().split()) in lex.anaphoric
+        )
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            rule,
+            precision,
+            mod=mod,
+            anchor=ANCHOR_PREVIOUS if anaphoric else ANCHOR_DCT,
+        )
     if unit_word.rstrip(".") in lex.months:
         if not _capitalised(match.group("unit")):
             return None
@@ -323,11 +399,23 @@ def _relative(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if offset == 0 and deictic_word is not None and deictic_word.lower() == "this":
         # "this September": the current year's, whatever the tense.
-        return Reading(match.start(), match.end(), "DATE", _with_part(f"Y+0 in:{position}", part),
-                       precision, mod=mod)
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            _with_part(f"Y+0 in:{position}", part),
+            precision,
+            mod=mod,
+        )
     seek = {-1: "before", 1: "after"}.get(offset, SEEK) if offset is not None else SEEK
-    return Reading(match.start(), match.end(), "DATE", _with_part(f"{seek}:{position}", part),
-                   precision, mod=mod)
+    return Reading(
+        match.start(),
+        match.end(),
+        "DATE",
+        _with_part(f"{seek}:{position}", part),
+        precision,
+        mod=mod,
+    )
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -341,8 +429,15 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     part = _part(match, ctx)
     tod = _g(match, "tod")
     time = lex.times_of_day[tod.lower()] if tod else None
-    return Reading(match.start(), match.end(), "TIME" if time else "DATE", f"{seek}:W{day}",
-                   Precision.DAY, mod=part[1] if part else None, time=time)
+    return Reading(
+        match.start(),
+        match.end(),
+        "TIME" if time else "DATE",
+        f"{seek}:W{day}",
+        Precision.DAY,
+        mod=part[1] if part else None,
+        time=time,
+    )
 
 
 def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -351,8 +446,15 @@ def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
     part = _part(match, ctx)
     tod = _g(match, "tod")
     time = lex.times_of_day[tod.lower()] if tod else None
-    return Reading(match.start(), match.end(), "TIME" if time else "DATE", str(entry["rule"]),
-                   Precision.DAY, mod=part[1] if part else None, time=time)
+    return Reading(
+        match.start(),
+        match.end(),
+        "TIME" if time else "DATE",
+        str(entry["rule"]),
+        Precision.DAY,
+        mod=part[1] if part else None,
+        time=time,
+    )
 
 
 def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] | None:
@@ -394,6 +496,12 @@ def _offset_rule(sign: int, amount: Fraction, unit: Unit) -> str | None:
     return f"{'+' if sign > 0 else '-'}P{n}{code}"
 
 
+def _approx_mod(match: re.Match[str], ctx: Context) -> str | None:
+    """The TIMEX3 mod of "about", "more than", "nearly"... before a duration."""
+    approx = _g(match, "approx")
+    return ctx.lexicon.approx.get(" ".join(approx.lower().split())) if approx else None
+
+
 def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
     found = _amount(match, ctx)
@@ -402,7 +510,7 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     amount, unit = found
     direction = " ".join(match.group("direction").lower().split())
     sign = lex.offset_words[direction]
-    mod = lex.approx.get(" ".join(_g(match, "approx").lower().split())) if _g(match, "approx") else None  # type: ignore[union-attr]
+    mod = _approx_mod(match, ctx)
     if direction in ("after", "before", "prior to"):
         # "two weeks after imposing export controls": the duration offsets the event (or
         # the date) the clause after the offset word names. TIMEX3 tags the duration only.
@@ -410,33 +518,55 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
         while end > match.start() and ctx.text[end - 1].isspace():
             end -= 1
         rule = _offset_rule(sign, amount, unit) if amount is not None else None
-        return Reading(match.start(), end, "DURATION", rule, None,
-                       value=_duration_value(amount, unit), mod=mod, anchor=ANCHOR_FOLLOWING)
+        return Reading(
+            match.start(),
+            end,
+            "DURATION",
+            rule,
+            None,
+            value=_duration_value(amount, unit),
+            mod=mod,
+            anchor=ANCHOR_FOLLOWING,
+        )
     if amount is None and direction in ("earlier", "later"):
         # "a few days later": the vague duration is the expression; the offset word is
         # only a signal.
         end = match.start("direction")
         while end > match.start() and ctx.text[end - 1].isspace():
             end -= 1
-        return Reading(match.start(), end, "DURATION", None, None,
-                       value=_duration_value(amount, unit), mod=mod, anchor=ANCHOR_NONE)
+        return Reading(
+            match.start(),
+            end,
+            "DURATION",
+            None,
+            None,
+            value=_duration_value(amount, unit),
+            mod=mod,
+            anchor=ANCHOR_NONE,
+        )
     if amount is None or unit.time or unit.precision is None or unit.rule is None:
         if unit.time:
             return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, mod=mod)
         rule = "past:P6M" if sign < 0 else "coming:P6M"
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return Reading(match.start(), match.end(), "DATE", rule, Precision.UNKNOWN, value=value,
-                       mod=mod)
+        return Reading(
+            match.start(), match.end(), "DATE", rule, Precision.UNKNOWN, value=value, mod=mod
+        )
     shift = _offset_rule(sign, amount, unit)
     if shift is None:
         return None
     widen = {"D": "", "W": " @W", "M": " @M", "Q": " @Q", "Y": " @Y"}[unit.rule]
-    precision = Precision.YEAR if unit.precision in (Precision.DECADE, Precision.CENTURY) else unit.precision
+    precision = (
+        Precision.YEAR
+        if unit.precision in (Precision.DECADE, Precision.CENTURY)
+        else unit.precision
+    )
     anchor = ANCHOR_DCT if direction in ("ago", "from now", "hence") else ANCHOR_PREVIOUS
     if direction == "ago" and _compares_with_earlier_period(match, ctx):
         anchor = ANCHOR_PREVIOUS
-    return Reading(match.start(), match.end(), "DATE", shift + widen, precision, mod=mod,
-                   anchor=anchor)
+    return Reading(
+        match.start(), match.end(), "DATE", shift + widen, precision, mod=mod, anchor=anchor
+    )
 
 
 _PERIOD_WORDS = re.compile(r"\b(quarter|period|half|months)\b", re.I)
@@ -455,8 +585,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
     vague_unit = _g(match, "vague_unit")
     deictic = (_g(match, "deictic") or "").lower()
-    approx = _g(match, "approx")
-    mod = lex.approx.get(" ".join(approx.lower().split())) if approx else None
+    mod = _approx_mod(match, ctx)
     if vague_unit is not None:
         unit = lex.units[vague_unit.lower()]
         amount: Fraction | None = None
@@ -473,16 +602,36 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
         # "in recent months", "in coming years": a vague stretch before or after now.
         past = deictic in ("recent", "past")
         span = {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
-        return Reading(match.start(), match.end(), "DATE", f"{'past' if past else 'coming'}:P{span}",
-                       Precision.UNKNOWN, value="PAST_REF" if past else "FUTURE_REF")
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            f"{'past' if past else 'coming'}:P{span}",
+            Precision.UNKNOWN,
+            value="PAST_REF" if past else "FUTURE_REF",
+        )
     rule = None
     if deictic in ("past", "last", "recent", "previous", "next", "coming") and not unit.time:
-        span = value[1:] if amount is not None else {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
-        rule = f"{'past' if deictic in ('past', 'last', 'recent', 'previous') else 'coming'}:P{span}"
+        span = (
+            value[1:]
+            if amount is not None
+            else {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
+        )
+        rule = (
+            f"{'past' if deictic in ('past', 'last', 'recent', 'previous') else 'coming'}:P{span}"
+        )
         if not re.fullmatch(r"P\d+[DWMQYEC]", f"P{span}"):
             rule = None
-    return Reading(match.start(), match.end(), "DURATION", rule, None, value=value, mod=mod,
-                   anchor=ANCHOR_DCT if rule else ANCHOR_NONE)
+    return Reading(
+        match.start(),
+        match.end(),
+        "DURATION",
+        rule,
+        None,
+        value=value,
+        mod=mod,
+        anchor=ANCHOR_DCT if rule else ANCHOR_NONE,
+    )
 
 
 def _set(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -490,11 +639,20 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
     word = _g(match, "setword")
     if word is not None:
         entry = lex.set_words[word.lower()]
-        return Reading(match.start(), match.end(), "SET", None, None, value=str(entry["value"]),
-                       anchor=ANCHOR_NONE)
+        return Reading(
+            match.start(),
+            match.end(),
+            "SET",
+            None,
+            None,
+            value=str(entry["value"]),
+            anchor=ANCHOR_NONE,
+        )
     quant = (_g(match, "quant") or "").lower()
     unit_word = match.group("unit").lower()
-    if quant in ("per", "a") and not _QUANTITY_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start()):
+    if quant in ("per", "a") and not _QUANTITY_BEFORE.search(
+        ctx.text, max(0, match.start() - 30), match.start()
+    ):
         return None  # "a week" alone is a duration; "$5 a week", "twice a week" are sets
     if unit_word.rstrip(".") in lex.weekdays:
         if not _capitalised(match.group("unit")):
@@ -506,8 +664,16 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
         amount = Fraction(lex.number(num) or 1) if num else Fraction(1)
         value = _duration_value(amount * unit.factor, unit)
     quant_value = quant.upper() if quant in ("every", "each") else None
-    return Reading(match.start(), match.end(), "SET", None, None, value=value, quant=quant_value,
-                   anchor=ANCHOR_NONE)
+    return Reading(
+        match.start(),
+        match.end(),
+        "SET",
+        None,
+        None,
+        value=value,
+        quant=quant_value,
+        anchor=ANCHOR_NONE,
+    )
 
 
 def _time(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -539,9 +705,16 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
     entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
     precision = Precision(entry.get("precision", "unknown"))
     value = entry.get("value")
-    return Reading(match.start(), match.end(), str(entry["type"]), str(entry["rule"]), precision,
-                   value=str(value) if value else None, mod=entry.get("mod"),
-                   time=entry.get("tod"))
+    return Reading(
+        match.start(),
+        match.end(),
+        str(entry["type"]),
+        str(entry["rule"]),
+        precision,
+        value=str(value) if value else None,
+        mod=entry.get("mod"),
+        time=entry.get("tod"),
+    )
 
 
 INTERPRETERS: dict[str, Interpreter] = {

@@ -106,8 +106,11 @@ def _words(values: Any, where: str, path: str) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
         raise DataFileError(path, f"{where} must be a list of words", fix="write [word, word]")
     if any(isinstance(v, bool) for v in values):
-        raise DataFileError(path, f"{where} holds a YAML boolean",
-                            fix='quote words YAML reads as booleans: "on", "off", "yes", "no"')
+        raise DataFileError(
+            path,
+            f"{where} holds a YAML boolean",
+            fix='quote words YAML reads as booleans: "on", "off", "yes", "no"',
+        )
     return [str(v) for v in values]
 
 
@@ -167,22 +170,37 @@ def default_lexicon() -> Lexicon:
 
 
 def _build(data: dict[str, Any], source: str) -> Lexicon:
-    months = {w.lower(): int(n) for n, ws in data["months"].items() for w in _words(ws, "months", source)}
-    weekdays = {
-        w.lower(): int(n) for n, ws in data["weekdays"].items() for w in _words(ws, "weekdays", source)
+    months = {
+        w.lower(): int(n) for n, ws in data["months"].items() for w in _words(ws, "months", source)
     }
-    seasons = {w.lower(): code for code, ws in data["seasons"].items() for w in _words(ws, "seasons", source)}
+    weekdays = {
+        w.lower(): int(n)
+        for n, ws in data["weekdays"].items()
+        for w in _words(ws, "weekdays", source)
+    }
+    seasons = {
+        w.lower(): code
+        for code, ws in data["seasons"].items()
+        for w in _words(ws, "seasons", source)
+    }
     numbers = _number_words(data["number_words"], data["tens_words"])
     ordinals = {str(k).lower(): int(v) for k, v in data["ordinals"].items()}
     units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
         precision = Precision(spec["precision"]) if spec.get("precision") else None
-        unit = Unit(name, spec["code"], spec.get("rule"), precision, int(spec.get("factor", 1)),
-                    bool(spec.get("time", False)))
+        unit = Unit(
+            name,
+            spec["code"],
+            spec.get("rule"),
+            precision,
+            int(spec.get("factor", 1)),
+            bool(spec.get("time", False)),
+        )
         units[name] = unit
         units[str(spec["plural"])] = unit
     calendar_units = {
-        name: (spec["rule"], Precision(spec["precision"])) for name, spec in data["calendar_units"].items()
+        name: (spec["rule"], Precision(spec["precision"]))
+        for name, spec in data["calendar_units"].items()
     }
     parts = {str(k).lower(): (v["op"], v["mod"]) for k, v in data["parts"].items()}
     deictic = {str(k).lower(): (None if v is None else int(v)) for k, v in data["deictic"].items()}
@@ -196,13 +214,22 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
     thousands = {str(k).lower(): int(v) for k, v in data.get("thousands_words", {}).items()}
     decade_words = {str(k).lower(): int(v) for k, v in data.get("decade_words", {}).items()}
     below_100 = [k for k, v in numbers.items() if 10 <= v < 100 and float(v).is_integer()]
-    small = [k for k, v in numbers.items() if 1 <= v < 100 and float(v).is_integer() and k not in ("a", "an")]
+    small = [
+        k
+        for k, v in numbers.items()
+        if 1 <= v < 100 and float(v).is_integer() and k not in ("a", "an")
+    ]
     spelled = []
     if centuries:
-        spelled.append(_alternation(list(centuries)) + r"[\s-]+" + _alternation(below_100, r"[\s-]+"))
+        spelled.append(
+            _alternation(list(centuries)) + r"[\s-]+" + _alternation(below_100, r"[\s-]+")
+        )
     if thousands:
         spelled.append(
-            _alternation(list(thousands)) + r"(?:(?:\s+and)?\s+" + _alternation(small, r"[\s-]+") + ")?"
+            _alternation(list(thousands))
+            + r"(?:(?:\s+and)?\s+"
+            + _alternation(small, r"[\s-]+")
+            + ")?"
         )
     fragments = {
         "month": _names(data["months"]),
@@ -223,7 +250,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         "set_word": _alternation(list(set_words)),
         "day": r"(?:[12]\d|3[01]|0?[1-9])",
         "year": r"(?:1\d{3}|20\d{2}" + "".join("|" + x for x in spelled) + ")",
-        "duration_filler": _alternation(_words(data.get("duration_fillers", []), "duration_fillers", source)),
+        "duration_filler": _alternation(
+            _words(data.get("duration_fillers", []), "duration_fillers", source)
+        ),
         "decade_word": _alternation(list(decade_words)) if decade_words else "(?!)",
     }
     patterns = []
@@ -234,7 +263,8 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             regex = re.compile(_BEFORE + "(?:" + body + ")" + _AFTER, re.IGNORECASE)
         except KeyError as error:
             raise DataFileError(
-                source, f"pattern {spec.get('name')!r} uses unknown list {{{error.args[0]}}}",
+                source,
+                f"pattern {spec.get('name')!r} uses unknown list {{{error.args[0]}}}",
                 fix=f"use one of {sorted(fragments)}",
             ) from None
         except re.error as error:
@@ -245,13 +275,17 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
     return Lexicon(
         source=source,
         months=months,
-        ambiguous_months=frozenset(w.lower() for w in _words(data["ambiguous_months"], "ambiguous_months", source)),
+        ambiguous_months=frozenset(
+            w.lower() for w in _words(data["ambiguous_months"], "ambiguous_months", source)
+        ),
         weekdays=weekdays,
         ambiguous_weekdays=frozenset(
             w.lower() for w in _words(data["ambiguous_weekdays"], "ambiguous_weekdays", source)
         ),
         seasons=seasons,
-        month_cues=frozenset(w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)),
+        month_cues=frozenset(
+            w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)
+        ),
         numbers=numbers,
         centuries=centuries,
         thousands=thousands,
@@ -262,15 +296,24 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         calendar_units=calendar_units,
         parts=parts,
         deictic=deictic,
-        anaphoric=frozenset(w.lower() for w in _words(data.get("anaphoric_deictic", []), "anaphoric_deictic", source)),
+        anaphoric=frozenset(
+            w.lower()
+            for w in _words(data.get("anaphoric_deictic", []), "anaphoric_deictic", source)
+        ),
         approx=approx,
         times_of_day=times_of_day,
         offset_words=offset_words,
         fixed=fixed,
         set_words=set_words,
-        deadline_words=frozenset(w.lower() for w in _words(data.get("deadline_words", []), "deadline_words", source)),
-        year_cues=frozenset(w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)),
-        count_words=frozenset(w.lower() for w in _words(data["count_words"], "count_words", source)),
+        deadline_words=frozenset(
+            w.lower() for w in _words(data.get("deadline_words", []), "deadline_words", source)
+        ),
+        year_cues=frozenset(
+            w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)
+        ),
+        count_words=frozenset(
+            w.lower() for w in _words(data["count_words"], "count_words", source)
+        ),
         future_cues=_cue_regex(_words(data["future_cues"], "future_cues", source)),
         past_cues=_past_regex(
             _words(data["past_cues"], "past_cues", source),

@@ -204,10 +204,11 @@ def _parse_term(words: list[str], rule: str) -> _Term:
         position = _parse_position(match.group(2), rule)
         base = _seek_selector(direction, position)
     elif _ABSOLUTE.match(selector):
-        fixed = absolute_range(selector)
-        base = lambda _t, fixed=fixed: fixed  # noqa: E731
+        base = _fixed_selector(absolute_range(selector))
     else:
-        raise RuleError(f"rule {rule!r}: unknown selector {selector!r} (see extract.temporal.rules)")
+        raise RuleError(
+            f"rule {rule!r}: unknown selector {selector!r} (see extract.temporal.rules)"
+        )
     resolver = base
     for operator in operators:
         resolver = _apply(operator, resolver, rule)
@@ -228,6 +229,10 @@ def _parse_position(text: str, rule: str) -> _Position:
         weekday=int(weekday) if weekday else None,
         weekend=bool(weekend),
     )
+
+
+def _fixed_selector(span: DateRange) -> Resolver:
+    return lambda _t: span
 
 
 def _period_selector(unit: str, count: int) -> Resolver:
@@ -479,7 +484,9 @@ def _fitting_value(span: DateRange, precision: Precision) -> str | None:
             return f"{year}-W{week:02d}-WE"
         return f"{year}-W{week:02d}"
     if precision is Precision.MONTH:
-        return f"{start.year}-{start.month:02d}" if end <= month_end(start.year, start.month) else None
+        return (
+            f"{start.year}-{start.month:02d}" if end <= month_end(start.year, start.month) else None
+        )
     if precision is Precision.QUARTER:
         same = period("Q", start) == period("Q", end)
         return f"{start.year}-Q{(start.month - 1) // 3 + 1}" if same else None

@@ -100,7 +100,9 @@ class TimexTagger:
                 reading = interpret(pattern.kind, match, ctx)
                 if reading is not None and reading.end > reading.start:
                     candidates.append(_Candidate(reading, pattern.priority))
-        candidates.sort(key=lambda c: (c.reading.start - c.reading.end, c.priority, c.reading.start))
+        candidates.sort(
+            key=lambda c: (c.reading.start - c.reading.end, c.priority, c.reading.start)
+        )
         taken: list[Reading] = []
         for candidate in candidates:
             r = candidate.reading
@@ -161,8 +163,10 @@ class TimexTagger:
             return ANCHOR_NONE, None
         if reading.anchor == ANCHOR_PREVIOUS:
             for previous in reversed(done):
-                if previous.type in ("DATE", "TIME") and previous.range is not None and (
-                    previous.value not in _REF_VALUES
+                if (
+                    previous.type in ("DATE", "TIME")
+                    and previous.range is not None
+                    and (previous.value not in _REF_VALUES)
                 ):
                     return f"timex:{previous.id}", previous
             return ANCHOR_DCT, None

@@ -23,10 +23,10 @@ _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "intend", "set", "due", 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence around [start, end), by punctuation and newlines."""
     lo = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        lo = match.end()
-    match = _SENTENCE_END.search(text, end)
-    return lo, match.start() if match else len(text)
+    for boundary in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        lo = boundary.end()
+    after = _SENTENCE_END.search(text, end)
+    return lo, after.start() if after else len(text)
 
 
 def tense_from_text(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:

@@ -13,8 +13,10 @@ import extract.temporal.component  # noqa: F401  (registers the factory)
 from extract.records import DateRange
 
 PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
-TEXT = ("Following the June 12 export control order, Anthropic had disabled access. "
-        "It had directed Anthropic earlier this month to suspend access.")
+TEXT = (
+    "Following the June 12 export control order, Anthropic had disabled access. "
+    "It had directed Anthropic earlier this month to suspend access."
+)
 
 
 def test_component_sets_timexes_spans_and_dct_on_a_blank_pipeline() -> None:
@@ -25,7 +27,9 @@ def test_component_sets_timexes_spans_and_dct_on_a_blank_pipeline() -> None:
     doc = nlp(doc)
     assert [t.span.text for t in doc._.timexes] == ["June 12", "earlier this month"]
     assert [(s.text, s.label_) for s in doc.spans["timex"]] == [
-        ("June 12", "DATE"), ("earlier this month", "DATE")]
+        ("June 12", "DATE"),
+        ("earlier this month", "DATE"),
+    ]
     # June 12 in the past tense: written on or after it; "earlier this month" is then
     # re-resolved against that DCT (some month from June to November 2026).
     assert doc._.dct.range == DateRange(date(2026, 6, 12), date(2026, 11, 22))
@@ -37,8 +41,7 @@ def test_component_without_prior_keeps_rules_only() -> None:
     nlp.add_pipe("ptkg_timex")
     doc = nlp(TEXT)
     assert doc._.dct is None
-    assert [(t.value, t.range) for t in doc._.timexes] == [
-        ("XXXX-06-12", None), ("XXXX-XX", None)]
+    assert [(t.value, t.range) for t in doc._.timexes] == [("XXXX-06-12", None), ("XXXX-XX", None)]
 
 
 def test_component_published_date_wins() -> None:

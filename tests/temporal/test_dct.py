@@ -7,7 +7,6 @@ from datetime import date
 from extract.records import DateRange, DocumentDate
 from extract.temporal import TimexTagger, infer_dct, narrow_anchor, reresolve, reresolve_all
 
-
 # The manifest's default prior for the seed articles, collected on 2026-11-22.
 SEED_PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
 
@@ -25,7 +24,9 @@ def dct_of(tagger: TimexTagger, text: str) -> DocumentDate:
 # the June order and the Friday letter (late June or July), 002 gives no date at all.
 
 
-def test_dct_article_000_after_the_june_12_order(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+def test_dct_article_000_after_the_june_12_order(
+    tagger: TimexTagger, seed_texts: dict[str, str]
+) -> None:
     # "Following the June 12 export control order, Anthropic had disabled access": past.
     dct = dct_of(tagger, seed_texts["000"])
     assert dct.range == r("2026-06-12", "2026-11-22")
@@ -33,21 +34,27 @@ def test_dct_article_000_after_the_june_12_order(tagger: TimexTagger, seed_texts
     assert any("June 12" in cue and "2026-06-12" in cue for cue in dct.evidence)
 
 
-def test_dct_article_001_after_the_letter_of_june_26(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+def test_dct_article_001_after_the_letter_of_june_26(
+    tagger: TimexTagger, seed_texts: dict[str, str]
+) -> None:
     # "in a letter dated June 26": the latest date it mentions in the past tense.
     dct = dct_of(tagger, seed_texts["001"])
     assert dct.range == r("2026-06-26", "2026-11-22")
     assert dct.range.contains(date(2026, 7, 1))
 
 
-def test_dct_article_002_has_no_cue_and_keeps_the_prior(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+def test_dct_article_002_has_no_cue_and_keeps_the_prior(
+    tagger: TimexTagger, seed_texts: dict[str, str]
+) -> None:
     # Only "now", "weeks", "future": wide but honest.
     dct = dct_of(tagger, seed_texts["002"])
     assert dct.range == SEED_PRIOR
     assert dct.inferred
 
 
-def test_dct_article_003_after_the_march_lawsuit(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+def test_dct_article_003_after_the_march_lawsuit(
+    tagger: TimexTagger, seed_texts: dict[str, str]
+) -> None:
     # "Earlier in March, Anthropic initiated legal action": the only calendar date;
     # "the previous month's directive" needs the graph layer's help (see below).
     dct = dct_of(tagger, seed_texts["003"])
@@ -61,7 +68,9 @@ def test_dct_article_004_after_early_june(tagger: TimexTagger, seed_texts: dict[
     assert dct.range == r("2026-06-01", "2026-11-22")
 
 
-def test_dct_graph_layer_can_tighten_003_with_the_june_12_order(tagger: TimexTagger, seed_texts: dict[str, str]) -> None:
+def test_dct_graph_layer_can_tighten_003_with_the_june_12_order(
+    tagger: TimexTagger, seed_texts: dict[str, str]
+) -> None:
     # Once the graph knows "the previous month's directive" is the June 12 order, the
     # rule M-1 pins 003's DCT to July.
     timexes = tagger.tag(seed_texts["003"], SEED_PRIOR)
@@ -69,7 +78,8 @@ def test_dct_graph_layer_can_tighten_003_with_the_june_12_order(tagger: TimexTag
     dct = dct_of(tagger, seed_texts["003"])
     assert previous_month.rule == "M-1"
     assert narrow_anchor(previous_month.rule, dct.range, r("2026-06-12")) == r(
-        "2026-07-01", "2026-07-31")
+        "2026-07-01", "2026-07-31"
+    )
 
 
 def test_dct_future_mention_is_an_upper_bound(tagger: TimexTagger) -> None:
@@ -80,8 +90,9 @@ def test_dct_future_mention_is_an_upper_bound(tagger: TimexTagger) -> None:
 
 def test_dct_published_date_is_not_inferred(tagger: TimexTagger) -> None:
     published = r("2026-07-02")
-    dct = infer_dct(tagger.tag("It happened on June 26.", SEED_PRIOR), SEED_PRIOR,
-                    published=published)
+    dct = infer_dct(
+        tagger.tag("It happened on June 26.", SEED_PRIOR), SEED_PRIOR, published=published
+    )
     assert (dct.range, dct.inferred) == (published, False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -59,14 +60,28 @@ def test_rules_february_29_skips_common_years() -> None:
 
 @pytest.mark.parametrize(
     "rule",
-    ["M-1", "M+0 upto", "last:--06 early", "next:--06-12", "before:W5", "after:W5",
-     "near:--12-15", "-P1M", "-P2W @W", "Y-1 late", "past:P6M", "W+0 from", "Y+0 in:Q3",
-     "last:--12-28 .. next:--01-03", "near:W3"],
+    [
+        "M-1",
+        "M+0 upto",
+        "last:--06 early",
+        "next:--06-12",
+        "before:W5",
+        "after:W5",
+        "near:--12-15",
+        "-P1M",
+        "-P2W @W",
+        "Y-1 late",
+        "past:P6M",
+        "W+0 from",
+        "Y+0 in:Q3",
+        "last:--12-28 .. next:--01-03",
+        "near:W3",
+    ],
 )
 def test_rules_resolve_is_monotone(rule: str) -> None:
     days = [date(2024, 1, 1) + timedelta(days=k) for k in range(0, 800, 3)]
     results = [resolve(rule, day) for day in days]
-    for before, after in zip(results, results[1:]):
+    for before, after in pairwise(results):
         assert before.earliest <= after.earliest and before.latest <= after.latest, rule
 
 

@@ -21,8 +21,10 @@ def r(a: str, b: str | None = None) -> DateRange:
 
 
 def test_tagger_corpus_june_12_order(tagger: TimexTagger) -> None:
-    text = ("Following the June 12 export control order, Anthropic had disabled access to its "
-            "flagship Claude Mythos 5 and Fable 5 models for all users.")
+    text = (
+        "Following the June 12 export control order, Anthropic had disabled access to its "
+        "flagship Claude Mythos 5 and Fable 5 models for all users."
+    )
     timexes = tagger.tag(text, DCT)
     assert [t.span.text for t in timexes] == ["June 12"]  # not "5", not "Mythos 5"
     june12 = timexes[0]
@@ -34,8 +36,10 @@ def test_tagger_corpus_june_12_order(tagger: TimexTagger) -> None:
 
 
 def test_tagger_corpus_letter_dated_june_26(tagger: TimexTagger) -> None:
-    text = ("The news was confirmed in a letter from Commerce Secretary Howard Lutnick to "
-            "Anthropic in a letter dated June 26, according to a letter obtained by POLITICO.")
+    text = (
+        "The news was confirmed in a letter from Commerce Secretary Howard Lutnick to "
+        "Anthropic in a letter dated June 26, according to a letter obtained by POLITICO."
+    )
     assert found(tagger, text)["June 26"].value == "2026-06-26"
 
 
@@ -47,7 +51,9 @@ def test_tagger_early_june_is_the_first_third(tagger: TimexTagger) -> None:
 
 
 def test_tagger_month_only_is_never_the_first(tagger: TimexTagger) -> None:
-    text = "When Anthropic first announced Mythos in April, it warned that the model was too capable."
+    text = (
+        "When Anthropic first announced Mythos in April, it warned that the model was too capable."
+    )
     april = found(tagger, text)["April"]
     assert april.range == r("2026-04-01", "2026-04-30")
     assert (april.value, april.precision) == ("2026-04", Precision.MONTH)
@@ -136,7 +142,8 @@ def test_tagger_between_two_dates_is_one_range(tagger: TimexTagger) -> None:
 def test_tagger_two_full_dates_are_two_timexes(tagger: TimexTagger) -> None:
     timexes = tagger.tag("It lasted from June 12 to June 26.", DCT)
     assert [(t.span.text, t.value) for t in timexes] == [
-        ("June 12", "2026-06-12"), ("June 26", "2026-06-26"),
+        ("June 12", "2026-06-12"),
+        ("June 26", "2026-06-26"),
     ]
 
 
@@ -153,13 +160,17 @@ def test_tagger_expressions_inside_quotes(tagger: TimexTagger) -> None:
 
 
 def test_tagger_relative_expressions(tagger: TimexTagger) -> None:
-    text = ("This development marks a significant shift from the previous month's directive. "
-            "Earlier this year, the administration designated Anthropic a risk, and late last "
-            "year it began a review. Its relationship with the government has been under "
-            "scrutiny in recent months. Officials met yesterday and two weeks ago.")
+    text = (
+        "This development marks a significant shift from the previous month's directive. "
+        "Earlier this year, the administration designated Anthropic a risk, and late last "
+        "year it began a review. Its relationship with the government has been under "
+        "scrutiny in recent months. Officials met yesterday and two weeks ago."
+    )
     t = found(tagger, text)
     assert (t["the previous month"].value, t["the previous month"].range) == (
-        "2026-06", r("2026-06-01", "2026-06-30"))
+        "2026-06",
+        r("2026-06-01", "2026-06-30"),
+    )
     assert t["Earlier this year"].range == r("2026-01-01", "2026-07-01")
     assert t["late last year"].range == r("2025-09-01", "2025-12-31")
     assert t["recent months"].range == r("2026-01-01", "2026-07-01")
@@ -168,11 +179,17 @@ def test_tagger_relative_expressions(tagger: TimexTagger) -> None:
 
 
 def test_tagger_event_anchored_offset(tagger: TimexTagger) -> None:
-    text = ("The US government has partially eased restrictions, just two weeks after "
-            "imposing export controls over national security concerns.")
+    text = (
+        "The US government has partially eased restrictions, just two weeks after "
+        "imposing export controls over national security concerns."
+    )
     offset = found(tagger, text)["two weeks"]
     assert (offset.type, offset.value, offset.anchor, offset.rule) == (
-        "DURATION", "P2W", "event", "+P14D")
+        "DURATION",
+        "P2W",
+        "event",
+        "+P14D",
+    )
     assert offset.range is None  # until the event layer binds the event
 
 
@@ -182,16 +199,24 @@ def test_tagger_offset_from_a_date_binds_to_it(tagger: TimexTagger) -> None:
 
 
 def test_tagger_durations_and_sets(tagger: TimexTagger) -> None:
-    t = found(tagger, "The ban lasted for several weeks. Officials meet every Friday and report daily.")
+    t = found(
+        tagger, "The ban lasted for several weeks. Officials meet every Friday and report daily."
+    )
     assert (t["several weeks"].type, t["several weeks"].value) == ("DURATION", "PXW")
     assert (t["every Friday"].type, t["every Friday"].value, t["every Friday"].quant) == (
-        "SET", "XXXX-WXX-5", "EVERY")
+        "SET",
+        "XXXX-WXX-5",
+        "EVERY",
+    )
     assert t["daily"].value == "P1D"
 
 
 def test_tagger_full_dates_and_quarters(tagger: TimexTagger) -> None:
-    t = found(tagger, "It was signed on 12 June 2026, filed 2026-06-12, due June 12, 2026, "
-                      "and booked in the second quarter of 2026, mid-2025 and Q3 2024.")
+    t = found(
+        tagger,
+        "It was signed on 12 June 2026, filed 2026-06-12, due June 12, 2026, "
+        "and booked in the second quarter of 2026, mid-2025 and Q3 2024.",
+    )
     assert {t[k].value for k in ("12 June 2026", "2026-06-12", "June 12, 2026")} == {"2026-06-12"}
     assert t["the second quarter of 2026"].value == "2026-Q2"
     assert t["mid-2025"].range == r("2025-05-01", "2025-08-31")
