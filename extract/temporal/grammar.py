@@ -658,6 +658,10 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
         if not _capitalised(match.group("unit")):
             return None
         value = f"XXXX-WXX-{lex.weekdays[unit_word.rstrip('.')]}"
+    elif unit_word.rstrip(".") in lex.months:  # "each July"
+        if not _capitalised(match.group("unit")):
+            return None
+        value = f"XXXX-{lex.months[unit_word.rstrip('.')]:02d}"
     else:
         unit = lex.units[unit_word]
         num = _g(match, "num")
