@@ -16,7 +16,7 @@ from typing import Any
 
 from extract.datafiles import load_yaml
 from extract.dates import parse_partial_date
-from extract.errors import ManifestError
+from extract.errors import DataFileError, ManifestError
 from extract.records import DateRange
 
 FIELDS = ("id", "file", "title", "publisher", "url", "published", "collected", "language")
@@ -84,7 +84,10 @@ def check_id(value: str, path: Path, line: int | None) -> str:
 
 
 def _yaml_rows(path: Path) -> tuple[list[tuple[int | None, dict[str, Any]]], dict[str, Any]]:
-    data = load_yaml(path)
+    try:
+        data = load_yaml(path)
+    except DataFileError as error:
+        raise ManifestError(path, error.problem, line=error.line) from error
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise ManifestError(path, "expected a mapping with a 'documents' list")
     defaults = {key: data[key] for key in _DEFAULTABLE if key in data}

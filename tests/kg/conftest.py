@@ -1,0 +1,127 @@
+"""A builder of extraction records, for testing the graph layer without the NLP.
+
+The records it builds are what the extraction layer produces for short texts; time
+expressions are tagged by the real temporal tagger so their rules are the real ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from extract.records import (
+    Count,
+    DateRange,
+    Document,
+    DocumentDate,
+    DocumentRecords,
+    EntityMention,
+    EventMention,
+    EventRelation,
+    Scope,
+    Span,
+    Timex,
+)
+from extract.temporal import TimexTagger
+
+PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
+
+
+@dataclass
+class DocBuilder:
+    """Writes a document sentence by sentence, recording mentions at their offsets."""
+
+    doc_id: str
+    tagger: TimexTagger
+    dct: DateRange = PRIOR
+    inferred: bool = True
+    text: str = ""
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+
+    def sentence(self, text: str) -> Span:
+        if self.text:
+            self.text += " "
+        start = len(self.text)
+        self.text += text
+        span = Span(start, len(self.text), text)
+        self.sentences.append(span)
+        return span
+
+    def entity(self, sentence: Span, words: str, name: str, type_: str, **kw: object) -> str:
+        start = self.text.index(words, sentence.start)
+        mention_id = f"e{len(self.entities) + 1}"
+        self.entities.append(
+            EntityMention(mention_id, Span(start, start + len(words), words), type_, name,
+                          "gazetteer", **kw)  # type: ignore[arg-type]
+        )
+        return mention_id
+
+    def timex(self, sentence: Span, words: str) -> str:
+        start = self.text.index(words, sentence.start)
+        found = [t for t in self.tagger.tag(self.text, self.dct) if t.span.start == start]
+        assert found, f"the tagger finds no time expression at {words!r}"
+        timex = found[0]
+        timex_id = f"t{len(self.timexes) + 1}"
+        self.timexes.append(Timex(timex_id, timex.span, timex.type, timex.value, timex.range,
+                                  timex.precision, timex.mod, timex.anchor, timex.rule))
+        return timex_id
+
+    def event(
+        self,
+        sentence: Span,
+        trigger: str,
+        type_: str,
+        *,
+        agents: tuple[str, ...] = (),
+        affected: tuple[str, ...] = (),
+        models: tuple[str, ...] = (),
+        timex: str | None = None,
+        modality: str = "asserted",
+        tense: str = "past",
+        scope: tuple[tuple[str, Count | None], ...] = (),
+        relations: tuple[EventRelation, ...] = (),
+    ) -> str:
+        start = self.text.index(trigger, sentence.start)
+        event_id = f"v{len(self.events) + 1}"
+        date_range = None
+        if timex is not None:
+            date_range = next(t.range for t in self.timexes if t.id == timex)
+        self.events.append(
+            EventMention(
+                event_id, Span(start, start + len(trigger), trigger), type_, sentence,
+                agents=agents, affected=affected, models=models, timex=timex, date=date_range,
+                modality=modality, tense=tense,
+                scope=tuple(Scope(p, None, c) for p, c in scope), relations=relations,
+            )
+        )
+        return event_id
+
+    def build(self) -> DocumentRecords:
+        document = Document(self.doc_id, self.text, f"{self.doc_id}.txt",
+                            collected=date(2026, 11, 22), checksum=self.doc_id)
+        return DocumentRecords(
+            document=document,
+            dct=DocumentDate(self.dct, inferred=self.inferred, evidence=("test prior",)),
+            sentences=tuple(self.sentences),
+            timexes=tuple(self.timexes),
+            entities=tuple(self.entities),
+            events=tuple(self.events),
+        )
+
+
+@pytest.fixture(scope="session")
+def tagger() -> TimexTagger:
+    return TimexTagger()
+
+
+@pytest.fixture
+def doc(tagger: TimexTagger):  # type: ignore[no-untyped-def]
+    def make(doc_id: str, **kw: object) -> DocBuilder:
+        return DocBuilder(doc_id, tagger, **kw)  # type: ignore[arg-type]
+
+    return make

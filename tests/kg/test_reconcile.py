@@ -1,0 +1,243 @@
+"""Reconciliation across documents, on records written as the extraction layer writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from extract.records import Count, DateRange, EventRelation, Span
+from kg.reconcile import Reconciliation, reconcile
+from kg import namespace
+from kg.schema import EntityType, EntityTypes, EventType, EventTypes
+
+
+def _type(type_id: str, **kw: Any) -> EventType:
+    fields: dict[str, Any] = dict(
+        id=type_id, label=type_id.replace("_", " "), definition="", coarse=type_id,
+        plover_category=None, plover_mode=None, state_effect=None, on_timeline=True,
+    )
+    fields.update(kw)
+    return EventType(**fields)
+
+
+EVENT_TYPES = EventTypes(
+    {
+        "export_restriction": _type("export_restriction", state_effect="restricted"),
+        "partial_lift": _type("partial_lift", state_effect="partially_lifted", family="lift"),
+        "full_lift": _type("full_lift", state_effect="lifted", family="lift"),
+        "letter": _type("letter", coarse="other", instrument_of=("partial_lift", "full_lift")),
+        "report": _type("report", on_timeline=False),
+        "lawsuit": _type("lawsuit"),
+    }
+)
+ENTITY_TYPES = EntityTypes(
+    {"administration": EntityType("administration", "administration", namespace.SDO.Organization,
+                                  "organization",
+                                  exclusive=True)}
+)
+
+
+def _reconcile(*builders: Any) -> Reconciliation:
+    return reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
+
+
+def _event(r: Reconciliation, type_id: str) -> int:
+    found = [i for i, e in enumerate(r.events) if e.type_id == type_id]
+    assert len(found) == 1, [(e.type_id, e.sources) for e in r.events]
+    return found[0]
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _order_doc(doc: Any) -> Any:
+    """An article dating the order: 'Following the June 12 export control order, ...'."""
+    a = doc("a")
+    s = a.sentence("Following the June 12 export control order, the firm disabled access to Mythos 5.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    t = a.timex(s, "June 12")
+    a.event(s, "export control order", "export_restriction", models=(model,), timex=t)
+    return a
+
+
+def test_reconcile_vague_mention_joins_the_dated_event_and_dates_its_document(doc: Any) -> None:
+    a = _order_doc(doc)
+    b = doc("b")
+    s = b.sentence("This marks a shift from the previous month's directive on Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    t = b.timex(s, "the previous month")
+    b.event(s, "directive", "export_restriction", models=(model,), timex=t)
+    r = _reconcile(a, b)
+    index = _event(r, "export_restriction")
+    assert r.events[index].sources == ["a", "b"]
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-12"), _day("2026-06-12"))
+    # "The previous month" is June: b was written in July.
+    assert r.documents["b"].range == DateRange(_day("2026-07-01"), _day("2026-07-31"))
+    assert any("previous month" in cue for cue in r.documents["b"].evidence)
+    # a reports the June 12 order as past: it was written on or after June 12.
+    assert r.documents["a"].range.earliest == _day("2026-06-12")
+
+
+def test_reconcile_stated_lag_dates_an_undated_event(doc: Any) -> None:
+    a = doc("a")
+    s1 = a.sentence("Washington imposed export controls on Mythos 5 on June 12.")
+    model = a.entity(s1, "Mythos 5", "Claude Mythos 5", "ai_model")
+    order = a.event(s1, "imposed export controls", "export_restriction", models=(model,),
+                    timex=a.timex(s1, "June 12"))
+    s2 = a.sentence("It eased them for trusted partners just two weeks after imposing them.")
+    a.event(s2, "eased", "partial_lift", models=(model,),
+            relations=(EventRelation("after", order, (14, 14), Span(0, 1, "two weeks after")),))
+    r = _reconcile(a)
+    lift = _event(r, "partial_lift")
+    assert r.windows[lift].to_range() == DateRange(_day("2026-06-26"), _day("2026-06-26"))
+    assert r.precision(lift) == "day"
+
+
+def test_reconcile_partial_and_full_lift_stay_apart_and_are_flagged(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("In a letter dated June 26, Commerce let partners use Mythos 5.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "let partners use", "partial_lift", models=(model,), timex=a.timex(s, "June 26"))
+    s2 = a.sentence("Fable 5 remains blocked.")
+    fable = a.entity(s2, "Fable 5", "Claude Fable 5", "ai_model")
+    a.event(s2, "remains blocked", "export_restriction", models=(fable,), modality="state",
+            tense="present")
+    b = doc("b")
+    s = b.sentence("Washington has lifted export restrictions on Fable 5 and Mythos 5.")
+    both = (b.entity(s, "Fable 5", "Claude Fable 5", "ai_model"),
+            b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model"))
+    b.event(s, "lifted export restrictions", "full_lift", models=both)
+    r = _reconcile(a, b)
+    partial, full = _event(r, "partial_lift"), _event(r, "full_lift")
+    # Fable 5 was still blocked when a reported the partial lift: the full lift came later.
+    assert r.windows[full].lo == _day("2026-06-27").toordinal()
+    type_conflicts = [d for d in r.disagreements if d.aspect == "type"]
+    assert len(type_conflicts) == 1
+    assert sorted(type_conflicts[0].about) == sorted([partial, full])
+
+
+def test_reconcile_different_models_are_different_events(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("OpenAI limited GPT-5.6 and Commerce restricted Mythos 5 on June 12.")
+    gpt = a.entity(s, "GPT-5.6", "GPT-5.6", "ai_model")
+    mythos = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    t = a.timex(s, "June 12")
+    a.event(s, "limited", "export_restriction", models=(gpt,), timex=t)
+    a.event(s, "restricted", "export_restriction", models=(mythos,), timex=t)
+    r = _reconcile(a)
+    assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
+
+
+def test_reconcile_date_disagreement_is_kept_with_both_claims(doc: Any) -> None:
+    a = _order_doc(doc)
+    b = doc("b")
+    s = b.sentence("The June 13 export control order hit Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "export control order", "export_restriction", models=(model,),
+            timex=b.timex(s, "June 13"))
+    r = _reconcile(a, b)
+    index = _event(r, "export_restriction")
+    assert r.events[index].sources == ["a", "b"]
+    [conflict] = [d for d in r.disagreements if d.aspect == "date"]
+    values = sorted(c.value for c in conflict.claims)
+    assert values == ["June 12 = 2026-06-12", "June 13 = 2026-06-13"]
+    assert {c.doc_id for c in conflict.claims} == {"a", "b"}
+
+
+def test_reconcile_count_disagreement(doc: Any) -> None:
+    texts = {"a": "more than 100 companies", "b": "a dozen companies"}
+    counts = {"a": Count(100, "more_than", "more than 100"), "b": Count(12, "exact", "a dozen")}
+    builders = []
+    for doc_id in ("a", "b"):
+        d = doc(doc_id)
+        s = d.sentence(f"On June 26 Commerce let {texts[doc_id]} use Mythos 5.")
+        model = d.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+        d.event(s, "let", "partial_lift", models=(model,), timex=d.timex(s, "June 26"),
+                scope=(("trusted_partners", counts[doc_id]),))
+        builders.append(d)
+    r = _reconcile(*builders)
+    [conflict] = [d for d in r.disagreements if d.aspect == "count"]
+    assert {c.doc_id for c in conflict.claims} == {"a", "b"}
+
+
+def test_reconcile_exclusive_entities_named_differently_by_sources(doc: Any) -> None:
+    builders = []
+    for doc_id, admin in (("a", "Biden administration"), ("b", "Trump administration")):
+        d = _order_doc(doc) if doc_id == "a" else doc(doc_id)
+        s = d.sentence(f"The {admin} restricted Mythos 5 on June 12.")
+        who = d.entity(s, admin, admin, "administration")
+        model = d.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+        d.event(s, "restricted", "export_restriction", agents=(who,), models=(model,),
+                timex=d.timex(s, "June 12"))
+        builders.append(d)
+    r = _reconcile(*builders)
+    [conflict] = [d for d in r.disagreements if d.aspect == "administration"]
+    assert sorted((c.value, c.doc_id) for c in conflict.claims) == [
+        ("Biden administration", "a"),
+        ("Trump administration", "b"),
+    ]
+
+
+def test_reconcile_modal_mentions_never_become_events(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("The government is considering allowing access to Fable 5.")
+    model = a.entity(s, "Fable 5", "Claude Fable 5", "ai_model")
+    a.event(s, "allowing access", "full_lift", models=(model,), modality="speculative",
+            tense="present")
+    s2 = a.sentence("Reuters reported the news.")
+    a.event(s2, "reported", "report")
+    r = _reconcile(a)
+    assert r.events == []
+
+
+def test_reconcile_letter_joins_the_act_it_carries_out(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("Commerce partially lifted the ban on Mythos 5.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "partially lifted", "partial_lift", models=(model,))
+    s2 = a.sentence("The news was confirmed in a letter dated June 26.")
+    a.event(s2, "letter", "letter", timex=a.timex(s2, "June 26"))
+    r = _reconcile(a)
+    assert [e.type_id for e in r.events] == ["partial_lift"]
+    index = _event(r, "partial_lift")
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-26"), _day("2026-06-26"))
+
+
+@pytest.mark.parametrize(
+    ("day", "state"),
+    [("2026-06-01", "unrestricted"), ("2026-06-20", "restricted"),
+     ("2026-06-26", "partially_lifted")],
+)
+def test_reconcile_state_intervals_follow_the_events(doc: Any, day: str, state: str) -> None:
+    a = _order_doc(doc)
+    s = a.sentence("On June 26 Commerce let trusted partners use Mythos 5 again.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "let", "partial_lift", models=(model,), timex=a.timex(s, "June 26"),
+            scope=(("trusted_partners", None),))
+    r = _reconcile(a)
+    ordinal = _day(day).toordinal()
+    holding = [
+        i.state
+        for i in r.states
+        if i.population == "all"
+        and (i.start is None or (i.start.hi is not None and i.start.hi <= ordinal))
+        and (i.end is None or (i.end.lo is not None and i.end.lo > ordinal))
+    ]
+    assert holding == [state]
+    assert {i.population for i in r.states} == {"all", "trusted_partners"}
+
+
+def test_reconcile_is_independent_of_document_order(doc: Any) -> None:
+    a = _order_doc(doc)
+    b = doc("b")
+    s = b.sentence("This marks a shift from the previous month's directive on Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "directive", "export_restriction", models=(model,),
+            timex=b.timex(s, "the previous month"))
+    one = reconcile([a.build(), b.build()], EVENT_TYPES, ENTITY_TYPES)
+    two = reconcile([b.build(), a.build()], EVENT_TYPES, ENTITY_TYPES)
+    assert [e.key for e in one.events] == [e.key for e in two.events]
+    assert one.windows == two.windows
