@@ -16,8 +16,8 @@ def parse_partial_date(text: str) -> DateRange | None:
 
     A timestamp ('2026-06-12T09:30:00Z') gives its day. None when the text is not a date.
     """
-    match = _PARTIAL.fullmatch(text.strip()[:10]) if "T" in text else _PARTIAL.fullmatch(
-        text.strip()
+    match = (
+        _PARTIAL.fullmatch(text.strip()[:10]) if "T" in text else _PARTIAL.fullmatch(text.strip())
     )
     if match is None:
         return None

@@ -84,6 +84,7 @@ def pipeline_label(nlp: Language) -> str:
     """'en_core_web_sm 3.8.0 + ptkg_blocks, ...' for provenance."""
     meta = nlp.meta
     own = [name for name in nlp.pipe_names if name.startswith("ptkg_")]
-    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')} + " + ", ".join(
-        own
+    return (
+        f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')} + "
+        + ", ".join(own)
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,7 @@ DEFAULT_DCT_WINDOW_DAYS = 365
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    pipeline: PipelineOptions = PipelineOptions()
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
     batch_size: int = 16
     n_process: int = 1
     dct_window_days: int = DEFAULT_DCT_WINDOW_DAYS

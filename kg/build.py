@@ -7,7 +7,6 @@ and events, restriction states, disagreements).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -17,11 +16,12 @@ import rdflib
 
 from extract.records import DocumentRecords
 from kg.convert import DocumentConverter
+from kg.files import replacing, temporary_sibling
 from kg.iri import DEFAULT_BASE, Minter
 from kg.reconcile import Reconciliation, reconcile
 from kg.reconciled_graph import ReconciledWriter
 from kg.schema import EntityTypes, EventTypes
-from kg.store import STORE_MARKER, GraphStore, replacing
+from kg.store import STORE_MARKER, GraphStore, Quad
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -54,13 +54,13 @@ def graph_quads(
     records: Sequence[DocumentRecords],
     options: GraphOptions,
     progress: Progress | None = None,
-) -> tuple[list[tuple[rdflib.term.Node, ...]], Reconciliation]:
+) -> tuple[list[Quad], Reconciliation]:
     """Every quad of the graph of ``records``, in a deterministic order, and the reconciliation."""
     notify = progress or (lambda stage, done, total: None)
     minter = Minter(options.base)
     entity_types = EntityTypes.load(options.lexicons)
     event_types = EventTypes.load(options.lexicons)
-    quads: list[tuple[rdflib.term.Node, ...]] = []
+    quads: list[Quad] = []
     vocab = minter.vocabulary_graph()
     ontology = rdflib.Graph().parse(vocabulary_file("ptkg.ttl"))
     quads.extend((s, p, o, vocab) for s, p, o in sorted(ontology))
@@ -94,7 +94,7 @@ def write_graph(
         written: list[tuple[Path, Path]] = []
         try:
             for fmt, path in exports.items():
-                part = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+                part = temporary_sibling(path)
                 store.dump(part, fmt)
                 written.append((part, path))
         except BaseException:
@@ -108,7 +108,7 @@ def write_graph(
             encoding="utf-8",
         )
     for part, path in written:
-        os.replace(part, path)
+        part.replace(path)
     return GraphSummary(
         documents=len(records),
         quads=size,

@@ -71,7 +71,11 @@ class ReconciledWriter:
             for doc_id, local in reported:
                 yield iri, PROV.wasDerivedFrom, self.m.local(doc_id, local)
             for doc_id, mention in entity.mentions:
-                yield iri, GAF.denotedBy, self.m.string(doc_id, mention.span.start, mention.span.end)
+                yield (
+                    iri,
+                    GAF.denotedBy,
+                    self.m.string(doc_id, mention.span.start, mention.span.end),
+                )
             for doc_id in entity.documents:
                 yield iri, DCTERMS.source, self.m.document(doc_id)
 
@@ -103,9 +107,7 @@ class ReconciledWriter:
             if reported.lo is not None and reported.hi is not None:
                 yield iri, PTKG.firstReportedEarliest, date_literal(reported.earliest())  # type: ignore[arg-type]
                 yield iri, PTKG.firstReportedLatest, date_literal(reported.latest())  # type: ignore[arg-type]
-            populations = sorted(
-                {s.population for c in event.all_claims for s in c.mention.scope}
-            )
+            populations = sorted({s.population for c in event.all_claims for s in c.mention.scope})
             for number, population in enumerate(populations):
                 node = self.m.canonical_scope(event.key, number)
                 yield iri, PTKG.scope, node
@@ -117,9 +119,17 @@ class ReconciledWriter:
             iri = self.m.state_interval(interval.key)
             entity = r.entities[interval.subject]
             yield iri, RDF.type, PTKG.StateInterval
-            yield iri, RDFS.label, Literal(
-                f"{entity.name}: {interval.state.replace('_', ' ')}"
-                + ("" if interval.population == ALL else f" ({interval.population.replace('_', ' ')})")
+            yield (
+                iri,
+                RDFS.label,
+                Literal(
+                    f"{entity.name}: {interval.state.replace('_', ' ')}"
+                    + (
+                        ""
+                        if interval.population == ALL
+                        else f" ({interval.population.replace('_', ' ')})"
+                    )
+                ),
             )
             yield iri, PTKG.subject, self.m.entity(interval.subject)
             yield iri, PTKG.population, self.m.population(interval.population)
@@ -159,8 +169,10 @@ class ReconciledWriter:
                 if claim.claim is not None:
                     mention = claim.claim.mention
                     yield node, PROV.wasDerivedFrom, self.m.local(claim.doc_id, mention.id)
-                    yield node, GAF.denotedBy, self.m.string(
-                        claim.doc_id, mention.trigger.start, mention.trigger.end
+                    yield (
+                        node,
+                        GAF.denotedBy,
+                        self.m.string(claim.doc_id, mention.trigger.start, mention.trigger.end),
                     )
                 if claim.entity_mention is not None:
                     doc_id, mention_id = claim.entity_mention

@@ -7,6 +7,7 @@ concepts of a ``ptkg:EventTypeScheme`` and types entities with schema.org classe
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,7 +139,9 @@ class EventTypes:
     def get(self, type_id: str) -> EventType:
         found = self.types.get(type_id)
         if found is None:
-            return EventType(type_id, type_id.replace("_", " "), "", type_id, None, None, None, True)
+            return EventType(
+                type_id, type_id.replace("_", " "), "", type_id, None, None, None, True
+            )
         return found
 
     def coarse(self, type_id: str) -> str:
@@ -173,10 +176,8 @@ class EventTypes:
 def _scheme_files(name: str, extra: Iterable[Path], key: str) -> list[Path]:
     """The packaged file (when present) and the user's files that define ``key``."""
     files: list[Path] = []
-    try:
+    with contextlib.suppress(DataFileError):
         files.append(packaged_data(name))
-    except DataFileError:
-        pass
     for path in extra:
         data = load_yaml(path)
         if isinstance(data, dict) and key in data:

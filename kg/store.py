@@ -7,10 +7,7 @@ the standard graph API. The default graph of every query is the union of all nam
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +97,8 @@ class GraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> rdflib.query.Result:
         """A SPARQL query over the union of all graphs, with values bound, never pasted."""
-        return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        values: dict[str, Any] = dict(bindings or {})
+        return self.dataset.query(sparql, initBindings=values)
 
     def dump(self, path: Path, fmt: str) -> None:
         """Write the whole dataset as TriG or N-Quads (by ``fmt``: 'trig' or 'nquads')."""
@@ -126,33 +124,3 @@ class GraphStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-@contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """Build into a temporary sibling of ``target``; swap it in only if the block succeeds.
-
-    An interrupted or failed build leaves ``target`` as it was. The swap is two renames
-    within one directory.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    _remove(tmp)
-    try:
-        yield tmp
-    except BaseException:
-        _remove(tmp)
-        raise
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(tmp, target)
-    _remove(old)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path)
-    elif path.exists():
-        path.unlink()

@@ -10,7 +10,13 @@ import rdflib
 from kg.errors import ValidationError
 from kg.store import GraphStore
 
-_FILE_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+_FILE_FORMATS = {
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+}
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,11 @@ def shapes_graph() -> rdflib.Graph:
 
 def union_graph_of_store(store: GraphStore) -> rdflib.Graph:
     """Every triple of every named graph, as one graph (what the shapes describe)."""
-    data = store.oxigraph.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-    )
+    data = store.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     import pyoxigraph as ox
 
     graph = rdflib.Graph()
+    assert isinstance(data, ox.QueryTriples)
     graph.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES), format="nt")
     return graph
 
@@ -69,7 +74,7 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
             advanced=True,
             allow_warnings=True,
         )
-    except Exception as exc:  # noqa: BLE001  (pySHACL raises many kinds)
+    except Exception as exc:
         raise ValidationError(f"SHACL validation could not run: {exc}") from exc
     assert isinstance(results, rdflib.Graph)
     from rdflib.namespace import SH

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from extract.pipeline import ExtractOptions, Extractor
 from extract.records import Document, DocumentRecords
 from extract.serialize import FORMAT_VERSION, from_json, to_json
 from kg.build import GraphOptions, GraphSummary, write_graph
+from kg.files import write_text_atomic
 from kg.iri import DEFAULT_BASE
 
 STORE_DIR = "store"
@@ -73,7 +73,7 @@ class BuildReport:
         }
 
 
-class NothingToBuild(PolicyKGError):
+class NothingToBuildError(PolicyKGError):
     """No document of the corpus could be read."""
 
 
@@ -91,7 +91,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             documents.append(item)
     report.documents = len(documents)
     if not documents:
-        raise NothingToBuild(
+        raise NothingToBuildError(
             f"{options.corpus}: no document could be read ({len(report.skipped)} skipped)"
         )
 
@@ -108,11 +108,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 n_process=options.n_process,
             )
         )
-        done = 0
         notify("extract", 0, len(todo))
-        for records in extractor.extract(todo):
+        for done, records in enumerate(extractor.extract(todo), 1):
             fresh[records.document.id] = records
-            done += 1
             notify("extract", done, len(todo))
     report.extracted = len(fresh)
     all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
@@ -126,9 +124,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         graph_options,
         progress=notify,
     )
-    _write_atomic(options.out / RECORDS_FILE, _cache_lines(all_records, fingerprint))
+    write_text_atomic(options.out / RECORDS_FILE, _cache_lines(all_records, fingerprint))
     report.seconds = time.perf_counter() - started
-    _write_atomic(options.out / REPORT_FILE, iter([json.dumps(report.as_dict(), indent=2)]))
+    write_text_atomic(options.out / REPORT_FILE, json.dumps(report.as_dict(), indent=2))
     return report
 
 
@@ -173,16 +171,3 @@ def _cache_lines(records: list[DocumentRecords], fingerprint: str) -> Iterator[s
     yield json.dumps({"fingerprint": fingerprint, "format": FORMAT_VERSION})
     for item in records:
         yield json.dumps(to_json(item), ensure_ascii=False)
-
-
-def _write_atomic(path: Path, lines: Iterator[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with tmp.open("w", encoding="utf-8") as handle:
-            for line in lines:
-                handle.write(line + "\n")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()

@@ -172,7 +172,9 @@ def score(
             if states == [expected]:
                 probe_right += 1
             else:
-                details.append(f"probe {day} {model}: graph says {states or 'nothing'}, reference {expected}")
+                details.append(
+                    f"probe {day} {model}: graph says {states or 'nothing'}, reference {expected}"
+                )
 
     entity_prf = _entity_scores(reference, entities, coarse_entity_type, details)
     return Scores(
@@ -260,14 +262,18 @@ Window = tuple[date | None, date | None]
 
 def _window(event: Mapping[str, Any]) -> Window:
     d = event["date"]
-    return (_as_date(d["earliest"]) if d.get("earliest") else None,
-            _as_date(d["latest"]) if d.get("latest") else None)
+    return (
+        _as_date(d["earliest"]) if d.get("earliest") else None,
+        _as_date(d["latest"]) if d.get("latest") else None,
+    )
 
 
 def _gold_window(gold: Mapping[str, Any]) -> Window:
     d = gold.get("date") or {}
-    return (_as_date(d["earliest"]) if d.get("earliest") else None,
-            _as_date(d["latest"]) if d.get("latest") else None)
+    return (
+        _as_date(d["earliest"]) if d.get("earliest") else None,
+        _as_date(d["latest"]) if d.get("latest") else None,
+    )
 
 
 def _overlap(a: Window, b: Window) -> bool:
@@ -326,4 +332,3 @@ def format_scores(scores: Scores) -> str:
         lines.append("")
         lines.extend(f"  - {d}" for d in scores.details)
     return "\n".join(lines)
-

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kg.files import write_text_atomic
 from kg.store import GraphStore
 from queries.runner import run_query
 
@@ -123,12 +124,7 @@ def export_events(store: GraphStore) -> dict[str, Any]:
 def write_events(store: GraphStore, path: Path | None = None) -> str:
     text = json.dumps(export_events(store), indent=2, ensure_ascii=False)
     if path is not None:
-        import os
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_text_atomic(path, text)
     return text
 
 

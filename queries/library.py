@@ -75,7 +75,9 @@ def find_query(name_or_path: str) -> NamedQuery:
     if candidate.is_file():
         return load_query(candidate)
     names = ", ".join(q.name for q in list_queries())
-    raise QueryError(f"no query named {name_or_path!r} and no such .rq file (named queries: {names})")
+    raise QueryError(
+        f"no query named {name_or_path!r} and no such .rq file (named queries: {names})"
+    )
 
 
 def load_query(path: Path) -> NamedQuery:

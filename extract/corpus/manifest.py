@@ -122,8 +122,7 @@ def _csv_rows(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
             if missing:
                 raise ManifestError(path, "the header has no 'file' column", line=1)
             return [
-                (reader.line_num, {k: (v or None) for k, v in row.items() if k})
-                for row in reader
+                (reader.line_num, {k: (v or None) for k, v in row.items() if k}) for row in reader
             ]
     except UnicodeDecodeError as exc:
         raise ManifestError(path, f"not valid UTF-8 at byte {exc.start}") from exc

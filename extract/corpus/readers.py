@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ class Skipped:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    boilerplate: Boilerplate = Boilerplate()
+    boilerplate: Boilerplate = field(default_factory=Boilerplate)
     collected: date | None = None  # default collected date for documents that give none
 
 
@@ -169,29 +169,31 @@ def _from_html(entry: ManifestEntry, html: str, options: ReadOptions, label: str
     """Main text of a news page by trafilatura; page metadata fills what the manifest lacks."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
+    extracted: Any = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
+        as_dict=True,
         # Only a date the page states: never the file's date or today's.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if extracted is None or not (extracted.text or "").strip():
+    text = str((extracted or {}).get("text") or "")
+    if extracted is None or not text.strip():
         raise DocumentError(label, "no article text found in the HTML page")
+    title = extracted.get("title") or None
     published = entry.published
-    if published is None and extracted.date:
-        published = parse_partial_date(str(extracted.date))
+    if published is None and extracted.get("date"):
+        published = parse_partial_date(str(extracted["date"]))
     entry = replace(
         entry,
-        publisher=entry.publisher or extracted.sitename,
-        url=entry.url or extracted.url,
+        publisher=entry.publisher or extracted.get("sitename") or None,
+        url=entry.url or extracted.get("url") or None,
         published=published,
     )
-    text = extracted.text
-    if extracted.title and not text.startswith(extracted.title):
-        text = f"{extracted.title}\n{text}"
-    return _document(entry, text, options, label, page_title=extracted.title)
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}"
+    return _document(entry, text, options, label, page_title=title)
 
 
 def _read_jsonl(
@@ -230,7 +232,9 @@ def _jsonl_document(
         "language": entry.language,
     }
     line_entry = entry_from_row(
-        entry.file, {"file": entry.file.name, **fields}, {k: v for k, v in defaults.items() if v},
+        entry.file,
+        {"file": entry.file.name, **fields},
+        {k: v for k, v in defaults.items() if v},
         number,
     )
     if line_entry.id is None:

@@ -66,9 +66,7 @@ def _date_disagreements(
 ) -> list[Disagreement]:
     out: list[Disagreement] = []
     set_aside_by_event: dict[int, list[Claim]] = defaultdict(list)
-    claim_event = {
-        id(c): index for index, event in enumerate(events) for c in event.all_claims
-    }
+    claim_event = {id(c): index for index, event in enumerate(events) for c in event.all_claims}
     for constraint in temporal.set_aside:
         if constraint.claim is not None and id(constraint.claim) in claim_event:
             set_aside_by_event[claim_event[id(constraint.claim)]].append(constraint.claim)
@@ -91,7 +89,8 @@ def _date_disagreements(
                 aspect="date",
                 about=[index],
                 claims=claims,
-                resolution=f"kept the date consistent with most of the evidence: {temporal.events[index]}",
+                resolution="kept the date consistent with most of the evidence: "
+                f"{temporal.events[index]}",
             )
         )
     return out
@@ -106,8 +105,11 @@ def _count_disagreements(events: Sequence[CanonicalEvent]) -> list[Disagreement]
                 if scope.count is not None:
                     text = scope.count.text or f"{scope.count.qualifier} {scope.count.value}"
                     by_population[scope.population].append(
-                        ClaimValue(f"{text} ({scope.count.qualifier} {scope.count.value})",
-                                   claim.doc_id, claim)
+                        ClaimValue(
+                            f"{text} ({scope.count.qualifier} {scope.count.value})",
+                            claim.doc_id,
+                            claim,
+                        )
                     )
         for population, values in sorted(by_population.items()):
             counts = {_count_range(c) for c in values}
@@ -182,9 +184,7 @@ def _exclusive_entities(
                 continue
             claims = _one_per_document_and_entity(by_entity, entities)
             docs_in_group = {d for d in mentions_by_doc if find(d) == group}
-            about = [
-                i for i, e in enumerate(events) if set(e.sources) & docs_in_group
-            ]
+            about = [i for i, e in enumerate(events) if set(e.sources) & docs_in_group]
             out.append(
                 Disagreement(
                     key=f"{type_id}-{group}",
@@ -224,15 +224,18 @@ def _family_disagreements(
         if family:
             by_family[family].append(index)
     out: list[Disagreement] = []
-    for family, indices in sorted(by_family.items()):
+    for _, indices in sorted(by_family.items()):
         for position, i in enumerate(indices):
             for j in indices[position + 1 :]:
                 a, b = events[i], events[j]
                 if a.type_id == b.type_id or not a.models & b.models:
                     continue
                 claims = [
-                    ClaimValue(f"{types.get(e.type_id).label}: " + ", ".join(
-                        entities.get(m).name for m in sorted(e.models)), doc_id)
+                    ClaimValue(
+                        f"{types.get(e.type_id).label}: "
+                        + ", ".join(entities.get(m).name for m in sorted(e.models)),
+                        doc_id,
+                    )
                     for e in (a, b)
                     for doc_id in e.sources
                 ]

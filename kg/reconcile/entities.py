@@ -61,7 +61,7 @@ def corpus_canonicaliser() -> CorpusCanonicaliser:
         from extract.entities import canonicalise_corpus
     except ImportError:
         return _default_canonicaliser
-    return canonicalise_corpus  # type: ignore[no-any-return]
+    return canonicalise_corpus
 
 
 def canonicalise_entities(
@@ -80,9 +80,7 @@ def canonicalise_entities(
             by_mention[(doc_id, mention.id)] = key
     entities: dict[str, CanonicalEntity] = {}
     for key, members in sorted(grouped.items()):
-        canonical_names = Counter(
-            names.get((doc_id, m.name), m.name) for doc_id, m in members
-        )
+        canonical_names = Counter(names.get((doc_id, m.name), m.name) for doc_id, m in members)
         name = sorted(canonical_names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
         types = Counter(m.type for _, m in members)
         entity = CanonicalEntity(

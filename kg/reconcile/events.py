@@ -143,10 +143,13 @@ def _score(claim: Claim, event: CanonicalEvent) -> float | None:
     if claim.affected and event.affected and not shared_affected and not shared_models:
         return None
     score = 3.0 * shared_models + 2.0 * shared_affected + 1.0 * shared_agents
-    if score == 0 and claim.participants and (event.agents | event.affected | event.models):
-        # Both name participants and share none: only the same document can tie them.
-        if not same_document:
-            return None
+    if (
+        score == 0
+        and claim.participants
+        and (event.agents | event.affected | event.models)
+        and not same_document
+    ):
+        return None  # both name participants and share none: only one document can tie them
     if same_document:
         score += 1.5
     if not claim.participants and not same_document:

@@ -60,8 +60,14 @@ def derive_states(
         for sequence, (window, index, effect) in enumerate(items):
             intervals.append(
                 StateInterval(
-                    model, population, sequence, state, previous_window, window,
-                    previous_event, index,
+                    model,
+                    population,
+                    sequence,
+                    state,
+                    previous_window,
+                    window,
+                    previous_event,
+                    index,
                 )
             )
             previous_window, previous_event, state = window, index, effect

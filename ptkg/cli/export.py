@@ -23,8 +23,13 @@ def register(commands: Any) -> None:
         "ptkg export --output out/events.json",
     )
     add_store_option(parser)
-    parser.add_argument("--format", "-f", choices=("events", "rdf"), default="events",
-                        help="events: JSON export; rdf: the graph (.trig or .nq)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("events", "rdf"),
+        default="events",
+        help="events: JSON export; rdf: the graph (.trig or .nq)",
+    )
     parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")
     parser.set_defaults(run=run)
 

@@ -26,8 +26,9 @@ def register(commands: Any) -> None:
     )
     add_store_option(parser)
     parser.add_argument("--model", help="only this model or product (name, alias or IRI)")
-    parser.add_argument("--day", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="the day to answer for")
+    parser.add_argument(
+        "--day", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the day to answer for"
+    )
     parser.add_argument("--population", help="a population id (default: all)")
     add_format_option(parser, ("table", "csv", "json"))
     parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")

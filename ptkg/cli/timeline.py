@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
         "Print the reconciled events in date order (the `timeline` query), optionally only\n"
         "those of one entity, type or period, and draw them as a timeline chart\n"
         "(PNG or SVG by the file's extension; both when the path has no extension).",
-        "ptkg timeline --entity \"Claude Fable 5\" --chart out/timeline.png",
+        'ptkg timeline --entity "Claude Fable 5" --chart out/timeline.png',
     )
     add_store_option(parser)
     parser.add_argument("--entity", help="only events of this entity (name, alias or IRI)")

@@ -20,10 +20,12 @@ def register(commands: Any) -> None:
         "report lists each violation), 2 when validation cannot run.",
         "ptkg validate out/store",
     )
-    parser.add_argument("target", nargs="?", type=Path, default=DEFAULT_STORE,
-                        help="store directory or RDF file")
-    parser.add_argument("--report", choices=("text", "turtle"), default="text",
-                        help="report format")
+    parser.add_argument(
+        "target", nargs="?", type=Path, default=DEFAULT_STORE, help="store directory or RDF file"
+    )
+    parser.add_argument(
+        "--report", choices=("text", "turtle"), default="text", help="report format"
+    )
     parser.add_argument("--output", "-o", type=Path, default=None, help="write the report here")
     parser.set_defaults(run=run)
 

@@ -63,8 +63,12 @@ def draw_states(store: GraphStore, path: Path, *, model: str | None = None) -> l
 
     bands = state_data(store, model=model)
     models = sorted({b.model for b in bands})
-    known = [d for b in bands for d in (b.from_earliest, b.from_latest, b.until_earliest,
-                                         b.until_latest) if d is not None]
+    known = [
+        d
+        for b in bands
+        for d in (b.from_earliest, b.from_latest, b.until_earliest, b.until_latest)
+        if d is not None
+    ]
     if known:
         start, end = min(known) - timedelta(days=20), max(known) + timedelta(days=30)
     else:
@@ -75,21 +79,42 @@ def draw_states(store: GraphStore, path: Path, *, model: str | None = None) -> l
             lo = band.from_latest or band.from_earliest or start
             hi = band.until_earliest or band.until_latest or end
             color = STATE_COLORS.get(band.state, "#999999")
-            ax.barh(row, (hi - lo).days or 1, left=lo, height=0.5, color=color,
-                    edgecolor="white")
+            ax.barh(
+                row,
+                (hi - lo).days or 1,
+                left=mdates.date2num(lo),
+                height=0.5,
+                color=color,
+                edgecolor="white",
+            )
             if band.from_earliest and band.from_latest and band.from_latest > band.from_earliest:
-                ax.barh(row, (band.from_latest - band.from_earliest).days, left=band.from_earliest,
-                        height=0.5, color=color, alpha=0.5, hatch="///", edgecolor="white")
+                ax.barh(
+                    row,
+                    (band.from_latest - band.from_earliest).days,
+                    left=mdates.date2num(band.from_earliest),
+                    height=0.5,
+                    color=color,
+                    alpha=0.5,
+                    hatch="///",
+                    edgecolor="white",
+                )
             if band.started_by and band.from_earliest:
-                ax.annotate(band.state.replace("_", " "), (lo, row + 0.3), fontsize=7,
-                            xytext=(2, 2), textcoords="offset points")
+                ax.annotate(
+                    band.state.replace("_", " "),
+                    (lo, row + 0.3),
+                    fontsize=7,
+                    xytext=(2, 2),
+                    textcoords="offset points",
+                )
     ax.set_yticks(range(len(models)), models)
-    ax.set_xlim(start, end)
+    ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.legend(
         handles=[Patch(color=c, label=s.replace("_", " ")) for s, c in STATE_COLORS.items()]
         + [Patch(facecolor="white", edgecolor="grey", hatch="///", label="change within window")],
-        loc="upper left", fontsize=8, ncols=5,
+        loc="upper left",
+        fontsize=8,
+        ncols=5,
     )
     ax.set_title("Restriction state of each model over time")
     fig.autofmt_xdate()

@@ -69,9 +69,13 @@ def draw_timeline(
     matplotlib.use("Agg")
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
-    events = [e for e in timeline_data(store, entity=entity, event_type=event_type)
-              if e.earliest is not None or e.latest is not None]
+    events = [
+        e
+        for e in timeline_data(store, entity=entity, event_type=event_type)
+        if e.earliest is not None or e.latest is not None
+    ]
     lanes = sorted({e.lane for e in events})
     fig, ax = plt.subplots(figsize=(13, 1.6 + 1.1 * max(1, len(lanes))))
     colors = plt.get_cmap("tab10")
@@ -85,19 +89,43 @@ def draw_timeline(
             color = colors(types.index(event.event_type) % 10)
             y = row + (0.18 if k % 2 else -0.18)
             if hi > lo:
-                ax.plot([lo, hi + timedelta(days=1)], [y, y], color=color, linewidth=6,
-                        alpha=0.45, solid_capstyle="butt")
-            ax.plot([lo + (hi - lo) / 2], [y], marker=MARKERS.get(event.event_type, "o"),
-                    color=color, markersize=9, markeredgecolor="black", linestyle="none")
-            ax.annotate(f"{event.label} ({event.sources} src)", (lo + (hi - lo) / 2, y),
-                        xytext=(6, 9 if k % 2 else -13), textcoords="offset points",
-                        fontsize=7)
+                ax.plot(
+                    mdates.date2num([lo, hi + timedelta(days=1)]),
+                    [y, y],
+                    color=color,
+                    linewidth=6,
+                    alpha=0.45,
+                    solid_capstyle="butt",
+                )
+            ax.plot(
+                [mdates.date2num(lo + (hi - lo) / 2)],
+                [y],
+                marker=MARKERS.get(event.event_type, "o"),
+                color=color,
+                markersize=9,
+                markeredgecolor="black",
+                linestyle="none",
+            )
+            ax.annotate(
+                f"{event.label} ({event.sources} src)",
+                (mdates.date2num(lo + (hi - lo) / 2), y),
+                xytext=(6, 9 if k % 2 else -13),
+                textcoords="offset points",
+                fontsize=7,
+            )
     ax.set_yticks(range(len(lanes)), lanes)
     ax.set_ylim(-0.8, len(lanes) - 0.2)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     handles = [
-        plt.Line2D([], [], marker=MARKERS.get(t, "o"), color=colors(i % 10), linestyle="none",
-                   markeredgecolor="black", label=t.replace("_", " "))
+        Line2D(
+            [],
+            [],
+            marker=MARKERS.get(t, "o"),
+            color=colors(i % 10),
+            linestyle="none",
+            markeredgecolor="black",
+            label=t.replace("_", " "),
+        )
         for i, t in enumerate(types)
     ]
     ax.legend(handles=handles, loc="upper left", fontsize=8, ncols=min(4, max(1, len(types))))
@@ -111,9 +139,11 @@ def draw_timeline(
 
 
 def _save(fig: object, path: Path) -> list[Path]:
-    targets = [path] if path.suffix.lower() in (".png", ".svg") else [
-        path.with_suffix(".png"), path.with_suffix(".svg")
-    ]
+    targets = (
+        [path]
+        if path.suffix.lower() in (".png", ".svg")
+        else [path.with_suffix(".png"), path.with_suffix(".svg")]
+    )
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(target, dpi=150)  # type: ignore[attr-defined]

@@ -56,8 +56,9 @@ class DocBuilder:
         start = self.text.index(words, sentence.start)
         mention_id = f"e{len(self.entities) + 1}"
         self.entities.append(
-            EntityMention(mention_id, Span(start, start + len(words), words), type_, name,
-                          "gazetteer", **kw)  # type: ignore[arg-type]
+            EntityMention(
+                mention_id, Span(start, start + len(words), words), type_, name, "gazetteer", **kw
+            )  # type: ignore[arg-type]
         )
         return mention_id
 
@@ -67,8 +68,19 @@ class DocBuilder:
         assert found, f"the tagger finds no time expression at {words!r}"
         timex = found[0]
         timex_id = f"t{len(self.timexes) + 1}"
-        self.timexes.append(Timex(timex_id, timex.span, timex.type, timex.value, timex.range,
-                                  timex.precision, timex.mod, timex.anchor, timex.rule))
+        self.timexes.append(
+            Timex(
+                timex_id,
+                timex.span,
+                timex.type,
+                timex.value,
+                timex.range,
+                timex.precision,
+                timex.mod,
+                timex.anchor,
+                timex.rule,
+            )
+        )
         return timex_id
 
     def event(
@@ -93,17 +105,31 @@ class DocBuilder:
             date_range = next(t.range for t in self.timexes if t.id == timex)
         self.events.append(
             EventMention(
-                event_id, Span(start, start + len(trigger), trigger), type_, sentence,
-                agents=agents, affected=affected, models=models, timex=timex, date=date_range,
-                modality=modality, tense=tense,
-                scope=tuple(Scope(p, None, c) for p, c in scope), relations=relations,
+                event_id,
+                Span(start, start + len(trigger), trigger),
+                type_,
+                sentence,
+                agents=agents,
+                affected=affected,
+                models=models,
+                timex=timex,
+                date=date_range,
+                modality=modality,
+                tense=tense,
+                scope=tuple(Scope(p, None, c) for p, c in scope),
+                relations=relations,
             )
         )
         return event_id
 
     def build(self) -> DocumentRecords:
-        document = Document(self.doc_id, self.text, f"{self.doc_id}.txt",
-                            collected=date(2026, 11, 22), checksum=self.doc_id)
+        document = Document(
+            self.doc_id,
+            self.text,
+            f"{self.doc_id}.txt",
+            collected=date(2026, 11, 22),
+            checksum=self.doc_id,
+        )
         return DocumentRecords(
             document=document,
             dct=DocumentDate(self.dct, inferred=self.inferred, evidence=("test prior",)),

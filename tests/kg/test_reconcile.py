@@ -8,15 +8,21 @@ from typing import Any
 import pytest
 
 from extract.records import Count, DateRange, EventRelation, Span
-from kg.reconcile import Reconciliation, reconcile
 from kg import namespace
+from kg.reconcile import Reconciliation, reconcile
 from kg.schema import EntityType, EntityTypes, EventType, EventTypes
 
 
 def _type(type_id: str, **kw: Any) -> EventType:
     fields: dict[str, Any] = dict(
-        id=type_id, label=type_id.replace("_", " "), definition="", coarse=type_id,
-        plover_category=None, plover_mode=None, state_effect=None, on_timeline=True,
+        id=type_id,
+        label=type_id.replace("_", " "),
+        definition="",
+        coarse=type_id,
+        plover_category=None,
+        plover_mode=None,
+        state_effect=None,
+        on_timeline=True,
     )
     fields.update(kw)
     return EventType(**fields)
@@ -33,9 +39,15 @@ EVENT_TYPES = EventTypes(
     }
 )
 ENTITY_TYPES = EntityTypes(
-    {"administration": EntityType("administration", "administration", namespace.SDO.Organization,
-                                  "organization",
-                                  exclusive=True)}
+    {
+        "administration": EntityType(
+            "administration",
+            "administration",
+            namespace.SDO.Organization,
+            "organization",
+            exclusive=True,
+        )
+    }
 )
 
 
@@ -56,7 +68,9 @@ def _day(text: str) -> date:
 def _order_doc(doc: Any) -> Any:
     """An article dating the order: 'Following the June 12 export control order, ...'."""
     a = doc("a")
-    s = a.sentence("Following the June 12 export control order, the firm disabled access to Mythos 5.")
+    s = a.sentence(
+        "Following the June 12 export control order, the firm disabled access to Mythos 5."
+    )
     model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
     t = a.timex(s, "June 12")
     a.event(s, "export control order", "export_restriction", models=(model,), timex=t)
@@ -85,11 +99,21 @@ def test_reconcile_stated_lag_dates_an_undated_event(doc: Any) -> None:
     a = doc("a")
     s1 = a.sentence("Washington imposed export controls on Mythos 5 on June 12.")
     model = a.entity(s1, "Mythos 5", "Claude Mythos 5", "ai_model")
-    order = a.event(s1, "imposed export controls", "export_restriction", models=(model,),
-                    timex=a.timex(s1, "June 12"))
+    order = a.event(
+        s1,
+        "imposed export controls",
+        "export_restriction",
+        models=(model,),
+        timex=a.timex(s1, "June 12"),
+    )
     s2 = a.sentence("It eased them for trusted partners just two weeks after imposing them.")
-    a.event(s2, "eased", "partial_lift", models=(model,),
-            relations=(EventRelation("after", order, (14, 14), Span(0, 1, "two weeks after")),))
+    a.event(
+        s2,
+        "eased",
+        "partial_lift",
+        models=(model,),
+        relations=(EventRelation("after", order, (14, 14), Span(0, 1, "two weeks after")),),
+    )
     r = _reconcile(a)
     lift = _event(r, "partial_lift")
     assert r.windows[lift].to_range() == DateRange(_day("2026-06-26"), _day("2026-06-26"))
@@ -103,12 +127,20 @@ def test_reconcile_partial_and_full_lift_stay_apart_and_are_flagged(doc: Any) ->
     a.event(s, "let partners use", "partial_lift", models=(model,), timex=a.timex(s, "June 26"))
     s2 = a.sentence("Fable 5 remains blocked.")
     fable = a.entity(s2, "Fable 5", "Claude Fable 5", "ai_model")
-    a.event(s2, "remains blocked", "export_restriction", models=(fable,), modality="state",
-            tense="present")
+    a.event(
+        s2,
+        "remains blocked",
+        "export_restriction",
+        models=(fable,),
+        modality="state",
+        tense="present",
+    )
     b = doc("b")
     s = b.sentence("Washington has lifted export restrictions on Fable 5 and Mythos 5.")
-    both = (b.entity(s, "Fable 5", "Claude Fable 5", "ai_model"),
-            b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model"))
+    both = (
+        b.entity(s, "Fable 5", "Claude Fable 5", "ai_model"),
+        b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model"),
+    )
     b.event(s, "lifted export restrictions", "full_lift", models=both)
     r = _reconcile(a, b)
     partial, full = _event(r, "partial_lift"), _event(r, "full_lift")
@@ -136,8 +168,13 @@ def test_reconcile_date_disagreement_is_kept_with_both_claims(doc: Any) -> None:
     b = doc("b")
     s = b.sentence("The June 13 export control order hit Mythos 5.")
     model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-    b.event(s, "export control order", "export_restriction", models=(model,),
-            timex=b.timex(s, "June 13"))
+    b.event(
+        s,
+        "export control order",
+        "export_restriction",
+        models=(model,),
+        timex=b.timex(s, "June 13"),
+    )
     r = _reconcile(a, b)
     index = _event(r, "export_restriction")
     assert r.events[index].sources == ["a", "b"]
@@ -155,8 +192,14 @@ def test_reconcile_count_disagreement(doc: Any) -> None:
         d = doc(doc_id)
         s = d.sentence(f"On June 26 Commerce let {texts[doc_id]} use Mythos 5.")
         model = d.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-        d.event(s, "let", "partial_lift", models=(model,), timex=d.timex(s, "June 26"),
-                scope=(("trusted_partners", counts[doc_id]),))
+        d.event(
+            s,
+            "let",
+            "partial_lift",
+            models=(model,),
+            timex=d.timex(s, "June 26"),
+            scope=(("trusted_partners", counts[doc_id]),),
+        )
         builders.append(d)
     r = _reconcile(*builders)
     [conflict] = [d for d in r.disagreements if d.aspect == "count"]
@@ -170,8 +213,14 @@ def test_reconcile_exclusive_entities_named_differently_by_sources(doc: Any) -> 
         s = d.sentence(f"The {admin} restricted Mythos 5 on June 12.")
         who = d.entity(s, admin, admin, "administration")
         model = d.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-        d.event(s, "restricted", "export_restriction", agents=(who,), models=(model,),
-                timex=d.timex(s, "June 12"))
+        d.event(
+            s,
+            "restricted",
+            "export_restriction",
+            agents=(who,),
+            models=(model,),
+            timex=d.timex(s, "June 12"),
+        )
         builders.append(d)
     r = _reconcile(*builders)
     [conflict] = [d for d in r.disagreements if d.aspect == "administration"]
@@ -185,8 +234,9 @@ def test_reconcile_modal_mentions_never_become_events(doc: Any) -> None:
     a = doc("a")
     s = a.sentence("The government is considering allowing access to Fable 5.")
     model = a.entity(s, "Fable 5", "Claude Fable 5", "ai_model")
-    a.event(s, "allowing access", "full_lift", models=(model,), modality="speculative",
-            tense="present")
+    a.event(
+        s, "allowing access", "full_lift", models=(model,), modality="speculative", tense="present"
+    )
     s2 = a.sentence("Reuters reported the news.")
     a.event(s2, "reported", "report")
     r = _reconcile(a)
@@ -208,15 +258,24 @@ def test_reconcile_letter_joins_the_act_it_carries_out(doc: Any) -> None:
 
 @pytest.mark.parametrize(
     ("day", "state"),
-    [("2026-06-01", "unrestricted"), ("2026-06-20", "restricted"),
-     ("2026-06-26", "partially_lifted")],
+    [
+        ("2026-06-01", "unrestricted"),
+        ("2026-06-20", "restricted"),
+        ("2026-06-26", "partially_lifted"),
+    ],
 )
 def test_reconcile_state_intervals_follow_the_events(doc: Any, day: str, state: str) -> None:
     a = _order_doc(doc)
     s = a.sentence("On June 26 Commerce let trusted partners use Mythos 5 again.")
     model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-    a.event(s, "let", "partial_lift", models=(model,), timex=a.timex(s, "June 26"),
-            scope=(("trusted_partners", None),))
+    a.event(
+        s,
+        "let",
+        "partial_lift",
+        models=(model,),
+        timex=a.timex(s, "June 26"),
+        scope=(("trusted_partners", None),),
+    )
     r = _reconcile(a)
     ordinal = _day(day).toordinal()
     holding = [
@@ -235,8 +294,13 @@ def test_reconcile_is_independent_of_document_order(doc: Any) -> None:
     b = doc("b")
     s = b.sentence("This marks a shift from the previous month's directive on Mythos 5.")
     model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-    b.event(s, "directive", "export_restriction", models=(model,),
-            timex=b.timex(s, "the previous month"))
+    b.event(
+        s,
+        "directive",
+        "export_restriction",
+        models=(model,),
+        timex=b.timex(s, "the previous month"),
+    )
     one = reconcile([a.build(), b.build()], EVENT_TYPES, ENTITY_TYPES)
     two = reconcile([b.build(), a.build()], EVENT_TYPES, ENTITY_TYPES)
     assert [e.key for e in one.events] == [e.key for e in two.events]

@@ -1,4 +1,4 @@
-"""Building: skipped documents reported, failures leave the previous build, same input same graph."""
+"""Building: skipped documents reported, failed builds change nothing, same input same graph."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.store import GraphStore
-from ptkg.build import BuildOptions, BuildReport, NothingToBuild, build
+from ptkg.build import BuildOptions, BuildReport, NothingToBuildError, build
 from ptkg.cli import main
 
 
@@ -109,7 +109,7 @@ def test_build_nothing_readable_is_an_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    with pytest.raises(NothingToBuild):
+    with pytest.raises(NothingToBuildError):
         build(BuildOptions(corpus=tmp_path, out=tmp_path / "out"))
     assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no document could be read" in capsys.readouterr().err

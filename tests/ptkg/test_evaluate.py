@@ -39,9 +39,14 @@ entities:
 """
 
 
-def _event(event_id: str, type_: str, lo: str | None, hi: str | None, **roles: Any) -> dict[str, Any]:
+def _event(
+    event_id: str, type_: str, lo: str | None, hi: str | None, **roles: Any
+) -> dict[str, Any]:
     return {
-        "id": event_id, "type": type_, "coarse_type": type_, "label": event_id,
+        "id": event_id,
+        "type": type_,
+        "coarse_type": type_,
+        "label": event_id,
         "on_timeline": True,
         "date": {"earliest": lo, "latest": hi, "precision": "day"},
         "agents": [{"name": n} for n in roles.get("agents", [])],
@@ -53,10 +58,22 @@ def _event(event_id: str, type_: str, lo: str | None, hi: str | None, **roles: A
 PERFECT = {
     "events": [
         _event("e-suit", "lawsuit", "2026-03-01", "2026-03-31", agents=["Anthropic"]),
-        _event("e-order", "export_restriction", "2026-06-12", "2026-06-12",
-               agents=["Commerce"], models=["Mythos 5"]),
-        _event("e-lift", "partial_lift", "2026-06-26", "2026-06-26",
-               agents=["US Department of Commerce"], models=["Claude Mythos 5"]),
+        _event(
+            "e-order",
+            "export_restriction",
+            "2026-06-12",
+            "2026-06-12",
+            agents=["Commerce"],
+            models=["Mythos 5"],
+        ),
+        _event(
+            "e-lift",
+            "partial_lift",
+            "2026-06-26",
+            "2026-06-26",
+            agents=["US Department of Commerce"],
+            models=["Claude Mythos 5"],
+        ),
     ]
 }
 ENTITIES = [
@@ -87,8 +104,11 @@ def test_evaluate_perfect_graph_scores_one(reference: Reference) -> None:
 
 def test_evaluate_wrong_date_loses_the_match(reference: Reference) -> None:
     export = copy.deepcopy(PERFECT)
-    export["events"][1]["date"] = {"earliest": "2026-07-12", "latest": "2026-07-12",
-                                   "precision": "day"}
+    export["events"][1]["date"] = {
+        "earliest": "2026-07-12",
+        "latest": "2026-07-12",
+        "precision": "day",
+    }
     s = score(reference, export, _restricted, ENTITIES)
     assert s.events.recall == pytest.approx(2 / 3)
     assert s.events.precision == pytest.approx(2 / 3)
@@ -99,8 +119,11 @@ def test_evaluate_wrong_date_loses_the_match(reference: Reference) -> None:
 
 def test_evaluate_wide_window_matches_but_is_not_exact(reference: Reference) -> None:
     export = copy.deepcopy(PERFECT)
-    export["events"][2]["date"] = {"earliest": "2026-06-20", "latest": "2026-06-30",
-                                   "precision": "unknown"}
+    export["events"][2]["date"] = {
+        "earliest": "2026-06-20",
+        "latest": "2026-06-30",
+        "precision": "unknown",
+    }
     s = score(reference, export, _restricted, ENTITIES)
     assert s.events.f1 == 1.0
     assert s.exact_day == (1, 2)
@@ -123,8 +146,9 @@ def test_evaluate_no_shared_participant_is_no_match(reference: Reference) -> Non
 
 def test_evaluate_extra_events_cost_precision_only(reference: Reference) -> None:
     export = copy.deepcopy(PERFECT)
-    export["events"].append(_event("e-x", "lawsuit", "2026-05-01", "2026-05-01",
-                                   agents=["Anthropic"]))
+    export["events"].append(
+        _event("e-x", "lawsuit", "2026-05-01", "2026-05-01", agents=["Anthropic"])
+    )
     s = score(reference, export, _restricted, ENTITIES)
     assert s.events.recall == 1.0 and s.events.precision == pytest.approx(3 / 4)
 
@@ -138,10 +162,16 @@ def test_evaluate_one_event_matches_one_reference_event(reference: Reference) ->
 
 def test_evaluate_reversed_order_is_wrong(reference: Reference) -> None:
     export = copy.deepcopy(PERFECT)
-    export["events"][2]["date"] = {"earliest": "2026-06-01", "latest": "2026-06-30",
-                                   "precision": "month"}
-    export["events"][1]["date"] = {"earliest": "2026-06-12", "latest": "2026-06-12",
-                                   "precision": "day"}
+    export["events"][2]["date"] = {
+        "earliest": "2026-06-01",
+        "latest": "2026-06-30",
+        "precision": "month",
+    }
+    export["events"][1]["date"] = {
+        "earliest": "2026-06-12",
+        "latest": "2026-06-12",
+        "precision": "day",
+    }
     s = score(reference, export, _restricted, ENTITIES)
     # The lift now sorts before the order it lifts.
     assert s.order == (1, 2)
