@@ -2,7 +2,7 @@
 
 Cues, each bounding the interval the manifest gives (the prior):
 
-- a date the text gives absolutely or without a year ("June 26", "early June", "in
+- a date the text gives absolutely or without a year ("May 20", "early May", "in
   March"), mentioned in the past tense: the document was written on or after its first
   day. Year-less dates are placed by ``resolve_range`` in the last such period before the
   prior's end, the reading news calls for.

@@ -182,7 +182,7 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     month_word, month_num = _g(match, "month"), _g(match, "monthnum")
     season, quarter, half = _g(match, "season"), _g(match, "quarter"), _g(match, "half")
     part = _part(match, ctx)
-    # A day anchors an ambiguous month only after it ("May 5"); before it ("Fable 5 May
+    # A day anchors an ambiguous month only after it ("May 5"); before it ("Model 5 May
     # Follow") the day needs a cue word of its own ("on 5 May").
     day_first = (
         day is not None and month_word is not None and match.start("day") < match.start("month")
@@ -284,7 +284,7 @@ def _range(match: re.Match[str], ctx: Context) -> Reading | None:
     if day and day2:
         first, second = (month, int(day)), (month2, int(day2))
         if first >= second and month == month2:
-            return None  # "June 26-12" is not a range
+            return None  # "May 26-12" is not a range
         a, b = f"{first[0]:02d}-{first[1]:02d}", f"{second[0]:02d}-{second[1]:02d}"
         precision = Precision.DAY
     else:
@@ -512,7 +512,7 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     sign = lex.offset_words[direction]
     mod = _approx_mod(match, ctx)
     if direction in ("after", "before", "prior to"):
-        # "two weeks after imposing export controls": the duration offsets the event (or
+        # "two weeks after imposing the sanctions": the duration offsets the event (or
         # the date) the clause after the offset word names. TIMEX3 tags the duration only.
         end = match.start("direction")
         while end > match.start() and ctx.text[end - 1].isspace():

@@ -6,7 +6,7 @@ again when a better anchor is known (a tighter document date, an event's date).
 Grammar::
 
     rule     := term [" .. " term]       a range: the second term is resolved from the
-                                         first day of the first ("June 12-26")
+                                         first day of the first ("May 12-26")
     term     := selector {" " operator}
 
 Selectors (``t`` is the anchor day):
@@ -38,13 +38,14 @@ Operators, applied left to right to the interval so far:
 Every rule is monotone: when the anchor moves later, neither bound of the result moves
 earlier. ``narrow_anchor`` and ``resolve_range`` rely on that.
 
-Year-less dates ("June 12", "early June", "in March", "the third quarter") are written
+Year-less dates ("May 20", "early May", "in March", "the third quarter") are written
 with ``last:`` (past tense, the default in news, which reports past events) or ``next:``
 (future tense). When the anchor itself is only known as an interval, ``resolve_range``
 resolves them from the anchor's latest day (``last:``/``before:``) or earliest day
-(``next:``/``after:``) instead of taking the hull over the interval: "June 12" in a
-report written some time in the year before 2026-11-22 means 2026-06-12, not "any June
-12 of the past two years".
+(``next:``/``after:``) instead of taking the hull over the interval: "May 20" in a
+report written some time in the year before 2026-11-22 means 2026-05-20, not "any May
+20 of the past two years". With no tense cue and a DCT known to the day, the tagger uses
+``near:`` (the closest occurrence); against an interval it falls back to ``last:``.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ Resolver = Callable[[date], DateRange]
 
 @dataclass(frozen=True)
 class _Position:
-    """A year-less (or week-less) position: June 12, June, Q3, summer, Friday, the weekend."""
+    """A year-less (or week-less) position: May 20, May, Q3, summer, Friday, the weekend."""
 
     month: int | None = None
     day: int | None = None

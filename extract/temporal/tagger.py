@@ -7,11 +7,11 @@ expression's anchor, and resolves its rule (extract/temporal/rules.py) against i
 
 Anchors recorded on each ``Timex``:
 
-- ``none``: absolute ("June 12, 2026", "2025");
-- ``dct``: the document creation time ("last month", "June 12", "Friday");
-- ``timex:<id>``: another expression ("a year earlier", "two weeks after June 12");
+- ``none``: absolute ("May 20, 2026", "2025");
+- ``dct``: the document creation time ("last month", "May 20", "Friday");
+- ``timex:<id>``: another expression ("a year earlier", "two weeks after May 20");
 - ``event``: an offset from an event the following clause names: "two weeks after
-  imposing export controls" gives the DURATION "two weeks" with rule ``+P14D``, meaning
+  imposing the sanctions" gives the DURATION "two weeks" with rule ``+P14D``, meaning
   "the described time is 14 days after that event". Its range stays None until the event
   layer binds it (anchor ``event:<id>``) and resolves the rule against the event's date.
 """
@@ -138,7 +138,7 @@ class TimexTagger:
         exact_dct = dct is not None and dct.earliest == dct.latest
         dct_month = dct.earliest.month if dct is not None and exact_dct else None
         if ctx.text[reading.end : reading.end + 2] in ("'s", "’s"):
-            return "last"  # "Friday's letter", "the June 12 order's": a past event
+            return "last"  # "Friday's letter", "the May 20 order's": a past event
         tense = None
         if ctx.tokens is not None and ctx.index is not None:
             tense = tense_from_tokens(ctx.tokens, ctx.index, reading.start)
@@ -237,7 +237,7 @@ def _value(reading: Reading, rule: str | None, value_range: DateRange | None) ->
 
 
 def _bind_following(timexes: list[Timex], readings: list[Reading], text: str) -> list[Timex]:
-    """Tie "two weeks after June 12" to the date that follows; the rest stay event-anchored."""
+    """Tie "two weeks after May 20" to the date that follows; the rest stay event-anchored."""
     out = list(timexes)
     for i, reading in enumerate(readings):
         if reading.anchor != ANCHOR_FOLLOWING or reading.rule is None or i + 1 >= len(out):
