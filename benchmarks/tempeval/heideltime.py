@@ -88,7 +88,10 @@ def run_heideltime(documents: list[TimeMLDocument]) -> HeidelTimeRun:
             text=True,
             cwd=work,
         )
-        seconds = float(re.search(r"PROCESS_SECONDS (\S+)", result.stdout).group(1))  # type: ignore[union-attr]
+        timing = re.search(r"PROCESS_SECONDS (\S+)", result.stdout)
+        if timing is None:
+            raise RuntimeError(f"HeidelTimeBatch printed no timing: {result.stdout[-500:]}")
+        seconds = float(timing.group(1))
         outputs = {
             doc.id: parse_output((out_dir / f"{doc.id}.tml").read_text(encoding="utf-8"), doc.text)
             for doc in documents

@@ -15,7 +15,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.tempeval.scoring import Counts, Scores, count, score
@@ -68,7 +68,7 @@ def report(rows: list[tuple[str, Scores, float]], n_docs: int) -> str:
     def line(label: str, values: list[str]) -> None:
         lines.append(f"{label:18}" + "".join(f"{v:>14}" for v in values))
 
-    for label, pick in (
+    metrics: list[tuple[str, Callable[[Scores], float]]] = [
         ("strict P", lambda s: s.strict[0]),
         ("strict R", lambda s: s.strict[1]),
         ("strict F1", lambda s: s.strict[2]),
@@ -80,7 +80,8 @@ def report(rows: list[tuple[str, Scores, float]], n_docs: int) -> str:
         ("value P", lambda s: s.value[0]),
         ("value R", lambda s: s.value[1]),
         ("value F1", lambda s: s.value[2]),
-    ):
+    ]
+    for label, pick in metrics:
         line(label, [_pct(pick(s)) for _, s, _ in rows])
     line("seconds", [f"{sec:.2f}" for _, _, sec in rows])
     line("docs/s", [f"{n_docs / sec:.1f}" if sec else "inf" for _, _, sec in rows])

@@ -123,7 +123,7 @@ def _weekday_ok(match: re.Match[str], ctx: Context) -> bool:
     if word.lower() not in ctx.lexicon.ambiguous_weekdays:
         return True
     after = match.string[match.end("weekday") : match.end("weekday") + 1]
-    return after == "." or ctx.word_before(match.start("weekday")) in ("on", "by", "until", "since")
+    return after == "." or ctx.word_before(match.start("weekday")) in ctx.lexicon.weekday_cues
 
 
 def _season_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
@@ -144,10 +144,8 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
     if start > 0 and text[start - 1] in "-–.,":
         return False  # 1,2026 / GPT-2026 / 3.2026
     after = ctx.word_after(end).lower()
-    if (
-        after in ctx.lexicon.count_words
-        or (text[end : end + 1] in ("%", ",")
-        and text[end + 1 : end + 2].isdigit())
+    if after in ctx.lexicon.count_words or (
+        text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit()
     ):
         return False
     tags = ctx.tags_at(start, end)

@@ -52,6 +52,7 @@ class Lexicon:
     ambiguous_weekdays: frozenset[str]
     seasons: dict[str, str]
     month_cues: frozenset[str]
+    weekday_cues: frozenset[str]
     numbers: dict[str, float]
     centuries: dict[str, int]
     thousands: dict[str, int]
@@ -283,6 +284,10 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             w.lower() for w in _words(data["ambiguous_weekdays"], "ambiguous_weekdays", source)
         ),
         seasons=seasons,
+        weekday_cues=frozenset(
+            w.lower()
+            for w in _words(data.get("weekday_cue_words", []), "weekday_cue_words", source)
+        ),
         month_cues=frozenset(
             w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)
         ),
