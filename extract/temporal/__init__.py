@@ -6,11 +6,12 @@ does, and registers the ``ptkg_timex`` pipeline component):
 - ``TimexTagger().tag(text, dct, tokens=None) -> list[Timex]``
 - ``resolve``, ``resolve_range``, ``narrow_anchor``, ``timex_value``: the rule language
   (``extract.temporal.rules``)
-- ``infer_dct(timexes, prior, published=None, tenses=None) -> DocumentDate``
+- ``infer_dct(timexes, prior, *, published=None, tenses=None) -> DocumentDate`` and
+  ``default_prior(collected)`` (the year up to the collection day)
 - ``reresolve(timex, dct) -> Timex``, ``reresolve_all(timexes, dct) -> list[Timex]``
 """
 
-from extract.temporal.dct import infer_dct, reresolve, reresolve_all, tenses_of
+from extract.temporal.dct import default_prior, infer_dct, reresolve, reresolve_all, tenses_of
 from extract.temporal.lexicon import Lexicon, load_lexicon
 from extract.temporal.rules import (
     RuleError,
@@ -29,6 +30,7 @@ __all__ = [
     "RuleError",
     "TimexTagger",
     "TokenInfo",
+    "default_prior",
     "infer_dct",
     "load_lexicon",
     "narrow_anchor",

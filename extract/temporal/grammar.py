@@ -585,6 +585,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     deictic = (_g(match, "deictic") or "").lower()
     mod = _approx_mod(match, ctx)
     if vague_unit is not None:
+        if ctx.text[match.start() - 1 : match.start()] == "-":
+            return None  # "three-quarters", "man-hours"
         unit = lex.units[vague_unit.lower()]
         amount: Fraction | None = None
     else:

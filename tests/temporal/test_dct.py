@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from extract.records import DateRange, DocumentDate
-from extract.temporal import TimexTagger, infer_dct, narrow_anchor, reresolve, reresolve_all
+from extract.temporal import (
+    TimexTagger,
+    default_prior,
+    infer_dct,
+    narrow_anchor,
+    reresolve,
+    reresolve_all,
+)
 
 # The manifest's default prior for the seed articles, collected on 2026-11-22.
 SEED_PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
@@ -111,3 +118,7 @@ def test_dct_reresolve_all_follows_timex_anchors(tagger: TimexTagger) -> None:
     out = reresolve_all(timexes, r("2026-07-10"))
     assert out[0].value == "2026-06"
     assert out[1].range == r("2026-06-08", "2026-07-07")  # June shifted by a week
+
+
+def test_dct_default_prior_is_the_year_up_to_collection() -> None:
+    assert default_prior(date(2026, 11, 22)) == SEED_PRIOR

@@ -232,3 +232,32 @@ def test_tagger_ids_follow_text_order(tagger: TimexTagger) -> None:
     timexes = tagger.tag("Yesterday, in March 2026, and on Friday.", DCT)
     assert [t.id for t in timexes] == ["t1", "t2", "t3"]
     assert [t.span.start for t in timexes] == sorted(t.span.start for t in timexes)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Regressions found on TempEval-3 (news of 1989-2000).
+        (
+            "Sales fell in the year-ago third quarter.",
+            "1989-10-26",
+            ("the year-ago third quarter", "1988-Q3"),
+        ),
+        ("He was born in nineteen ninety-six.", "1998-02-27", ("nineteen ninety-six", "1996")),
+        ("They plan a launch this September.", "1998-02-05", ("this September", "1998-09")),
+        ("The dividend is payable Dec. 15.", "1989-10-26", ("Dec. 15", "1989-12-15")),
+        ("The boy must go home by Jan. 14.", "2000-01-05", ("Jan. 14", "2000-01-14")),
+        ("The 20th century ended.", "2000-01-05", ("The 20th century", "19")),
+        ("He met officials on Monday, Oct. 26.", "1998-10-25", ("Monday, Oct. 26", "1998-10-26")),
+        ("It was a 6-year-old boy.", "2000-01-05", None),
+        ("About three-quarters of staff left.", "2000-01-05", None),
+    ],
+)
+def test_tagger_regressions(
+    tagger: TimexTagger, text: str, dct: str, expected: tuple[str, str] | None
+) -> None:
+    timexes = tagger.tag(text, date.fromisoformat(dct))
+    if expected is None:
+        assert timexes == []
+    else:
+        assert [(t.span.text, t.value) for t in timexes] == [expected]
