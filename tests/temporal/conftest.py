@@ -8,8 +8,8 @@ import pytest
 
 from extract.temporal import TimexTagger
 
-# The five seed articles live in the shared folder beside the repository, not in it.
-SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+# The five seed articles, as bundled with the repository.
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "articles"
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +19,5 @@ def tagger() -> TimexTagger:
 
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
-    if not SHARED_CORPUS.is_dir():
-        pytest.skip(f"the seed corpus is not at {SHARED_CORPUS}")
+    assert SHARED_CORPUS.is_dir(), f"the bundled corpus is missing: {SHARED_CORPUS}"
     return {path.stem[:3]: path.read_text(encoding="utf-8") for path in SHARED_CORPUS.glob("*.txt")}
