@@ -168,6 +168,12 @@ def _strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
+    if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+        raise DataFileError(
+            path,
+            f"{what}: a word was read as true/false",
+            fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
+        )
     if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
         raise DataFileError(path, f"{what}: expected a list of strings")
     return tuple(str(v) for v in value)
@@ -319,6 +325,7 @@ class _Merged:
                 f"pattern {pattern_id!r}: 'pattern' must be a non-empty list of token specs",
                 fix="write it as spaCy Matcher patterns, e.g. [{LOWER: department}, {LOWER: of}]",
             )
+        check_pattern(tokens, path, f"pattern {pattern_id!r}")
         self.patterns[pattern_id] = EntityPattern(
             pattern_id,
             _require(entry, "type", path, what),
@@ -383,6 +390,21 @@ class _Merged:
             anaphors=tuple(self.anaphors),
             files=files,
         )
+
+
+def check_pattern(pattern: Any, path: Path, what: str) -> None:
+    """Reject the YAML booleans that slip into Matcher patterns (on, no, yes, off)."""
+    if isinstance(pattern, dict):
+        for key, value in pattern.items():
+            if key in ("IN", "NOT_IN") and isinstance(value, list) and any(
+                isinstance(v, bool) for v in value
+            ):
+                raise DataFileError(path, f"{what}: a word was read as true/false",
+                                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")')
+            check_pattern(value, path, what)
+    elif isinstance(pattern, list):
+        for item in pattern:
+            check_pattern(item, path, what)
 
 
 def _list(value: Any, path: Path, what: str) -> Iterable[Mapping[str, Any]]:

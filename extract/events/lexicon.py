@@ -1,0 +1,458 @@
+"""The event lexicon: event types, trigger rules, scopes, modality and attribution cues.
+
+Reads: extract/data/event_types.yaml, scopes.yaml, modality.yaml, attribution.yaml, and any
+extra YAML files a user passes (each may hold any of their sections). Adds: one frozen
+``EventLexicon``, loaded once per pipeline component. Extra files merge over the packaged
+ones: a type or rule with a known id replaces it, word lists grow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extract.datafiles import load_yaml, packaged_data
+from extract.errors import DataFileError
+
+PACKAGED_FILES = ("event_types.yaml", "scopes.yaml", "modality.yaml", "attribution.yaml")
+LIFT = "lift"  # pseudo-type of trigger rules: partial_lift or full_lift, decided from the text
+STATE_EFFECTS = ("restricted", "partially_lifted", "lifted")
+ACTOR_KINDS = ("government", "company", "court", "media", "person")
+DEGREES = ("full", "partial", "authorization")
+MODALITIES = ("asserted", "negated", "hypothetical", "planned", "requested", "speculative", "state")
+ANY = "any"  # a complement class that accepts every verb
+
+
+@dataclass(frozen=True)
+class EventTypeDef:
+    id: str
+    label: str
+    definition: str
+    coarse: str
+    plover_category: str | None
+    plover_mode: str | None
+    state_effect: str | None
+    timeline: bool
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    id: str
+    type: str
+    lemmas: tuple[str, ...]
+    pos: frozenset[str]
+    by_actor: Mapping[str, str | None]
+    object: tuple[str, ...] = ()
+    complement: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    auxiliary: frozenset[str] = frozenset()
+    preposition_object: Mapping[str, tuple[str, ...]] | None = None
+    either: bool = False
+    support: Mapping[str, frozenset[str]] | None = None
+    subject_role: str = "agent"
+    degree: str | None = None
+    modality: str | None = None
+    absorbs_complement: bool = False
+    when_limited: str | None = None
+
+
+@dataclass(frozen=True)
+class Population:
+    id: str
+    label: str
+    limits_lift: bool
+    patterns: tuple[tuple[dict[str, Any], ...], ...]
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    negated_particles: frozenset[str]
+    negated_determiners: frozenset[str]
+    negated_verbs: frozenset[str]
+    negated_prepositions: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    hypothetical_phrases: tuple[str, ...]
+    requested_verbs: frozenset[str]
+    requested_nouns: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_nouns: frozenset[str]
+    planned_adjectives: frozenset[str]
+    planned_modals: frozenset[str]
+    asserted_with: frozenset[str]
+    speculative_modals: frozenset[str]
+    speculative_adverbs: frozenset[str]
+    speculative_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    according_to: tuple[str, ...]
+    as_reported: frozenset[str]
+    reporting_verbs: frozenset[str]
+    channel_verbs: frozenset[str]
+    author_prepositions: frozenset[str]
+    instruments: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class RelationCues:
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    follow_verbs: frozenset[str]
+    precede_verbs: frozenset[str]
+    cause_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    types: Mapping[str, EventTypeDef]
+    rules: tuple[TriggerRule, ...]
+    word_classes: Mapping[str, frozenset[str]]
+    actor_words: Mapping[str, str]  # lemma -> actor kind
+    light_verbs: Mapping[str, str]  # lemma -> role of the subject
+    occurrence_verbs: frozenset[str]
+    relations: RelationCues
+    ignore_timex_values: frozenset[str]
+    populations: tuple[Population, ...]
+    limiting_modifiers: frozenset[str]
+    partial_modifiers: frozenset[str]
+    full_modifiers: frozenset[str]
+    count_qualifiers: Mapping[str, str]
+    number_words: Mapping[str, int]
+    modality: ModalityCues
+    attribution: AttributionCues
+
+    def coarse(self, type_id: str) -> str:
+        found = self.types.get(type_id)
+        return found.coarse if found else type_id
+
+    def population(self, population_id: str) -> Population | None:
+        for population in self.populations:
+            if population.id == population_id:
+                return population
+        return None
+
+    def in_class(self, lemma: str, classes: Iterable[str]) -> bool:
+        lemma = lemma.lower()
+        return any(lemma in self.word_classes.get(name, frozenset()) for name in classes)
+
+
+def load_event_lexicon(extra: Sequence[str | Path] = ()) -> EventLexicon:
+    """The packaged lexicon merged with the user's files (in order). Raises DataFileError."""
+    merged = _Merged()
+    for path in [packaged_data(name) for name in PACKAGED_FILES] + [Path(p) for p in extra]:
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise DataFileError(path, "expected a mapping of sections at the top level")
+        merged.add(path, data)
+    return merged.build()
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+        raise DataFileError(
+            path,
+            f"{what}: a word was read as true/false",
+            fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
+        )
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise DataFileError(path, f"{what}: expected a list of words")
+    return tuple(str(v) for v in value)
+
+
+def _lower_set(value: Any, path: Path, what: str) -> set[str]:
+    return {s.lower() for s in _strings(value, path, what)}
+
+
+def _mapping(value: Any, path: Path, what: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise DataFileError(path, f"{what}: expected a mapping")
+    return value
+
+
+class _Merged:
+    def __init__(self) -> None:
+        self.types: dict[str, EventTypeDef] = {}
+        self.rules: dict[str, TriggerRule] = {}
+        self.rule_files: dict[str, Path] = {}
+        self.word_classes: dict[str, set[str]] = {}
+        self.actor_words: dict[str, str] = {}
+        self.light_verbs: dict[str, str] = {}
+        self.occurrence_verbs: set[str] = set()
+        self.relations: dict[str, set[str]] = {
+            k: set() for k in ("after", "before", "follow_verbs", "precede_verbs", "cause_verbs")
+        }
+        self.ignore_values: set[str] = set()
+        self.populations: dict[str, Population] = {}
+        self.limiting: set[str] = set()
+        self.partial: set[str] = set()
+        self.full: set[str] = set()
+        self.qualifiers: dict[str, str] = {}
+        self.numbers: dict[str, int] = {}
+        self.modality: dict[str, set[str]] = {}
+        self.attribution: dict[str, set[str]] = {}
+        self.instruments: dict[str, str] = {}
+
+    def add(self, path: Path, data: Mapping[str, Any]) -> None:
+        for number, entry in enumerate(_entries(data.get("event_types"), path, "event_types"), 1):
+            self._type(path, number, entry)
+        for name, words in _mapping(data.get("word_classes"), path, "word_classes").items():
+            self.word_classes.setdefault(str(name), set()).update(
+                _lower_set(words, path, f"word_classes.{name}")
+            )
+        for kind, words in _mapping(data.get("actor_words"), path, "actor_words").items():
+            if kind not in ACTOR_KINDS:
+                raise DataFileError(path, f"actor_words: unknown actor kind {kind!r}",
+                                    fix=f"use one of {', '.join(ACTOR_KINDS)}")
+            for word in _lower_set(words, path, f"actor_words.{kind}"):
+                self.actor_words[word] = str(kind)
+        for number, entry in enumerate(_entries(data.get("triggers"), path, "triggers"), 1):
+            self._rule(path, number, entry)
+        for verb, role in _mapping(data.get("light_verbs"), path, "light_verbs").items():
+            if role not in ("agent", "affected"):
+                raise DataFileError(path, f"light_verbs.{verb}: role must be agent or affected")
+            self.light_verbs[str(verb).lower()] = str(role)
+        self.occurrence_verbs.update(_lower_set(data.get("occurrence_verbs"), path, "occurrence_verbs"))
+        for key, words in _mapping(data.get("relations"), path, "relations").items():
+            if key not in self.relations:
+                raise DataFileError(path, f"relations: unknown section {key!r}",
+                                    fix=f"use {', '.join(self.relations)}")
+            self.relations[key].update(_lower_set(words, path, f"relations.{key}"))
+        time = _mapping(data.get("time"), path, "time")
+        self.ignore_values.update(_strings(time.get("ignore_values"), path, "time.ignore_values"))
+        for pop_id, fields in _mapping(data.get("populations"), path, "populations").items():
+            self._population(path, str(pop_id), fields)
+        self.limiting.update(_lower_set(data.get("limiting_modifiers"), path, "limiting_modifiers"))
+        degrees = _mapping(data.get("degree_modifiers"), path, "degree_modifiers")
+        self.partial.update(_lower_set(degrees.get("partial"), path, "degree_modifiers.partial"))
+        self.full.update(_lower_set(degrees.get("full"), path, "degree_modifiers.full"))
+        for phrase, qualifier in _mapping(data.get("count_qualifiers"), path, "count_qualifiers").items():
+            self.qualifiers[str(phrase).lower()] = str(qualifier)
+        for word, value in _mapping(data.get("number_words"), path, "number_words").items():
+            if not isinstance(value, int):
+                raise DataFileError(path, f"number_words.{word}: expected an integer")
+            self.numbers[str(word).lower()] = value
+        for section in ("negated", "hypothetical", "requested", "planned", "speculative"):
+            for key, words in _mapping(data.get(section), path, section).items():
+                self.modality.setdefault(f"{section}.{key}", set()).update(
+                    _lower_set(words, path, f"{section}.{key}")
+                )
+        if "reporting_verbs" in data and "according_to" not in data:
+            self.modality.setdefault("reporting_verbs", set()).update(
+                _lower_set(data["reporting_verbs"], path, "reporting_verbs")
+            )
+        if "according_to" in data or "channel_verbs" in data:
+            for key in ("according_to", "as_reported", "reporting_verbs", "channel_verbs",
+                        "author_prepositions"):
+                self.attribution.setdefault(key, set()).update(_lower_set(data.get(key), path, key))
+            for noun, kind in _mapping(data.get("instruments"), path, "instruments").items():
+                self.instruments[str(noun).lower()] = str(kind)
+
+    def _type(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
+        what = f"event_types entry {number}"
+        type_id = entry.get("id")
+        if not isinstance(type_id, str) or not type_id:
+            raise DataFileError(path, f"{what}: missing 'id'")
+        plover = entry.get("plover") or {}
+        if isinstance(plover, str):
+            plover = {"category": plover}
+        effect = entry.get("state_effect")
+        if effect is not None and effect not in STATE_EFFECTS:
+            raise DataFileError(path, f"event type {type_id!r}: unknown state_effect {effect!r}",
+                                fix=f"use one of {', '.join(STATE_EFFECTS)} or leave it out")
+        self.types[type_id] = EventTypeDef(
+            id=type_id,
+            label=str(entry.get("label", type_id)),
+            definition=str(entry.get("definition", "")),
+            coarse=str(entry.get("coarse", type_id)),
+            plover_category=plover.get("category"),
+            plover_mode=plover.get("mode"),
+            state_effect=effect,
+            timeline=bool(entry.get("timeline", True)),
+        )
+
+    def _rule(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
+        what = f"triggers entry {number}"
+        rule_id = entry.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise DataFileError(path, f"{what}: missing 'id'", fix="give each rule an id")
+        what = f"trigger rule {rule_id!r}"
+        lemmas = _strings(entry.get("lemmas"), path, what)
+        if not lemmas:
+            raise DataFileError(path, f"{what}: no 'lemmas'")
+        by_actor = {}
+        for kind, type_id in _mapping(entry.get("by_actor"), path, f"{what}.by_actor").items():
+            if kind not in (*ACTOR_KINDS, "unknown"):
+                raise DataFileError(path, f"{what}: unknown actor kind {kind!r} in by_actor",
+                                    fix=f"use one of {', '.join(ACTOR_KINDS)}")
+            by_actor[str(kind)] = str(type_id) if type_id else None
+        support = entry.get("support")
+        prep = entry.get("preposition_object")
+        degree = entry.get("degree")
+        if degree is not None and degree not in DEGREES:
+            raise DataFileError(path, f"{what}: unknown degree {degree!r}",
+                                fix=f"use one of {', '.join(DEGREES)}")
+        modality = entry.get("modality")
+        if modality is not None and modality not in MODALITIES:
+            raise DataFileError(path, f"{what}: unknown modality {modality!r}")
+        roles = _mapping(entry.get("roles"), path, f"{what}.roles")
+        self.rules[rule_id] = TriggerRule(
+            id=rule_id,
+            type=str(entry.get("type", "other")),
+            lemmas=tuple(s.lower() for s in lemmas),
+            pos=frozenset(_strings(entry.get("pos"), path, what) or ("VERB", "NOUN")),
+            by_actor=by_actor,
+            object=_strings(entry.get("object"), path, what),
+            complement=_strings(entry.get("complement"), path, what),
+            subject=_strings(entry.get("subject"), path, what),
+            auxiliary=frozenset(_lower_set(entry.get("auxiliary"), path, what)),
+            preposition_object=(
+                {str(k).lower(): _strings(v, path, what) for k, v in _mapping(prep, path, what).items()}
+                if prep else None
+            ),
+            either=bool(entry.get("either", False)),
+            support=(
+                {str(k): frozenset(_lower_set(v, path, what))
+                 for k, v in _mapping(support, path, what).items()}
+                if support else None
+            ),
+            subject_role=str(roles.get("subject", "agent")),
+            degree=degree,
+            modality=modality,
+            absorbs_complement=bool(entry.get("absorbs_complement", False)),
+            when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
+        )
+        self.rule_files[rule_id] = path
+
+    def _population(self, path: Path, pop_id: str, fields: Any) -> None:
+        fields = _mapping(fields, path, f"populations.{pop_id}")
+        patterns = fields.get("patterns") or []
+        if not isinstance(patterns, list) or not all(
+            isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
+        ):
+            raise DataFileError(path, f"population {pop_id!r}: 'patterns' must be a list of "
+                                "spaCy Matcher patterns (lists of token specs)")
+        check_pattern(patterns, path, f"population {pop_id!r}")
+        old = self.populations.get(pop_id)
+        self.populations[pop_id] = Population(
+            id=pop_id,
+            label=str(fields.get("label", old.label if old else pop_id)),
+            limits_lift=bool(fields.get("limits_lift", old.limits_lift if old else False)),
+            patterns=(*(old.patterns if old else ()), *(tuple(p) for p in patterns)),
+        )
+
+    def build(self) -> EventLexicon:
+        known = set(self.types) | {LIFT}
+        for type_def in self.types.values():
+            if type_def.coarse not in self.types:
+                raise DataFileError("event_types.yaml",
+                                    f"type {type_def.id!r} has coarse type {type_def.coarse!r}, "
+                                    "which is not itself a type", fix="add the coarse type")
+        classes = set(self.word_classes) | {ANY}
+        for rule in self.rules.values():
+            path = self.rule_files[rule.id]
+            targets = [rule.type, *(t for t in rule.by_actor.values() if t)]
+            targets += [rule.when_limited] if rule.when_limited else []
+            for target in targets:
+                if target not in known:
+                    raise DataFileError(path, f"trigger rule {rule.id!r} names unknown type {target!r}",
+                                        fix=f"use one of {', '.join(sorted(known))}")
+            names = [*rule.object, *rule.complement, *rule.subject,
+                     *(c for cs in (rule.preposition_object or {}).values() for c in cs)]
+            for name in names:
+                if not name.startswith("entity:") and name not in classes:
+                    raise DataFileError(path, f"trigger rule {rule.id!r} names unknown word class {name!r}",
+                                        fix="define it under word_classes")
+        mod = self.modality
+        att = self.attribution
+        rel = self.relations
+        return EventLexicon(
+            types=dict(self.types),
+            rules=tuple(self.rules.values()),
+            word_classes={k: frozenset(v) for k, v in self.word_classes.items()},
+            actor_words=dict(self.actor_words),
+            light_verbs=dict(self.light_verbs),
+            occurrence_verbs=frozenset(self.occurrence_verbs),
+            relations=RelationCues(
+                after=tuple(sorted(rel["after"])),
+                before=tuple(sorted(rel["before"])),
+                follow_verbs=frozenset(rel["follow_verbs"]),
+                precede_verbs=frozenset(rel["precede_verbs"]),
+                cause_verbs=frozenset(rel["cause_verbs"]),
+            ),
+            ignore_timex_values=frozenset(self.ignore_values),
+            populations=tuple(self.populations.values()),
+            limiting_modifiers=frozenset(self.limiting),
+            partial_modifiers=frozenset(self.partial),
+            full_modifiers=frozenset(self.full),
+            count_qualifiers=dict(self.qualifiers),
+            number_words=dict(self.numbers),
+            modality=ModalityCues(
+                negated_particles=frozenset(mod.get("negated.particles", ())),
+                negated_determiners=frozenset(mod.get("negated.determiners", ())),
+                negated_verbs=frozenset(mod.get("negated.verbs", ())),
+                negated_prepositions=frozenset(mod.get("negated.prepositions", ())),
+                hypothetical_markers=frozenset(mod.get("hypothetical.markers", ())),
+                hypothetical_modals=frozenset(mod.get("hypothetical.modals", ())),
+                hypothetical_phrases=tuple(sorted(mod.get("hypothetical.phrases", ()))),
+                requested_verbs=frozenset(mod.get("requested.verbs", ())),
+                requested_nouns=frozenset(mod.get("requested.nouns", ())),
+                planned_verbs=frozenset(mod.get("planned.verbs", ())),
+                planned_nouns=frozenset(mod.get("planned.nouns", ())),
+                planned_adjectives=frozenset(mod.get("planned.adjectives", ())),
+                planned_modals=frozenset(mod.get("planned.modals", ())),
+                asserted_with=frozenset(mod.get("planned.asserted_with", ())),
+                speculative_modals=frozenset(mod.get("speculative.modals", ())),
+                speculative_adverbs=frozenset(mod.get("speculative.adverbs", ())),
+                speculative_verbs=frozenset(mod.get("speculative.verbs", ())),
+                reporting_verbs=frozenset(mod.get("reporting_verbs", ())),
+            ),
+            attribution=AttributionCues(
+                according_to=tuple(sorted(att.get("according_to", ()))),
+                as_reported=frozenset(att.get("as_reported", ())),
+                reporting_verbs=frozenset(att.get("reporting_verbs", ())),
+                channel_verbs=frozenset(att.get("channel_verbs", ())),
+                author_prepositions=frozenset(att.get("author_prepositions", ())),
+                instruments=dict(self.instruments),
+            ),
+        )
+
+
+def check_pattern(pattern: Any, path: Path, what: str) -> None:
+    """Reject the YAML booleans that slip into Matcher patterns (on, no, yes, off)."""
+    if isinstance(pattern, dict):
+        for key, value in pattern.items():
+            if key in ("IN", "NOT_IN") and isinstance(value, list) and any(
+                isinstance(v, bool) for v in value
+            ):
+                raise DataFileError(path, f"{what}: a word was read as true/false",
+                                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")')
+            check_pattern(value, path, what)
+    elif isinstance(pattern, list):
+        for item in pattern:
+            check_pattern(item, path, what)
+
+
+def _entries(value: Any, path: Path, what: str) -> list[Mapping[str, Any]]:
+    if value is None:
+        return []
+    if isinstance(value, dict):  # the mapping form: id -> fields
+        return [{"id": str(k), **(v or {})} for k, v in value.items()]
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise DataFileError(path, f"{what}: expected a list of mappings")
+    return value

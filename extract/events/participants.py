@@ -1,0 +1,193 @@
+"""Participants of an event: who acts, who is affected, which models, by which instrument.
+
+Reads: the document's entity mentions (``doc._.entities`` and ``doc.spans["entities"]``),
+the parse, and the anaphors and actor words of the lexicons. Adds: ``DocEntities``, the
+per-document index the event layer asks "which entity is at this token, what kind of actor
+is it", with pronoun and definite-description resolution ("it", "the company").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from extract.entities.lexicon import EntityLexicon
+from extract.events.lexicon import EventLexicon
+from extract.events.syntax import (
+    NOUN_POS,
+    ancestors_with_deps,
+    np_tokens,
+    subject_of,
+)
+from extract.records import EntityMention
+
+MODEL_TYPES = frozenset({"ai_model", "product"})
+
+
+@dataclass
+class DocEntities:
+    """Entity mentions of one document, indexed by token."""
+
+    doc: Doc
+    mentions: Sequence[EntityMention]
+    entity_lexicon: EntityLexicon
+    event_lexicon: EventLexicon
+    token_mention: dict[int, int] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)  # token start of each mention
+    anaphor_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, doc: Doc, entity_lexicon: EntityLexicon, event_lexicon: EventLexicon
+    ) -> DocEntities:
+        mentions: Sequence[EntityMention] = (
+            doc._.entities if Doc.has_extension("entities") and doc._.entities else []
+        )
+        index = cls(doc, mentions, entity_lexicon, event_lexicon)
+        spans = doc.spans["entities"] if "entities" in doc.spans else []
+        for number, span in enumerate(spans):
+            index.starts.append(span.start)
+            for token in span:
+                index.token_mention[token.i] = number
+        if not spans:  # entities without spans (a test double): align by characters
+            for number, mention in enumerate(mentions):
+                char_span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                if char_span is None:
+                    continue
+                index.starts.append(char_span.start)
+                for token in char_span:
+                    index.token_mention[token.i] = number
+        for anaphor in entity_lexicon.anaphors:
+            for words in anaphor.words:
+                index.anaphor_types[words] = anaphor.types
+        return index
+
+    # ------------------------------------------------------------------ look-ups
+    def at(self, token: Token) -> EntityMention | None:
+        number = self.token_mention.get(token.i)
+        return self.mentions[number] if number is not None else None
+
+    def in_tokens(self, tokens: Iterable[Token]) -> list[EntityMention]:
+        seen: list[int] = []
+        for token in tokens:
+            number = self.token_mention.get(token.i)
+            if number is not None and number not in seen:
+                seen.append(number)
+        return [self.mentions[n] for n in seen]
+
+    def start_of(self, mention: EntityMention) -> int:
+        return self.starts[self.mentions.index(mention)]
+
+    def by_name(self, name: str) -> EntityMention | None:
+        for mention in self.mentions:
+            if mention.name == name:
+                return mention
+        return None
+
+    def actor_kind(self, mention: EntityMention) -> str | None:
+        kind = self.entity_lexicon.actor(mention.type)
+        if kind == "person" and mention.affiliation:
+            body = self.by_name(mention.affiliation)
+            if body is not None:
+                return self.entity_lexicon.actor(body.type) or "person"
+            for entry in self.entity_lexicon.entries:
+                if entry.name == mention.affiliation:
+                    return self.entity_lexicon.actor(entry.type) or "person"
+        return kind
+
+    def word_actor(self, token: Token) -> str | None:
+        """Actor kind of a common noun ("the government", "the court", "the company")."""
+        return self.event_lexicon.actor_words.get(token.lemma_.lower()) or self.event_lexicon.actor_words.get(
+            token.lower_
+        )
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, token: Token) -> EntityMention | None:
+        """The entity a noun phrase head names, resolving pronouns and "the company"."""
+        direct = self.at(token)
+        if direct is not None:
+            return direct
+        if token.pos_ in NOUN_POS:
+            inner = [m for m in self.in_tokens(np_tokens(token)) if m.type not in MODEL_TYPES]
+            head_words = {t.i for t in token.subtree if t.dep_ in ("compound", "poss", "amod")}
+            for mention in inner:
+                if self.token_mention_start(mention) in head_words or self.at(token) is mention:
+                    return mention
+        phrase = self._phrase(token)
+        types = self.anaphor_types.get(phrase)
+        if types is None:
+            return None
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            return self._antecedent(token, types)
+        return self._described(token, types)
+
+    def _described(self, token: Token, types: Sequence[str]) -> EntityMention | None:
+        """"the administration": the nearest preceding mention of the first type named."""
+        for wanted in types:
+            for number in range(len(self.mentions) - 1, -1, -1):
+                start = self.starts[number] if number < len(self.starts) else -1
+                if 0 <= start < token.i and self.mentions[number].type == wanted:
+                    return self.mentions[number]
+        return None
+
+    def token_mention_start(self, mention: EntityMention) -> int:
+        return self.start_of(mention)
+
+    def _phrase(self, token: Token) -> str:
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            return token.lower_
+        dets = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound") and c.i < token.i]
+        words = " ".join(t.lower_ for t in sorted([*dets, token], key=lambda t: t.i))
+        return words if words in self.anaphor_types else f"the {token.lower_}"
+
+    def _antecedent(self, token: Token, types: Sequence[str]) -> EntityMention | None:
+        # 1. the subject of a clause that governs this one ("OpenAI confirmed it had ...")
+        for ancestor, _dep in ancestors_with_deps(token):
+            if ancestor.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = subject_of(ancestor)
+            if subject is None or subject.i >= token.i or subject in token.subtree:
+                continue
+            mention = self.at(subject)
+            if mention is not None and mention.type in types:
+                return mention
+        # 2. the nearest preceding subject of that type in this or the previous sentence,
+        # 3. else the nearest preceding mention of that type there.
+        sentence_start = token.sent.start
+        previous = self.doc[sentence_start - 1].sent.start if sentence_start > 0 else sentence_start
+        fallback: EntityMention | None = None
+        for number in range(len(self.mentions) - 1, -1, -1):
+            start = self.starts[number] if number < len(self.starts) else -1
+            if start >= token.i or start < previous:
+                continue
+            mention = self.mentions[number]
+            if mention.type not in types:
+                continue
+            head = self.doc[start]
+            if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass"):
+                return mention
+            if fallback is None:
+                fallback = mention
+        return fallback
+
+    def models_in(self, tokens: Iterable[Token]) -> list[EntityMention]:
+        return [m for m in self.in_tokens(tokens) if m.type in MODEL_TYPES]
+
+    def owner_of(self, model: EntityMention) -> EntityMention | None:
+        """The company a model belongs to: its possessor in the text, or its family's owner."""
+        start = self.start_of(model)
+        token = self.doc[start]
+        for candidate in (token, *token.ancestors):
+            for child in candidate.children:
+                if child.dep_ == "poss":
+                    owner = self.resolve(child)
+                    if owner is not None and self.actor_kind(owner) == "company":
+                        return owner
+            if candidate.pos_ not in NOUN_POS:
+                break
+        family = self.entity_lexicon.family_of(model.name.split()[0]) if model.name else None
+        if family is not None and family.owner:
+            return self.by_name(family.owner)
+        return None

@@ -1,0 +1,107 @@
+"""Scopes and counts: who a restriction or a lifting applies to ("more than 100 companies").
+
+Reads: the populations of extract/data/scopes.yaml (compiled once into one Matcher), count
+qualifiers and number words. Adds: ``ScopeMatch`` items per document -- a population, its
+token span and the count the text gives -- that the event layer attaches to the event whose
+trigger syntactically governs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from extract.errors import DataFileError
+from extract.events.lexicon import EventLexicon
+from extract.records import Count, Scope
+from extract.records import Span as TextSpan
+
+
+@dataclass(frozen=True)
+class ScopeMatch:
+    population: str
+    span: Span
+    count: Count | None
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    def record(self) -> Scope:
+        span = TextSpan(self.span.start_char, self.span.end_char, self.span.text)
+        return Scope(self.population, span, self.count)
+
+
+class ScopeFinder:
+    def __init__(self, vocab: Vocab, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(vocab)
+        self.rank: dict[str, int] = {}
+        for number, population in enumerate(lexicon.populations):
+            self.rank[population.id] = number
+            if not population.patterns:
+                continue
+            try:
+                self.matcher.add(population.id, [list(p) for p in population.patterns])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise DataFileError(
+                    "scopes.yaml",
+                    f"population {population.id!r} has an invalid spaCy Matcher pattern: {exc}",
+                    fix="see https://spacy.io/usage/rule-based-matching#matcher",
+                ) from exc
+        self.qualifiers = sorted(lexicon.count_qualifiers, key=lambda q: -len(q.split()))
+
+    def find(self, doc: Doc) -> list[ScopeMatch]:
+        strings = doc.vocab.strings
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            population = strings[match_id]
+            spans.append(Span(doc, start, end, label=population))
+        # longest match wins; on equal length, the population listed first in the file
+        spans.sort(key=lambda s: (-(s.end - s.start), self.rank.get(s.label_, 99), s.start))
+        chosen = [
+            s for s in filter_spans(spans)
+            if not (s[0].like_num and self.number(s[0]) is None)  # "Fortune 500 firms"
+        ]
+        return [ScopeMatch(s.label_, s, self.count(doc, s)) for s in sorted(chosen, key=lambda s: s.start)]
+
+    def count(self, doc: Doc, span: Span) -> Count | None:
+        """The number in or just before a scope, with its qualifier ("more than 100")."""
+        for token in doc[max(span.start - 3, 0) : span.end]:
+            value = self.number(token)
+            if value is None:
+                continue
+            qualifier = "exact"
+            start = token.i
+            for phrase in self.qualifiers:
+                words = phrase.split()
+                before = doc[max(token.i - len(words), 0) : token.i]
+                if [t.lower_ for t in before] == words:
+                    qualifier = self.lexicon.count_qualifiers[phrase]
+                    start = before.start
+                    break
+            return Count(value, qualifier, doc[start : token.i + 1].text)
+        return None
+
+    def number(self, token: Token) -> int | None:
+        text = token.text.replace(",", "")
+        if text.isdigit():
+            previous = token.nbor(-1) if token.i > 0 else None
+            if token.ent_type_ in ("DATE", "ORDINAL", "TIME"):
+                return None
+            if previous is not None and previous.is_title and previous.pos_ == "PROPN":
+                return None  # a number in a name ("Section 232", "Mythos 5")
+            return int(text)
+        return self.lexicon.number_words.get(token.lower_) if token.like_num else None
+
+
+def limited_modifier(token: Token, lexicon: EventLexicon) -> Token | None:
+    """An adjective that makes a release or a group limited ("a staggered release")."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in lexicon.limiting_modifiers:
+            return child
+    return None

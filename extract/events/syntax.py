@@ -1,0 +1,237 @@
+"""Dependency-parse helpers the event layer shares: subjects, objects, complements, paths.
+
+Reads: spaCy tokens with POS tags, morphology and a dependency parse. Adds nothing: pure
+functions. English parses of news text are noisy (a participle tagged as an adjective, a
+headline verb tagged as a noun), so each helper also accepts the common mis-parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "parataxis", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+# Irregular English verb forms (language knowledge, not domain knowledge).
+_IRREGULAR = {
+    "win": ("won",), "take": ("took", "taken"), "bring": ("brought",), "hold": ("held",),
+    "write": ("wrote", "written"), "tell": ("told",), "begin": ("began", "begun"),
+    "lead": ("led",), "come": ("came",), "see": ("saw", "seen"), "give": ("gave", "given"),
+    "get": ("got", "gotten"), "make": ("made",), "say": ("said",), "seek": ("sought",),
+    "meet": ("met",), "find": ("found",), "put": (), "cut": (), "shut": (), "set": (), "let": (),
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular (and a few irregular) forms of an English verb or noun, lower case."""
+    base = lemma.lower()
+    forms = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
+    if base.endswith("e"):
+        forms |= {base[:-1] + "ing"}
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    forms |= set(_IRREGULAR.get(base, ()))
+    return forms
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in token.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and the nouns coordinated with them ("Mythos and Fable")."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out.extend(c for c in token.conjuncts if c.i > token.i and not is_verbal(c))
+    return out
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a verb, inherited through control, coordination and participles."""
+    seen = 0
+    current = token
+    while seen < 6:
+        seen += 1
+        own = [c for c in current.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        if own:
+            subject = own[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subject
+        passive = [c for c in current.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        if passive:
+            return None  # a passive verb's subject is its theme, not its agent
+        dep = current.dep_
+        head = current.head
+        if head.i == current.i:
+            return None
+        if dep == "xcomp":
+            objects = children(head, "dobj", "obj")
+            if objects and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                return objects[0]  # "directed Anthropic to suspend": object control
+            current = head
+        elif dep == "acl" and head.pos_ in NOUN_POS:
+            # "the government's decision to allow ...": the decision's possessor acts
+            owners = children(head, "poss")
+            return owners[0] if owners else None
+        elif dep in ("conj", "advcl", "pcomp", "acl"):
+            current = head if dep != "pcomp" else head.head
+        elif dep == "relcl":
+            return head
+        elif dep == "ccomp" and head.lemma_ in ("allow", "let", "enable", "permit", "help"):
+            objects = children(head, "dobj", "obj")
+            return objects[0] if objects else None
+        else:
+            return None
+    return None
+
+
+def passive_agent(token: Token) -> Token | None:
+    """"restricted by the U.S." -> U.S."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            objects = children(child, "pobj")
+            if objects:
+                return objects[0]
+    return None
+
+
+def objects_of(token: Token) -> list[Token]:
+    """Direct objects (passive subjects) of a verb; "of"/"on"/compound arguments of a noun."""
+    if token.pos_ in NOUN_POS and not token.tag_.startswith("VB"):
+        out = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+        for prep in children(token, "prep"):
+            if prep.lower_ in ("of", "on", "to", "for", "over", "against"):
+                out.extend(children(prep, "pobj"))
+        return with_conjuncts(out)
+    out = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
+    # "models that have been restricted": the relative pronoun stands for the noun
+    out = [token.head if o.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else o for o in out]
+    for prep in children(token, "prep"):
+        if prep.lower_ in ("on", "to", "of"):
+            out.extend(children(prep, "pobj"))
+    if not out and token.dep_ == "amod" and token.head.pos_ in NOUN_POS:
+        out.append(token.head)  # "the disabled access": a participle misparsed as adjective
+    return with_conjuncts(out)
+
+
+def complements_of(token: Token) -> list[Token]:
+    """Verbs that complete a trigger: "allow X to access", "barred X from using", "permission to release"."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "acl", "oprd", "acomp") and (
+            is_verbal(child) or child.dep_ in ("oprd", "acomp")
+        ):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "for", "to"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pcomp" and is_verbal(grandchild):
+                    out.append(grandchild)
+                elif grandchild.dep_ == "pobj":
+                    out.extend(
+                        g for g in grandchild.children
+                        if g.dep_ in ("acl", "relcl", "xcomp") and is_verbal(g)
+                    )
+        elif child.dep_ == "advcl" and token.pos_ in NOUN_POS and is_verbal(child):
+            out.append(child)  # "permission for Anthropic to release Fable"
+        elif child.dep_ in ("dobj", "obj") and not is_verbal(child):
+            # "asked the EU to consider" parsed with the verb under the object
+            out.extend(g for g in child.children if g.dep_ in ("acl", "xcomp", "relcl") and is_verbal(g))
+    for obj in children(token, "dobj", "obj", "oprd", "attr"):
+        if obj.pos_ in NOUN_POS or obj.pos_ == "ADJ":
+            out.append(obj)  # "labeled Anthropic a supply-chain risk": the predicate noun
+    for prep in children(token, "prep"):
+        if prep.lower_ == "as":
+            out.extend(children(prep, "pobj"))
+    return out
+
+
+def preposition_objects(token: Token, preposition: str) -> list[Token]:
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == preposition
+        for obj in prep.children
+        if obj.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def ancestors_with_deps(token: Token) -> Iterator[tuple[Token, str]]:
+    """Each ancestor, with the dependency label of the step that reached it."""
+    current = token
+    while current.head.i != current.i:
+        yield current.head, current.dep_
+        current = current.head
+
+
+def path_is_within(token: Token, ancestor: Token, allowed: frozenset[str], limit: int = 5) -> bool:
+    """Whether ``ancestor`` governs ``token`` through at most ``limit`` steps of ``allowed`` deps."""
+    steps = 0
+    current = token
+    while current.i != ancestor.i:
+        if current.dep_ not in allowed or current.head.i == current.i or steps >= limit:
+            return False
+        current = current.head
+        steps += 1
+    return True
+
+
+def finite_governor(token: Token) -> Token:
+    """The nearest finite verb governing a word (itself when finite)."""
+    for candidate in (token, *token.ancestors):
+        if is_verbal(candidate) and (
+            "Fin" in candidate.morph.get("VerbForm")
+            or candidate.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            or any(c.dep_ in ("aux", "auxpass") for c in candidate.children)
+        ):
+            return candidate
+    return token.sent.root
+
+
+def determiner(token: Token) -> str | None:
+    """"the" / "a" / "this" / "poss" (a possessor) / None for a bare noun."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return "poss"
+        if child.dep_ == "det":
+            return child.lower_
+    return None
+
+
+def np_core(token: Token) -> list[Token]:
+    """A noun phrase's own words: modifiers and appositions, no prepositional phrases."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "appos", "poss", "nummod", "conj")]
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod", "appos", "poss", "nummod", "conj"))
+    return out
+
+
+def np_tokens(token: Token) -> list[Token]:
+    """The noun phrase headed by a token, without clauses attached to it."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "punct"]
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)

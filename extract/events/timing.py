@@ -1,0 +1,224 @@
+"""Time: which time expression dates which event, and the order of events the text states.
+
+Reads: ``doc._.timexes`` (the time layer's ``Timex`` records), the parse, the relation cues
+of event_types.yaml, and the events' anchor tokens (trigger, light verb, the verb of which
+a nominal event is the subject: "The move ... took place in early June").
+Adds: for each event the time expression whose syntactic head the event governs most
+closely (never simply the nearest date of the sentence: in "Following the June 12 export
+control order, Anthropic had disabled access", June 12 dates the order); and
+``EventRelation`` items for "two weeks after imposing export controls", "This came after
+the Pentagon designated ...", "prompting a lawsuit", "Prior to the full lifting ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from extract.events.lexicon import RelationCues
+from extract.events.syntax import children, subject_of
+from extract.records import Precision, Timex
+from extract.records import Span as TextSpan
+
+_PRECISION_RANK = {
+    Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.QUARTER: 3,
+    Precision.SEASON: 3, Precision.HALF: 4, Precision.YEAR: 5, Precision.DECADE: 6,
+    Precision.CENTURY: 7, Precision.UNKNOWN: 8,
+}
+_DURATION = re.compile(r"^P(\d+|X)(D|W|M|Y)$")
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "which"})
+
+
+@dataclass(frozen=True)
+class PlacedTimex:
+    timex: Timex
+    span: Span
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+
+def place_timexes(doc: Doc, timexes: Sequence[Timex]) -> list[PlacedTimex]:
+    placed = []
+    for timex in timexes:
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            placed.append(PlacedTimex(timex, span))
+    return placed
+
+
+def lag_days(timex: Timex) -> tuple[int, int] | None:
+    """"P2W" -> (14, 14); "P1M" -> (28, 31); unknown amounts ("PXW") -> None."""
+    found = _DURATION.match(timex.value)
+    if not found or found.group(1) == "X":
+        return None
+    n = int(found.group(1))
+    unit = found.group(2)
+    if unit == "D":
+        return (n, n)
+    if unit == "W":
+        return (7 * n, 7 * n)
+    if unit == "M":
+        return (28 * n, 31 * n)
+    return (365 * n, 366 * n)
+
+
+def attach_timexes(
+    placed: Sequence[PlacedTimex], anchors: Mapping[int, int], ignore_values: frozenset[str]
+) -> dict[int, PlacedTimex]:
+    """Event number -> the time expression its anchors govern most closely."""
+    found: dict[int, list[tuple[int, PlacedTimex]]] = {}
+    for item in placed:
+        if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
+            continue
+        inside = set(range(item.span.start, item.span.end))
+        distance = 0
+        for token in (item.head, *item.head.ancestors):
+            if token.i in anchors and token.i not in inside:
+                found.setdefault(anchors[token.i], []).append((distance, item))
+                break
+            distance += 1
+    chosen: dict[int, PlacedTimex] = {}
+    for event, options in found.items():
+        options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))
+        chosen[event] = options[0][1]
+    return chosen
+
+
+def _vagueness(timex: Timex) -> int:
+    if timex.value.endswith("_REF"):
+        return 20
+    if timex.precision is not None:
+        return _PRECISION_RANK.get(timex.precision, 8)
+    return 9
+
+
+@dataclass(frozen=True)
+class RelationFound:
+    source: int  # event number
+    relation: str  # "after" | "before"
+    target: int
+    lag: tuple[int, int] | None
+    lag_timex: Timex | None
+    cue: TextSpan
+
+
+class RelationFinder:
+    def __init__(self, vocab: Vocab, cues: RelationCues, make_doc: object) -> None:
+        self.cues = cues
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        maker = make_doc
+        self.matcher.add("after", [maker(p) for p in cues.after])  # type: ignore[operator]
+        self.matcher.add("before", [maker(p) for p in cues.before])  # type: ignore[operator]
+
+    def find(
+        self,
+        doc: Doc,
+        anchors: Mapping[int, int],
+        event_sentence: Sequence[int],
+        placed: Sequence[PlacedTimex],
+        policy: Sequence[bool],
+    ) -> list[RelationFound]:
+        """Relations between events (numbered as in ``anchors``)."""
+        strings = doc.vocab.strings
+        found: list[RelationFound] = []
+        durations = {t.span.root.i: t for t in placed if t.timex.type == "DURATION"}
+        for match_id, start, end in self.matcher(doc):
+            relation = strings[match_id]
+            cue = doc[end - 1]  # "after", or the "to" of "prior to"
+            targets = [t for t in cue.children if t.dep_ in ("pobj", "pcomp")]
+            if cue.dep_ == "mark":
+                clause = cue.head
+                target = _event_in(clause, anchors)
+                governor = clause.head
+            else:
+                target = next((e for t in targets if (e := _event_in(t, anchors)) is not None), None)
+                governor = doc[start].head if doc[start].dep_ != "ROOT" else cue.head
+                if doc[start].dep_ in ("advmod",) and cue.dep_ == "prep":
+                    governor = doc[start].head
+            if target is None:
+                continue
+            source = _event_above(governor, anchors)
+            if source is None:
+                source = self._antecedent(governor, anchors, event_sentence, policy, doc)
+            if source is None or source == target:
+                continue
+            lag_item = next(
+                (durations[c.i] for c in doc[start].children if c.dep_ == "npadvmod" and c.i in durations),
+                None,
+            )
+            if lag_item is None:
+                lag_item = next(
+                    (durations[c.i] for c in cue.children if c.dep_ == "npadvmod" and c.i in durations),
+                    None,
+                )
+            cue_span = doc[start:end]
+            found.append(RelationFound(
+                source, relation, target,
+                lag_days(lag_item.timex) if lag_item else None,
+                lag_item.timex if lag_item else None,
+                TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
+            ))
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if lemma in self.cues.cause_verbs or lemma in self.cues.precede_verbs:
+                objects = children(token, "dobj", "obj")
+                target = next((e for o in objects if (e := _event_in(o, anchors)) is not None), None)
+                subject = subject_of(token)
+                if subject is not None and (e := _event_in(subject, anchors)) is not None:
+                    source = e
+                elif token.dep_ in ("advcl", "conj", "xcomp"):
+                    source = _event_above(token.head, anchors)
+                else:
+                    source = None
+                if target is None or source is None or source == target:
+                    continue
+                cue = TextSpan(token.idx, token.idx + len(token.text), token.text)
+                if lemma in self.cues.cause_verbs:  # "X prompted Y": Y after X
+                    found.append(RelationFound(target, "after", source, None, None, cue))
+                else:  # "X preceded Y": X before Y
+                    found.append(RelationFound(source, "before", target, None, None, cue))
+        return found
+
+    @staticmethod
+    def _antecedent(
+        governor: Token,
+        anchors: Mapping[int, int],
+        event_sentence: Sequence[int],
+        policy: Sequence[bool],
+        doc: Doc,
+    ) -> int | None:
+        """"This came after ...": the last policy event of the sentences before."""
+        subjects = children(governor, "nsubj")
+        if not subjects or subjects[0].lower_ not in _DEMONSTRATIVES:
+            return None
+        sentence = governor.sent.start
+        best: int | None = None
+        for event, start in enumerate(event_sentence):
+            if start < sentence and policy[event] and (best is None or start >= event_sentence[best]):
+                best = event
+        return best
+
+
+def _event_in(token: Token, anchors: Mapping[int, int]) -> int | None:
+    """The event anchored highest in a subtree (breadth-first from its root)."""
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        if current.i in anchors:
+            return anchors[current.i]
+        queue.extend(current.children)
+    return None
+
+
+def _event_above(token: Token, anchors: Mapping[int, int]) -> int | None:
+    for current in (token, *token.ancestors):
+        if current.i in anchors:
+            return anchors[current.i]
+    return None

@@ -1,0 +1,311 @@
+"""Trigger finding: words that name a policy event, checked against the rule's conditions.
+
+Reads: the trigger rules of event_types.yaml (compiled once into one spaCy Matcher), the
+parse and the document's entities. Adds: ``Trigger`` candidates -- the head word, the rule,
+the light verb that carries a noun ("issued an export block"), and the agent, affected
+party and type the rule gives for that agent's kind of actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from extract.events.lexicon import ANY, EventLexicon, TriggerRule
+from extract.events.participants import DocEntities
+from extract.events.syntax import (
+    NOUN_POS,
+    children,
+    complements_of,
+    is_passive,
+    is_verbal,
+    np_core,
+    objects_of,
+    passive_agent,
+    preposition_objects,
+    subject_of,
+)
+from extract.records import EntityMention
+
+
+@dataclass
+class Trigger:
+    rule: TriggerRule
+    head: Token
+    start: int
+    end: int
+    light: Token | None = None  # a verb carrying a noun trigger ("filed a lawsuit")
+    type: str = ""
+    agents: list[EntityMention] = field(default_factory=list)
+    affected: list[EntityMention] = field(default_factory=list)
+    agent_kind: str | None = None
+    anaphoric: set[str] = field(default_factory=set)  # participants reached through a pronoun
+
+    @property
+    def is_noun(self) -> bool:
+        return self.head.pos_ in NOUN_POS and not self.head.tag_.startswith("VB")
+
+
+class TriggerFinder:
+    """One Matcher over all rules, built once; conditions checked per candidate."""
+
+    def __init__(self, vocab: Vocab, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(vocab)
+        self.keys: dict[str, tuple[TriggerRule, int]] = {}
+        for number, rule in enumerate(lexicon.rules):
+            for phrase_number, phrase in enumerate(rule.lemmas):
+                # the tokenizer splits "re-establish" into "re", "-", "establish"
+                words = phrase.replace("-", " - ").split()
+                head = len(words) - 1
+                if _verbal_rule(rule) and " " in phrase:
+                    head = 0  # "roll out", "cut off": the verb comes first
+                elif "-" in phrase and " " in phrase:
+                    head = len(words) - 1
+                patterns: list[list[dict[str, Any]]] = []
+                for by in ("LEMMA", "LOWER"):
+                    pattern: list[dict[str, Any]] = []
+                    for i, word in enumerate(words):
+                        if i == head:
+                            values = [word] if by == "LEMMA" else sorted(_forms(word))
+                            pattern.append({by: {"IN": values}, "POS": {"IN": sorted(rule.pos)}})
+                        else:
+                            pattern.append({"LOWER": word})
+                    patterns.append(pattern)
+                key = f"{number}:{phrase_number}"
+                self.keys[key] = (rule, head)
+                self.matcher.add(key, patterns)
+        self.order = {rule.id: n for n, rule in enumerate(lexicon.rules)}
+
+    def find(self, doc: Doc, entities: DocEntities) -> list[Trigger]:
+        strings = doc.vocab.strings
+        by_head: dict[int, Trigger] = {}
+        for match_id, start, end in self.matcher(doc):
+            rule, offset = self.keys[strings[match_id]]
+            head = doc[start + offset]
+            # a noun trigger inside a compound names the compound's head ("export control
+            # order" is one order)
+            while (
+                head.dep_ == "compound"
+                and head.head.pos_ in NOUN_POS
+                and head.head.i > head.i
+                and head.head.i - end < 3
+                and "VERB" not in rule.pos
+            ):
+                head = head.head
+                end = max(end, head.i + 1)
+            trigger = Trigger(rule, head, start, end)
+            trigger.light = self._light_verb(head) if trigger.is_noun else None
+            if not self._conditions(trigger, entities):
+                continue
+            self._participants(trigger, entities)
+            trigger.type = self._type(trigger)
+            if not trigger.type:
+                continue
+            previous = by_head.get(head.i)
+            if previous is None or self.order[rule.id] < self.order[previous.rule.id]:
+                by_head[head.i] = trigger
+        triggers = sorted(by_head.values(), key=lambda t: t.head.i)
+        return _drop_compound_parts(triggers)
+
+    # ------------------------------------------------------------------ conditions
+    def _conditions(self, trigger: Trigger, entities: DocEntities) -> bool:
+        rule = trigger.rule
+        head = trigger.head
+        checks: list[bool] = []
+        if rule.object:
+            objects = objects_of(head)
+            if trigger.light is not None and not objects:
+                objects = [o for o in objects_of(trigger.light) if o.i != head.i]
+            checks.append(any(self._matches(o, rule.object, entities) for o in objects))
+        if rule.complement:
+            complements = complements_of(head)
+            checks.append(any(self._matches(c, rule.complement, entities) for c in complements))
+        if rule.subject:
+            subjects = children(head, "nsubj", "nsubjpass")
+            checks.append(any(self._matches(s, rule.subject, entities) for s in subjects))
+        if rule.preposition_object:
+            holders = [head, *children(head, "dobj", "obj")]  # "challenged that designation in court"
+            checks.append(any(
+                self._matches(obj, classes, entities)
+                for prep, classes in rule.preposition_object.items()
+                for holder in holders
+                for obj in preposition_objects(holder, prep)
+            ))
+        if rule.auxiliary:
+            checks.append(any(
+                c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rule.auxiliary
+                for c in head.children
+            ))
+        if rule.support:
+            checks.append(self._supported(trigger, rule.support, entities))
+        if not checks:
+            return True
+        return any(checks) if rule.either else all(checks)
+
+    def _matches(self, token: Token, classes: Sequence[str], entities: DocEntities) -> bool:
+        for name in classes:
+            if name == ANY:
+                return True
+            if name.startswith("entity:"):
+                wanted = name.split(":", 1)[1]
+                mention = entities.at(token) or entities.resolve(token)
+                if mention is not None and mention.type == wanted:
+                    return True
+                if wanted in ("ai_model", "product") and entities.models_in(np_core(token)):
+                    return True
+                continue
+            words = self.lexicon.word_classes.get(name, frozenset())
+            if token.lemma_.lower() in words or token.lower_ in words:
+                return True
+            if token.i >= 2 and token.nbor(-1).text == "-" and (
+                f"{token.nbor(-2).lower_}-{token.lemma_.lower()}" in words
+            ):
+                return True  # "re-establish"
+        return False
+
+    def _supported(
+        self, trigger: Trigger, support: dict[str, frozenset[str]] | Any, entities: DocEntities
+    ) -> bool:
+        head = trigger.head
+        modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        if any(m.lemma_.lower() in support.get("compound", ()) or m.lower_ in support.get("compound", ())
+               for m in modifiers):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in support.get("preposition", ()) for c in head.children):
+            return True
+        if support.get("actor"):
+            self._participants(trigger, entities)
+            if trigger.agent_kind in support["actor"]:
+                return True
+        clause_classes = support.get("clause")
+        if clause_classes:
+            for child in head.children:
+                if child.dep_ in ("relcl", "acl"):
+                    for token in child.subtree:
+                        if is_verbal(token) and self.lexicon.in_class(token.lemma_, clause_classes):
+                            return True
+        governor = trigger.light or (head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else None)
+        if governor is not None and head.dep_ == "pobj":
+            governor = governor.head
+        return governor is not None and governor.lemma_.lower() in support.get("governor", ())
+
+    def _light_verb(self, head: Token) -> Token | None:
+        if head.dep_ in ("dobj", "nsubjpass", "obj") and head.head.lemma_.lower() in self.lexicon.light_verbs:
+            return head.head
+        return None
+
+    # ------------------------------------------------------------------ participants
+    def _participants(self, trigger: Trigger, entities: DocEntities) -> None:
+        """Agent and affected party from the trigger's own syntax (before merging)."""
+        head = trigger.head
+        agents: list[EntityMention] = []
+        affected: list[EntityMention] = []
+        agent_kind: str | None = None
+        anaphoric: set[str] = set()
+
+        def add(target: list[EntityMention], token: Token | None) -> None:
+            nonlocal agent_kind
+            if token is None:
+                return
+            for item in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+                mention = entities.resolve(item)
+                if mention is not None and mention.type not in ("ai_model", "product", "legal_instrument"):
+                    if mention not in target:
+                        target.append(mention)
+                    if entities.at(item) is None and not any(
+                        entities.at(t) is mention for t in item.subtree
+                    ):
+                        anaphoric.add(mention.id)
+                    if target is agents and agent_kind is None:
+                        agent_kind = entities.actor_kind(mention)
+                elif target is agents and agent_kind is None:
+                    agent_kind = entities.word_actor(item)
+
+        if not trigger.is_noun:
+            if is_passive(head):
+                add(agents, passive_agent(head))
+                for theme in children(head, "nsubjpass"):
+                    add(affected, theme)
+            else:
+                subject = subject_of(head)
+                add(affected if trigger.rule.subject_role == "affected" else agents, subject)
+                for obj in children(head, "dobj", "obj", "dative"):
+                    add(affected, obj)
+                for predicate in children(head, "oprd", "attr", "dobj"):
+                    for child in children(predicate, "nmod"):  # "labeled Anthropic a risk"
+                        mention = entities.at(child)
+                        if mention is not None and entities.actor_kind(mention) is not None:
+                            add(affected, child)
+            for prep in ("against", "to"):
+                for obj in preposition_objects(head, prep):
+                    add(affected, obj)
+        else:
+            for child in head.children:
+                if child.dep_ == "poss":
+                    add(agents, child)
+                elif child.dep_ in ("compound", "nmod"):
+                    mention = entities.at(child)
+                    if mention is not None and entities.actor_kind(mention) in ("government", "court"):
+                        add(agents, child)
+                    elif mention is not None and mention.type not in ("ai_model", "product"):
+                        add(affected, child)
+            for prep in ("by", "from"):
+                for obj in preposition_objects(head, prep):
+                    add(agents, obj)
+            for prep in ("against", "to", "on", "for"):
+                for obj in preposition_objects(head, prep):
+                    add(affected, obj)
+            for obj in preposition_objects(head, "between"):
+                add(agents, obj)
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and is_verbal(head.head.head):
+                add(agents, subject_of(head.head.head))  # "In a letter, Lutnick said ..."
+            if trigger.light is not None:
+                light = trigger.light
+                role = self.lexicon.light_verbs.get(light.lemma_.lower(), "agent")
+                if is_passive(light):
+                    add(agents, passive_agent(light))
+                else:
+                    add(affected if role == "affected" else agents, subject_of(light))
+        trigger.agents = agents
+        trigger.affected = [m for m in affected if m not in agents]
+        trigger.agent_kind = agent_kind
+        trigger.anaphoric = anaphoric
+
+    def _type(self, trigger: Trigger) -> str:
+        """The rule's type, or the one it names for this kind of agent (None: rejected)."""
+        rule = trigger.rule
+        kind = trigger.agent_kind or "unknown"
+        if kind in rule.by_actor:
+            return rule.by_actor[kind] or ""
+        return rule.type
+
+
+def _verbal_rule(rule: TriggerRule) -> bool:
+    return "VERB" in rule.pos and not rule.pos & {"NOUN", "PROPN"}
+
+
+def _forms(word: str) -> set[str]:
+    from extract.events.syntax import inflections
+
+    return inflections(word)
+
+
+def _drop_compound_parts(triggers: Iterable[Trigger]) -> list[Trigger]:
+    """"export control order": one trigger (the head noun), not one per word."""
+    triggers = list(triggers)
+    heads = {t.head.i: t for t in triggers}
+    out = []
+    for trigger in triggers:
+        head = trigger.head
+        parent = heads.get(head.head.i)
+        if head.dep_ in ("compound", "amod") and parent is not None and parent is not trigger:
+            parent.start = min(parent.start, trigger.start)
+            continue
+        out.append(trigger)
+    return out
