@@ -427,6 +427,17 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     part = _part(match, ctx)
     tod = _g(match, "tod")
     time = lex.times_of_day[tod.lower()] if tod else None
+    if deictic_word is None and ctx.word_before(match.start()) in lex.indefinite_words:
+        # "on a Friday": some Friday, which the text does not place in time.
+        return Reading(
+            match.start(),
+            match.end(),
+            "TIME" if time else "DATE",
+            None,
+            Precision.DAY,
+            value=f"XXXX-WXX-{day}" + (f"T{time}" if time else ""),
+            anchor=ANCHOR_NONE,
+        )
     return Reading(
         match.start(),
         match.end(),

@@ -53,6 +53,7 @@ class Lexicon:
     seasons: dict[str, str]
     month_cues: frozenset[str]
     weekday_cues: frozenset[str]
+    indefinite_words: frozenset[str]
     numbers: dict[str, float]
     centuries: dict[str, int]
     thousands: dict[str, int]
@@ -290,6 +291,10 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         ),
         month_cues=frozenset(
             w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)
+        ),
+        indefinite_words=frozenset(
+            w.lower()
+            for w in _words(data.get("indefinite_words", []), "indefinite_words", source)
         ),
         numbers=numbers,
         centuries=centuries,

@@ -106,7 +106,7 @@ def test_tagger_possessive_weekday_is_past(tagger: TimexTagger) -> None:
 
 def test_tagger_weekday_against_a_wide_prior_keeps_its_rule(tagger: TimexTagger) -> None:
     prior = r("2025-11-23", "2026-11-22")
-    friday = found(tagger, "Lutnick wrote to Anthropic on a Friday.", prior)["Friday"]
+    friday = found(tagger, "Lutnick wrote to Anthropic on Friday.", prior)["Friday"]
     assert friday.value == "XXXX-WXX-5"
     assert friday.rule == "last:W5"
 
@@ -261,3 +261,12 @@ def test_tagger_regressions(
         assert timexes == []
     else:
         assert [(t.span.text, t.value) for t in timexes] == [expected]
+
+
+def test_tagger_indefinite_weekday_is_some_such_day(tagger: TimexTagger) -> None:
+    """Regression: "wrote on a Friday" is some Friday, not the last one before the DCT."""
+    dct = date(2026, 7, 1)
+    [some] = tagger.tag("Lutnick wrote to Anthropic on a Friday, noting progress.", dct)
+    assert (some.value, some.range, some.anchor, some.rule) == ("XXXX-WXX-5", None, "none", None)
+    [last] = tagger.tag("Lutnick wrote to Anthropic on Friday, noting progress.", dct)
+    assert last.value == "2026-06-26" and last.rule == "last:W5"
