@@ -88,7 +88,11 @@ def build_claims(
             )
             if mention.modality == STATE:
                 states.append(claim)
-            elif mention.modality == HAPPENED and claim.type.on_timeline:
+            elif mention.modality == HAPPENED and (
+                claim.type.on_timeline or claim.type.instrument_of
+            ):
+                # An instrument (a letter) is off the timeline itself but lends its date
+                # to the act it carries out (see events.py).
                 events.append(claim)
             else:
                 other.append(claim)

@@ -19,6 +19,8 @@ aside and reported, never allowed to erase what the rest of the evidence says.
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -65,34 +67,52 @@ def solve(
     for doc_id, dct in dcts.items():
         windows[("doc", doc_id)] = Window.of(dct.range)
     constraints = _constraints(events, states, types)
-    evidence: dict[str, list[str]] = {doc_id: list(d.evidence) for doc_id, d in dcts.items()}
+    # A worklist: a constraint runs again only when a window it reads has changed, so the
+    # work follows the stories that are connected, never the whole corpus at once.
+    touching: dict[Var, list[int]] = {}
+    for number, constraint in enumerate(constraints):
+        for var in constraint.variables:
+            touching.setdefault(var, []).append(number)
+    queue = deque(range(len(constraints)))
+    queued = set(queue)
+    budget = MAX_ROUNDS * max(1, len(constraints))
+    bounds: dict[str, dict[str, str]] = {doc_id: {} for doc_id in dcts}
     set_aside: list[Constraint] = []
-    for _ in range(MAX_ROUNDS):
-        changed = False
-        for constraint in constraints:
-            if not constraint.enabled:
+    while queue and budget > 0:
+        budget -= 1
+        number = queue.popleft()
+        queued.discard(number)
+        constraint = constraints[number]
+        if not constraint.enabled:
+            continue
+        proposal = constraint.narrow(windows)
+        if any(w.empty or windows[v].intersect(w).empty for v, w in proposal.items()):
+            constraint.enabled = False
+            set_aside.append(constraint)
+            continue
+        for var, window in proposal.items():
+            old = windows[var]
+            new = old.intersect(window)
+            if new == old:
                 continue
-            proposal = constraint.narrow(windows)
-            if any(w.empty for w in proposal.values()):
-                constraint.enabled = False
-                set_aside.append(constraint)
-                continue
-            for var, window in proposal.items():
-                old = windows[var]
-                new = old.intersect(window)
-                if new != old:
-                    windows[var] = new
-                    changed = True
-                    if var[0] == "doc":
-                        evidence[str(var[1])].append(f"{constraint.description}: published {new}")
-        if not changed:
-            break
+            windows[var] = new
+            if var[0] == "doc":
+                doc_bounds = bounds[str(var[1])]
+                if new.lo != old.lo:
+                    doc_bounds["lo"] = f"on or after {new.earliest()}: {constraint.description}"
+                if new.hi != old.hi:
+                    doc_bounds["hi"] = f"on or before {new.latest()}: {constraint.description}"
+            for other in touching[var]:
+                if other != number and other not in queued:
+                    queue.append(other)
+                    queued.add(other)
     documents: dict[str, DocumentDate] = {}
     for doc_id, dct in dcts.items():
         span = windows[("doc", doc_id)].to_range() or dct.range
-        documents[doc_id] = DocumentDate(
-            span, inferred=dct.inferred, evidence=tuple(evidence[doc_id])
-        )
+        evidence = list(dct.evidence) + [
+            bounds[doc_id][k] for k in ("lo", "hi") if k in bounds[doc_id]
+        ]
+        documents[doc_id] = DocumentDate(span, inferred=dct.inferred, evidence=tuple(evidence))
     return TemporalResult([windows[("event", i)] for i in range(len(events))], documents, set_aside)
 
 
@@ -108,7 +128,7 @@ def _constraints(
             event_of_mention[(claim.doc_id, claim.mention.id)] = index
     for index, event in enumerate(events):
         for claim in event.all_claims:
-            timex_constraints.extend(_timex_constraints(index, claim))
+            timex_constraints.extend(_timex_constraints(index, claim, event))
             if claim.mention.tense != "future":
                 report_constraints.append(_reported_before_document(index, claim))
             for relation in claim.mention.relations:
@@ -125,15 +145,27 @@ def _constraints(
     return timex_constraints + relation_constraints + report_constraints
 
 
-def _timex_constraints(index: int, claim: Claim) -> list[Constraint]:
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+
+
+def _timex_constraints(index: int, claim: Claim, event: CanonicalEvent) -> list[Constraint]:
     timex = claim.timex
-    event: Var = ("event", index)
+    var: Var = ("event", index)
     doc: Var = ("doc", claim.doc_id)
     if timex is None or timex.type not in ("DATE", "TIME"):
         return []
+    text = f"“{timex.span.text}”"
+    weekday = _WEEKDAY_VALUE.match(timex.value)
+    if weekday is not None and timex.rule is None:
+        iso_day = int(weekday.group(1))
+        return [
+            Constraint(
+                f"{text} (a weekday)", (var,), lambda w: {var: _on_weekday(w[var], iso_day)}, claim
+            )
+        ]
     if timex.anchor == "none" and timex.range is not None:
         fixed = Window.of(timex.range)
-        return [Constraint(f"“{timex.span.text}”", (event,), lambda w: {event: fixed}, claim)]
+        return [Constraint(text, (var,), lambda w: {var: fixed}, claim)]
     if timex.anchor != "dct" or not timex.rule:
         return []
     rule = timex.rule
@@ -142,14 +174,38 @@ def _timex_constraints(index: int, claim: Claim) -> list[Constraint]:
         anchor = w[doc].to_range()
         if anchor is None:
             return {}
-        out = {event: Window.of(resolve_range(rule, anchor))}
-        value = _closed(w[event], anchor)
+        out = {var: Window.of(resolve_range(rule, anchor))}
+        value = _closed(w[var], anchor)
         narrowed = narrow_anchor(rule, anchor, value)
         out[doc] = Window.of(narrowed) if narrowed is not None else Window(1, 0)
         return out
 
-    text = timex.span.text
-    return [Constraint(f"“{text}” relative to the document date", (event, doc), narrow, claim)]
+    if timex.range is not None and timex.range.days <= 31:
+        description = f"{text} ({timex.range}) as past"
+    else:
+        description = f"{text} {_corroboration(claim, event)}"
+    return [Constraint(description, (var, doc), narrow, claim)]
+
+
+def _corroboration(claim: Claim, event: CanonicalEvent) -> str:
+    """Where else the event is dated, for a reader checking why a document date moved."""
+    for other in event.all_claims:
+        if other.doc_id != claim.doc_id and other.timex is not None and other.timex.range:
+            return (
+                f"names “{claim.mention.trigger.text}”, which {other.doc_id} dates "
+                f"“{other.timex.span.text}”"
+            )
+    return f"dates “{claim.mention.trigger.text}” relative to the document's own date"
+
+
+def _on_weekday(window: Window, iso_day: int) -> Window:
+    """The window shrunk to start and end on the given ISO weekday (1 = Monday)."""
+    lo, hi = window.lo, window.hi
+    if lo is not None:
+        lo += (iso_day - date.fromordinal(lo).isoweekday()) % 7
+    if hi is not None:
+        hi -= (date.fromordinal(hi).isoweekday() - iso_day) % 7
+    return Window(lo, hi)
 
 
 def _reported_before_document(index: int, claim: Claim) -> Constraint:
@@ -237,4 +293,4 @@ def precision_of(window: Window) -> str:
     return "unknown"
 
 
-__all__ = ["TemporalResult", "date", "precision_of", "solve"]
+__all__ = ["TemporalResult", "precision_of", "solve"]

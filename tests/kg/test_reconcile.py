@@ -33,7 +33,9 @@ EVENT_TYPES = EventTypes(
         "export_restriction": _type("export_restriction", state_effect="restricted"),
         "partial_lift": _type("partial_lift", state_effect="partially_lifted", family="lift"),
         "full_lift": _type("full_lift", state_effect="lifted", family="lift"),
-        "letter": _type("letter", coarse="other", instrument_of=("partial_lift", "full_lift")),
+        "letter": _type(
+            "letter", coarse="other", on_timeline=False, instrument_of=("partial_lift", "full_lift")
+        ),
         "report": _type("report", on_timeline=False),
         "lawsuit": _type("lawsuit"),
     }
@@ -305,3 +307,26 @@ def test_reconcile_is_independent_of_document_order(doc: Any) -> None:
     two = reconcile([b.build(), a.build()], EVENT_TYPES, ENTITY_TYPES)
     assert [e.key for e in one.events] == [e.key for e in two.events]
     assert one.windows == two.windows
+
+
+def test_reconcile_indefinite_weekday_narrows_the_window_to_that_weekday(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("Commerce eased the ban on Mythos 5 in late June.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "eased", "partial_lift", models=(model,), timex=a.timex(s, "late June"))
+    s2 = a.sentence("Lutnick wrote to Anthropic on a Friday.")
+    a.event(s2, "wrote", "letter", timex=a.timex(s2, "Friday"))
+    r = _reconcile(a)
+    index = _event(r, "partial_lift")
+    # Late June is June 21-30, 2026; its only Friday is the 26th.
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-26"), _day("2026-06-26"))
+    assert len(r.events) == 1  # the letter is the instrument, not an event of its own
+
+
+def test_reconcile_unattached_instrument_stays_off_the_timeline(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("Lutnick sent a letter to Anthropic on June 26.")
+    a.event(s, "letter", "letter", timex=a.timex(s, "June 26"))
+    r = _reconcile(a)
+    assert [e.type_id for e in r.events] == ["letter"]
+    assert EVENT_TYPES.get("letter").on_timeline is False
