@@ -75,6 +75,8 @@ class AttributionFinder:
                 copula = self._copula_subject(token)  # "Semafor was the first to report"
                 if copula is not None:
                     subject, source = copula, entities.resolve(copula)
+            if source is None and (subject is None or subject.lemma_.lower() not in self.cues.source_nouns):
+                continue  # "the decision indicates ...": no one is reporting
             instrument = None
             instrument_token = None
             for obj in preposition_objects(token, "in") + preposition_objects(token, "via"):

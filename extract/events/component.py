@@ -22,23 +22,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.entities.lexicon import load_entity_lexicon
 from extract.events.attribution import AttributionFinder, Cue, attribution_for
 from extract.events.lexicon import LIFT, EventLexicon, load_event_lexicon
 from extract.events.modality import modality_of, tense_of
-from extract.events.participants import MODEL_TYPES, DocEntities
+from extract.events.participants import DocEntities
 from extract.events.scope import ScopeFinder, ScopeMatch, limited_modifier
 from extract.events.syntax import (
-    NOUN_POS,
     children,
-    complements_of,
     determiner,
+    finite_governor,
     is_verbal,
-    np_tokens,
-    objects_of,
     path_is_within,
+    subjects,
 )
 from extract.events.timing import (
     PlacedTimex,
@@ -62,6 +60,9 @@ _ARGUMENT_PREPS = frozenset({"of", "on", "to", "for", "from", "over", "against",
                              "with", "by", "as", "including"})
 _BOUNDARY_WORDS = frozenset({"while", "but", "although", "though", "whereas", "because", "after",
                              "before", "when", "as", ";", ":", "—", "–"})
+_HEADLINE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "or",
+                                   "with", "at", "by", "from", "as", "vs", "is"})
+_BASE_PARSE = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 _SEPARATE_MARKS = frozenset({"after", "before", "because", "when", "while", "since", "as", "if",
                              "unless", "although", "though", "whereas", "until", "once"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "poss", "its", "their"})
@@ -114,6 +115,7 @@ class EventExtractor:
     def __init__(self, nlp: Language, name: str = "ptkg_events", lexicons: Sequence[str] = ()):
         _register_extensions()
         self.name = name
+        self.nlp = nlp  # its tagger and parser re-read title-case headlines
         paths = [Path(p) for p in lexicons]
         self.lexicon: EventLexicon = load_event_lexicon(paths)
         self.entity_lexicon = load_entity_lexicon(paths)
@@ -121,16 +123,40 @@ class EventExtractor:
         self.scopes = ScopeFinder(nlp.vocab, self.lexicon)
         self.attributions = AttributionFinder(nlp.vocab, self.lexicon.attribution, nlp.make_doc)
         self.relations = RelationFinder(nlp.vocab, self.lexicon.relations, nlp.make_doc)
+        cues = self.lexicon.relations
+        self.separating = frozenset(
+            w for phrase in (*cues.after, *cues.before) for w in phrase.split()[-1:]
+        ) | {"prior"}
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = DocEntities.build(doc, self.entity_lexicon, self.lexicon)
-        triggers = self.triggers.find(doc, entities)
-        drafts = self._merge(triggers)
         timexes: list[Timex] = list(doc._.timexes or []) if Doc.has_extension("timexes") else []
-        placed = place_timexes(doc, timexes)
+        headlines = self._headlines(doc)
+        skip = {i for span in headlines for i in range(span.start, span.end)}
+        events, timexes = self._extract(doc, timexes, skip)
+        for span in headlines:
+            events.extend(self._headline_events(doc, span, timexes))
+        events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+        events, new_ids = _renumber(events)
+        doc._.events = events
+        if Doc.has_extension("timexes") and doc._.timexes is not None:
+            doc._.timexes = [_rebind(t, new_ids) for t in timexes]
+        return doc
+
+    def _extract(
+        self, doc: Doc, timexes: list[Timex], skip: set[int] = frozenset()  # type: ignore[assignment]
+    ) -> tuple[list[EventMention], list[Timex]]:
+        """Event mentions of a document (ids "v1"... local to this call) and its timexes,
+        durations anchored on the events they offset."""
+        entities = DocEntities.build(doc, self.entity_lexicon, self.lexicon)
         cues = self.attributions.find(doc, entities)
+        # "according to a letter ...": the letter is a source here, not an event
         according_spans = {i for c in cues if c.depth < 0 for i in range(c.start, c.end)}
-        drafts = [d for d in drafts if d.head.head.i not in according_spans]
+        triggers = [
+            t for t in self.triggers.find(doc, entities)
+            if t.head.i not in according_spans and t.head.i not in skip
+        ]
+        drafts = self._merge(triggers)
+        placed = place_timexes(doc, timexes)
         for draft in drafts:
             self._anchor(draft)
         anchors = {i: n for n, d in enumerate(drafts) for i in d.anchors}
@@ -150,10 +176,52 @@ class EventExtractor:
         )
         ids = {n: f"v{k}" for k, n in enumerate(ordered, 1)}
         timexes = self._bind(drafts, related, ids, placed, timexes)
-        if Doc.has_extension("timexes") and doc._.timexes is not None:
-            doc._.timexes = timexes
-        doc._.events = [self._record(doc, drafts[n], ids[n], ids) for n in ordered]
-        return doc
+        return [self._record(doc, drafts[n], ids[n], ids) for n in ordered], timexes
+
+    # ------------------------------------------------------------------ headlines
+    def _headlines(self, doc: Doc) -> list[Span]:
+        """Title-case lines ("U.S. Lifts Curbs on Anthropic's Top AI Models"): the statistical
+        tagger reads most of their words as proper nouns, so they are parsed again in
+        sentence case."""
+        out = []
+        for sentence in doc.sents:
+            words = [t for t in sentence if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
+            if len(words) < 3 or sentence[-1].text in (".", "?", "!", '"', "”"):
+                continue
+            capitalised = sum(1 for t in words if t.is_title or t.is_upper)
+            if capitalised / len(words) >= 0.7:
+                out.append(sentence)
+        return out
+
+    def _headline_events(self, doc: Doc, span: Span, timexes: list[Timex]) -> list[EventMention]:
+        offset = span.start_char
+        named = {i for e in (doc.spans["entities"] if "entities" in doc.spans else ()) for i in range(e.start, e.end)}
+        words = []
+        for token in span:
+            keep = token.i == span.start or token.i in named or token.is_upper or _mixed_case(token.text)
+            words.append((token.text if keep else token.lower_) + token.whitespace_)
+        sub = self._parse("".join(words))
+        mentions = [
+            replace(m, span=TextSpan(m.span.start - offset, m.span.end - offset, m.span.text))
+            for m in (doc._.entities or [])
+            if offset <= m.span.start and m.span.end <= span.end_char
+        ]
+        sub._.entities = mentions
+        local = [
+            replace(t, span=TextSpan(t.span.start - offset, t.span.end - offset, t.span.text))
+            for t in timexes
+            if offset <= t.span.start and t.span.end <= span.end_char
+        ]
+        events, _ = self._extract(sub, local)
+        return [_shift(e, offset, doc.text) for e in events]
+
+    def _parse(self, text: str) -> Doc:
+        """Tag and parse a short text with the base pipeline (no NER, none of our components)."""
+        sub = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name in _BASE_PARSE:
+                sub = proc(sub)
+        return sub
 
     # ------------------------------------------------------------------ merging
     def _merge(self, triggers: Sequence[Trigger]) -> list[Draft]:
@@ -185,6 +253,8 @@ class EventExtractor:
         for step in (lower.head, *lower.head.ancestors):
             if step.i == upper.head.i:
                 break
+            if step.dep_ == "prep" and step.lower_ in self.separating:
+                return False  # "... two weeks after imposing export controls": two events
             if step.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _SEPARATE_MARKS for c in step.children
             ):
@@ -234,6 +304,10 @@ class EventExtractor:
             if draft.limited is None:
                 draft.limited = limited_modifier(member.head, self.lexicon)
         draft.affected = [m for m in draft.affected if m not in draft.agents]
+        if not draft.affected and self.lexicon.coarse(rep.type if rep.type != LIFT else "partial_lift") in (
+            "export_restriction", "partial_lift", "full_lift", "designation"
+        ):
+            draft.affected = self._owners(draft, entities)
         state = rep.rule.modality == "state"
         draft.modality = modality_of(rep.head, rep.light, self.lexicon.modality, state=state)
         if draft.modality == "asserted":  # a merged member may carry the cue ("is considering allowing")
@@ -248,6 +322,34 @@ class EventExtractor:
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self._instrument(rep, entities, draft.attribution)
 
+    def _owners(self, draft: Draft, entities: DocEntities) -> list[EntityMention]:
+        """The companies whose products an event concerns ("restrictions on Anthropic's
+        models"): the owner of each model, or the possessor of what the trigger is "on"."""
+        owners: list[EntityMention] = []
+        agents = {m.name for m in draft.agents}
+        for model in draft.models:
+            owner = entities.owner_of(model)
+            if owner is not None and owner.name not in agents | {o.name for o in owners}:
+                owners.append(owner)
+        if owners:
+            return owners
+        for member in draft.members:
+            holders = [member.head, *children(member.head, "dobj", "obj", "nsubjpass"), *member.objects]
+            for holder in holders:
+                for prep in children(holder, "prep"):
+                    if prep.lower_ not in ("on", "to", "of", "against"):
+                        continue
+                    for obj in children(prep, "pobj"):
+                        for part in (obj, *children(obj, "poss", "compound", "nmod")):
+                            mention = entities.resolve(part) if part.dep_ == "poss" else entities.at(part)
+                            if (
+                                mention is not None
+                                and entities.actor_kind(mention) == "company"
+                                and mention.name not in agents | {o.name for o in owners}
+                            ):
+                                owners.append(mention)
+        return owners
+
     def _region(self, trigger: Trigger) -> list[Token]:
         """Words of the trigger's own clause: its arguments, not a coordinated predicate."""
         head = trigger.head
@@ -256,7 +358,9 @@ class EventExtractor:
         if trigger.is_noun:
             starts = [head]
         stack = [c for s in starts for c in s.children if self._argument(c)]
-        if trigger.rule.modality == "state" or (not trigger.is_noun and not children(head, "dobj")):
+        if trigger.rule.modality == "state":
+            stack.extend(subjects(head))
+        elif not trigger.is_noun and not children(head, "dobj"):
             stack.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
         if trigger.light is not None:
             stack.extend(c for c in trigger.light.children if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i)
@@ -371,11 +475,21 @@ class EventExtractor:
         if rep.rule.modality == "state":
             return bool(named_agents or named_affected or draft.scopes
                         or determiner(rep.head) in _DEFINITE
-                        or any(determiner(s) in _DEFINITE for s in children(rep.head, "nsubj")))
+                        or any(determiner(s) in _DEFINITE for s in subjects(rep.head)))
         perfect_or_past = draft.tense == "past"
+        governor = finite_governor(rep.light or rep.head)
+        habitual = (
+            draft.tense == "present"
+            and draft.modality == "asserted"
+            and not any(c.dep_ == "aux" and c.lemma_ in ("be", "have") for c in governor.children)
+        )
         if not rep.is_noun:
-            if named_affected or (named_agents and perfect_or_past):
+            own_subject = bool(subjects(rep.head)) or rep.head.tag_ not in ("VBG", "VB")
+            if named_affected or (named_agents and not habitual and own_subject):
                 return True
+            if not own_subject and draft.modality == "asserted":
+                # a participle that only inherits its agent ("limiting access")
+                return bool(draft.scopes) and perfect_or_past
             has_args = bool(draft.agents or draft.affected or draft.scopes)
             finite = rep.head.tag_ in ("VBD", "VBZ", "VBP") or any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in rep.head.children
@@ -492,6 +606,58 @@ def _window(doc: Doc, head: Token, anchors: dict[int, int], number: int) -> list
             break
         out.append(token)
     return out
+
+
+def _mixed_case(text: str) -> bool:
+    return any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text)
+
+
+def _shift_span(span: TextSpan | None, offset: int, text: str) -> TextSpan | None:
+    if span is None:
+        return None
+    start, end = span.start + offset, span.end + offset
+    return TextSpan(start, end, text[start:end])
+
+
+def _shift(event: EventMention, offset: int, text: str) -> EventMention:
+    """An event of a re-parsed headline, with offsets (and original casing) of the document."""
+    trigger = _shift_span(event.trigger, offset, text)
+    sentence = _shift_span(event.sentence, offset, text)
+    assert trigger is not None and sentence is not None
+    attribution = event.attribution
+    if attribution is not None:
+        attribution = replace(attribution, cue=_shift_span(attribution.cue, offset, text))
+    return replace(
+        event,
+        id=f"h{offset}:{event.id}",  # relation targets stay local to the headline
+        trigger=trigger,
+        sentence=sentence,
+        scope=tuple(replace(s, span=_shift_span(s.span, offset, text)) for s in event.scope),
+        relations=tuple(replace(r, cue=_shift_span(r.cue, offset, text)) for r in event.relations),
+        attribution=attribution,
+    )
+
+
+def _renumber(events: list[EventMention]) -> tuple[list[EventMention], dict[str, str]]:
+    """Ids "v1", "v2"... in text order; relation targets follow. Returns the id map too."""
+    new_ids = {event.id: f"v{number}" for number, event in enumerate(events, 1)}
+    out = []
+    for event in events:
+        prefix = event.id.rsplit(":", 1)[0] + ":" if ":" in event.id else ""
+        relations = tuple(
+            replace(r, target=new_ids.get(prefix + r.target, r.target)) for r in event.relations
+        )
+        out.append(replace(event, id=new_ids[event.id], relations=relations))
+    return out, new_ids
+
+
+def _rebind(timex: Timex, new_ids: dict[str, str]) -> Timex:
+    """A duration anchored on an event ("event:v3") follows the event's final id."""
+    if timex.anchor.startswith("event:"):
+        old = timex.anchor.split(":", 1)[1]
+        if old in new_ids:
+            return replace(timex, anchor=f"event:{new_ids[old]}")
+    return timex
 
 
 __all__ = ["EventExtractor", "make_event_extractor"]

@@ -95,6 +95,7 @@ class AttributionCues:
     reporting_verbs: frozenset[str]
     channel_verbs: frozenset[str]
     author_prepositions: frozenset[str]
+    source_nouns: frozenset[str]
     instruments: Mapping[str, str]
 
 
@@ -258,7 +259,7 @@ class _Merged:
             )
         if "according_to" in data or "channel_verbs" in data:
             for key in ("according_to", "as_reported", "reporting_verbs", "channel_verbs",
-                        "author_prepositions"):
+                        "author_prepositions", "source_nouns"):
                 self.attribution.setdefault(key, set()).update(_lower_set(data.get(key), path, key))
             for noun, kind in _mapping(data.get("instruments"), path, "instruments").items():
                 self.instruments[str(noun).lower()] = str(kind)
@@ -428,6 +429,7 @@ class _Merged:
                 reporting_verbs=frozenset(att.get("reporting_verbs", ())),
                 channel_verbs=frozenset(att.get("channel_verbs", ())),
                 author_prepositions=frozenset(att.get("author_prepositions", ())),
+                source_nouns=frozenset(att.get("source_nouns", ())),
                 instruments=dict(self.instruments),
             ),
         )

@@ -18,7 +18,7 @@ from extract.events.lexicon import EventLexicon
 from extract.events.syntax import (
     NOUN_POS,
     ancestors_with_deps,
-    np_tokens,
+    np_core,
     subject_of,
 )
 from extract.records import EntityMention
@@ -110,11 +110,11 @@ class DocEntities:
         if direct is not None:
             return direct
         if token.pos_ in NOUN_POS:
-            inner = [m for m in self.in_tokens(np_tokens(token)) if m.type not in MODEL_TYPES]
-            head_words = {t.i for t in token.subtree if t.dep_ in ("compound", "poss", "amod")}
-            for mention in inner:
-                if self.token_mention_start(mention) in head_words or self.at(token) is mention:
-                    return mention
+            # "the U.S. government": a name inside the noun phrase's own modifiers
+            core = [t for t in np_core(token) if t.dep_ in ("compound", "nmod") and t.head.i == token.i]
+            inner = [m for m in self.in_tokens(core) if m.type not in MODEL_TYPES]
+            if inner and token.lemma_.lower() in self.event_lexicon.actor_words:
+                return inner[0]
         phrase = self._phrase(token)
         types = self.anaphor_types.get(phrase)
         if types is None:

@@ -17,6 +17,7 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "parataxis", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "following", "since", "until", "to", "upon"})
 
 # Irregular English verb forms (language knowledge, not domain knowledge).
 _IRREGULAR = {
@@ -91,6 +92,8 @@ def subject_of(token: Token) -> Token | None:
             # "the government's decision to allow ...": the decision's possessor acts
             owners = children(head, "poss")
             return owners[0] if owners else None
+        elif dep == "pcomp" and head.lower_ in _TEMPORAL_PREPOSITIONS:
+            return None  # "after imposing controls" is often attached to the wrong verb
         elif dep in ("conj", "advcl", "pcomp", "acl"):
             current = head if dep != "pcomp" else head.head
         elif dep == "relcl":
@@ -101,6 +104,18 @@ def subject_of(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def subjects(token: Token) -> list[Token]:
+    """Subjects of a verb, including those attached to its auxiliary ("Fable 5 remains
+    blocked" parsed with "remains" as the auxiliary of "blocked")."""
+    out = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for aux in token.children:
+        if aux.dep_ in ("aux", "auxpass"):
+            out.extend(c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if not out and token.dep_ == "conj":
+        out.extend(c for c in token.head.children if c.dep_ in ("nsubj",) and c.i > token.head.i)
+    return out
 
 
 def passive_agent(token: Token) -> Token | None:
@@ -215,14 +230,18 @@ def determiner(token: Token) -> str | None:
     return None
 
 
+_CORE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "conj"})
+
+
 def np_core(token: Token) -> list[Token]:
-    """A noun phrase's own words: modifiers and appositions, no prepositional phrases."""
+    """A noun phrase's own words: modifiers and coordinated nouns; no prepositional phrase,
+    no apposition (often a mis-attached one)."""
     out = [token]
-    stack = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "appos", "poss", "nummod", "conj")]
+    stack = [c for c in token.children if c.dep_ in _CORE_DEPS]
     while stack:
         child = stack.pop()
         out.append(child)
-        stack.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod", "appos", "poss", "nummod", "conj"))
+        stack.extend(c for c in child.children if c.dep_ in _CORE_DEPS)
     return out
 
 

@@ -22,6 +22,7 @@ from extract.events.syntax import (
     NOUN_POS,
     children,
     complements_of,
+    inflections,
     is_passive,
     is_verbal,
     np_core,
@@ -45,6 +46,7 @@ class Trigger:
     affected: list[EntityMention] = field(default_factory=list)
     agent_kind: str | None = None
     anaphoric: set[str] = field(default_factory=set)  # participants reached through a pronoun
+    objects: list[Token] = field(default_factory=list)  # what the trigger acts on
 
     @property
     def is_noun(self) -> bool:
@@ -120,6 +122,9 @@ class TriggerFinder:
         checks: list[bool] = []
         if rule.object:
             objects = objects_of(head)
+            if not objects and head.dep_ in ("compound", "amod") and head.head.i > head.i:
+                objects = [head.head]  # "U.S. lifts curbs on ...": a verb misparsed as modifier
+            trigger.objects = objects
             if trigger.light is not None and not objects:
                 objects = [o for o in objects_of(trigger.light) if o.i != head.i]
             checks.append(any(self._matches(o, rule.object, entities) for o in objects))
@@ -138,8 +143,9 @@ class TriggerFinder:
                 for obj in preposition_objects(holder, prep)
             ))
         if rule.auxiliary:
+            forms = {form for lemma in rule.auxiliary for form in inflections(lemma)}
             checks.append(any(
-                c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rule.auxiliary
+                c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in forms or c.lower_ in forms)
                 for c in head.children
             ))
         if rule.support:
@@ -234,9 +240,15 @@ class TriggerFinder:
                     add(affected, theme)
             else:
                 subject = subject_of(head)
+                if subject is None and head.dep_ in ("compound", "amod"):
+                    subject = next(iter(children(head, "compound", "nsubj")), None)  # headline
                 add(affected if trigger.rule.subject_role == "affected" else agents, subject)
-                for obj in children(head, "dobj", "obj", "dative"):
+                for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
+                    for part in np_core(obj)[1:]:  # "lifts Anthropic AI export ban"
+                        mention = entities.at(part)
+                        if mention is not None and entities.actor_kind(mention) in ("company", "person"):
+                            add(affected, part)
                 for predicate in children(head, "oprd", "attr", "dobj"):
                     for child in children(predicate, "nmod"):  # "labeled Anthropic a risk"
                         mention = entities.at(child)
@@ -291,8 +303,6 @@ def _verbal_rule(rule: TriggerRule) -> bool:
 
 
 def _forms(word: str) -> set[str]:
-    from extract.events.syntax import inflections
-
     return inflections(word)
 
 
@@ -304,7 +314,12 @@ def _drop_compound_parts(triggers: Iterable[Trigger]) -> list[Trigger]:
     for trigger in triggers:
         head = trigger.head
         parent = heads.get(head.head.i)
-        if head.dep_ in ("compound", "amod") and parent is not None and parent is not trigger:
+        if (
+            head.dep_ in ("compound", "amod")
+            and parent is not None
+            and parent is not trigger
+            and trigger.is_noun
+        ):
             parent.start = min(parent.start, trigger.start)
             continue
         out.append(trigger)
