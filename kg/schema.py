@@ -54,6 +54,7 @@ class EntityType:
     schema_class: URIRef
     coarse: str
     exclusive: bool = False  # only one entity of this type holds at a time (administrations)
+    actor: str | None = None  # government | company | court | media | person, or None
 
 
 class EntityTypes:
@@ -77,6 +78,7 @@ class EntityTypes:
                     schema_class=schema_class,
                     coarse=str(fields.get("coarse", fields.get("evaluates_as", type_id))),
                     exclusive=bool(fields.get("exclusive", False)),
+                    actor=str(fields["actor"]) if fields.get("actor") else None,
                 )
         return cls(types)
 
@@ -87,6 +89,10 @@ class EntityTypes:
     def coarse(self, type_id: str) -> str:
         entity_type = self.types.get(type_id)
         return entity_type.coarse if entity_type else type_id
+
+    def actor(self, type_id: str) -> str | None:
+        entity_type = self.types.get(type_id)
+        return entity_type.actor if entity_type else None
 
 
 @dataclass(frozen=True)

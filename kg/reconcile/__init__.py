@@ -60,7 +60,7 @@ class Reconciliation:
 def reconcile(
     records: Sequence[DocumentRecords], event_types: EventTypes, entity_types: EntityTypes
 ) -> Reconciliation:
-    entity_index = canonicalise_entities(records)
+    entity_index = canonicalise_entities(records, entity_types=entity_types)
     claims = build_claims(records, entity_index, event_types)
     events = cluster_claims(claims.events, event_types, entity_index)
     dcts = {r.document.id: r.dct for r in records}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extract.records import DocumentDate, DocumentRecords, EventMention, Timex
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
+from kg.reconcile.vagueness import part_of, soften
 from kg.schema import EventType, EventTypes
 
 HAPPENED = "asserted"
@@ -103,8 +104,8 @@ def build_claims(
 def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) -> Window:
     """The date one mention gives: its time expression, and no later than its document."""
     window = Window.of(mention.date) if mention.date is not None else Window()
-    if mention.date is None and timex is not None and timex.range is not None:
-        window = Window.of(timex.range)
+    if timex is not None and timex.range is not None:
+        window = Window.of(soften(timex.range, part_of(timex.rule)))
     if mention.modality in (HAPPENED, STATE) and mention.tense != "future":
         # Reported as having happened: by the time the document was written.
         window = window.intersect(Window(None, dct.range.latest.toordinal()))

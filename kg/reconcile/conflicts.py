@@ -23,6 +23,7 @@ from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
+from kg.reconcile.vagueness import part_of, soften
 from kg.reconcile.temporal import TemporalResult
 from kg.schema import EntityTypes, EventTypes
 
@@ -72,7 +73,11 @@ def _date_disagreements(
             set_aside_by_event[claim_event[id(constraint.claim)]].append(constraint.claim)
     for index, event in enumerate(events):
         dated = [c for c in event.all_claims if c.timex is not None and c.timex.range is not None]
-        windows = [(c, Window.of(c.timex.range if c.timex else None)) for c in dated]
+        windows = [
+            (c, Window.of(soften(c.timex.range, part_of(c.timex.rule)) if c.timex else None))
+            for c in dated
+            if c.timex is not None and c.timex.range is not None
+        ]
         disjoint = any(
             not a.overlaps(b) for i, (_, a) in enumerate(windows) for _, b in windows[i + 1 :]
         )

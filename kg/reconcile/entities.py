@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from extract.records import DocumentRecords, EntityMention
 from kg.iri import slug
+from kg.schema import EntityTypes
 
 # Doc-level name -> corpus-level name, as the extraction layer's canonicaliser decides.
 CorpusCanonicaliser = Callable[[dict[str, list[EntityMention]]], dict[tuple[str, str], str]]
@@ -27,6 +28,7 @@ class CanonicalEntity:
     roles: set[str] = field(default_factory=set)
     affiliations: set[str] = field(default_factory=set)
     gazetteer_id: str | None = None
+    actor: str | None = None  # the kind of actor its type makes it (entity_types.yaml)
 
     @property
     def documents(self) -> list[str]:
@@ -67,6 +69,7 @@ def corpus_canonicaliser() -> CorpusCanonicaliser:
 def canonicalise_entities(
     records: Sequence[DocumentRecords],
     canonicaliser: CorpusCanonicaliser | None = None,
+    entity_types: EntityTypes | None = None,
 ) -> EntityIndex:
     mentions_by_doc = {r.document.id: list(r.entities) for r in records}
     names = (canonicaliser or corpus_canonicaliser())(mentions_by_doc)
@@ -89,6 +92,8 @@ def canonicalise_entities(
             type=sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
             mentions=sorted(members, key=lambda dm: (dm[0], dm[1].span.start)),
         )
+        if entity_types is not None:
+            entity.actor = entity_types.actor(entity.type)
         for _, mention in members:
             for alias in (mention.name, mention.span.text):
                 if alias != name:

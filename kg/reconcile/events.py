@@ -79,35 +79,23 @@ def cluster_claims(
     attachments = _instrument_attachments(claims, types, entities)
     acts = [c for c in claims if id(c) not in attachments]
     clusters: list[CanonicalEvent] = []
-    by_participant: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_document: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_type: dict[str, list[int]] = defaultdict(list)
+    index = _ClusterIndex()
     cluster_of: dict[int, int] = {}
+    governments = _government_keys(entities)
     for claim in sorted(acts, key=_specificity):
-        candidates: set[int] = set()
-        for participant in claim.participants:
-            candidates.update(by_participant[(claim.coarse, participant)])
-        candidates.update(by_document[(claim.coarse, claim.doc_id)])
-        if not claim.participants:
-            candidates.update(by_type[claim.coarse])
         best: tuple[float, int] | None = None
-        for index in sorted(candidates):
-            score = _score(claim, clusters[index])
+        for number in sorted(index.candidates(claim)):
+            score = _score(claim, clusters[number], governments)
             if score is not None and (best is None or score > best[0]):
-                best = (score, index)
+                best = (score, number)
         if best is None:
             clusters.append(CanonicalEvent([claim], claim.window))
             target = len(clusters) - 1
-            by_type[claim.coarse].append(target)
         else:
             target = best[1]
             _join(clusters[target], claim)
         cluster_of[id(claim)] = target
-        for participant in claim.participants:
-            if target not in by_participant[(claim.coarse, participant)]:
-                by_participant[(claim.coarse, participant)].append(target)
-        if target not in by_document[(claim.coarse, claim.doc_id)]:
-            by_document[(claim.coarse, claim.doc_id)].append(target)
+        index.add(claim, target, clusters[target])
     for claim in claims:
         act = attachments.get(id(claim))
         if act is not None:
@@ -119,12 +107,65 @@ def cluster_claims(
     return clusters
 
 
+class _ClusterIndex:
+    """Where to look for the event a claim may belong to, without comparing all pairs.
+
+    Events are found by type and one of: a shared participant, the same document, or (for
+    dated events) a shared month. Only events of the claim's own fine type are candidates:
+    disabling access and restoring it are both access changes, never one event.
+    """
+
+    MAX_MONTHS = 13  # a window wider than a year is found through participants only
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def candidates(self, claim: Claim) -> set[int]:
+        found: set[int] = set()
+        for key in self._keys(claim):
+            found.update(self.keys.get(key, ()))
+        return found
+
+    def add(self, claim: Claim, number: int, event: CanonicalEvent) -> None:
+        for key in self._keys(claim) + self._month_keys(claim.type.id, event.window):
+            bucket = self.keys[key]
+            if not bucket or bucket[-1] != number:
+                if number not in bucket:
+                    bucket.append(number)
+
+    def _keys(self, claim: Claim) -> list[tuple[str, str]]:
+        kind = claim.type.id
+        keys = [(kind, f"p:{p}") for p in sorted(claim.participants)]
+        keys.append((kind, f"d:{claim.doc_id}"))
+        keys.extend(self._month_keys(kind, claim.window))
+        return keys
+
+    def _month_keys(self, kind: str, window: Window) -> list[tuple[str, str]]:
+        first, last = window.earliest(), window.latest()
+        if first is None or last is None:
+            return []
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months > self.MAX_MONTHS:
+            return []
+        keys = []
+        year, month = first.year, first.month
+        for _ in range(months):
+            keys.append((kind, f"m:{year}-{month:02d}"))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return keys
+
+
 def _specificity(claim: Claim) -> tuple[float, int, str, int]:
     """Most precisely dated first; then the ones naming most participants."""
-    return (claim.window.width, -len(claim.participants), claim.doc_id, claim.mention.trigger.start)
+    return (
+        claim.window.width,
+        -len(claim.participants),
+        claim.doc_id,
+        claim.mention.trigger.start,
+    )
 
 
-def _score(claim: Claim, event: CanonicalEvent) -> float | None:
+def _score(claim: Claim, event: CanonicalEvent, governments: frozenset[str]) -> float | None:
     """How well a claim fits an event; None when it cannot be the same event."""
     window = claim.window.intersect(event.window)
     near_conflict = False
@@ -145,16 +186,28 @@ def _score(claim: Claim, event: CanonicalEvent) -> float | None:
     score = 3.0 * shared_models + 2.0 * shared_affected + 1.0 * shared_agents
     if (
         score == 0
-        and claim.participants
-        and (event.agents | event.affected | event.models)
-        and not same_document
+        and _all_government(claim.agents, governments)
+        and _all_government(event.agents, governments)
     ):
+        # "The Trump administration" and "the US government" act for the same state: a weak
+        # link, enough when nothing else contradicts it.
+        score = 0.5
+    event_participants = event.agents | event.affected | event.models
+    if score == 0 and claim.participants and event_participants and not same_document:
         return None  # both name participants and share none: only one document can tie them
     if same_document:
         score += 1.5
-    if not claim.participants and not same_document:
-        score += 0.1  # an anonymous mention joins another document's event only if unique
+    if not claim.participants or not event_participants:
+        score += 0.1  # one side names nobody: possible, the weakest link
     return score - (0.5 if near_conflict else 0.0)
+
+
+def _government_keys(entities: EntityIndex) -> frozenset[str]:
+    return frozenset(key for key, e in entities.entities.items() if e.actor == "government")
+
+
+def _all_government(keys: frozenset[str], governments: frozenset[str]) -> bool:
+    return bool(keys) and keys <= governments
 
 
 def _within_tolerance(a: Window, b: Window) -> bool:

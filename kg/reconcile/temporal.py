@@ -30,6 +30,7 @@ from extract.temporal.rules import narrow_anchor, resolve_range
 from kg.reconcile.claims import Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
+from kg.reconcile.vagueness import part_of, soften, without_part
 from kg.schema import EventTypes
 
 MAX_ROUNDS = 50
@@ -164,19 +165,23 @@ def _timex_constraints(index: int, claim: Claim, event: CanonicalEvent) -> list[
             )
         ]
     if timex.anchor == "none" and timex.range is not None:
-        fixed = Window.of(timex.range)
+        fixed = Window.of(soften(timex.range, part_of(timex.rule)))
         return [Constraint(text, (var,), lambda w: {var: fixed}, claim)]
     if timex.anchor != "dct" or not timex.rule:
         return []
     rule = timex.rule
+    part = part_of(rule)
+    # A part of a period ("early June") stretches (see vagueness.py); the document date is
+    # then narrowed by the whole period, which holds whatever the part means.
+    anchor_rule = without_part(rule) if part else rule
 
     def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
         anchor = w[doc].to_range()
         if anchor is None:
             return {}
-        out = {var: Window.of(resolve_range(rule, anchor))}
+        out = {var: Window.of(soften(resolve_range(rule, anchor), part))}
         value = _closed(w[var], anchor)
-        narrowed = narrow_anchor(rule, anchor, value)
+        narrowed = narrow_anchor(anchor_rule, anchor, value)
         out[doc] = Window.of(narrowed) if narrowed is not None else Window(1, 0)
         return out
 
@@ -189,12 +194,14 @@ def _timex_constraints(index: int, claim: Claim, event: CanonicalEvent) -> list[
 
 def _corroboration(claim: Claim, event: CanonicalEvent) -> str:
     """Where else the event is dated, for a reader checking why a document date moved."""
-    for other in event.all_claims:
-        if other.doc_id != claim.doc_id and other.timex is not None and other.timex.range:
-            return (
-                f"names “{claim.mention.trigger.text}”, which {other.doc_id} dates "
-                f"“{other.timex.span.text}”"
-            )
+    dated = [
+        (other.timex.range.days, other.doc_id, other.timex.span.text)
+        for other in event.all_claims
+        if other.doc_id != claim.doc_id and other.timex is not None and other.timex.range
+    ]
+    if dated:
+        _, doc_id, text = min(dated)
+        return f"names “{claim.mention.trigger.text}”, which {doc_id} dates “{text}”"
     return f"dates “{claim.mention.trigger.text}” relative to the document's own date"
 
 

@@ -311,14 +311,14 @@ def test_reconcile_is_independent_of_document_order(doc: Any) -> None:
 
 def test_reconcile_indefinite_weekday_narrows_the_window_to_that_weekday(doc: Any) -> None:
     a = doc("a")
-    s = a.sentence("Commerce eased the ban on Mythos 5 in late June.")
+    s = a.sentence("Commerce eased the ban on Mythos 5 on June 21-30.")
     model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-    a.event(s, "eased", "partial_lift", models=(model,), timex=a.timex(s, "late June"))
+    a.event(s, "eased", "partial_lift", models=(model,), timex=a.timex(s, "June 21-30"))
     s2 = a.sentence("Lutnick wrote to Anthropic on a Friday.")
     a.event(s2, "wrote", "letter", timex=a.timex(s2, "Friday"))
     r = _reconcile(a)
     index = _event(r, "partial_lift")
-    # Late June is June 21-30, 2026; its only Friday is the 26th.
+    # June 21-30, 2026 holds one Friday: the 26th.
     assert r.windows[index].to_range() == DateRange(_day("2026-06-26"), _day("2026-06-26"))
     assert len(r.events) == 1  # the letter is the instrument, not an event of its own
 
@@ -330,3 +330,44 @@ def test_reconcile_unattached_instrument_stays_off_the_timeline(doc: Any) -> Non
     r = _reconcile(a)
     assert [e.type_id for e in r.events] == ["letter"]
     assert EVENT_TYPES.get("letter").on_timeline is False
+
+
+def test_reconcile_early_month_and_a_day_near_its_end_are_one_event(doc: Any) -> None:
+    """'Early June' is normalised to June 1-10, but an order of June 12 is 'early June' too."""
+    a = _order_doc(doc)
+    b = doc("b")
+    s = b.sentence("The move to restrict Mythos 5 took place in early June.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "restrict", "export_restriction", models=(model,), timex=b.timex(s, "early June"))
+    r = _reconcile(a, b)
+    index = _event(r, "export_restriction")
+    assert r.events[index].sources == ["a", "b"]
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-12"), _day("2026-06-12"))
+    assert [d for d in r.disagreements if d.aspect == "date"] == []
+
+
+def test_reconcile_anonymous_dated_event_is_found_by_its_month(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("Following the June 12 export control order, trading stopped.")
+    a.event(s, "export control order", "export_restriction", timex=a.timex(s, "June 12"))
+    b = doc("b")
+    s = b.sentence("Commerce restricted Mythos 5 in early June.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "restricted", "export_restriction", models=(model,), timex=b.timex(s, "early June"))
+    r = _reconcile(a, b)
+    assert [e.sources for e in r.events] == [["a", "b"]]
+
+
+def test_reconcile_opposite_actions_of_one_coarse_type_stay_apart(doc: Any) -> None:
+    types = EventTypes(
+        {
+            "access_limit": _type("access_limit", coarse="access_change"),
+            "access_restore": _type("access_restore", coarse="access_change"),
+        }
+    )
+    a = doc("a")
+    s = a.sentence("The firm limited its model and later restored access to its systems.")
+    a.event(s, "limited", "access_limit")
+    a.event(s, "restored", "access_restore")
+    r = reconcile([a.build()], types, ENTITY_TYPES)
+    assert sorted(e.type_id for e in r.events) == ["access_limit", "access_restore"]
