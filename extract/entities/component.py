@@ -219,6 +219,8 @@ class EntityRecogniser:
             kind, ident = key.split(":", 1)
             if kind == "g":
                 entry = self.entries[ident]
+                if end - start == 1 and end < len(doc) and doc[end].like_num and not doc[end].is_punct:
+                    continue  # "Fortune 500", "Windows 11": the word is part of another name
                 yield Candidate(
                     start, end, entry.type, entry.name, "gazetteer", _P_GAZETTEER,
                     rule=key, gazetteer_id=entry.id,
@@ -290,6 +292,11 @@ class EntityRecogniser:
                 first, start + 1, "legal_instrument", name, "pattern", _P_INSTRUMENT,
                 rule=f"instrument:{kind}",
             )
+            if first < start:  # the head alone, when a name takes the modifiers
+                yield Candidate(
+                    start, start + 1, "legal_instrument", kind, "pattern", _P_INSTRUMENT,
+                    rule=f"instrument:{kind}",
+                )
 
     def _ner(self, doc: Doc) -> Iterator[Candidate]:
         rules = self.lexicon.ner
