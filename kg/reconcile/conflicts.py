@@ -23,8 +23,8 @@ from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
-from kg.reconcile.vagueness import part_of, soften
 from kg.reconcile.temporal import TemporalResult
+from kg.reconcile.vagueness import part_of, soften
 from kg.schema import EntityTypes, EventTypes
 
 

@@ -110,34 +110,43 @@ def cluster_claims(
 class _ClusterIndex:
     """Where to look for the event a claim may belong to, without comparing all pairs.
 
-    Events are found by type and one of: a shared participant, the same document, or (for
-    dated events) a shared month. Only events of the claim's own fine type are candidates:
-    disabling access and restoring it are both access changes, never one event.
+    Events are found by type and a shared participant or the same document. The month of a
+    dated event is searched only where one side names no participant ("the June 12
+    order"), so a claim never scans every event of its month. Only events of the claim's
+    own fine type are candidates: disabling access and restoring it are both access
+    changes, never one event.
     """
 
     MAX_MONTHS = 13  # a window wider than a year is found through participants only
 
     def __init__(self) -> None:
-        self.keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_key: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.anonymous_by_month: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.by_month: dict[tuple[str, str], set[int]] = defaultdict(set)
 
     def candidates(self, claim: Claim) -> set[int]:
         found: set[int] = set()
         for key in self._keys(claim):
-            found.update(self.keys.get(key, ()))
+            found |= self.by_key.get(key, set())
+        months = self._month_keys(claim.type.id, claim.window)
+        index = self.anonymous_by_month if claim.participants else self.by_month
+        for key in months:
+            found |= index.get(key, set())
         return found
 
     def add(self, claim: Claim, number: int, event: CanonicalEvent) -> None:
-        for key in self._keys(claim) + self._month_keys(claim.type.id, event.window):
-            bucket = self.keys[key]
-            if not bucket or bucket[-1] != number:
-                if number not in bucket:
-                    bucket.append(number)
+        for key in self._keys(claim):
+            self.by_key[key].add(number)
+        anonymous = not (event.agents | event.affected | event.models)
+        for key in self._month_keys(claim.type.id, event.window):
+            self.by_month[key].add(number)
+            if anonymous:
+                self.anonymous_by_month[key].add(number)
 
     def _keys(self, claim: Claim) -> list[tuple[str, str]]:
         kind = claim.type.id
         keys = [(kind, f"p:{p}") for p in sorted(claim.participants)]
         keys.append((kind, f"d:{claim.doc_id}"))
-        keys.extend(self._month_keys(kind, claim.window))
         return keys
 
     def _month_keys(self, kind: str, window: Window) -> list[tuple[str, str]]:
