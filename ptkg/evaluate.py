@@ -68,6 +68,7 @@ class Scores:
     order: tuple[int, int]
     probes: tuple[int, int]
     entities: Prf
+    participants: Prf  # entities that take part in some event, against the same reference
     matches: dict[str, str] = field(default_factory=dict)  # reference id -> event id
     details: list[str] = field(default_factory=list)  # what went wrong, in words
 
@@ -78,6 +79,7 @@ class Scores:
             "order_pairs": _ratio(self.order),
             "probes": _ratio(self.probes),
             "entities": self.entities.as_dict(),
+            "event_participants": self.participants.as_dict(),
             "matches": self.matches,
             "details": self.details,
         }
@@ -134,7 +136,7 @@ def score(
     by_id = {e["id"]: e for e in predicted}
     for gold in reference.events:
         if gold["id"] not in matches:
-            details.append(f"missed {gold['id']} ({gold['type']}, {_gold_window(gold)})")
+            details.append(f"missed {gold['id']} ({gold['type']}, {_text(_gold_window(gold))})")
     matched_ids = set(matches.values())
     for event in predicted:
         if event["id"] not in matched_ids:
@@ -150,7 +152,7 @@ def score(
         if event is not None and _window(event) == window:
             exact_right += 1
         elif event is not None:
-            details.append(f"{gold['id']}: dated {_window_text(event)}, reference {window[0]}")
+            details.append(f"{gold['id']}: dated {_window_text(event)}, reference {_text(window)}")
 
     order_right = 0
     for first, second in reference.order:
@@ -177,12 +179,15 @@ def score(
                 )
 
     entity_prf = _entity_scores(reference, entities, coarse_entity_type, details)
+    taking_part = [e for e in entities if int(e.get("events") or 0) > 0]
+    participant_prf = _entity_scores(reference, taking_part, coarse_entity_type, [])
     return Scores(
         events=Prf(len(matches), len(predicted), len(reference.events)),
         exact_day=(exact_right, exact_total),
         order=(order_right, len(reference.order)),
         probes=(probe_right, probe_total),
         entities=entity_prf,
+        participants=participant_prf,
         matches=matches,
         details=details,
     )
@@ -307,7 +312,11 @@ def _sort_key(window: Window) -> tuple[int, int]:
 
 
 def _window_text(event: Mapping[str, Any]) -> str:
-    lo, hi = _window(event)
+    return _text(_window(event))
+
+
+def _text(window: Window) -> str:
+    lo, hi = window
     if lo == hi and lo is not None:
         return lo.isoformat()
     return f"{lo or '…'}/{hi or '…'}"
@@ -318,7 +327,7 @@ def _as_date(value: Any) -> date:
 
 
 def format_scores(scores: Scores) -> str:
-    e, n = scores.events, scores.entities
+    e, n, t = scores.events, scores.entities, scores.participants
     lines = [
         f"events     P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  "
         f"({e.matched} matched, {e.predicted} in graph, {e.reference} in reference)",
@@ -327,6 +336,8 @@ def format_scores(scores: Scores) -> str:
         f"probes     {scores.probes[0]}/{scores.probes[1]}",
         f"entities   P {n.precision:.3f}  R {n.recall:.3f}  F1 {n.f1:.3f}  "
         f"({n.matched} matched, {n.predicted} in graph, {n.reference} in reference)",
+        f"  of them in events  P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}  "
+        f"({t.matched} matched, {t.predicted} take part in events)",
     ]
     if scores.details:
         lines.append("")

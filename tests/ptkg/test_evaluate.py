@@ -195,3 +195,15 @@ def test_evaluate_reads_the_bundled_reference(corpus_dir: Path) -> None:
     assert len(reference.events) == 11
     assert ("partial_lift_letter", "full_lift") in reference.order
     assert reference.aliases["pentagon"] == "US Department of Defense"
+
+
+def test_evaluate_participant_precision_counts_only_entities_in_events(
+    reference: Reference,
+) -> None:
+    entities = [dict(e, events=1) for e in ENTITIES] + [
+        {"name": "A quoted analyst", "type": "person", "aliases": [], "events": 0},
+        {"name": "Jitterbit", "type": "organization", "aliases": [], "events": 2},
+    ]
+    s = score(reference, PERFECT, _restricted, entities)
+    assert (s.entities.matched, s.entities.predicted) == (3, 5)
+    assert (s.participants.matched, s.participants.predicted) == (3, 4)
