@@ -476,12 +476,14 @@ class EntityRecogniser:
             return cand
         i += 1
         after_comma = i
-        while i < len(doc) and doc[i].lower_ in ("a", "an", "the", "now", *self.lexicon.title_modifiers):
+        while i < len(doc) and doc[i].lower_ in ("a", "an", "the", "now"):
             i += 1
         strings = self.vocab.strings
         best: tuple[int, int, str] | None = None
         for match_id, start, end in self.titles(doc[i : min(len(doc), i + 8)]):
-            if start - i <= 2 and (best is None or end > best[1]):
+            if start - i <= 3 and all(
+                t.lower_ in self.lexicon.title_modifiers for t in doc[i:start]
+            ) and (best is None or end > best[1] or (end == best[1] and start < best[0])):
                 best = (start, end, strings[match_id])
         if best is None:
             return cand

@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from extract.events.lexicon import AttributionCues
 from extract.events.participants import DocEntities
-from extract.events.syntax import children, is_verbal, preposition_objects, subject_of
+from extract.events.syntax import children, is_verbal, np_core, preposition_objects, subject_of
 from extract.records import Attribution, EntityMention
 from extract.records import Span as TextSpan
 
@@ -71,6 +71,12 @@ class AttributionFinder:
             if subject is not None and subject.lower_ in _GENERIC_SUBJECTS:
                 continue  # "you could argue that ...": nobody's report
             source = entities.resolve(subject) if subject is not None else None
+            if source is None and subject is not None:  # "ChatGPT owner OpenAI confirmed"
+                source = next(
+                    (m for t in np_core(subject) + children(subject, "appos")
+                     if (m := entities.at(t)) is not None and entities.actor_kind(m) is not None),
+                    None,
+                )
             if source is None:
                 copula = self._copula_subject(token)  # "Semafor was the first to report"
                 if copula is not None:
@@ -94,7 +100,7 @@ class AttributionFinder:
                         continue
                     covered.update(t.i for t in child.subtree)
             as_clause = [m for m in token.children if m.dep_ == "mark" and m.lower_ in self.cues.as_reported]
-            if as_clause and token.dep_ == "advcl":  # "as POLITICO reports, ..."
+            if as_clause and token.dep_ == "advcl" and not covered:  # "as POLITICO reports, ..."
                 covered.update(t.i for t in token.head.subtree)
                 covered.difference_update(t.i for t in token.subtree)
             if not covered:

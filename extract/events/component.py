@@ -487,10 +487,12 @@ class EventExtractor:
             own_subject = bool(subjects(rep.head)) or rep.head.tag_ not in ("VBG", "VB")
             if named_affected or (named_agents and not habitual and own_subject):
                 return True
+            if named_agents and draft.modality != "asserted":
+                return True  # "Anthropic is working to restore access"
             if not own_subject and draft.modality == "asserted":
                 # a participle that only inherits its agent ("limiting access")
                 return bool(draft.scopes) and perfect_or_past
-            has_args = bool(draft.agents or draft.affected or draft.scopes)
+            has_args = bool(draft.agents or draft.affected or draft.scopes or rep.agent_kind)
             finite = rep.head.tag_ in ("VBD", "VBZ", "VBP") or any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in rep.head.children
             )

@@ -284,6 +284,12 @@ class TriggerFinder:
                     add(agents, passive_agent(light))
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))
+        if trigger.rule.absorbs_complement:
+            # "permission for Anthropic to release", "directed Anthropic to suspend"
+            for complement in complements_of(head):
+                if is_verbal(complement):
+                    for subject in children(complement, "nsubj"):
+                        add(affected, subject)
         trigger.agents = agents
         trigger.affected = [m for m in affected if m not in agents]
         trigger.agent_kind = agent_kind

@@ -1,0 +1,141 @@
+"""ptkg_entities on real sentences of the bundled articles, and on names it has never seen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extract.nlp import PipelineOptions, load_pipeline
+from extract.records import EntityMention
+
+Entities = Callable[[str], list[EntityMention]]
+
+
+def by_text(mentions: list[EntityMention], text: str) -> EntityMention:
+    found = [m for m in mentions if m.span.text == text]
+    assert len(found) == 1, [(m.span.text, m.type) for m in mentions]
+    return found[0]
+
+
+def test_component_person_with_role_and_affiliation(entities: Entities) -> None:
+    found = entities(
+        'In a letter to the company, US Commerce Secretary Howard Lutnick said Anthropic had made '
+        '"significant progress" in mitigating the risks.'
+    )
+    person = by_text(found, "Howard Lutnick")
+    assert person.type == "person"
+    assert person.role == "Commerce Secretary"
+    assert person.affiliation == "US Department of Commerce"
+    # the title's words are not entities of their own
+    assert not [m for m in found if m.span.text in ("US", "Commerce")]
+
+
+def test_component_gazetteer_aliases_share_canonical_names(entities: Entities) -> None:
+    found = entities(
+        "Earlier in March, Anthropic initiated legal action against the Department of Defense. "
+        "This came after the Pentagon designated the company as a supply chain risk. "
+        "A Commerce Department spokesperson declined to comment."
+    )
+    assert by_text(found, "Department of Defense").name == "US Department of Defense"
+    assert by_text(found, "Pentagon").name == "US Department of Defense"
+    assert by_text(found, "Commerce Department").name == "US Department of Commerce"
+    assert by_text(found, "Anthropic").type == "organization"
+
+
+def test_component_model_names_with_and_without_family(entities: Entities) -> None:
+    found = entities(
+        "Following the June 12 export control order, Anthropic had disabled access to its "
+        "flagship Claude Mythos 5 and Fable 5 models for all users.\n\nFable 5 May Follow\n\n"
+        "Chinese researchers claim that Mythos is matched by Zhipu AI's GLM-5.2."
+    )
+    models = {m.span.text: m.name for m in found if m.type == "ai_model"}
+    assert models["Claude Mythos 5"] == "Claude Mythos 5"
+    assert models["Mythos"] == "Claude Mythos 5"  # a short form merges with the full name
+    assert models["Fable 5"] == "Fable 5"
+    assert models["GLM-5.2"] == "GLM-5.2"
+    assert by_text(found, "Zhipu AI").type == "organization"
+    # "May" of the headline is not part of a name, nor a person
+    assert not [m for m in found if "May" in m.span.text]
+
+
+def test_component_drops_ner_junk_of_headlines(entities: Entities) -> None:
+    found = entities("US Relaxes Export Restrictions on Anthropic's AI Amid Security Safeguards")
+    texts = {m.span.text: m.type for m in found}
+    assert texts == {"US": "country", "Anthropic": "organization"}
+
+
+def test_component_administration_and_titles(entities: Entities) -> None:
+    found = entities(
+        "The previous month's directive saw the Trump administration mandate Anthropic to "
+        "restrict all foreign nationals. Initially, President Trump's second term saw an embrace "
+        "of a hands-off approach."
+    )
+    assert by_text(found, "Trump administration").type == "administration"
+    president = by_text(found, "Trump")
+    assert (president.type, president.role) == ("person", "President")
+
+
+def test_component_appositive_roles(entities: Entities) -> None:
+    found = entities(
+        "Francesco Bailo, deputy director of the AI, Trust and Governance Centre at the "
+        "University of Sydney, commented that the lifting was anticipated. Bailo suggested that "
+        "reports had been exaggerated."
+    )
+    person = by_text(found, "Francesco Bailo")
+    assert person.role == "deputy director"
+    assert by_text(found, "Bailo").name == "Francesco Bailo"
+
+
+def test_component_finds_names_it_does_not_know(entities: Entities) -> None:
+    found = entities(
+        "Northwind Labs released its Zephyr 3 model to a small group of partners, said Dana "
+        "Whitfield, chief executive of Northwind Labs. Whitfield added that Zephyr would follow."
+    )
+    assert by_text(found, "Zephyr 3").type == "ai_model"
+    assert by_text(found, "Zephyr").name == "Zephyr 3"
+    assert by_text(found, "Dana Whitfield").role == "chief executive"
+    assert by_text(found, "Whitfield").name == "Dana Whitfield"
+    assert {m.type for m in found if m.span.text == "Northwind Labs"} == {"organization"}
+
+
+def test_component_ids_and_spans_in_text_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Reuters reported that OpenAI limited GPT-5.6 to trusted partners.")
+    ids = [m.id for m in doc._.entities]
+    assert ids == [f"e{n}" for n in range(1, len(ids) + 1)]
+    spans = doc.spans["entities"]
+    assert [s.id_ for s in spans] == ids
+    assert [(s.text, s.label_) for s in spans][:2] == [("Reuters", "news_outlet"), ("OpenAI", "organization")]
+    for mention in doc._.entities:
+        assert doc.text[mention.span.start : mention.span.end] == mention.span.text
+
+
+def test_component_user_lexicon_extends_the_gazetteer(tmp_path: Path) -> None:
+    extra = tmp_path / "my_gazetteer.yaml"
+    extra.write_text(
+        "entities:\n"
+        "  - {id: acme, name: Acme Robotics, type: organization, aliases: [Acme]}\n"
+        "model_families:\n"
+        "  - {id: roadrunner, name: Roadrunner, owner: Acme Robotics, type: ai_model}\n",
+        encoding="utf-8",
+    )
+    nlp = load_pipeline(PipelineOptions(components=("ptkg_entities",), lexicons=(extra,)))
+    found = list(nlp("Acme said Roadrunner 2 would ship in June.")._.entities)
+    assert by_text(found, "Acme").name == "Acme Robotics"
+    assert by_text(found, "Acme").gazetteer_id == "acme"
+    assert by_text(found, "Roadrunner 2").type == "ai_model"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Pentagon said so.", "US Department of Defense"),
+        ("The DoD said so.", "US Department of Defense"),
+        ("The Department of Commerce said so.", "US Department of Commerce"),
+        ("The EU said so.", "European Union"),
+        ("POLITICO reported it.", "POLITICO"),
+    ],
+)
+def test_component_aliases(entities: Entities, text: str, name: str) -> None:
+    assert name in {m.name for m in entities(text)}

@@ -1,0 +1,75 @@
+"""Fixtures of the event tests: the pipeline loaded once, and a helper that runs it.
+
+The time layer is not part of these tests: ``run(text, timexes=[("June 12", "DATE",
+"XXXX-06-12")])`` gives the event layer the time expressions a test names, so a test of
+time attachment fails only when the event layer attaches wrongly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp import PipelineOptions, load_pipeline
+from extract.records import EntityMention, EventMention, Span, Timex
+
+TimexSpec = tuple[str, str, str]  # (text, TIMEX3 type, TIMEX3 value)
+
+
+@dataclass
+class Result:
+    doc: Doc
+
+    @property
+    def events(self) -> list[EventMention]:
+        return list(self.doc._.events)
+
+    @property
+    def entities(self) -> dict[str, EntityMention]:
+        return {e.id: e for e in self.doc._.entities}
+
+    @property
+    def timexes(self) -> dict[str, Timex]:
+        return {t.id: t for t in (self.doc._.timexes or [])}
+
+    def names(self, ids: Sequence[str]) -> set[str]:
+        entities = self.entities
+        return {entities[i].name for i in ids}
+
+    def by_trigger(self, text: str) -> EventMention:
+        found = [e for e in self.events if e.trigger.text == text]
+        assert len(found) == 1, [(e.trigger.text, e.type) for e in self.events]
+        return found[0]
+
+    def of_type(self, *types: str) -> list[EventMention]:
+        return [e for e in self.events if e.type in types]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline(PipelineOptions(components=("ptkg_blocks", "ptkg_entities", "ptkg_events")))
+
+
+@pytest.fixture(scope="session")
+def run(nlp: Language) -> Callable[..., Result]:
+    if not Doc.has_extension("timexes"):
+        Doc.set_extension("timexes", default=None)
+
+    def _run(text: str, timexes: Sequence[TimexSpec] = ()) -> Result:
+        with nlp.select_pipes(disable=["ptkg_events"]):
+            doc = nlp(text)
+        found = []
+        for number, (expression, kind, value) in enumerate(timexes, 1):
+            start = text.index(expression)
+            found.append(
+                Timex(f"t{number}", Span(start, start + len(expression), expression), kind, value)
+            )
+        doc._.timexes = found
+        nlp.get_pipe("ptkg_events")(doc)
+        return Result(doc)
+
+    return _run

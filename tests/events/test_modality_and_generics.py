@@ -1,0 +1,112 @@
+"""Modality, tense, state claims, and generic statements that are not events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
+
+
+def test_modality_considering_is_planned(run: Run) -> None:
+    result = run(
+        "According to a source familiar with the matter, the US government is also considering "
+        "allowing Anthropic to restore access to its Fable 5 model, although no timeline has been "
+        "announced."
+    )
+    lift = result.by_trigger("allowing")
+    assert lift.modality == "planned"
+    assert result.names(lift.models) == {"Fable 5"}
+    assert lift.attribution is not None and lift.attribution.cue.text.startswith("According to")
+    assert not [e for e in result.events if e.modality == "asserted"]
+
+
+def test_modality_headline_may_is_not_a_month_nor_an_event(run: Run) -> None:
+    assert run("Fable 5 May Follow").events == []
+
+
+def test_modality_coordinated_clauses_keep_their_own_models(run: Run) -> None:
+    result = run(
+        "The move allows a select group to regain access to the Claude Mythos 5 cybersecurity "
+        "model, but the second frontier model, Fable 5, remains blocked — for now — with "
+        "discussions ongoing."
+    )
+    lift = result.by_trigger("allows")
+    assert lift.type == "partial_lift"
+    assert result.names(lift.models) == {"Claude Mythos 5"}
+    state = result.by_trigger("blocked")
+    assert (state.type, state.modality) == ("export_restriction", "state")
+    assert result.names(state.models) == {"Fable 5"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Anthropic is working to restore access for approved providers quickly.", "restore", "planned"),
+        ("Anthropic hopes to expand availability of Mythos 5 and eventually reinstate the Fable "
+         "model for general use.", "reinstate", "planned"),
+        ("Despite the leniency granted to Mythos 5, the government's letter explicitly excluded "
+         "permission for Anthropic to release Fable.", "permission", "negated"),
+        ("He posited that maintaining the ban could have set a problematic precedent.", "ban",
+         "hypothetical"),
+        ("OpenAI recently announced that its latest AI model series, GPT-5.6, would initially be "
+         'rolled out to a "small group of trusted partners."', "rolled out", "planned"),
+        ("Anthropic confirmed the imminent restoration of access to its flagship models.",
+         "restoration", "planned"),
+        ("Restrictions continue for organisations outside the approved list.", "continue", "state"),
+    ],
+)
+def test_modality_cues(run: Run, text: str, trigger: str, modality: str) -> None:
+    assert run(text).by_trigger(trigger).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Export policy can slow diffusion, but it can also fracture the market.",
+        "U.S. officials are therefore trying to move from blunt export bans toward more surgical "
+        "controls — for example, restricting certain uses, users or integrations rather than "
+        "entire models.",
+        "The move reflects Washington's evolving approach to AI export controls—protecting "
+        "sensitive technologies while allowing trusted commercial partners to access advanced AI "
+        "models.",
+        "Washington prefers flexible, adaptive controls over rigid product-level bans.",
+    ],
+)
+def test_modality_generic_statements_are_not_events(run: Run, text: str) -> None:
+    asserted = [e for e in run(text).events if e.modality == "asserted"]
+    assert asserted == [], [(e.trigger.text, e.type) for e in asserted]
+
+
+def test_modality_tense(run: Run) -> None:
+    assert run("The United States has lifted export restrictions on Anthropic’s Claude Fable 5 "
+               "models.").by_trigger("lifted").tense == "past"
+    assert run("Commerce Secretary Howard Lutnick wrote to Anthropic on a Friday."
+               ).by_trigger("wrote").tense == "past"
+
+
+def test_attribution_as_outlet_reports(run: Run) -> None:
+    result = run(
+        "The news was confirmed in a letter from Commerce Secretary Howard Lutnick to Anthropic in "
+        "a letter dated June 26, according to a letter obtained by POLITICO .",
+        timexes=[("June 26", "DATE", "XXXX-06-26")],
+    )
+    dated = [e for e in result.of_type("letter") if e.timex is not None]
+    assert len(dated) == 1
+    assert result.timexes[dated[0].timex or ""].span.text == "June 26"
+    letters = result.of_type("letter")
+    assert {frozenset(result.names(e.agents)) for e in letters} >= {frozenset({"Howard Lutnick"})}
+    for letter in letters:
+        assert letter.attribution is not None
+        assert result.names([letter.attribution.source or ""]) == {"POLITICO"}
+        assert letter.attribution.instrument == "letter"
+
+
+def test_attribution_outlet_first_to_report(run: Run) -> None:
+    result = run("Semafor was the first to report the government's permission to release Mythos 5.")
+    permission = result.by_trigger("permission")
+    assert permission.type == "partial_lift"
+    assert permission.attribution is not None
+    assert result.names([permission.attribution.source or ""]) == {"Semafor"}

@@ -1,0 +1,102 @@
+"""Time expressions attach to the event that syntax says they date; stated order becomes relations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
+
+
+def test_timing_date_attaches_to_the_nominal_order_not_the_main_verb(run: Run) -> None:
+    result = run(
+        "Following the June 12 export control order, Anthropic had disabled access to its flagship "
+        "Claude Mythos 5 and Fable 5 models for all users while engaging with the US government.",
+        timexes=[("June 12", "DATE", "XXXX-06-12")],
+    )
+    order = result.by_trigger("export control order")
+    disabled = result.by_trigger("disabled")
+    assert order.type == "export_restriction"
+    assert result.timexes[order.timex or ""].span.text == "June 12"
+    assert order.instrument is not None
+    assert result.entities[order.instrument].type == "legal_instrument"
+    assert disabled.timex is None
+    assert disabled.type == "access_disable"
+    assert result.names(disabled.agents) == {"Anthropic"}
+    assert result.names(disabled.models) == {"Claude Mythos 5", "Fable 5"}
+    assert [s.population for s in disabled.scope] == ["all_users"]
+    assert [(r.relation, r.target) for r in disabled.relations] == [("after", order.id)]
+
+
+def test_timing_duration_offset_becomes_a_relation_with_lag(run: Run) -> None:
+    result = run(
+        "The US government has partially eased restrictions on Anthropic's most advanced "
+        'artificial intelligence model, allowing the company to provide access to selected "trusted '
+        'partners" just two weeks after imposing export controls over national security concerns.',
+        timexes=[("two weeks", "DURATION", "P2W")],
+    )
+    eased = result.by_trigger("eased")
+    imposed = result.by_trigger("export controls")
+    assert eased.type == "partial_lift"
+    assert imposed.type == "export_restriction"
+    assert [(r.relation, r.target, r.lag) for r in eased.relations] == [("after", imposed.id, (14, 14))]
+    duration = result.timexes[eased.timex or ""]
+    assert duration.span.text == "two weeks"
+    assert duration.anchor == f"event:{imposed.id}"
+
+
+def test_timing_previous_months_directive(run: Run) -> None:
+    result = run(
+        "This development marks a significant shift from the previous month's directive, which saw "
+        "the Trump administration mandate Anthropic to restrict all foreign nationals, including "
+        "its own employees, from accessing these models.",
+        timexes=[("the previous month", "DATE", "XXXX-XX")],
+    )
+    directive = result.by_trigger("directive")
+    assert directive.type == "export_restriction"
+    assert result.timexes[directive.timex or ""].span.text == "the previous month"
+    assert result.names(directive.agents) == {"Trump administration"}
+    assert "foreign_nationals" in {s.population for s in directive.scope}
+    assert len(result.events) == 1  # "mandate ... to restrict" is the same directive
+
+
+def test_timing_event_subject_of_took_place(run: Run) -> None:
+    result = run(
+        "The move to limit AI use by foreign nationals by restricting Anthropic’s Claude Mythos and "
+        "Fable 5 took place in early June amid concerns over national security.",
+        timexes=[("early June", "DATE", "XXXX-06")],
+    )
+    [event] = result.events
+    assert event.type == "export_restriction"
+    assert result.timexes[event.timex or ""].span.text == "early June"
+    # alone, "Claude Mythos" has no version to take (in its article it becomes Claude Mythos 5)
+    assert result.names(event.models) == {"Claude Mythos", "Fable 5"}
+
+
+def test_timing_prior_to_gives_before(run: Run) -> None:
+    result = run(
+        "Prior to the full lifting of restrictions, Anthropic had received approval to provide its "
+        "models to US organizations involved in operating and defending critical infrastructure."
+    )
+    approval = result.by_trigger("approval")
+    lifting = result.by_trigger("lifting")
+    assert [(r.relation, r.target) for r in approval.relations] == [("before", lifting.id)]
+
+
+def test_timing_cause_verb_orders_events(run: Run) -> None:
+    result = run(
+        "Earlier in the year, the administration labeled Anthropic a “supply‑chain risk” over "
+        "disputed military applications, prompting a lawsuit that the company has already won an "
+        "early round in.",
+        timexes=[("Earlier in the year", "DATE", "XXXX")],
+    )
+    label = result.by_trigger("labeled")
+    lawsuit = result.by_trigger("lawsuit")
+    assert label.type == "designation"
+    assert result.timexes[label.timex or ""].span.text == "Earlier in the year"
+    assert lawsuit.timex is None
+    assert [(r.relation, r.target) for r in lawsuit.relations] == [("after", label.id)]
+    ruling = result.by_trigger("won")
+    assert ruling.type == "court_ruling"
+    assert result.names(ruling.affected) == {"Anthropic"}
