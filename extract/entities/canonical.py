@@ -245,9 +245,9 @@ def canonicalise_corpus(
         groups[find(node)].append(node)
     canonical: dict[str, str] = {}
     for root, nodes in groups.items():
-        gaz = [gaz_name[n] for n in nodes if n in gaz_name]
-        if gaz:
-            canonical[root] = sorted(gaz)[0]
+        known = [gaz_name[n] for n in nodes if n in gaz_name]
+        if known:
+            canonical[root] = sorted(known)[0]
             continue
         counts: Counter[str] = Counter()
         for node in nodes:

@@ -32,7 +32,7 @@ from extract.records import Span as TextSpan
 
 SPAN_KEY = "entities"
 _HYPHENS = "\u2010\u2011\u2012\u2013"
-_QUOTES = set("\"“”‘’«»")
+_QUOTES = set('"“”‘’«»')
 _BLOCKED = "_blocked"
 
 # Priorities of candidate sources: higher wins an overlap, then the longer span.
@@ -152,8 +152,12 @@ class EntityRecogniser:
         proper = {**name_tok, "POS": "PROPN"}
         self.models.add(
             "m:name_noun",
-            [[proper, nouns], [proper, {"ORTH": {"IN": ["AI"]}}, nouns],
-             [name_tok, ver, nouns], [name_tok, ver, {"ORTH": {"IN": ["AI"]}}, nouns]],
+            [
+                [proper, nouns],
+                [proper, {"ORTH": {"IN": ["AI"]}}, nouns],
+                [name_tok, ver, nouns],
+                [name_tok, ver, {"ORTH": {"IN": ["AI"]}}, nouns],
+            ],
         )
         # Legal instruments: nouns of the data file (several-word ones by their last word).
         self.instrument_heads = {k.split()[-1]: v for k, v in lex.instruments.items()}
@@ -219,21 +223,37 @@ class EntityRecogniser:
             kind, ident = key.split(":", 1)
             if kind == "g":
                 entry = self.entries[ident]
-                if end - start == 1 and end < len(doc) and doc[end].like_num and not doc[end].is_punct:
+                if (
+                    end - start == 1
+                    and end < len(doc)
+                    and doc[end].like_num
+                    and not doc[end].is_punct
+                ):
                     continue  # "Fortune 500", "Windows 11": the word is part of another name
                 yield Candidate(
-                    start, end, entry.type, entry.name, "gazetteer", _P_GAZETTEER,
-                    rule=key, gazetteer_id=entry.id,
+                    start,
+                    end,
+                    entry.type,
+                    entry.name,
+                    "gazetteer",
+                    _P_GAZETTEER,
+                    rule=key,
+                    gazetteer_id=entry.id,
                 )
             else:  # a model family named alone ("Claude", "ChatGPT")
                 family = self.families[ident]
                 yield Candidate(
-                    start, end, family.type, doc[start:end].text, "pattern", _P_MODEL - 1,
+                    start,
+                    end,
+                    family.type,
+                    doc[start:end].text,
+                    "pattern",
+                    _P_MODEL - 1,
                     rule=key,
                 )
 
     def _titled_people(self, doc: Doc) -> Iterator[Candidate]:
-        """"Commerce Secretary Howard Lutnick", "Anthropic co-founder Tom Brown"."""
+        """ "Commerce Secretary Howard Lutnick", "Anthropic co-founder Tom Brown"."""
         strings = self.vocab.strings
         matches = sorted(self.titles(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken_until = -1
@@ -252,8 +272,16 @@ class EntityRecogniser:
             taken_until = name_end
             yield Candidate(role_start, end, _BLOCKED, "", "pattern", _P_PERSON + 1)
             yield Candidate(
-                end, name_end, "person", doc[end:name_end].text, "pattern", _P_PERSON,
-                rule="title", role=title, affiliation=body, title_start=role_start,
+                end,
+                name_end,
+                "person",
+                doc[end:name_end].text,
+                "pattern",
+                _P_PERSON,
+                rule="title",
+                role=title,
+                affiliation=body,
+                title_start=role_start,
             )
 
     def _patterns(self, doc: Doc) -> Iterator[Candidate]:
@@ -267,7 +295,12 @@ class EntityRecogniser:
             if start >= end or any(t.is_space for t in doc[start:end]):
                 continue
             yield Candidate(
-                start, end, pattern.type, clean_name(doc[start:end].text), "pattern", _P_PATTERN,
+                start,
+                end,
+                pattern.type,
+                clean_name(doc[start:end].text),
+                "pattern",
+                _P_PATTERN,
                 rule=pattern.id,
             )
 
@@ -279,22 +312,36 @@ class EntityRecogniser:
             first = start
             while first > 0:
                 prev = doc[first - 1]
-                if prev.head.i in range(first, start + 1) and prev.dep_ in (
-                    "compound", "amod", "nmod", "nummod"
-                ) and not prev.is_punct:
+                if (
+                    prev.head.i in range(first, start + 1)
+                    and prev.dep_ in ("compound", "amod", "nmod", "nummod")
+                    and not prev.is_punct
+                ):
                     first -= 1
                 else:
                     break
-            words = [t.text for t in doc[first : start + 1] if not t.like_num and t.ent_type_ != "DATE"]
+            words = [
+                t.text for t in doc[first : start + 1] if not t.like_num and t.ent_type_ != "DATE"
+            ]
             kind = self.instrument_heads.get(head.lemma_.lower(), head.lemma_.lower())
             name = " ".join(words).lower() if len(words) > 1 else kind
             yield Candidate(
-                first, start + 1, "legal_instrument", name, "pattern", _P_INSTRUMENT,
+                first,
+                start + 1,
+                "legal_instrument",
+                name,
+                "pattern",
+                _P_INSTRUMENT,
                 rule=f"instrument:{kind}",
             )
             if first < start:  # the head alone, when a name takes the modifiers
                 yield Candidate(
-                    start, start + 1, "legal_instrument", kind, "pattern", _P_INSTRUMENT,
+                    start,
+                    start + 1,
+                    "legal_instrument",
+                    kind,
+                    "pattern",
+                    _P_INSTRUMENT,
                     rule=f"instrument:{kind}",
                 )
 
@@ -352,7 +399,9 @@ class EntityRecogniser:
                 if end > start and doc[end - 1].text == "AI":
                     end -= 1
             span = doc[start:end]
-            cand = Candidate(start, end, "ai_model", clean_name(span.text), "pattern", _P_MODEL, rule=key)
+            cand = Candidate(
+                start, end, "ai_model", clean_name(span.text), "pattern", _P_MODEL, rule=key
+            )
             family = lex.family_of(doc[start].text)
             if family is not None:
                 cand.type = family.type
@@ -389,8 +438,15 @@ class EntityRecogniser:
                     if end < len(doc) and lex.models.version.match(doc[end].text):
                         end += 1
                     added.append(
-                        Candidate(token.i, end, "ai_model", doc[token.i : end].text, "pattern",
-                                  _P_MODEL, rule="m:core")
+                        Candidate(
+                            token.i,
+                            end,
+                            "ai_model",
+                            doc[token.i : end].text,
+                            "pattern",
+                            _P_MODEL,
+                            rule="m:core",
+                        )
                     )
             if not added:
                 break
@@ -400,7 +456,7 @@ class EntityRecogniser:
         return chosen
 
     def _people_pass(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-        """Keep a one-word NER person only with support; find bare surnames; add appositive roles."""
+        """One-word NER persons need support; bare surnames are found; appositive roles added."""
         rules = self.lexicon.ner
         chosen = _resolve([*chosen, *self._appositive_people(doc, chosen)], len(doc))
         full = [c for c in chosen if c.type == "person" and len(c.name.split()) > 1]
@@ -418,8 +474,13 @@ class EntityRecogniser:
                 cand = replace(cand, type="person")
             if cand.type == "person" and single and cand.source == "ner":
                 token = doc[cand.end - 1]
-                if cand.name not in parts and not _name_keys(cand.name) & skeletons and not (
-                    token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in rules.speech_verbs
+                if (
+                    cand.name not in parts
+                    and not _name_keys(cand.name) & skeletons
+                    and not (
+                        token.dep_ in ("nsubj", "nsubjpass")
+                        and token.head.lemma_ in rules.speech_verbs
+                    )
                 ):
                     continue
             kept.append(cand)
@@ -427,9 +488,9 @@ class EntityRecogniser:
         extra = [
             Candidate(t.i, t.i + 1, "person", t.text, "pattern", _P_WEAK_MODEL, rule="surname")
             for t in doc
-            if t.text in surnames and t.is_title and not _overlaps_any(
-                Candidate(t.i, t.i + 1, "", "", "", 0), kept
-            )
+            if t.text in surnames
+            and t.is_title
+            and not _overlaps_any(Candidate(t.i, t.i + 1, "", "", "", 0), kept)
         ]
         kept = _resolve([*kept, *extra], len(doc))
         return [self._apposition(doc, c, kept) if c.type == "person" else c for c in kept]
@@ -454,21 +515,29 @@ class EntityRecogniser:
                     break
             if i - 1 - name_start >= 2:
                 cand = Candidate(
-                    name_start, i - 1, "person", doc[name_start : i - 1].text, "pattern",
-                    _P_PATTERN, rule="appositive",
+                    name_start,
+                    i - 1,
+                    "person",
+                    doc[name_start : i - 1].text,
+                    "pattern",
+                    _P_PATTERN,
+                    rule="appositive",
                 )
                 if not _overlaps_any(cand, [c for c in chosen if c.source != "ner"]):
                     yield cand
 
     def _apposition(self, doc: Doc, cand: Candidate, chosen: list[Candidate]) -> Candidate:
-        """"Bill Connor, president and CEO of Jitterbit" -> role and affiliation."""
+        """ "Bill Connor, president and CEO of Jitterbit" -> role and affiliation."""
         if cand.role is not None:
             if cand.affiliation is None and cand.title_start:
                 end = cand.title_start
                 if doc[end - 1].tag_ == "POS":
                     end -= 1
                 before = _candidate_ending_at(chosen, end)
-                if before is not None and self.lexicon.actor(before.type) in ("company", "government"):
+                if before is not None and self.lexicon.actor(before.type) in (
+                    "company",
+                    "government",
+                ):
                     return replace(cand, affiliation=before.name)
             return cand
         i = cand.end
@@ -481,9 +550,11 @@ class EntityRecogniser:
         strings = self.vocab.strings
         best: tuple[int, int, str] | None = None
         for match_id, start, end in self.titles(doc[i : min(len(doc), i + 8)]):
-            if start - i <= 3 and all(
-                t.lower_ in self.lexicon.title_modifiers for t in doc[i:start]
-            ) and (best is None or end > best[1] or (end == best[1] and start < best[0])):
+            if (
+                start - i <= 3
+                and all(t.lower_ in self.lexicon.title_modifiers for t in doc[i:start])
+                and (best is None or end > best[1] or (end == best[1] and start < best[0]))
+            ):
                 best = (start, end, strings[match_id])
         if best is None:
             return cand
@@ -568,7 +639,10 @@ def _name_after(doc: Doc, i: int, lexicon: EntityLexicon) -> int | None:
     end = i
     while end < len(doc) and end - i < 3:
         token = doc[end]
-        if not (token.is_title or _hyphenated_name(token.text)) or token.pos_ not in ("PROPN", "NOUN"):
+        if not (token.is_title or _hyphenated_name(token.text)) or token.pos_ not in (
+            "PROPN",
+            "NOUN",
+        ):
             break
         if token.text in lexicon.ner.stopwords or token.text in lexicon.models.not_names:
             break
@@ -618,9 +692,11 @@ def _model_cores(chosen: Iterable[Candidate], lexicon: EntityLexicon) -> set[str
         if cand.type != "ai_model":
             continue
         words = cand.name.split()
-        if words and lexicon.family_of(words[0]) is not None and words[0] in (
-            lexicon.family_of(words[0]) or _NoFamily
-        ).names:
+        if (
+            words
+            and lexicon.family_of(words[0]) is not None
+            and words[0] in (lexicon.family_of(words[0]) or _NoFamily).names
+        ):
             words = words[1:]
         words = [w for w in words if not lexicon.models.version.match(w)]
         words = [w for w in words if w not in lexicon.models.editions]
@@ -633,7 +709,9 @@ class _NoFamily:
     names: tuple[str, ...] = ()
 
 
-def _model_context(doc: Doc, cand: Candidate, chosen: Sequence[Candidate], lex: EntityLexicon) -> bool:
+def _model_context(
+    doc: Doc, cand: Candidate, chosen: Sequence[Candidate], lex: EntityLexicon
+) -> bool:
     """A weak model name is supported by a model noun after it, or a model next to it."""
     nouns = {n.lower() for n in lex.models.nouns}
     after = cand.end
@@ -650,9 +728,12 @@ def _model_context(doc: Doc, cand: Candidate, chosen: Sequence[Candidate], lex: 
         if any(c.type == "ai_model" and c.end == i for c in chosen):
             return True
     j = cand.end
-    if j + 1 < len(doc) and doc[j].lower_ in ("and", "or", "&"):
-        if any(c.type == "ai_model" and c.start == j + 1 for c in chosen):
-            return True
+    if (
+        j + 1 < len(doc)
+        and doc[j].lower_ in ("and", "or", "&")
+        and any(c.type == "ai_model" and c.start == j + 1 for c in chosen)
+    ):
+        return True
     # "Anthropic's Claude Mythos": an organization's possession
     if cand.start >= 2 and doc[cand.start - 1].tag_ == "POS":
         owner = _candidate_ending_at(chosen, cand.start - 1)
@@ -664,7 +745,7 @@ def _model_context(doc: Doc, cand: Candidate, chosen: Sequence[Candidate], lex: 
 def token_entity_index(doc: Doc) -> dict[int, int]:
     """Token index -> index in ``doc._.entities`` (for the event layer)."""
     index: dict[int, int] = {}
-    for number, span in enumerate(doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else ()):
+    for number, span in enumerate(doc.spans.get(SPAN_KEY, ())):
         for token in span:
             index[token.i] = number
     return index

@@ -135,7 +135,11 @@ class EntityLexicon:
         for family in self.families:
             for family_name in family.names:
                 rest = name[len(family_name) :]
-                if name.startswith(family_name) and rest and (rest[0] in "-_ " or rest[0].isdigit()):
+                if (
+                    name.startswith(family_name)
+                    and rest
+                    and (rest[0] in "-_ " or rest[0].isdigit())
+                ):
                     return family
         return None
 
@@ -205,7 +209,11 @@ class _Merged:
             "speech_verbs": set(),
         }
         self.model_version: str | None = None
-        self.model_lists: dict[str, set[str]] = {"nouns": set(), "editions": set(), "not_names": set()}
+        self.model_lists: dict[str, set[str]] = {
+            "nouns": set(),
+            "editions": set(),
+            "not_names": set(),
+        }
         self.instruments: dict[str, str] = {}
         self.outlet_verbs: set[str] = set()
         self.outlet_after: list[str] = []
@@ -217,7 +225,9 @@ class _Merged:
         self._ner(path, data.get("ner"))
         for number, entry in enumerate(_list(data.get("entities"), path, "entities"), 1):
             self._entry(path, number, entry)
-        for number, entry in enumerate(_list(data.get("model_families"), path, "model_families"), 1):
+        for number, entry in enumerate(
+            _list(data.get("model_families"), path, "model_families"), 1
+        ):
             self._family(path, number, entry)
         for number, entry in enumerate(_list(data.get("roles"), path, "roles"), 1):
             what = f"roles entry {number}"
@@ -319,7 +329,11 @@ class _Merged:
         what = f"patterns entry {number}"
         pattern_id = _require(entry, "id", path, what)
         tokens = entry.get("pattern")
-        if not isinstance(tokens, list) or not tokens or not all(isinstance(t, dict) for t in tokens):
+        if (
+            not isinstance(tokens, list)
+            or not tokens
+            or not all(isinstance(t, dict) for t in tokens)
+        ):
             raise DataFileError(
                 path,
                 f"pattern {pattern_id!r}: 'pattern' must be a non-empty list of token specs",
@@ -343,7 +357,9 @@ class _Merged:
             try:
                 re.compile(self.model_version)
             except re.error as exc:
-                raise DataFileError(path, f"models.version is not a regular expression: {exc}") from exc
+                raise DataFileError(
+                    path, f"models.version is not a regular expression: {exc}"
+                ) from exc
         for key, bucket in self.model_lists.items():
             bucket.update(_strings(section.get(key), path, f"models.{key}"))
 
@@ -396,11 +412,16 @@ def check_pattern(pattern: Any, path: Path, what: str) -> None:
     """Reject the YAML booleans that slip into Matcher patterns (on, no, yes, off)."""
     if isinstance(pattern, dict):
         for key, value in pattern.items():
-            if key in ("IN", "NOT_IN") and isinstance(value, list) and any(
-                isinstance(v, bool) for v in value
+            if (
+                key in ("IN", "NOT_IN")
+                and isinstance(value, list)
+                and any(isinstance(v, bool) for v in value)
             ):
-                raise DataFileError(path, f"{what}: a word was read as true/false",
-                                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")')
+                raise DataFileError(
+                    path,
+                    f"{what}: a word was read as true/false",
+                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
+                )
             check_pattern(value, path, what)
     elif isinstance(pattern, list):
         for item in pattern:

@@ -21,7 +21,6 @@ from extract.events.syntax import children, is_verbal, np_core, preposition_obje
 from extract.records import Attribution, EntityMention
 from extract.records import Span as TextSpan
 
-
 _GENERIC_SUBJECTS = frozenset({"you", "we", "i", "one", "people", "some", "many", "experts"})
 
 
@@ -55,14 +54,18 @@ class AttributionFinder:
         cues: list[Cue] = []
         for _match_id, start, end in self.according(doc):
             last = doc[end - 1]
-            objects = children(last, "pobj") or [t for t in doc[end : end + 6] if t.head.i < end][:1]
+            objects = (
+                children(last, "pobj") or [t for t in doc[end : end + 6] if t.head.i < end][:1]
+            )
             if not objects:
                 continue
             obj = objects[0]
             sentence = doc[start].sent
             phrase_end = max(t.i for t in obj.subtree) + 1
             source, instrument, instrument_token = self._source(obj, entities)
-            covers = frozenset(range(sentence.start, sentence.end)) - frozenset(range(start, phrase_end))
+            covers = frozenset(range(sentence.start, sentence.end)) - frozenset(
+                range(start, phrase_end)
+            )
             cues.append(Cue(start, phrase_end, source, instrument, instrument_token, covers, -1))
         for token in doc:
             if not is_verbal(token) or token.lemma_.lower() not in self.cues.reporting_verbs:
@@ -73,15 +76,20 @@ class AttributionFinder:
             source = entities.resolve(subject) if subject is not None else None
             if source is None and subject is not None:  # "ChatGPT owner OpenAI confirmed"
                 source = next(
-                    (m for t in np_core(subject) + children(subject, "appos")
-                     if (m := entities.at(t)) is not None and entities.actor_kind(m) is not None),
+                    (
+                        m
+                        for t in np_core(subject) + children(subject, "appos")
+                        if (m := entities.at(t)) is not None and entities.actor_kind(m) is not None
+                    ),
                     None,
                 )
             if source is None:
                 copula = self._copula_subject(token)  # "Semafor was the first to report"
                 if copula is not None:
                     subject, source = copula, entities.resolve(copula)
-            if source is None and (subject is None or subject.lemma_.lower() not in self.cues.source_nouns):
+            if source is None and (
+                subject is None or subject.lemma_.lower() not in self.cues.source_nouns
+            ):
                 continue  # "the decision indicates ...": no one is reporting
             instrument = None
             instrument_token = None
@@ -89,25 +97,46 @@ class AttributionFinder:
                 kind = self.cues.instruments.get(obj.lemma_.lower())
                 if kind is not None:
                     instrument, instrument_token = kind, obj
-                    if obj.lemma_.lower() == "post" and any(c.lower_ == "blog" for c in obj.children):
+                    if obj.lemma_.lower() == "post" and any(
+                        c.lower_ == "blog" for c in obj.children
+                    ):
                         instrument = "blog post"
             covered: set[int] = set()
             for child in token.children:
-                if child.dep_ in ("ccomp", "xcomp", "dobj", "obj", "advcl", "conj") and (subject is None or child.i != subject.i):
-                    if child.dep_ == "advcl" and not any(
-                        m.lower_ in self.cues.as_reported for m in child.children if m.dep_ == "mark"
-                    ) and child.tag_ != "VBG":
+                if child.dep_ in ("ccomp", "xcomp", "dobj", "obj", "advcl", "conj") and (
+                    subject is None or child.i != subject.i
+                ):
+                    if (
+                        child.dep_ == "advcl"
+                        and not any(
+                            m.lower_ in self.cues.as_reported
+                            for m in child.children
+                            if m.dep_ == "mark"
+                        )
+                        and child.tag_ != "VBG"
+                    ):
                         continue
                     covered.update(t.i for t in child.subtree)
-            as_clause = [m for m in token.children if m.dep_ == "mark" and m.lower_ in self.cues.as_reported]
+            as_clause = [
+                m for m in token.children if m.dep_ == "mark" and m.lower_ in self.cues.as_reported
+            ]
             if as_clause and token.dep_ == "advcl" and not covered:  # "as POLITICO reports, ..."
                 covered.update(t.i for t in token.head.subtree)
                 covered.difference_update(t.i for t in token.subtree)
             if not covered:
                 continue
             start = min([token.i, *(t.i for t in ([subject] if subject is not None else []))])
-            cues.append(Cue(start, token.i + 1, source, instrument, instrument_token,
-                            frozenset(covered), _depth(token)))
+            cues.append(
+                Cue(
+                    start,
+                    token.i + 1,
+                    source,
+                    instrument,
+                    instrument_token,
+                    frozenset(covered),
+                    _depth(token),
+                )
+            )
         return cues
 
     def _source(
@@ -140,7 +169,7 @@ class AttributionFinder:
 
     @staticmethod
     def _copula_subject(token: Token) -> Token | None:
-        """"Semafor was the first to report ...": the subject of the copula."""
+        """ "Semafor was the first to report ...": the subject of the copula."""
         current = token
         for _ in range(3):
             current = current.head
@@ -156,7 +185,9 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def attribution_for(head: Token, cues: list[Cue], exclude: frozenset[int] = frozenset()) -> Cue | None:
+def attribution_for(
+    head: Token, cues: list[Cue], exclude: frozenset[int] = frozenset()
+) -> Cue | None:
     """The innermost cue covering a trigger (never the trigger's own reporting verb)."""
     covering = [c for c in cues if head.i in c.covers and not (c.start <= head.i < c.end)]
     covering = [c for c in covering if not exclude & frozenset(range(c.start, c.end))]

@@ -17,7 +17,7 @@ controls can slow diffusion"); link events the text orders.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -50,21 +50,121 @@ from extract.records import EntityMention, EventMention, EventRelation, Scope, T
 from extract.records import Span as TextSpan
 
 # Dependencies along which two triggers may name one event.
-_MERGE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "dobj",
-                         "pobj", "appos", "oprd", "attr", "nsubjpass", "compound"})
+_MERGE_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "acl",
+        "relcl",
+        "pcomp",
+        "prep",
+        "dobj",
+        "pobj",
+        "appos",
+        "oprd",
+        "attr",
+        "nsubjpass",
+        "compound",
+    }
+)
 # Argument positions whose words (and models) belong to an event.
-_ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "dative", "compound",
-                            "nmod", "poss", "appos", "xcomp", "ccomp", "acomp", "pcomp", "acl",
-                            "amod", "npadvmod"})
-_ARGUMENT_PREPS = frozenset({"of", "on", "to", "for", "from", "over", "against", "under", "in",
-                             "with", "by", "as", "including"})
-_BOUNDARY_WORDS = frozenset({"while", "but", "although", "though", "whereas", "because", "after",
-                             "before", "when", "as", ";", ":", "—", "–"})
-_HEADLINE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "or",
-                                   "with", "at", "by", "from", "as", "vs", "is"})
+_ARGUMENT_DEPS = frozenset(
+    {
+        "dobj",
+        "obj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "dative",
+        "compound",
+        "nmod",
+        "poss",
+        "appos",
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "pcomp",
+        "acl",
+        "amod",
+        "npadvmod",
+    }
+)
+_ARGUMENT_PREPS = frozenset(
+    {
+        "of",
+        "on",
+        "to",
+        "for",
+        "from",
+        "over",
+        "against",
+        "under",
+        "in",
+        "with",
+        "by",
+        "as",
+        "including",
+    }
+)
+_BOUNDARY_WORDS = frozenset(
+    {
+        "while",
+        "but",
+        "although",
+        "though",
+        "whereas",
+        "because",
+        "after",
+        "before",
+        "when",
+        "as",
+        ";",
+        ":",
+        "—",
+        "–",
+    }
+)
+_HEADLINE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "vs",
+        "is",
+    }
+)
 _BASE_PARSE = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
-_SEPARATE_MARKS = frozenset({"after", "before", "because", "when", "while", "since", "as", "if",
-                             "unless", "although", "though", "whereas", "until", "once"})
+_SEPARATE_MARKS = frozenset(
+    {
+        "after",
+        "before",
+        "because",
+        "when",
+        "while",
+        "since",
+        "as",
+        "if",
+        "unless",
+        "although",
+        "though",
+        "whereas",
+        "until",
+        "once",
+    }
+)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "poss", "its", "their"})
 
 
@@ -143,7 +243,10 @@ class EventExtractor:
         return doc
 
     def _extract(
-        self, doc: Doc, timexes: list[Timex], skip: set[int] = frozenset()  # type: ignore[assignment]
+        self,
+        doc: Doc,
+        timexes: list[Timex],
+        skip: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> tuple[list[EventMention], list[Timex]]:
         """Event mentions of a document (ids "v1"... local to this call) and its timexes,
         durations anchored on the events they offset."""
@@ -152,7 +255,8 @@ class EventExtractor:
         # "according to a letter ...": the letter is a source here, not an event
         according_spans = {i for c in cues if c.depth < 0 for i in range(c.start, c.end)}
         triggers = [
-            t for t in self.triggers.find(doc, entities)
+            t
+            for t in self.triggers.find(doc, entities)
             if t.head.i not in according_spans and t.head.i not in skip
         ]
         drafts = self._merge(triggers)
@@ -165,7 +269,9 @@ class EventExtractor:
             self._describe(doc, draft, entities, cues)
             draft.scopes = [s for s in scope_matches if _owner(s.head, anchors) == number]
         self._linear_fallbacks(doc, drafts, anchors, scope_matches, entities)
-        for number, item in attach_timexes(placed, anchors, self.lexicon.ignore_timex_values).items():
+        for number, item in attach_timexes(
+            placed, anchors, self.lexicon.ignore_timex_values
+        ).items():
             drafts[number].timex = item
         for draft in drafts:
             self._decide_type(draft)
@@ -195,10 +301,19 @@ class EventExtractor:
 
     def _headline_events(self, doc: Doc, span: Span, timexes: list[Timex]) -> list[EventMention]:
         offset = span.start_char
-        named = {i for e in (doc.spans["entities"] if "entities" in doc.spans else ()) for i in range(e.start, e.end)}
+        named = {
+            i
+            for e in doc.spans.get("entities", ())
+            for i in range(e.start, e.end)
+        }
         words = []
         for token in span:
-            keep = token.i == span.start or token.i in named or token.is_upper or _mixed_case(token.text)
+            keep = (
+                token.i == span.start
+                or token.i in named
+                or token.is_upper
+                or _mixed_case(token.text)
+            )
             words.append((token.text if keep else token.lower_) + token.whitespace_)
         sub = self._parse("".join(words))
         mentions = [
@@ -282,7 +397,10 @@ class EventExtractor:
                 objects = children(verb, "dobj")
                 if objects:
                     phrase = f"{phrase} {objects[0].lower_}"
-                if verb.lemma_.lower() in self.lexicon.occurrence_verbs or phrase in self.lexicon.occurrence_verbs:
+                if (
+                    verb.lemma_.lower() in self.lexicon.occurrence_verbs
+                    or phrase in self.lexicon.occurrence_verbs
+                ):
                     draft.anchors.add(verb.i)
 
     # ------------------------------------------------------------------ description
@@ -304,17 +422,26 @@ class EventExtractor:
             if draft.limited is None:
                 draft.limited = limited_modifier(member.head, self.lexicon)
         draft.affected = [m for m in draft.affected if m not in draft.agents]
-        if not draft.affected and self.lexicon.coarse(rep.type if rep.type != LIFT else "partial_lift") in (
-            "export_restriction", "partial_lift", "full_lift", "designation"
-        ):
+        if not draft.affected and self.lexicon.coarse(
+            rep.type if rep.type != LIFT else "partial_lift"
+        ) in ("export_restriction", "partial_lift", "full_lift", "designation"):
             draft.affected = self._owners(draft, entities)
         state = rep.rule.modality == "state"
         draft.modality = modality_of(rep.head, rep.light, self.lexicon.modality, state=state)
-        if draft.modality == "asserted":  # a merged member may carry the cue ("is considering allowing")
+        if (
+            draft.modality == "asserted"
+        ):  # a merged member may carry the cue ("is considering allowing")
             for member in draft.members[1:]:
-                modality = modality_of(member.head, member.light, self.lexicon.modality, state=state)
+                modality = modality_of(
+                    member.head, member.light, self.lexicon.modality, state=state
+                )
                 if modality not in ("asserted", "state") and not path_is_within(
-                    member.head, rep.head, frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}), 1
+                    member.head,
+                    rep.head,
+                    frozenset(
+                        {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
+                    ),
+                    1,
                 ):
                     draft.modality = modality
                     break
@@ -334,14 +461,20 @@ class EventExtractor:
         if owners:
             return owners
         for member in draft.members:
-            holders = [member.head, *children(member.head, "dobj", "obj", "nsubjpass"), *member.objects]
+            holders = [
+                member.head,
+                *children(member.head, "dobj", "obj", "nsubjpass"),
+                *member.objects,
+            ]
             for holder in holders:
                 for prep in children(holder, "prep"):
                     if prep.lower_ not in ("on", "to", "of", "against"):
                         continue
                     for obj in children(prep, "pobj"):
                         for part in (obj, *children(obj, "poss", "compound", "nmod")):
-                            mention = entities.resolve(part) if part.dep_ == "poss" else entities.at(part)
+                            mention = (
+                                entities.resolve(part) if part.dep_ == "poss" else entities.at(part)
+                            )
                             if (
                                 mention is not None
                                 and entities.actor_kind(mention) == "company"
@@ -363,7 +496,11 @@ class EventExtractor:
         elif not trigger.is_noun and not children(head, "dobj"):
             stack.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
         if trigger.light is not None:
-            stack.extend(c for c in trigger.light.children if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i)
+            stack.extend(
+                c
+                for c in trigger.light.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i
+            )
         tokens.append(head)
         while stack:
             token = stack.pop()
@@ -413,7 +550,12 @@ class EventExtractor:
         """For a mis-parsed verb trigger, take models and scope from the words after it."""
         for number, draft in enumerate(drafts):
             rep = draft.head
-            misparsed = rep.head.pos_ == "ADJ" or rep.head.dep_ in ("amod", "compound", "nmod", "npadvmod")
+            misparsed = rep.head.pos_ == "ADJ" or rep.head.dep_ in (
+                "amod",
+                "compound",
+                "nmod",
+                "npadvmod",
+            )
             if rep.is_noun or not misparsed or (draft.models and draft.scopes):
                 continue
             window = _window(doc, rep.head, anchors, number)
@@ -422,22 +564,32 @@ class EventExtractor:
             if not draft.scopes:
                 inside = {t.i for t in window}
                 draft.scopes = [
-                    s for s in scopes if s.head.i in inside and _owner(s.head, anchors) in (None, number)
+                    s
+                    for s in scopes
+                    if s.head.i in inside and _owner(s.head, anchors) in (None, number)
                 ]
 
     def _decide_type(self, draft: Draft) -> None:
         rep = draft.head
         event_type = rep.type
         populations = [self.lexicon.population(s.population) for s in draft.scopes]
-        limiting = any(p is not None and p.limits_lift for p in populations) or draft.limited is not None
+        limiting = (
+            any(p is not None and p.limits_lift for p in populations) or draft.limited is not None
+        )
         general = any(p is not None and not p.limits_lift for p in populations)
         if event_type == LIFT:
             degree = None
             for member in draft.members:
                 for child in member.head.children:
-                    if child.dep_ in ("advmod", "amod") and child.lower_ in self.lexicon.partial_modifiers:
+                    if (
+                        child.dep_ in ("advmod", "amod")
+                        and child.lower_ in self.lexicon.partial_modifiers
+                    ):
                         degree = "partial"
-                    elif child.dep_ in ("advmod", "amod") and child.lower_ in self.lexicon.full_modifiers:
+                    elif (
+                        child.dep_ in ("advmod", "amod")
+                        and child.lower_ in self.lexicon.full_modifiers
+                    ):
                         degree = "full"
             if degree is None:
                 if limiting:
@@ -454,10 +606,18 @@ class EventExtractor:
         elif limiting and rep.rule.when_limited:
             event_type = rep.rule.when_limited
         draft.type = event_type
-        if draft.limited is not None and not any(s.population == "limited_group" for s in draft.scopes):
-            draft.scopes.append(ScopeMatch("limited_group", draft.limited.doc[draft.limited.i : draft.limited.i + 1], None))
+        if draft.limited is not None and not any(
+            s.population == "limited_group" for s in draft.scopes
+        ):
+            draft.scopes.append(
+                ScopeMatch(
+                    "limited_group", draft.limited.doc[draft.limited.i : draft.limited.i + 1], None
+                )
+            )
         if not draft.affected and self.lexicon.coarse(event_type) in (
-            "export_restriction", "partial_lift", "full_lift"
+            "export_restriction",
+            "partial_lift",
+            "full_lift",
         ):
             draft.affected = []
 
@@ -473,9 +633,13 @@ class EventExtractor:
         named_agents = [m for m in draft.agents if m.id not in anaphoric]
         named_affected = [m for m in draft.affected if m.id not in anaphoric]
         if rep.rule.modality == "state":
-            return bool(named_agents or named_affected or draft.scopes
-                        or determiner(rep.head) in _DEFINITE
-                        or any(determiner(s) in _DEFINITE for s in subjects(rep.head)))
+            return bool(
+                named_agents
+                or named_affected
+                or draft.scopes
+                or determiner(rep.head) in _DEFINITE
+                or any(determiner(s) in _DEFINITE for s in subjects(rep.head))
+            )
         perfect_or_past = draft.tense == "past"
         governor = finite_governor(rep.light or rep.head)
         habitual = (
@@ -547,7 +711,9 @@ class EventExtractor:
                 if found.lag_timex is not None:
                     bound[found.lag_timex.id] = ids[found.target]
                     if draft.timex is None:
-                        draft.timex = next((p for p in placed if p.timex.id == found.lag_timex.id), None)
+                        draft.timex = next(
+                            (p for p in placed if p.timex.id == found.lag_timex.id), None
+                        )
         updated = []
         for timex in timexes:
             if timex.id in bound and not timex.anchor.startswith("event:"):
@@ -562,7 +728,11 @@ class EventExtractor:
     # ------------------------------------------------------------------ records
     def _record(self, doc: Doc, draft: Draft, event_id: str, ids: dict[int, str]) -> EventMention:
         rep = draft.head
-        trigger = doc[rep.start : rep.end] if rep.end - rep.start < 4 else doc[rep.head.i : rep.head.i + 1]
+        trigger = (
+            doc[rep.start : rep.end]
+            if rep.end - rep.start < 4
+            else doc[rep.head.i : rep.head.i + 1]
+        )
         sentence = rep.head.sent
         scopes: list[Scope] = []
         for match in draft.scopes:
@@ -628,7 +798,9 @@ def _shift(event: EventMention, offset: int, text: str) -> EventMention:
     assert trigger is not None and sentence is not None
     attribution = event.attribution
     if attribution is not None:
-        attribution = replace(attribution, cue=_shift_span(attribution.cue, offset, text))
+        cue = _shift_span(attribution.cue, offset, text)
+        assert cue is not None
+        attribution = replace(attribution, cue=cue)
     return replace(
         event,
         id=f"h{offset}:{event.id}",  # relation targets stay local to the headline

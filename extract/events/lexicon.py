@@ -218,8 +218,11 @@ class _Merged:
             )
         for kind, words in _mapping(data.get("actor_words"), path, "actor_words").items():
             if kind not in ACTOR_KINDS:
-                raise DataFileError(path, f"actor_words: unknown actor kind {kind!r}",
-                                    fix=f"use one of {', '.join(ACTOR_KINDS)}")
+                raise DataFileError(
+                    path,
+                    f"actor_words: unknown actor kind {kind!r}",
+                    fix=f"use one of {', '.join(ACTOR_KINDS)}",
+                )
             for word in _lower_set(words, path, f"actor_words.{kind}"):
                 self.actor_words[word] = str(kind)
         for number, entry in enumerate(_entries(data.get("triggers"), path, "triggers"), 1):
@@ -228,11 +231,16 @@ class _Merged:
             if role not in ("agent", "affected"):
                 raise DataFileError(path, f"light_verbs.{verb}: role must be agent or affected")
             self.light_verbs[str(verb).lower()] = str(role)
-        self.occurrence_verbs.update(_lower_set(data.get("occurrence_verbs"), path, "occurrence_verbs"))
+        self.occurrence_verbs.update(
+            _lower_set(data.get("occurrence_verbs"), path, "occurrence_verbs")
+        )
         for key, words in _mapping(data.get("relations"), path, "relations").items():
             if key not in self.relations:
-                raise DataFileError(path, f"relations: unknown section {key!r}",
-                                    fix=f"use {', '.join(self.relations)}")
+                raise DataFileError(
+                    path,
+                    f"relations: unknown section {key!r}",
+                    fix=f"use {', '.join(self.relations)}",
+                )
             self.relations[key].update(_lower_set(words, path, f"relations.{key}"))
         time = _mapping(data.get("time"), path, "time")
         self.ignore_values.update(_strings(time.get("ignore_values"), path, "time.ignore_values"))
@@ -242,7 +250,9 @@ class _Merged:
         degrees = _mapping(data.get("degree_modifiers"), path, "degree_modifiers")
         self.partial.update(_lower_set(degrees.get("partial"), path, "degree_modifiers.partial"))
         self.full.update(_lower_set(degrees.get("full"), path, "degree_modifiers.full"))
-        for phrase, qualifier in _mapping(data.get("count_qualifiers"), path, "count_qualifiers").items():
+        for phrase, qualifier in _mapping(
+            data.get("count_qualifiers"), path, "count_qualifiers"
+        ).items():
             self.qualifiers[str(phrase).lower()] = str(qualifier)
         for word, value in _mapping(data.get("number_words"), path, "number_words").items():
             if not isinstance(value, int):
@@ -258,8 +268,14 @@ class _Merged:
                 _lower_set(data["reporting_verbs"], path, "reporting_verbs")
             )
         if "according_to" in data or "channel_verbs" in data:
-            for key in ("according_to", "as_reported", "reporting_verbs", "channel_verbs",
-                        "author_prepositions", "source_nouns"):
+            for key in (
+                "according_to",
+                "as_reported",
+                "reporting_verbs",
+                "channel_verbs",
+                "author_prepositions",
+                "source_nouns",
+            ):
                 self.attribution.setdefault(key, set()).update(_lower_set(data.get(key), path, key))
             for noun, kind in _mapping(data.get("instruments"), path, "instruments").items():
                 self.instruments[str(noun).lower()] = str(kind)
@@ -274,8 +290,11 @@ class _Merged:
             plover = {"category": plover}
         effect = entry.get("state_effect")
         if effect is not None and effect not in STATE_EFFECTS:
-            raise DataFileError(path, f"event type {type_id!r}: unknown state_effect {effect!r}",
-                                fix=f"use one of {', '.join(STATE_EFFECTS)} or leave it out")
+            raise DataFileError(
+                path,
+                f"event type {type_id!r}: unknown state_effect {effect!r}",
+                fix=f"use one of {', '.join(STATE_EFFECTS)} or leave it out",
+            )
         self.types[type_id] = EventTypeDef(
             id=type_id,
             label=str(entry.get("label", type_id)),
@@ -299,15 +318,19 @@ class _Merged:
         by_actor = {}
         for kind, type_id in _mapping(entry.get("by_actor"), path, f"{what}.by_actor").items():
             if kind not in (*ACTOR_KINDS, "unknown"):
-                raise DataFileError(path, f"{what}: unknown actor kind {kind!r} in by_actor",
-                                    fix=f"use one of {', '.join(ACTOR_KINDS)}")
+                raise DataFileError(
+                    path,
+                    f"{what}: unknown actor kind {kind!r} in by_actor",
+                    fix=f"use one of {', '.join(ACTOR_KINDS)}",
+                )
             by_actor[str(kind)] = str(type_id) if type_id else None
         support = entry.get("support")
         prep = entry.get("preposition_object")
         degree = entry.get("degree")
         if degree is not None and degree not in DEGREES:
-            raise DataFileError(path, f"{what}: unknown degree {degree!r}",
-                                fix=f"use one of {', '.join(DEGREES)}")
+            raise DataFileError(
+                path, f"{what}: unknown degree {degree!r}", fix=f"use one of {', '.join(DEGREES)}"
+            )
         modality = entry.get("modality")
         if modality is not None and modality not in MODALITIES:
             raise DataFileError(path, f"{what}: unknown modality {modality!r}")
@@ -323,14 +346,21 @@ class _Merged:
             subject=_strings(entry.get("subject"), path, what),
             auxiliary=frozenset(_lower_set(entry.get("auxiliary"), path, what)),
             preposition_object=(
-                {str(k).lower(): _strings(v, path, what) for k, v in _mapping(prep, path, what).items()}
-                if prep else None
+                {
+                    str(k).lower(): _strings(v, path, what)
+                    for k, v in _mapping(prep, path, what).items()
+                }
+                if prep
+                else None
             ),
             either=bool(entry.get("either", False)),
             support=(
-                {str(k): frozenset(_lower_set(v, path, what))
-                 for k, v in _mapping(support, path, what).items()}
-                if support else None
+                {
+                    str(k): frozenset(_lower_set(v, path, what))
+                    for k, v in _mapping(support, path, what).items()
+                }
+                if support
+                else None
             ),
             subject_role=str(roles.get("subject", "agent")),
             degree=degree,
@@ -346,8 +376,11 @@ class _Merged:
         if not isinstance(patterns, list) or not all(
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
         ):
-            raise DataFileError(path, f"population {pop_id!r}: 'patterns' must be a list of "
-                                "spaCy Matcher patterns (lists of token specs)")
+            raise DataFileError(
+                path,
+                f"population {pop_id!r}: 'patterns' must be a list of "
+                "spaCy Matcher patterns (lists of token specs)",
+            )
         check_pattern(patterns, path, f"population {pop_id!r}")
         old = self.populations.get(pop_id)
         self.populations[pop_id] = Population(
@@ -361,9 +394,12 @@ class _Merged:
         known = set(self.types) | {LIFT}
         for type_def in self.types.values():
             if type_def.coarse not in self.types:
-                raise DataFileError("event_types.yaml",
-                                    f"type {type_def.id!r} has coarse type {type_def.coarse!r}, "
-                                    "which is not itself a type", fix="add the coarse type")
+                raise DataFileError(
+                    "event_types.yaml",
+                    f"type {type_def.id!r} has coarse type {type_def.coarse!r}, "
+                    "which is not itself a type",
+                    fix="add the coarse type",
+                )
         classes = set(self.word_classes) | {ANY}
         for rule in self.rules.values():
             path = self.rule_files[rule.id]
@@ -371,14 +407,24 @@ class _Merged:
             targets += [rule.when_limited] if rule.when_limited else []
             for target in targets:
                 if target not in known:
-                    raise DataFileError(path, f"trigger rule {rule.id!r} names unknown type {target!r}",
-                                        fix=f"use one of {', '.join(sorted(known))}")
-            names = [*rule.object, *rule.complement, *rule.subject,
-                     *(c for cs in (rule.preposition_object or {}).values() for c in cs)]
+                    raise DataFileError(
+                        path,
+                        f"trigger rule {rule.id!r} names unknown type {target!r}",
+                        fix=f"use one of {', '.join(sorted(known))}",
+                    )
+            names = [
+                *rule.object,
+                *rule.complement,
+                *rule.subject,
+                *(c for cs in (rule.preposition_object or {}).values() for c in cs),
+            ]
             for name in names:
                 if not name.startswith("entity:") and name not in classes:
-                    raise DataFileError(path, f"trigger rule {rule.id!r} names unknown word class {name!r}",
-                                        fix="define it under word_classes")
+                    raise DataFileError(
+                        path,
+                        f"trigger rule {rule.id!r} names unknown word class {name!r}",
+                        fix="define it under word_classes",
+                    )
         mod = self.modality
         att = self.attribution
         rel = self.relations
@@ -439,11 +485,16 @@ def check_pattern(pattern: Any, path: Path, what: str) -> None:
     """Reject the YAML booleans that slip into Matcher patterns (on, no, yes, off)."""
     if isinstance(pattern, dict):
         for key, value in pattern.items():
-            if key in ("IN", "NOT_IN") and isinstance(value, list) and any(
-                isinstance(v, bool) for v in value
+            if (
+                key in ("IN", "NOT_IN")
+                and isinstance(value, list)
+                and any(isinstance(v, bool) for v in value)
             ):
-                raise DataFileError(path, f"{what}: a word was read as true/false",
-                                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")')
+                raise DataFileError(
+                    path,
+                    f"{what}: a word was read as true/false",
+                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
+                )
             check_pattern(value, path, what)
     elif isinstance(pattern, list):
         for item in pattern:

@@ -72,7 +72,9 @@ def _chain(token: Token) -> _Chain:
     return result
 
 
-def modality_of(head: Token, light: Token | None, cues: ModalityCues, *, state: bool = False) -> str:
+def modality_of(
+    head: Token, light: Token | None, cues: ModalityCues, *, state: bool = False
+) -> str:
     """The modality of the mention whose trigger is ``head`` (carried by ``light``)."""
     start = light or head
     found_chain = _chain(start)
@@ -87,10 +89,16 @@ def modality_of(head: Token, light: Token | None, cues: ModalityCues, *, state: 
         found.add("planned")
     for verb in found_chain.subject_of:  # only the auxiliaries of a clause it is subject of
         for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in cues.hypothetical_modals | cues.speculative_modals:
+            if (
+                child.dep_ == "aux"
+                and child.lower_ in cues.hypothetical_modals | cues.speculative_modals
+            ):
                 perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-                found.add("hypothetical" if perfect or child.lower_ in cues.hypothetical_modals
-                          else "speculative")
+                found.add(
+                    "hypothetical"
+                    if perfect or child.lower_ in cues.hypothetical_modals
+                    else "speculative"
+                )
     if stop_prep is not None and stop_prep.lower_ in cues.negated_prepositions:
         found.add("negated")
     reported_past = any(
@@ -100,7 +108,11 @@ def modality_of(head: Token, light: Token | None, cues: ModalityCues, *, state: 
         lemma = token.lemma_.lower()
         is_governor = position > 0 and token.i != head.i
         kids = list(token.children)
-        if any(c.dep_ == "neg" or c.lower_ in cues.negated_particles for c in kids if c.dep_ in ("neg", "advmod", "preconj")):
+        if any(
+            c.dep_ == "neg" or c.lower_ in cues.negated_particles
+            for c in kids
+            if c.dep_ in ("neg", "advmod", "preconj")
+        ):
             found.add("negated")
         if any(c.dep_ == "det" and c.lower_ in cues.negated_determiners for c in kids):
             found.add("negated")
@@ -112,7 +124,9 @@ def modality_of(head: Token, light: Token | None, cues: ModalityCues, *, state: 
                 if word in cues.hypothetical_modals:
                     found.add("planned" if reported_past and word == "would" else "hypothetical")
                 elif word in cues.planned_modals:
-                    asserted = any(c.lower_ in cues.asserted_with for c in kids if c.dep_ == "advmod")
+                    asserted = any(
+                        c.lower_ in cues.asserted_with for c in kids if c.dep_ == "advmod"
+                    )
                     if not asserted and not state:
                         found.add("planned")
                 elif word in cues.speculative_modals:
@@ -120,7 +134,11 @@ def modality_of(head: Token, light: Token | None, cues: ModalityCues, *, state: 
                     found.add("hypothetical" if has_perfect and word == "could" else "speculative")
             if child.dep_ == "advmod" and child.lower_ in cues.speculative_adverbs:
                 found.add("speculative")
-            if child.dep_ == "amod" and child.lower_ in cues.planned_adjectives and not is_verbal(token):
+            if (
+                child.dep_ == "amod"
+                and child.lower_ in cues.planned_adjectives
+                and not is_verbal(token)
+            ):
                 found.add("planned")
         if is_governor:
             forms = {lemma, token.lower_}

@@ -46,14 +46,16 @@ class DocEntities:
             doc._.entities if Doc.has_extension("entities") and doc._.entities else []
         )
         index = cls(doc, mentions, entity_lexicon, event_lexicon)
-        spans = doc.spans["entities"] if "entities" in doc.spans else []
+        spans = doc.spans.get("entities", [])
         for number, span in enumerate(spans):
             index.starts.append(span.start)
             for token in span:
                 index.token_mention[token.i] = number
         if not spans:  # entities without spans (a test double): align by characters
             for number, mention in enumerate(mentions):
-                char_span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                char_span = doc.char_span(
+                    mention.span.start, mention.span.end, alignment_mode="expand"
+                )
                 if char_span is None:
                     continue
                 index.starts.append(char_span.start)
@@ -99,9 +101,9 @@ class DocEntities:
 
     def word_actor(self, token: Token) -> str | None:
         """Actor kind of a common noun ("the government", "the court", "the company")."""
-        return self.event_lexicon.actor_words.get(token.lemma_.lower()) or self.event_lexicon.actor_words.get(
-            token.lower_
-        )
+        return self.event_lexicon.actor_words.get(
+            token.lemma_.lower()
+        ) or self.event_lexicon.actor_words.get(token.lower_)
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, token: Token) -> EntityMention | None:
@@ -111,7 +113,9 @@ class DocEntities:
             return direct
         if token.pos_ in NOUN_POS:
             # "the U.S. government": a name inside the noun phrase's own modifiers
-            core = [t for t in np_core(token) if t.dep_ in ("compound", "nmod") and t.head.i == token.i]
+            core = [
+                t for t in np_core(token) if t.dep_ in ("compound", "nmod") and t.head.i == token.i
+            ]
             inner = [m for m in self.in_tokens(core) if m.type not in MODEL_TYPES]
             if inner and token.lemma_.lower() in self.event_lexicon.actor_words:
                 return inner[0]
@@ -124,7 +128,7 @@ class DocEntities:
         return self._described(token, types)
 
     def _described(self, token: Token, types: Sequence[str]) -> EntityMention | None:
-        """"the administration": the nearest preceding mention of the first type named."""
+        """ "the administration": the nearest preceding mention of the first type named."""
         for wanted in types:
             for number in range(len(self.mentions) - 1, -1, -1):
                 start = self.starts[number] if number < len(self.starts) else -1
@@ -138,7 +142,11 @@ class DocEntities:
     def _phrase(self, token: Token) -> str:
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             return token.lower_
-        dets = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound") and c.i < token.i]
+        dets = [
+            c
+            for c in token.children
+            if c.dep_ in ("det", "poss", "amod", "compound") and c.i < token.i
+        ]
         words = " ".join(t.lower_ for t in sorted([*dets, token], key=lambda t: t.i))
         return words if words in self.anaphor_types else f"the {token.lower_}"
 

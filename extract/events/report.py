@@ -25,7 +25,6 @@ from extract.entities import EntityLexicon, canonicalise_corpus, packaged_entity
 from extract.events.lexicon import EventLexicon, load_event_lexicon
 from extract.records import DocumentRecords, EventMention
 
-
 _GOVERNMENT_AS_A_WHOLE = frozenset({"government", "administration", "country"})
 
 
@@ -47,7 +46,9 @@ class MentionView:
             s.population + (f"({s.count.qualifier} {s.count.value})" if s.count else "")
             for s in m.scope
         )
-        relations = " ".join(f"{r.relation}:{r.target}{list(r.lag) if r.lag else ''}" for r in m.relations)
+        relations = " ".join(
+            f"{r.relation}:{r.target}{list(r.lag) if r.lag else ''}" for r in m.relations
+        )
         source = ""
         if m.attribution is not None:
             source = f" src=[{m.attribution.cue.text}]"
@@ -78,23 +79,29 @@ def views(records: Sequence[DocumentRecords], lexicon: EventLexicon) -> list[Men
         by_id = {e.id: e for e in item.entities}
         timexes = {t.id: t for t in item.timexes}
 
-        def resolve(ids: Sequence[str], doc_id: str = doc_id, by_id: Mapping[str, Any] = by_id) -> frozenset[str]:
-            return frozenset(names.get((doc_id, by_id[i].name), by_id[i].name) for i in ids if i in by_id)
+        def resolve(
+            ids: Sequence[str], doc_id: str = doc_id, by_id: Mapping[str, Any] = by_id
+        ) -> frozenset[str]:
+            return frozenset(
+                names.get((doc_id, by_id[i].name), by_id[i].name) for i in ids if i in by_id
+            )
 
         for mention in item.events:
             type_def = lexicon.types.get(mention.type)
             timex = timexes.get(mention.timex) if mention.timex else None
-            out.append(MentionView(
-                doc_id=doc_id,
-                mention=mention,
-                coarse=lexicon.coarse(mention.type),
-                agents=resolve(mention.agents),
-                affected=resolve(mention.affected),
-                models=resolve(mention.models),
-                timex=timex.span.text if timex is not None else None,
-                timeline=type_def.timeline if type_def is not None else True,
-                types=frozenset(by_id[i].type for i in mention.agents if i in by_id),
-            ))
+            out.append(
+                MentionView(
+                    doc_id=doc_id,
+                    mention=mention,
+                    coarse=lexicon.coarse(mention.type),
+                    agents=resolve(mention.agents),
+                    affected=resolve(mention.affected),
+                    models=resolve(mention.models),
+                    timex=timex.span.text if timex is not None else None,
+                    timeline=type_def.timeline if type_def is not None else True,
+                    types=frozenset(by_id[i].type for i in mention.agents if i in by_id),
+                )
+            )
     return out
 
 
@@ -122,7 +129,9 @@ def _agents_match(names: frozenset[str], wanted: set[str], lexicon: EntityLexico
     return any(lineage(n) & wanted_lines for n in names)
 
 
-def _compatible(view: MentionView, event: Mapping[str, Any], lexicon: EntityLexicon) -> tuple[bool, bool]:
+def _compatible(
+    view: MentionView, event: Mapping[str, Any], lexicon: EntityLexicon
+) -> tuple[bool, bool]:
     """Models compatible (or absent); agents compatible: a found agent is a wanted agent, a
     body above it, or the government as a whole when a government body is wanted."""
     models = set(event.get("models") or [])
@@ -164,11 +173,17 @@ def coverage(
                 ),
             )
             best = ranked[0] if ranked else None
-            strict = best if best is not None and best.mention.modality == "asserted" and all(
-                _compatible(best, event, lexicon)
-            ) else None
+            strict = (
+                best
+                if best is not None
+                and best.mention.modality == "asserted"
+                and all(_compatible(best, event, lexicon))
+                else None
+            )
             models_ok, agents_ok = _compatible(best, event, lexicon) if best else (False, False)
-            out.append(Coverage(event["id"], doc_id, event["type"], strict, best, models_ok, agents_ok))
+            out.append(
+                Coverage(event["id"], doc_id, event["type"], strict, best, models_ok, agents_ok)
+            )
     return out
 
 
@@ -197,7 +212,9 @@ def _records(corpus: Path) -> list[DocumentRecords]:
     from extract.corpus import ReadOptions, load_boilerplate, read_corpus
     from extract.pipeline import Extractor
 
-    documents = [d for d in read_corpus(corpus, ReadOptions(load_boilerplate())) if hasattr(d, "text")]
+    documents = [
+        d for d in read_corpus(corpus, ReadOptions(load_boilerplate())) if hasattr(d, "text")
+    ]
     return list(Extractor().extract(documents))  # type: ignore[arg-type]
 
 
@@ -223,8 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     entity_lexicon = packaged_entity_lexicon()
     rows = coverage(gold, mentions, entity_lexicon)
     print("\n== coverage of the reference events")
-    print("   OK: asserted mention of the coarse type, models and agents compatible; "
-          "m/a: models/agent named and matching (+), absent (.), different (x)")
+    print(
+        "   OK: asserted mention of the coarse type, models and agents compatible; "
+        "m/a: models/agent named and matching (+), absent (.), different (x)"
+    )
     for row in rows:
         got = row.found or row.loose
         status = "OK  " if row.found else ("TYPE" if row.loose else "MISS")
@@ -233,11 +252,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             gold_event = next(e for e in gold["events"] if e["id"] == row.gold_id)
             wanted_models = set(gold_event.get("models") or [])
             m = "+" if wanted_models & got.models else ("." if not got.models else "x")
-            a = "+" if _agents_match(got.agents, set(gold_event.get("agent") or []), entity_lexicon) else (
-                "." if not got.agents else "x")
-            detail = (f"m{m} a{a} {got.mention.id} {got.mention.type} {got.mention.modality} "
-                      f"{got.mention.trigger.text!r} M={sorted(got.models)} A={sorted(got.agents)} "
-                      f"T={got.timex!r}")
+            a = (
+                "+"
+                if _agents_match(got.agents, set(gold_event.get("agent") or []), entity_lexicon)
+                else ("." if not got.agents else "x")
+            )
+            detail = (
+                f"m{m} a{a} {got.mention.id} {got.mention.type} {got.mention.modality} "
+                f"{got.mention.trigger.text!r} M={sorted(got.models)} A={sorted(got.agents)} "
+                f"T={got.timex!r}"
+            )
         print(f"{status} {row.gold_id:26} {row.doc_id[:3]} {detail}")
     found = sum(1 for r in rows if r.found)
     print(f"\nstrict coverage: {found}/{len(rows)} (event, document) pairs")

@@ -64,10 +64,14 @@ class ScopeFinder:
         # longest match wins; on equal length, the population listed first in the file
         spans.sort(key=lambda s: (-(s.end - s.start), self.rank.get(s.label_, 99), s.start))
         chosen = [
-            s for s in filter_spans(spans)
+            s
+            for s in filter_spans(spans)
             if not (s[0].like_num and self.number(s[0]) is None)  # "Fortune 500 firms"
         ]
-        return [ScopeMatch(s.label_, s, self.count(doc, s)) for s in sorted(chosen, key=lambda s: s.start)]
+        return [
+            ScopeMatch(s.label_, s, self.count(doc, s))
+            for s in sorted(chosen, key=lambda s: s.start)
+        ]
 
     def count(self, doc: Doc, span: Span) -> Count | None:
         """The number in or just before a scope, with its qualifier ("more than 100")."""

@@ -21,11 +21,28 @@ _TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "following", "since", "un
 
 # Irregular English verb forms (language knowledge, not domain knowledge).
 _IRREGULAR = {
-    "win": ("won",), "take": ("took", "taken"), "bring": ("brought",), "hold": ("held",),
-    "write": ("wrote", "written"), "tell": ("told",), "begin": ("began", "begun"),
-    "lead": ("led",), "come": ("came",), "see": ("saw", "seen"), "give": ("gave", "given"),
-    "get": ("got", "gotten"), "make": ("made",), "say": ("said",), "seek": ("sought",),
-    "meet": ("met",), "find": ("found",), "put": (), "cut": (), "shut": (), "set": (), "let": (),
+    "win": ("won",),
+    "take": ("took", "taken"),
+    "bring": ("brought",),
+    "hold": ("held",),
+    "write": ("wrote", "written"),
+    "tell": ("told",),
+    "begin": ("began", "begun"),
+    "lead": ("led",),
+    "come": ("came",),
+    "see": ("saw", "seen"),
+    "give": ("gave", "given"),
+    "get": ("got", "gotten"),
+    "make": ("made",),
+    "say": ("said",),
+    "seek": ("sought",),
+    "meet": ("met",),
+    "find": ("found",),
+    "put": (),
+    "cut": (),
+    "shut": (),
+    "set": (),
+    "let": (),
 }
 
 
@@ -37,7 +54,12 @@ def inflections(lemma: str) -> set[str]:
         forms |= {base[:-1] + "ing"}
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         forms |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+    if (
+        len(base) >= 3
+        and base[-1] not in "aeiouwxy"
+        and base[-2] in "aeiou"
+        and base[-3] not in "aeiou"
+    ):
         forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     forms |= set(_IRREGULAR.get(base, ()))
     return forms
@@ -119,7 +141,7 @@ def subjects(token: Token) -> list[Token]:
 
 
 def passive_agent(token: Token) -> Token | None:
-    """"restricted by the U.S." -> U.S."""
+    """ "restricted by the U.S." -> U.S."""
     for child in token.children:
         if child.dep_ == "agent":
             objects = children(child, "pobj")
@@ -136,9 +158,13 @@ def objects_of(token: Token) -> list[Token]:
             if prep.lower_ in ("of", "on", "to", "for", "over", "against"):
                 out.extend(children(prep, "pobj"))
         return with_conjuncts(out)
-    out = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
+    out = [
+        c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")
+    ]
     # "models that have been restricted": the relative pronoun stands for the noun
-    out = [token.head if o.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else o for o in out]
+    out = [
+        token.head if o.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else o for o in out
+    ]
     for prep in children(token, "prep"):
         if prep.lower_ in ("on", "to", "of"):
             out.extend(children(prep, "pobj"))
@@ -148,7 +174,8 @@ def objects_of(token: Token) -> list[Token]:
 
 
 def complements_of(token: Token) -> list[Token]:
-    """Verbs that complete a trigger: "allow X to access", "barred X from using", "permission to release"."""
+    """Verbs (and predicate nouns) that complete a trigger: "allow X to access", "barred X
+    from using", "permission to release", "labeled X a risk"."""
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp", "acl", "oprd", "acomp") and (
@@ -161,14 +188,17 @@ def complements_of(token: Token) -> list[Token]:
                     out.append(grandchild)
                 elif grandchild.dep_ == "pobj":
                     out.extend(
-                        g for g in grandchild.children
+                        g
+                        for g in grandchild.children
                         if g.dep_ in ("acl", "relcl", "xcomp") and is_verbal(g)
                     )
         elif child.dep_ == "advcl" and token.pos_ in NOUN_POS and is_verbal(child):
             out.append(child)  # "permission for Anthropic to release Fable"
         elif child.dep_ in ("dobj", "obj") and not is_verbal(child):
             # "asked the EU to consider" parsed with the verb under the object
-            out.extend(g for g in child.children if g.dep_ in ("acl", "xcomp", "relcl") and is_verbal(g))
+            out.extend(
+                g for g in child.children if g.dep_ in ("acl", "xcomp", "relcl") and is_verbal(g)
+            )
     for obj in children(token, "dobj", "obj", "oprd", "attr"):
         if obj.pos_ in NOUN_POS or obj.pos_ == "ADJ":
             out.append(obj)  # "labeled Anthropic a supply-chain risk": the predicate noun
@@ -197,7 +227,7 @@ def ancestors_with_deps(token: Token) -> Iterator[tuple[Token, str]]:
 
 
 def path_is_within(token: Token, ancestor: Token, allowed: frozenset[str], limit: int = 5) -> bool:
-    """Whether ``ancestor`` governs ``token`` through at most ``limit`` steps of ``allowed`` deps."""
+    """Whether ``ancestor`` governs ``token`` in at most ``limit`` steps of ``allowed`` deps."""
     steps = 0
     current = token
     while current.i != ancestor.i:
@@ -212,7 +242,7 @@ def finite_governor(token: Token) -> Token:
     """The nearest finite verb governing a word (itself when finite)."""
     for candidate in (token, *token.ancestors):
         if is_verbal(candidate) and (
-            "Fin" in candidate.morph.get("VerbForm")
+            "Fin" in candidate.morph.get("VerbForm", [])
             or candidate.tag_ in ("VBD", "VBZ", "VBP", "MD")
             or any(c.dep_ in ("aux", "auxpass") for c in candidate.children)
         ):
@@ -221,7 +251,7 @@ def finite_governor(token: Token) -> Token:
 
 
 def determiner(token: Token) -> str | None:
-    """"the" / "a" / "this" / "poss" (a possessor) / None for a bare noun."""
+    """ "the" / "a" / "this" / "poss" (a possessor) / None for a bare noun."""
     for child in token.children:
         if child.dep_ == "poss":
             return "poss"

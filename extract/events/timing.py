@@ -26,9 +26,16 @@ from extract.records import Precision, Timex
 from extract.records import Span as TextSpan
 
 _PRECISION_RANK = {
-    Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.QUARTER: 3,
-    Precision.SEASON: 3, Precision.HALF: 4, Precision.YEAR: 5, Precision.DECADE: 6,
-    Precision.CENTURY: 7, Precision.UNKNOWN: 8,
+    Precision.DAY: 0,
+    Precision.WEEK: 1,
+    Precision.MONTH: 2,
+    Precision.QUARTER: 3,
+    Precision.SEASON: 3,
+    Precision.HALF: 4,
+    Precision.YEAR: 5,
+    Precision.DECADE: 6,
+    Precision.CENTURY: 7,
+    Precision.UNKNOWN: 8,
 }
 _DURATION = re.compile(r"^P(\d+|X)(D|W|M|Y)$")
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "which"})
@@ -54,7 +61,7 @@ def place_timexes(doc: Doc, timexes: Sequence[Timex]) -> list[PlacedTimex]:
 
 
 def lag_days(timex: Timex) -> tuple[int, int] | None:
-    """"P2W" -> (14, 14); "P1M" -> (28, 31); unknown amounts ("PXW") -> None."""
+    """ "P2W" -> (14, 14); "P1M" -> (28, 31); unknown amounts ("PXW") -> None."""
     found = _DURATION.match(timex.value)
     if not found or found.group(1) == "X":
         return None
@@ -78,12 +85,10 @@ def attach_timexes(
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
             continue
         inside = set(range(item.span.start, item.span.end))
-        distance = 0
-        for token in (item.head, *item.head.ancestors):
+        for distance, token in enumerate((item.head, *item.head.ancestors)):
             if token.i in anchors and token.i not in inside:
                 found.setdefault(anchors[token.i], []).append((distance, item))
                 break
-            distance += 1
     chosen: dict[int, PlacedTimex] = {}
     for event, options in found.items():
         options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))
@@ -138,7 +143,9 @@ class RelationFinder:
                 target = _event_in(clause, anchors)
                 governor = clause.head
             else:
-                target = next((e for t in targets if (e := _event_in(t, anchors)) is not None), None)
+                target = next(
+                    (e for t in targets if (e := _event_in(t, anchors)) is not None), None
+                )
                 governor = doc[start].head if doc[start].dep_ != "ROOT" else cue.head
                 if doc[start].dep_ in ("advmod",) and cue.dep_ == "prep":
                     governor = doc[start].head
@@ -150,26 +157,40 @@ class RelationFinder:
             if source is None or source == target:
                 continue
             lag_item = next(
-                (durations[c.i] for c in doc[start].children if c.dep_ == "npadvmod" and c.i in durations),
+                (
+                    durations[c.i]
+                    for c in doc[start].children
+                    if c.dep_ == "npadvmod" and c.i in durations
+                ),
                 None,
             )
             if lag_item is None:
                 lag_item = next(
-                    (durations[c.i] for c in cue.children if c.dep_ == "npadvmod" and c.i in durations),
+                    (
+                        durations[c.i]
+                        for c in cue.children
+                        if c.dep_ == "npadvmod" and c.i in durations
+                    ),
                     None,
                 )
             cue_span = doc[start:end]
-            found.append(RelationFound(
-                source, relation, target,
-                lag_days(lag_item.timex) if lag_item else None,
-                lag_item.timex if lag_item else None,
-                TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
-            ))
+            found.append(
+                RelationFound(
+                    source,
+                    relation,
+                    target,
+                    lag_days(lag_item.timex) if lag_item else None,
+                    lag_item.timex if lag_item else None,
+                    TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
+                )
+            )
         for token in doc:
             lemma = token.lemma_.lower()
             if lemma in self.cues.cause_verbs or lemma in self.cues.precede_verbs:
                 objects = children(token, "dobj", "obj")
-                target = next((e for o in objects if (e := _event_in(o, anchors)) is not None), None)
+                target = next(
+                    (e for o in objects if (e := _event_in(o, anchors)) is not None), None
+                )
                 subject = subject_of(token)
                 if subject is not None and (e := _event_in(subject, anchors)) is not None:
                     source = e
@@ -179,11 +200,11 @@ class RelationFinder:
                     source = None
                 if target is None or source is None or source == target:
                     continue
-                cue = TextSpan(token.idx, token.idx + len(token.text), token.text)
+                verb = TextSpan(token.idx, token.idx + len(token.text), token.text)
                 if lemma in self.cues.cause_verbs:  # "X prompted Y": Y after X
-                    found.append(RelationFound(target, "after", source, None, None, cue))
+                    found.append(RelationFound(target, "after", source, None, None, verb))
                 else:  # "X preceded Y": X before Y
-                    found.append(RelationFound(source, "before", target, None, None, cue))
+                    found.append(RelationFound(source, "before", target, None, None, verb))
         return found
 
     @staticmethod
@@ -194,14 +215,18 @@ class RelationFinder:
         policy: Sequence[bool],
         doc: Doc,
     ) -> int | None:
-        """"This came after ...": the last policy event of the sentences before."""
+        """ "This came after ...": the last policy event of the sentences before."""
         subjects = children(governor, "nsubj")
         if not subjects or subjects[0].lower_ not in _DEMONSTRATIVES:
             return None
         sentence = governor.sent.start
         best: int | None = None
         for event, start in enumerate(event_sentence):
-            if start < sentence and policy[event] and (best is None or start >= event_sentence[best]):
+            if (
+                start < sentence
+                and policy[event]
+                and (best is None or start >= event_sentence[best])
+            ):
                 best = event
         return best
 

@@ -135,19 +135,27 @@ class TriggerFinder:
             subjects = children(head, "nsubj", "nsubjpass")
             checks.append(any(self._matches(s, rule.subject, entities) for s in subjects))
         if rule.preposition_object:
-            holders = [head, *children(head, "dobj", "obj")]  # "challenged that designation in court"
-            checks.append(any(
-                self._matches(obj, classes, entities)
-                for prep, classes in rule.preposition_object.items()
-                for holder in holders
-                for obj in preposition_objects(holder, prep)
-            ))
+            holders = [
+                head,
+                *children(head, "dobj", "obj"),
+            ]  # "challenged that designation in court"
+            checks.append(
+                any(
+                    self._matches(obj, classes, entities)
+                    for prep, classes in rule.preposition_object.items()
+                    for holder in holders
+                    for obj in preposition_objects(holder, prep)
+                )
+            )
         if rule.auxiliary:
             forms = {form for lemma in rule.auxiliary for form in inflections(lemma)}
-            checks.append(any(
-                c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in forms or c.lower_ in forms)
-                for c in head.children
-            ))
+            checks.append(
+                any(
+                    c.dep_ in ("aux", "auxpass")
+                    and (c.lemma_.lower() in forms or c.lower_ in forms)
+                    for c in head.children
+                )
+            )
         if rule.support:
             checks.append(self._supported(trigger, rule.support, entities))
         if not checks:
@@ -169,8 +177,10 @@ class TriggerFinder:
             words = self.lexicon.word_classes.get(name, frozenset())
             if token.lemma_.lower() in words or token.lower_ in words:
                 return True
-            if token.i >= 2 and token.nbor(-1).text == "-" and (
-                f"{token.nbor(-2).lower_}-{token.lemma_.lower()}" in words
+            if (
+                token.i >= 2
+                and token.nbor(-1).text == "-"
+                and (f"{token.nbor(-2).lower_}-{token.lemma_.lower()}" in words)
             ):
                 return True  # "re-establish"
         return False
@@ -180,10 +190,15 @@ class TriggerFinder:
     ) -> bool:
         head = trigger.head
         modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
-        if any(m.lemma_.lower() in support.get("compound", ()) or m.lower_ in support.get("compound", ())
-               for m in modifiers):
+        if any(
+            m.lemma_.lower() in support.get("compound", ())
+            or m.lower_ in support.get("compound", ())
+            for m in modifiers
+        ):
             return True
-        if any(c.dep_ == "prep" and c.lower_ in support.get("preposition", ()) for c in head.children):
+        if any(
+            c.dep_ == "prep" and c.lower_ in support.get("preposition", ()) for c in head.children
+        ):
             return True
         if support.get("actor"):
             self._participants(trigger, entities)
@@ -196,13 +211,18 @@ class TriggerFinder:
                     for token in child.subtree:
                         if is_verbal(token) and self.lexicon.in_class(token.lemma_, clause_classes):
                             return True
-        governor = trigger.light or (head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else None)
+        governor = trigger.light or (
+            head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        )
         if governor is not None and head.dep_ == "pobj":
             governor = governor.head
         return governor is not None and governor.lemma_.lower() in support.get("governor", ())
 
     def _light_verb(self, head: Token) -> Token | None:
-        if head.dep_ in ("dobj", "nsubjpass", "obj") and head.head.lemma_.lower() in self.lexicon.light_verbs:
+        if (
+            head.dep_ in ("dobj", "nsubjpass", "obj")
+            and head.head.lemma_.lower() in self.lexicon.light_verbs
+        ):
             return head.head
         return None
 
@@ -221,7 +241,11 @@ class TriggerFinder:
                 return
             for item in [token, *(c for c in token.conjuncts if c.i > token.i)]:
                 mention = entities.resolve(item)
-                if mention is not None and mention.type not in ("ai_model", "product", "legal_instrument"):
+                if mention is not None and mention.type not in (
+                    "ai_model",
+                    "product",
+                    "legal_instrument",
+                ):
                     if mention not in target:
                         target.append(mention)
                     if entities.at(item) is None and not any(
@@ -247,7 +271,10 @@ class TriggerFinder:
                     add(affected, obj)
                     for part in np_core(obj)[1:]:  # "lifts Anthropic AI export ban"
                         mention = entities.at(part)
-                        if mention is not None and entities.actor_kind(mention) in ("company", "person"):
+                        if mention is not None and entities.actor_kind(mention) in (
+                            "company",
+                            "person",
+                        ):
                             add(affected, part)
                 for predicate in children(head, "oprd", "attr", "dobj"):
                     for child in children(predicate, "nmod"):  # "labeled Anthropic a risk"
@@ -263,7 +290,10 @@ class TriggerFinder:
                     add(agents, child)
                 elif child.dep_ in ("compound", "nmod"):
                     mention = entities.at(child)
-                    if mention is not None and entities.actor_kind(mention) in ("government", "court"):
+                    if mention is not None and entities.actor_kind(mention) in (
+                        "government",
+                        "court",
+                    ):
                         add(agents, child)
                     elif mention is not None and mention.type not in ("ai_model", "product"):
                         add(affected, child)
@@ -313,7 +343,7 @@ def _forms(word: str) -> set[str]:
 
 
 def _drop_compound_parts(triggers: Iterable[Trigger]) -> list[Trigger]:
-    """"export control order": one trigger (the head noun), not one per word."""
+    """ "export control order": one trigger (the head noun), not one per word."""
     triggers = list(triggers)
     heads = {t.head.i: t for t in triggers}
     out = []

@@ -2,53 +2,73 @@
 
 from __future__ import annotations
 
-from extract.entities import canonicalise_corpus, clean_name, parse_model_name, packaged_entity_lexicon
+from extract.entities import (
+    canonicalise_corpus,
+    clean_name,
+    packaged_entity_lexicon,
+    parse_model_name,
+)
 from extract.records import EntityMention, Span
 
 
 def mention(number: int, name: str, type_: str, gazetteer_id: str | None = None) -> EntityMention:
-    return EntityMention(f"e{number}", Span(0, len(name), name), type_, name, "pattern",
-                         gazetteer_id=gazetteer_id)
+    return EntityMention(
+        f"e{number}", Span(0, len(name), name), type_, name, "pattern", gazetteer_id=gazetteer_id
+    )
 
 
 def test_canonical_corpus_merges_model_short_forms() -> None:
-    names = canonicalise_corpus({
-        "a": [mention(1, "Mythos 5", "ai_model")],
-        "b": [mention(1, "Claude Mythos 5", "ai_model")],
-        "c": [mention(1, "Mythos", "ai_model"), mention(2, "Fable", "ai_model")],
-        "d": [mention(1, "Claude Fable 5", "ai_model")],
-    })
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Mythos 5", "ai_model")],
+            "b": [mention(1, "Claude Mythos 5", "ai_model")],
+            "c": [mention(1, "Mythos", "ai_model"), mention(2, "Fable", "ai_model")],
+            "d": [mention(1, "Claude Fable 5", "ai_model")],
+        }
+    )
     assert names[("a", "Mythos 5")] == "Claude Mythos 5"
     assert names[("c", "Mythos")] == "Claude Mythos 5"
     assert names[("c", "Fable")] == "Claude Fable 5"
 
 
 def test_canonical_corpus_keeps_versions_apart() -> None:
-    names = canonicalise_corpus({
-        "a": [mention(1, "Mythos 4", "ai_model")],
-        "b": [mention(1, "Mythos 5", "ai_model"), mention(2, "Mythos", "ai_model")],
-    })
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Mythos 4", "ai_model")],
+            "b": [mention(1, "Mythos 5", "ai_model"), mention(2, "Mythos", "ai_model")],
+        }
+    )
     assert names[("a", "Mythos 4")] == "Mythos 4"
     assert names[("b", "Mythos 5")] == "Mythos 5"
     assert names[("b", "Mythos")] == "Mythos"  # two versions known: which one is unsure
 
 
 def test_canonical_corpus_surnames_and_gazetteer_ids() -> None:
-    names = canonicalise_corpus({
-        "a": [mention(1, "Howard Lutnick", "person"), mention(2, "US Department of Defense",
-                                                            "government_agency", "us_department_of_defense")],
-        "b": [mention(1, "Lutnick", "person"), mention(2, "Pentagon", "government_agency",
-                                                       "us_department_of_defense")],
-    })
+    names = canonicalise_corpus(
+        {
+            "a": [
+                mention(1, "Howard Lutnick", "person"),
+                mention(
+                    2, "US Department of Defense", "government_agency", "us_department_of_defense"
+                ),
+            ],
+            "b": [
+                mention(1, "Lutnick", "person"),
+                mention(2, "Pentagon", "government_agency", "us_department_of_defense"),
+            ],
+        }
+    )
     assert names[("b", "Lutnick")] == "Howard Lutnick"
     assert names[("b", "Pentagon")] == "US Department of Defense"
 
 
 def test_canonical_corpus_instruments_stay_in_their_document() -> None:
-    names = canonicalise_corpus({
-        "a": [mention(1, "letter", "legal_instrument")],
-        "b": [mention(1, "letter", "legal_instrument")],
-    })
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "letter", "legal_instrument")],
+            "b": [mention(1, "letter", "legal_instrument")],
+        }
+    )
     assert names[("a", "letter")] != names[("b", "letter")]
 
 

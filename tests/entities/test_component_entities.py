@@ -21,7 +21,7 @@ def by_text(mentions: list[EntityMention], text: str) -> EntityMention:
 
 def test_component_person_with_role_and_affiliation(entities: Entities) -> None:
     found = entities(
-        'In a letter to the company, US Commerce Secretary Howard Lutnick said Anthropic had made '
+        "In a letter to the company, US Commerce Secretary Howard Lutnick said Anthropic had made "
         '"significant progress" in mitigating the risks.'
     )
     person = by_text(found, "Howard Lutnick")
@@ -106,7 +106,10 @@ def test_component_ids_and_spans_in_text_order(nlp) -> None:  # type: ignore[no-
     assert ids == [f"e{n}" for n in range(1, len(ids) + 1)]
     spans = doc.spans["entities"]
     assert [s.id_ for s in spans] == ids
-    assert [(s.text, s.label_) for s in spans][:2] == [("Reuters", "news_outlet"), ("OpenAI", "organization")]
+    assert [(s.text, s.label_) for s in spans][:2] == [
+        ("Reuters", "news_outlet"),
+        ("OpenAI", "organization"),
+    ]
     for mention in doc._.entities:
         assert doc.text[mention.span.start : mention.span.end] == mention.span.text
 

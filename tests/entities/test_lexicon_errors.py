@@ -12,7 +12,9 @@ from extract.errors import DataFileError
 
 def test_lexicon_unknown_type_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text("entities:\n  - {id: x, name: X Corp, type: company_of_sorts}\n", encoding="utf-8")
+    path.write_text(
+        "entities:\n  - {id: x, name: X Corp, type: company_of_sorts}\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileError, match="unknown type 'company_of_sorts'"):
         load_entity_lexicon([path])
 
@@ -27,8 +29,10 @@ def test_lexicon_yaml_boolean_is_an_error(tmp_path: Path) -> None:
 
 def test_lexicon_extra_entry_replaces_packaged_one(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
-    path.write_text("entities:\n  - {id: anthropic, name: Anthropic PBC, type: organization}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "entities:\n  - {id: anthropic, name: Anthropic PBC, type: organization}\n",
+        encoding="utf-8",
+    )
     lexicon = load_entity_lexicon([path])
     entry = lexicon.entry("anthropic")
     assert entry is not None and entry.name == "Anthropic PBC"

@@ -51,7 +51,9 @@ class Result:
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    return load_pipeline(PipelineOptions(components=("ptkg_blocks", "ptkg_entities", "ptkg_events")))
+    return load_pipeline(
+        PipelineOptions(components=("ptkg_blocks", "ptkg_entities", "ptkg_events"))
+    )
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-
 Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
 
 
@@ -40,7 +39,8 @@ def test_component_full_lift_restoring_global_access(run: Run) -> None:
 def test_component_lift_type_follows_its_scope_not_its_word(run: Run) -> None:
     partial = run(
         "Prior to the full lifting of restrictions, Anthropic had received approval to provide "
-        "its models to US organizations involved in operating and defending critical infrastructure."
+        "its models to US organizations involved in operating and defending critical "
+        "infrastructure."
     )
     approval = partial.by_trigger("approval")
     assert approval.type == "partial_lift"
@@ -93,7 +93,9 @@ def test_component_company_access_change_versus_government_restriction(run: Run)
     change = result.by_trigger("restricted")
     assert change.type == "access_limit"  # a company restricting its own model
     assert result.names(change.agents) == {"OpenAI"}
-    assert change.attribution is not None and result.names([change.attribution.source or ""]) == {"OpenAI"}
+    assert change.attribution is not None and result.names([change.attribution.source or ""]) == {
+        "OpenAI"
+    }
     government = run("The government had earlier suspended access to the model over fears.")
     assert government.by_trigger("suspended").type == "export_restriction"
 

@@ -44,17 +44,39 @@ def test_modality_coordinated_clauses_keep_their_own_models(run: Run) -> None:
 @pytest.mark.parametrize(
     ("text", "trigger", "modality"),
     [
-        ("Anthropic is working to restore access for approved providers quickly.", "restore", "planned"),
-        ("Anthropic hopes to expand availability of Mythos 5 and eventually reinstate the Fable "
-         "model for general use.", "reinstate", "planned"),
-        ("Despite the leniency granted to Mythos 5, the government's letter explicitly excluded "
-         "permission for Anthropic to release Fable.", "permission", "negated"),
-        ("He posited that maintaining the ban could have set a problematic precedent.", "ban",
-         "hypothetical"),
-        ("OpenAI recently announced that its latest AI model series, GPT-5.6, would initially be "
-         'rolled out to a "small group of trusted partners."', "rolled out", "planned"),
-        ("Anthropic confirmed the imminent restoration of access to its flagship models.",
-         "restoration", "planned"),
+        (
+            "Anthropic is working to restore access for approved providers quickly.",
+            "restore",
+            "planned",
+        ),
+        (
+            "Anthropic hopes to expand availability of Mythos 5 and eventually reinstate the Fable "
+            "model for general use.",
+            "reinstate",
+            "planned",
+        ),
+        (
+            "Despite the leniency granted to Mythos 5, the government's letter explicitly excluded "
+            "permission for Anthropic to release Fable.",
+            "permission",
+            "negated",
+        ),
+        (
+            "He posited that maintaining the ban could have set a problematic precedent.",
+            "ban",
+            "hypothetical",
+        ),
+        (
+            "OpenAI recently announced that its latest AI model series, GPT-5.6, would initially "
+            'be rolled out to a "small group of trusted partners."',
+            "rolled out",
+            "planned",
+        ),
+        (
+            "Anthropic confirmed the imminent restoration of access to its flagship models.",
+            "restoration",
+            "planned",
+        ),
         ("Restrictions continue for organisations outside the approved list.", "continue", "state"),
     ],
 )
@@ -81,10 +103,20 @@ def test_modality_generic_statements_are_not_events(run: Run, text: str) -> None
 
 
 def test_modality_tense(run: Run) -> None:
-    assert run("The United States has lifted export restrictions on Anthropic’s Claude Fable 5 "
-               "models.").by_trigger("lifted").tense == "past"
-    assert run("Commerce Secretary Howard Lutnick wrote to Anthropic on a Friday."
-               ).by_trigger("wrote").tense == "past"
+    assert (
+        run(
+            "The United States has lifted export restrictions on Anthropic’s Claude Fable 5 models."
+        )
+        .by_trigger("lifted")
+        .tense
+        == "past"
+    )
+    assert (
+        run("Commerce Secretary Howard Lutnick wrote to Anthropic on a Friday.")
+        .by_trigger("wrote")
+        .tense
+        == "past"
+    )
 
 
 def test_attribution_as_outlet_reports(run: Run) -> None:

@@ -1,10 +1,9 @@
-"""Time expressions attach to the event that syntax says they date; stated order becomes relations."""
+"""Time expressions date the event syntax attaches them to; the order stated becomes relations."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-
 
 Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
 
@@ -32,15 +31,18 @@ def test_timing_date_attaches_to_the_nominal_order_not_the_main_verb(run: Run) -
 def test_timing_duration_offset_becomes_a_relation_with_lag(run: Run) -> None:
     result = run(
         "The US government has partially eased restrictions on Anthropic's most advanced "
-        'artificial intelligence model, allowing the company to provide access to selected "trusted '
-        'partners" just two weeks after imposing export controls over national security concerns.',
+        "artificial intelligence model, allowing the company to provide access to selected "
+        '"trusted partners" just two weeks after imposing export controls over national '
+        "security concerns.",
         timexes=[("two weeks", "DURATION", "P2W")],
     )
     eased = result.by_trigger("eased")
     imposed = result.by_trigger("export controls")
     assert eased.type == "partial_lift"
     assert imposed.type == "export_restriction"
-    assert [(r.relation, r.target, r.lag) for r in eased.relations] == [("after", imposed.id, (14, 14))]
+    assert [(r.relation, r.target, r.lag) for r in eased.relations] == [
+        ("after", imposed.id, (14, 14))
+    ]
     duration = result.timexes[eased.timex or ""]
     assert duration.span.text == "two weeks"
     assert duration.anchor == f"event:{imposed.id}"
@@ -63,8 +65,8 @@ def test_timing_previous_months_directive(run: Run) -> None:
 
 def test_timing_event_subject_of_took_place(run: Run) -> None:
     result = run(
-        "The move to limit AI use by foreign nationals by restricting Anthropic’s Claude Mythos and "
-        "Fable 5 took place in early June amid concerns over national security.",
+        "The move to limit AI use by foreign nationals by restricting Anthropic’s Claude Mythos "
+        "and Fable 5 took place in early June amid concerns over national security.",
         timexes=[("early June", "DATE", "XXXX-06")],
     )
     [event] = result.events
