@@ -1,17 +1,29 @@
 """The state chart: each model's restriction state over time as coloured bands.
 
-Drawn from the ``restrictions`` query. Where a change of state is only known within a
-window, the window is hatched: the state may have changed on any day of it. The event that
-started each state is named at its start.
+Drawn from the ``restrictions`` query. A band is solid where the state surely held.
+Where a change of state is only known within a window, the window is hatched in the
+colour of the new state over that of the old: the change happened on one day of it. The
+event that started each state is marked at the change and named above the band (type
+and date), its label stacked so that none overlaps another. The last state runs to the
+right edge with an arrow: nothing later is reported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
 from kg.store import GraphStore
+from queries.charts.style import assign_levels, new_figure, save, text_size
+from queries.dates import describe_window_short
 from queries.runner import run_query
 
 STATE_COLORS = {
@@ -20,6 +32,10 @@ STATE_COLORS = {
     "partially_lifted": "#fdae61",
     "lifted": "#1a9850",
 }
+UNKNOWN_STATE = "#999999"
+FONT = 8.0
+WIDTH_INCHES = 14.0
+ROW_INCHES = 0.3
 
 
 @dataclass(frozen=True)
@@ -31,11 +47,24 @@ class StateBand:
     from_latest: date | None
     until_earliest: date | None
     until_latest: date | None
-    started_by: str | None
+    started_by: str | None  # the event's label
+    started_by_type: str | None = None
+    started_by_event: str | None = None  # the event's IRI
+
+    @property
+    def change_label(self) -> str | None:
+        """'Partial lift · 26 Jun': the event that started this state, and when."""
+        if self.started_by is None:
+            return None
+        when = describe_window_short(self.from_earliest, self.from_latest)
+        return f"{self.started_by_type or self.started_by} · {when}"
 
 
-def state_data(store: GraphStore, *, model: str | None = None) -> list[StateBand]:
-    params = {"model": model} if model else {}
+def state_data(
+    store: GraphStore, *, model: str | None = None, population: str | None = None
+) -> list[StateBand]:
+    """Every model's sequence of states (or only ``model``'s), in order."""
+    params = {"model": model, "population": population}
     return [
         StateBand(
             model=row["model_name"],
@@ -46,79 +75,221 @@ def state_data(store: GraphStore, *, model: str | None = None) -> list[StateBand
             until_earliest=row["until_earliest"],
             until_latest=row["until_latest"],
             started_by=row["started_by_label"],
+            started_by_type=row["started_by_type"],
+            started_by_event=row["started_by"],
         )
-        for row in run_query(store, "restrictions", params).records()
+        for row in run_query(
+            store, "restrictions", {k: v for k, v in params.items() if v}
+        ).records()
     ]
 
 
-def draw_states(store: GraphStore, path: Path, *, model: str | None = None) -> list[Path]:
-    import matplotlib
+def draw_states(
+    store: GraphStore, path: Path, *, model: str | None = None, population: str | None = None
+) -> list[Path]:
+    """Draw the chart to ``path`` (.png or .svg; both for any other path)."""
+    title = None
+    if population:
+        title = f"Restriction state of each model for {population.replace('_', ' ')}"
+    return save(render_states(state_data(store, model=model, population=population), title=title),
+                path)
 
-    matplotlib.use("Agg")
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
 
-    from queries.charts.timeline import _save
+@dataclass
+class _Change:
+    band: StateBand
+    x0: float  # the change window, in days
+    x1: float
+    label_x: float
+    span: tuple[float, float]
+    level: int = 0
 
-    bands = state_data(store, model=model)
+
+def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Figure:
+    """The state bands of every model in ``bands`` as a figure (nothing is written)."""
     models = sorted({b.model for b in bands})
+    lo, hi = _x_range(bands)
+    figure = new_figure(WIDTH_INCHES, 3.0)
+    dpi = figure.dpi
+    lane_width = max([text_size(figure, m, 10)[0] for m in models] + [40.0])
+    left_px, right_px = lane_width + 24, 30.0
+    axes_px = WIDTH_INCHES * dpi - left_px - right_px
+    per_day = axes_px / (hi - lo)
+
+    changes: dict[str, list[_Change]] = {m: [] for m in models}
+    for band in bands:
+        label = band.change_label
+        if label is None or band.from_earliest is None:
+            continue
+        x0 = _num(band.from_earliest)
+        x1 = _num(band.from_latest or band.from_earliest) + (
+            1 if band.from_latest and band.from_latest > band.from_earliest else 0
+        )
+        width = text_size(figure, label, FONT)[0] + 6
+        middle = ((x0 + x1) / 2 - lo) * per_day
+        start = min(max(middle - width / 2, 0.0), axes_px - width)
+        changes[band.model].append(
+            _Change(band, x0, x1, lo + start / per_day, (start, start + width))
+        )
+    levels_of: dict[str, int] = {}
+    for model, items in changes.items():
+        levels = assign_levels([c.span for c in items], gap=8.0)
+        for item, level in zip(items, levels, strict=True):
+            item.level = level
+        levels_of[model] = max(levels, default=-1) + 1
+
+    band_rows = 1.4  # the band and the ticks of its changes
+    rows = sum(levels_of.values()) + (0.4 + band_rows + 0.4) * len(models)
+    top_in, bottom_in = 0.7, 1.0
+    height = top_in + bottom_in + ROW_INCHES * rows
+    figure.set_size_inches(WIDTH_INCHES, height)
+    ax = figure.add_axes(
+        (
+            left_px / (WIDTH_INCHES * dpi),
+            bottom_in / height,
+            axes_px / (WIDTH_INCHES * dpi),
+            1 - (top_in + bottom_in) / height,
+        )
+    )
+    y = 0.0
+    ticks: list[float] = []
+    for model in models:
+        stack = levels_of[model]  # rows of labels above the band
+        band_top = y + 0.4 + stack + 0.3
+        band_y = band_top + 0.5  # the band's middle
+        previous: StateBand | None = None
+        for band in sorted((b for b in bands if b.model == model), key=lambda b: b.sequence):
+            _draw_band(figure, ax, band, previous, band_y, lo, hi, per_day)
+            previous = band
+        for change in changes[model]:
+            _draw_change(ax, change, band_top, y + 0.4 + (stack - 1 - change.level) + 0.5)
+        ticks.append(band_y)
+        y += 0.4 + stack + band_rows + 0.4
+        ax.axhline(y, color="#dddddd", linewidth=0.8)
+    ax.set_ylim(y, 0)
+    ax.set_yticks(ticks, models, fontsize=10)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(lo, hi)
+    locator = mdates.AutoDateLocator(minticks=6, maxticks=16)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"])
+    )
+    ax.grid(axis="x", color="#e3e3e3", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    figure.text(
+        left_px / (WIDTH_INCHES * dpi), 1 - 0.32 / height,
+        title or "Restriction state of each model over time", fontsize=13, weight="bold",
+    )
+    figure.text(
+        left_px / (WIDTH_INCHES * dpi), 1 - 0.55 / height,
+        "Above each band: the event that changed the state, and when.", fontsize=8.5,
+        color="#444444",
+    )
+    present = [s for s in STATE_COLORS if any(b.state == s for b in bands)]
+    handles: list[object] = [
+        Patch(color=STATE_COLORS[s], label=s.replace("_", " ")) for s in present
+    ]
+    handles.append(
+        Patch(facecolor="#f2b8b0", edgecolor="#1a9850", hatch="////",
+              label="changed on one day within the window (old colour, new colour hatched)")
+    )
+    handles.append(
+        Line2D([], [], marker="v", color="black", linestyle="none", markersize=6,
+               label="event that changed the state")
+    )
+    figure.legend(handles=handles, loc="lower center", ncols=len(handles), fontsize=8.5,
+                  frameon=False, bbox_to_anchor=(0.5, 0.0))
+    return figure
+
+
+def _num(day: date) -> float:
+    return float(mdates.date2num(day))
+
+
+def _x_range(bands: Sequence[StateBand]) -> tuple[float, float]:
     known = [
         d
         for b in bands
         for d in (b.from_earliest, b.from_latest, b.until_earliest, b.until_latest)
         if d is not None
     ]
-    if known:
-        start, end = min(known) - timedelta(days=20), max(known) + timedelta(days=30)
+    if not known:
+        today = date.today()
+        known = [today - timedelta(days=30), today]
+    first, last = min(known), max(known)
+    pad = max(14, round((last - first).days * 0.15))
+    return _num(first - timedelta(days=pad)), _num(last + timedelta(days=pad))
+
+
+def _draw_band(
+    figure: Figure,
+    ax: Axes,
+    band: StateBand,
+    previous: StateBand | None,
+    y: float,
+    lo: float,
+    hi: float,
+    per_day: float,
+) -> None:
+    color = STATE_COLORS.get(band.state, UNKNOWN_STATE)
+    height = 0.9
+    # Surely in this state: from the latest possible start to the earliest possible end.
+    start = _num(band.from_latest) + 1 if band.from_latest else lo
+    if band.from_latest is not None and band.from_latest == band.from_earliest:
+        start = _num(band.from_latest)
+    # The next state's window, if any, is hatched by its own band.
+    end = _num(band.until_earliest) if band.until_earliest else hi
+    if end > start:
+        ax.add_patch(
+            Rectangle((start, y - height / 2), end - start, height, facecolor=color,
+                      edgecolor="none", zorder=2)
+        )
+        name = band.state.replace("_", " ")
+        room = (end - start) * per_day
+        if text_size(figure, name, 9)[0] + 8 <= room:
+            dark = band.state in ("restricted", "lifted")
+            ax.text((start + end) / 2, y, name, ha="center", va="center", fontsize=9,
+                    color="white" if dark else "black", zorder=4)
+    # Changed into this state on one day of a window: hatch the new colour over the old.
+    if band.from_earliest and band.from_latest and band.from_latest > band.from_earliest:
+        x0, x1 = _num(band.from_earliest), _num(band.from_latest) + 1
+        before = STATE_COLORS.get(previous.state, UNKNOWN_STATE) if previous else "white"
+        ax.add_patch(
+            Rectangle((x0, y - height / 2), x1 - x0, height, facecolor=before, alpha=0.45,
+                      edgecolor="none", zorder=2)
+        )
+        ax.add_patch(
+            Rectangle((x0, y - height / 2), x1 - x0, height, facecolor="none",
+                      edgecolor=color, hatch="////", linewidth=0, zorder=2)
+        )
+        ax.add_patch(
+            Rectangle((x0, y - height / 2), x1 - x0, height, facecolor="none",
+                      edgecolor="#555555", linewidth=0.8, zorder=3)
+        )
+    if band.until_earliest is None and band.until_latest is None:
+        ax.plot([hi], [y], marker=">", color=color, markersize=9, linestyle="none",
+                clip_on=False, zorder=3)
+
+
+def _draw_change(ax: Axes, change: _Change, band_top: float, label_y: float) -> None:
+    middle = (change.x0 + change.x1) / 2
+    if change.x1 > change.x0:  # a window: a bracket over it
+        ax.plot([change.x0, change.x0, change.x1, change.x1],
+                [band_top + 0.05, band_top - 0.12, band_top - 0.12, band_top + 0.05],
+                color="black", linewidth=0.9, zorder=5)
+        tip = band_top - 0.12
     else:
-        start, end = date.today() - timedelta(days=30), date.today()
-    fig, ax = plt.subplots(figsize=(12, 1.4 + 0.9 * max(1, len(models))))
-    for row, name in enumerate(models):
-        for band in [b for b in bands if b.model == name]:
-            lo = band.from_latest or band.from_earliest or start
-            hi = band.until_earliest or band.until_latest or end
-            color = STATE_COLORS.get(band.state, "#999999")
-            ax.barh(
-                row,
-                (hi - lo).days or 1,
-                left=mdates.date2num(lo),
-                height=0.5,
-                color=color,
-                edgecolor="white",
-            )
-            if band.from_earliest and band.from_latest and band.from_latest > band.from_earliest:
-                ax.barh(
-                    row,
-                    (band.from_latest - band.from_earliest).days,
-                    left=mdates.date2num(band.from_earliest),
-                    height=0.5,
-                    color=color,
-                    alpha=0.5,
-                    hatch="///",
-                    edgecolor="white",
-                )
-            if band.started_by and band.from_earliest:
-                ax.annotate(
-                    band.state.replace("_", " "),
-                    (lo, row + 0.3),
-                    fontsize=7,
-                    xytext=(2, 2),
-                    textcoords="offset points",
-                )
-    ax.set_yticks(range(len(models)), models)
-    ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    ax.legend(
-        handles=[Patch(color=c, label=s.replace("_", " ")) for s, c in STATE_COLORS.items()]
-        + [Patch(facecolor="white", edgecolor="grey", hatch="///", label="change within window")],
-        loc="upper left",
-        fontsize=8,
-        ncols=5,
-    )
-    ax.set_title("Restriction state of each model over time")
-    fig.autofmt_xdate()
-    fig.tight_layout()
-    written = _save(fig, path)
-    plt.close(fig)
-    return written
+        ax.plot([middle, middle], [band_top, band_top + 1.0], color="black", linewidth=1.2,
+                zorder=5)
+        tip = band_top
+    ax.plot([middle], [tip - 0.05], marker="v", color="black", markersize=5,
+            linestyle="none", zorder=5)
+    ax.plot([middle, middle], [label_y + 0.3, tip - 0.15], color="#666666", linewidth=0.6,
+            zorder=4)
+    ax.text(change.label_x, label_y, change.band.change_label or "", fontsize=FONT, ha="left",
+            va="center", zorder=6,
+            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "#bbbbbb",
+                  "linewidth": 0.5})
