@@ -49,6 +49,8 @@ def describe_window(
         return f"{MONTHS[earliest.month - 1]} {earliest.year}"
     if is_whole_year(earliest, latest) and precision == "year":
         return str(earliest.year)
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.day}–{_day(latest)}"
     same_year = earliest.year == latest.year
     return f"{_day(earliest, year=not same_year)} – {_day(latest)}"
 

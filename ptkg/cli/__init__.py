@@ -18,10 +18,10 @@ import traceback
 from collections.abc import Sequence
 
 from extract.errors import PolicyKGError
-from ptkg.cli import build, evaluate, export, query, state, timeline, validate
+from ptkg.cli import build, chart, evaluate, export, query, state, timeline, validate
 from ptkg.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, Formatter
 
-COMMANDS = (build, query, timeline, state, export, validate, evaluate)
+COMMANDS = (build, query, timeline, state, chart, export, validate, evaluate)
 
 EPILOG = """\
 Exit codes:

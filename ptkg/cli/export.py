@@ -1,4 +1,4 @@
-"""``ptkg export``: the reconciled events as stable JSON (schema queries/schemas/events-1.json)."""
+"""``ptkg export``: the reconciled events as stable JSON, as TimelineJS JSON, or the graph."""
 
 from __future__ import annotations
 
@@ -15,22 +15,27 @@ def register(commands: Any) -> None:
     parser = add_command(
         commands,
         "export",
-        "write the reconciled events as JSON",
+        "write the reconciled events as JSON or TimelineJS, or the graph",
         "Write every reconciled event with its date window, participants, scope, sources,\n"
         "mentions (offsets and quotes) and conflicts, in the documented, versioned JSON\n"
-        "format of queries/schemas/events-1.json; or (--format rdf) the whole graph as\n"
-        "TriG or N-Quads by the output's extension.",
-        "ptkg export --output out/events.json",
+        "format of queries/schemas/events-1.json; or (--format timelinejs) the timeline in\n"
+        "Knight Lab's TimelineJS JSON format, each event with its sources and a quote of\n"
+        "each, to publish with TimelineJS (--entity, --type and --title apply to it); or\n"
+        "(--format rdf) the whole graph as TriG or N-Quads by the output's extension.",
+        "ptkg export --format timelinejs --output out/timeline.json",
     )
     add_store_option(parser)
     parser.add_argument(
         "--format",
         "-f",
-        choices=("events", "rdf"),
+        choices=("events", "timelinejs", "rdf"),
         default="events",
-        help="events: JSON export; rdf: the graph (.trig or .nq)",
+        help="events: JSON export; timelinejs: TimelineJS JSON; rdf: the graph (.trig or .nq)",
     )
     parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")
+    parser.add_argument("--entity", help="timelinejs: only events of this entity")
+    parser.add_argument("--type", help="timelinejs: only events of this type")
+    parser.add_argument("--title", help="timelinejs: the headline of the title slide")
     parser.set_defaults(run=run)
 
 
@@ -45,7 +50,14 @@ def run(args: argparse.Namespace) -> int:
         store.dump(args.output, "trig" if args.output.suffix == ".trig" else "nquads")
         print(f"wrote {args.output}", file=sys.stderr)
         return EXIT_OK
-    text = write_events(store, args.output)
+    if args.format == "timelinejs":
+        from queries.timelinejs import write_timelinejs
+
+        text = write_timelinejs(
+            store, args.output, entity=args.entity, event_type=args.type, title=args.title
+        )
+    else:
+        text = write_events(store, args.output)
     if args.output is None:
         write_output(text, None)
     return EXIT_OK

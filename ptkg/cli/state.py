@@ -20,7 +20,8 @@ def register(commands: Any) -> None:
         "restriction state of models on a day, or over time",
         "With --day: the state of each model (or of --model) on that day, whether it is\n"
         "certain or only possible (dates known within a window), the event that set it and\n"
-        "the documents that report it. Without --day: each model's sequence of states.\n"
+        "the documents that report it (`ptkg query state-on-day-sources` quotes them).\n"
+        "Without --day: each model's sequence of states.\n"
         "--chart draws the states over time as coloured bands.",
         'ptkg state --model "Claude Fable 5" --day 2026-06-20 --format json',
     )
@@ -48,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
     if args.chart is not None:
         from queries.charts import draw_states
 
-        for path in draw_states(store, args.chart, model=args.model):
+        for path in draw_states(store, args.chart, model=args.model, population=args.population):
             print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

@@ -19,7 +19,8 @@ def register(commands: Any) -> None:
         "events in date order, as a table and a chart",
         "Print the reconciled events in date order (the `timeline` query), optionally only\n"
         "those of one entity, type or period, and draw them as a timeline chart\n"
-        "(PNG or SVG by the file's extension; both when the path has no extension).",
+        "(PNG or SVG by the file's extension; both for any other path). The chart is also\n"
+        "`ptkg chart timeline`; `ptkg query timeline-as-of` gives the timeline as known on a day.",
         'ptkg timeline --entity "Claude Fable 5" --chart out/timeline.png',
     )
     add_store_option(parser)
@@ -30,6 +31,12 @@ def register(commands: Any) -> None:
     add_format_option(parser, ("table", "csv", "json"))
     parser.add_argument("--output", "-o", type=Path, default=None, help="write the table here")
     parser.add_argument("--chart", type=Path, default=None, help="write the chart here")
+    parser.add_argument(
+        "--lanes",
+        choices=("model", "agent"),
+        default="model",
+        help="chart lanes: one per model, or one per acting agent",
+    )
     parser.set_defaults(run=run)
 
 
@@ -41,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if args.chart is not None:
         from queries.charts import draw_timeline
 
-        written = draw_timeline(store, args.chart, entity=args.entity, event_type=args.type)
+        written = draw_timeline(
+            store, args.chart, entity=args.entity, event_type=args.type, lane_by=args.lanes
+        )
         for path in written:
             print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

@@ -8,7 +8,7 @@ import pytest
 
 from ptkg.cli import COMMANDS, build_parser, main
 
-NAMES = ["build", "query", "timeline", "state", "export", "validate", "evaluate"]
+NAMES = ["build", "query", "timeline", "state", "chart", "export", "validate", "evaluate"]
 
 
 def test_cli_help_lists_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
