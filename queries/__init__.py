@@ -6,10 +6,12 @@ This package only reads a built graph; it knows nothing of the NLP. The public A
   parameters; its ``QueryResult`` gives records, a table, CSV, JSON or a pandas DataFrame;
 * ``export_events`` / ``write_events``: the stable JSON export (schema events-1.json);
 * ``timelinejs`` / ``write_timelinejs``: the timeline in TimelineJS JSON;
+* ``state_on_day``: the state of a model on a day with one quote per source, in words;
 * ``describe_window``: a date window in words;
 * charts live in ``queries.charts`` (imported on demand: it loads matplotlib).
 """
 
+from queries.answers import SourceQuote, StateAnswer, state_on_day
 from queries.dates import describe_window
 from queries.export import export_events, write_events
 from queries.library import NamedQuery, Parameter, find_query, list_queries
@@ -20,12 +22,15 @@ __all__ = [
     "NamedQuery",
     "Parameter",
     "QueryResult",
+    "SourceQuote",
+    "StateAnswer",
     "describe_window",
     "export_events",
     "find_query",
     "list_queries",
     "resolve_entity",
     "run_query",
+    "state_on_day",
     "timelinejs",
     "timelinejs_dates",
     "write_events",

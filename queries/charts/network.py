@@ -134,6 +134,8 @@ def render_network(edges: Sequence[NetworkEdge], *, title: str | None = None) ->
             fontsize=FONT, ha="left" if x > 0.15 else "right" if x < -0.15 else "center",
             va="bottom" if y > 0.15 else "top" if y < -0.15 else "center",
         )
+    if not nodes:
+        ax.text(0.5, 0.5, "No event links two entities", transform=ax.transAxes, ha="center")
     ax.set_xlim(-1.15, 1.15)
     ax.set_ylim(-1.15, 1.15)
     figure.text(

@@ -166,7 +166,9 @@ def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Fi
         ticks.append(band_y)
         y += 0.4 + stack + band_rows + 0.4
         ax.axhline(y, color="#dddddd", linewidth=0.8)
-    ax.set_ylim(y, 0)
+    if not models:
+        ax.text(0.5, 0.5, "No restriction state to draw", transform=ax.transAxes, ha="center")
+    ax.set_ylim(max(y, 1.0), 0)
     ax.set_yticks(ticks, models, fontsize=10)
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(lo, hi)

@@ -215,7 +215,9 @@ def render_timeline(
         for item in placed[lane]:
             _draw_event(ax, item, y + 0.8 + item.level, styles)
         y += band
-    ax.set_ylim(y, 0)
+    if not lanes:
+        ax.text(0.5, 0.5, "No dated event to draw", transform=ax.transAxes, ha="center")
+    ax.set_ylim(max(y, 1.0), 0)
     ax.set_yticks(ticks, lanes, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(lo, hi)

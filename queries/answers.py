@@ -1,0 +1,142 @@
+"""Answers with their sources: the state of a model on a day, and who says so, quoted.
+
+Built from the ``state-on-day`` and ``state-on-day-sources`` queries. For each state that
+held (or may have held) on the day, one quote per source document: the sentence that best
+supports the answer, chosen in this order: a sentence that names the model, one whose own
+date agrees with when the state began, one saying the state still holds, one of the body
+rather than the headline, the earliest in the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kg.store import GraphStore
+from queries.dates import describe_window
+from queries.runner import resolve_entity, run_query
+
+
+@dataclass(frozen=True)
+class SourceQuote:
+    document: str
+    title: str | None
+    published_earliest: date
+    published_latest: date
+    evidence: str  # "set by" (reports the event that set the state) or "says it holds"
+    quote: str
+    attributed_to: str | None
+
+
+@dataclass(frozen=True)
+class StateAnswer:
+    model: str
+    day: date
+    state: str
+    certainty: str  # certain or possible
+    from_earliest: date | None
+    from_latest: date | None
+    started_by: str | None  # the label of the event that set the state
+    sources: tuple[SourceQuote, ...]
+
+    def text(self) -> str:
+        """The answer in words, with one quote per source."""
+        lines = [
+            f"On {describe_window(self.day, self.day)}, {self.model} was "
+            f"{self.state.replace('_', ' ')} ({self.certainty})"
+            + (
+                f", since {self.started_by} "
+                f"({describe_window(self.from_earliest, self.from_latest)})."
+                if self.started_by
+                else "."
+            )
+        ]
+        if self.sources:
+            lines.append("According to:")
+        for source in self.sources:
+            name = f"{source.document}" + (f" ({source.title})" if source.title else "")
+            said = f"- {name}, {source.evidence}: \u201c{source.quote}\u201d"
+            if source.attributed_to:
+                said += f" (attributed to {source.attributed_to})"
+            lines.append(said)
+        return "\n".join(lines)
+
+
+def state_on_day(
+    store: GraphStore, model: str, day: date, *, population: str | None = None
+) -> list[StateAnswer]:
+    """The state(s) of ``model`` (a name, alias or IRI) on ``day``, each with its sources."""
+    params: dict[str, Any] = {"model": model, "day": day, "population": population}
+    params = {k: v for k, v in params.items() if v}
+    states = run_query(store, "state-on-day", params).records()
+    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in run_query(store, "state-on-day-sources", params).records():
+        evidence[row["interval"]].append(row)
+    names = _names(store, model)
+    answers = []
+    for state in states:
+        rows = evidence.get(state["interval"], [])
+        by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            by_document[row["document"]].append(row)
+        sources = tuple(
+            _quote(min(found, key=lambda r: _rank(r, names, state)))
+            for _, found in sorted(by_document.items())
+        )
+        answers.append(
+            StateAnswer(
+                model=state["model_name"],
+                day=day,
+                state=state["state"],
+                certainty=state["certainty"],
+                from_earliest=state["from_earliest"],
+                from_latest=state["from_latest"],
+                started_by=state["started_by_label"],
+                sources=sources,
+            )
+        )
+    return answers
+
+
+def _names(store: GraphStore, model: str) -> list[str]:
+    iri = str(resolve_entity(store, model))
+    for row in run_query(store, "entities").records():
+        if row["entity"] == iri:
+            aliases = [a for a in (row["aliases"] or "").split("; ") if a]
+            return [row["name"], *aliases]
+    return [model]
+
+
+def _rank(row: dict[str, Any], names: list[str], state: dict[str, Any]) -> tuple[Any, ...]:
+    quote = " ".join(str(row["quote"] or "").split())
+    title = " ".join(str(row["title"] or "").split())
+    lowered = quote.lower()
+    names_model = any(name.lower() in lowered for name in names)
+    start, end = state["from_earliest"], state["from_latest"]
+    dated = (
+        row["mention_earliest"] is not None
+        and row["mention_latest"] is not None
+        and (start is None or row["mention_latest"] >= start)
+        and (end is None or row["mention_earliest"] <= end)
+    )
+    return (
+        not names_model,
+        not dated,
+        row["evidence"] != "says it holds",
+        bool(title) and quote == title,
+        int(row["start"]),
+    )
+
+
+def _quote(row: dict[str, Any]) -> SourceQuote:
+    return SourceQuote(
+        document=row["document"],
+        title=row["title"],
+        published_earliest=row["published_earliest"],
+        published_latest=row["published_latest"],
+        evidence=row["evidence"],
+        quote=" ".join(str(row["quote"] or row["trigger"]).split()),
+        attributed_to=row["attributed_to"],
+    )
