@@ -25,6 +25,7 @@ def test_notebooks_are_stored_without_outputs(path: Path) -> None:
             assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
 
 
+@pytest.mark.slow  # the notebook builds the corpus with the full pipeline
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebooks_run_without_error(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
