@@ -96,6 +96,7 @@ class PTKG(DefinedNamespace):
     stateEffect: URIRef
     statedRelation: URIRef
     subject: URIRef
+    supportedBy: URIRef
     tense: URIRef
     timeExpression: URIRef
     timexMod: URIRef

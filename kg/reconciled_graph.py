@@ -19,6 +19,7 @@ from kg.namespace import DCTERMS, GAF, PROV, PTKG, RDF, RDFS, SDO, SEM, SKOS, TI
 from kg.reconcile import Reconciliation
 from kg.reconcile.intervals import Window
 from kg.reconcile.states import ALL
+from kg.reconcile.temporal import precision_of
 from kg.schema import STATE_TERMS, EntityTypes, EventTypes
 from kg.terms import PRECISION_UNITS, boolean_literal, date_literal, integer_literal
 
@@ -139,6 +140,8 @@ class ReconciledWriter:
                 yield iri, PTKG.startedBy, self.event_iri(r, interval.started_by)
             if interval.ended_by is not None:
                 yield iri, PTKG.endedBy, self.event_iri(r, interval.ended_by)
+            for claim in interval.supported_by:
+                yield iri, PTKG.supportedBy, self.m.local(claim.doc_id, claim.mention.id)
             if interval.start is not None:
                 if interval.start.lo is not None:
                     yield iri, PTKG.fromEarliest, date_literal(interval.start.earliest())  # type: ignore[arg-type]
@@ -166,6 +169,8 @@ class ReconciledWriter:
                 yield node, RDF.type, PTKG.Claim
                 yield node, PTKG.claimedValue, Literal(claim.value)
                 yield node, DCTERMS.source, self.m.document(claim.doc_id)
+                if claim.window is not None:
+                    yield from _window_triples(node, claim.window, precision_of(claim.window))
                 if claim.claim is not None:
                     mention = claim.claim.mention
                     yield node, PROV.wasDerivedFrom, self.m.local(claim.doc_id, mention.id)

@@ -76,7 +76,7 @@ def reconcile(
     for index, event in enumerate(events):
         event.key = _event_key(event, windows[index], used)
     labels = [_label(event, entity_index, event_types) for event in events]
-    states = derive_states(events, windows, event_types)
+    states = derive_states(events, windows, event_types, claims.states, temporal.documents)
     mentions_by_doc = {
         r.document.id: [
             (m.id, key) for m in r.entities if (key := entity_index.key(r.document.id, m.id))

@@ -34,6 +34,7 @@ class ClaimValue:
     doc_id: str
     claim: Claim | None = None
     entity_mention: tuple[str, str] | None = None  # (doc id, mention id) for entity claims
+    window: Window | None = None  # the date this source gives, for date disagreements
 
 
 @dataclass
@@ -84,7 +85,7 @@ def _date_disagreements(
         if not (disjoint or event.date_conflict or set_aside_by_event.get(index)):
             continue
         claims = [
-            ClaimValue(f"{c.timex.span.text} = {window}", c.doc_id, c)
+            ClaimValue(f"{c.timex.span.text} = {window}", c.doc_id, c, window=window)
             for c, window in windows
             if c.timex is not None
         ]

@@ -11,9 +11,11 @@ its own sequence from the events whose scope names it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
+from extract.records import DocumentDate
+from kg.reconcile.claims import Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
 from kg.schema import EventTypes
@@ -31,6 +33,15 @@ class StateInterval:
     end: Window | None  # window of the event that ended it (None: still in force)
     started_by: int | None  # index of the canonical event
     ended_by: int | None
+    supported_by: tuple[Claim, ...] = ()  # state claims saying it held
+
+    def holds_within(self, window: Window) -> bool:
+        """Whether the interval may hold at some day of ``window``."""
+        start_lo = None if self.start is None else self.start.lo
+        end_hi = None if self.end is None else self.end.hi
+        return (start_lo is None or window.hi is None or start_lo <= window.hi) and (
+            end_hi is None or window.lo is None or window.lo < end_hi
+        )
 
     @property
     def key(self) -> str:
@@ -38,7 +49,11 @@ class StateInterval:
 
 
 def derive_states(
-    events: Sequence[CanonicalEvent], windows: Sequence[Window], types: EventTypes
+    events: Sequence[CanonicalEvent],
+    windows: Sequence[Window],
+    types: EventTypes,
+    state_claims: Sequence[Claim] = (),
+    documents: Mapping[str, DocumentDate] | None = None,
 ) -> list[StateInterval]:
     changes: dict[tuple[str, str], list[tuple[Window, int, str]]] = defaultdict(list)
     for index, event in enumerate(events):
@@ -76,7 +91,39 @@ def derive_states(
                 model, population, len(items), state, previous_window, None, previous_event, None
             )
         )
+    if state_claims:
+        intervals = _with_support(intervals, state_claims, types, documents or {})
     return intervals
+
+
+def _with_support(
+    intervals: list[StateInterval],
+    claims: Sequence[Claim],
+    types: EventTypes,
+    documents: Mapping[str, DocumentDate],
+) -> list[StateInterval]:
+    """Attach each state claim to the interval of its model that it describes."""
+    support: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        effect = types.get(claim.type.id).state_effect
+        if effect is None:
+            continue
+        observed = claim.window
+        dct = documents.get(claim.doc_id)
+        if dct is not None and claim.mention.tense == "present":
+            observed = observed.intersect(Window.of(dct.range))
+        for number, interval in enumerate(intervals):
+            if (
+                interval.subject in claim.models
+                and interval.population == ALL
+                and interval.state == effect
+                and interval.holds_within(observed)
+            ):
+                support[number].append(claim)
+    return [
+        replace(interval, supported_by=tuple(support[n])) if n in support else interval
+        for n, interval in enumerate(intervals)
+    ]
 
 
 def _lo(window: Window) -> float:

@@ -371,3 +371,22 @@ def test_reconcile_opposite_actions_of_one_coarse_type_stay_apart(doc: Any) -> N
     a.event(s, "restored", "access_restore")
     r = reconcile([a.build()], types, ENTITY_TYPES)
     assert sorted(e.type_id for e in r.events) == ["access_limit", "access_restore"]
+
+
+def test_reconcile_state_claim_supports_the_interval_it_describes(doc: Any) -> None:
+    a = _order_doc(doc)
+    b = doc("b", dct=DateRange(_day("2026-06-20"), _day("2026-06-20")), inferred=False)
+    s = b.sentence("Mythos 5 remains restricted.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(
+        s,
+        "remains restricted",
+        "export_restriction",
+        models=(model,),
+        modality="state",
+        tense="present",
+    )
+    r = _reconcile(a, b)
+    supported = {(i.state, c.doc_id) for i in r.states for c in i.supported_by}
+    assert supported == {("restricted", "b")}
+    assert all(i.population == "all" for i in r.states if i.supported_by)
