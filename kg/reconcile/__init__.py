@@ -75,7 +75,8 @@ def reconcile(
     used: set[str] = set()
     for index, event in enumerate(events):
         event.key = _event_key(event, windows[index], used)
-    labels = [_label(event, entity_index, event_types) for event in events]
+    rank = {type_id: n for n, type_id in enumerate(entity_types.types)}
+    labels = [_label(event, entity_index, event_types, rank) for event in events]
     states = derive_states(events, windows, event_types, claims.states, temporal.documents)
     mentions_by_doc = {
         r.document.id: [
@@ -128,10 +129,24 @@ def _event_key(event: CanonicalEvent, window: Window, used: set[str]) -> str:
     return key
 
 
-def _label(event: CanonicalEvent, entities: EntityIndex, types: EventTypes) -> str:
+def _label(
+    event: CanonicalEvent, entities: EntityIndex, types: EventTypes, rank: dict[str, int]
+) -> str:
+    """'US Department of Commerce: Partial lift — Claude Mythos 5'.
+
+    Of the participants sources name, the label shows the most specific kind first (the
+    order of the entity types file: an agency before a government, a government before a
+    country), then the most often named.
+    """
+
     def names(role: str, limit: int) -> str:
         counts = event.participants(role)
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+        def order(kv: tuple[str, int]) -> tuple[int, int, str]:
+            entity_type = entities.get(kv[0]).type
+            return (rank.get(entity_type, len(rank)), -kv[1], kv[0])
+
+        top = sorted(counts.items(), key=order)[:limit]
         return ", ".join(entities.get(key).name for key, _ in top)
 
     label = types.get(event.type_id).label
