@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -226,7 +228,7 @@ class EntityRecogniser:
                 if (
                     end - start == 1
                     and end < len(doc)
-                    and doc[end].like_num
+                    and doc[end].text[:1].isdigit()
                     and not doc[end].is_punct
                 ):
                     continue  # "Fortune 500", "Windows 11": the word is part of another name
@@ -430,8 +432,8 @@ class EntityRecogniser:
                     cand.priority = _P_MODEL
                     added.append(cand)
             # Bare core names elsewhere in the text ("Mythos" once "Claude Mythos 5" is known).
-            for token in doc:
-                if token.text in cores and not _overlaps_any(
+            for token in _occurrences(doc, cores):
+                if not _overlaps_any(
                     Candidate(token.i, token.i + 1, "", "", "", 0), [*solid, *added]
                 ):
                     end = token.i + 1
@@ -487,10 +489,8 @@ class EntityRecogniser:
         surnames = {c.name.split()[-1] for c in full if " " not in c.name.split()[-1]}
         extra = [
             Candidate(t.i, t.i + 1, "person", t.text, "pattern", _P_WEAK_MODEL, rule="surname")
-            for t in doc
-            if t.text in surnames
-            and t.is_title
-            and not _overlaps_any(Candidate(t.i, t.i + 1, "", "", "", 0), kept)
+            for t in _occurrences(doc, surnames)
+            if t.is_title and not _overlaps_any(Candidate(t.i, t.i + 1, "", "", "", 0), kept)
         ]
         kept = _resolve([*kept, *extra], len(doc))
         return [self._apposition(doc, c, kept) if c.type == "person" else c for c in kept]
@@ -588,6 +588,18 @@ class EntityRecogniser:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _occurrences(doc: Doc, words: set[str]) -> list[Token]:
+    """Tokens whose text is one of ``words``, found on the ORTH array (no Python loop over
+    every token)."""
+    if not words:
+        return []
+    ids = [doc.vocab.strings[w] for w in words if w in doc.vocab.strings]
+    if not ids:
+        return []
+    orths = doc.to_array(ORTH)
+    return [doc[int(i)] for i in numpy.nonzero(numpy.isin(orths, ids))[0]]
 
 
 def _variants(names: Iterable[str]) -> list[str]:

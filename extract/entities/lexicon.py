@@ -116,6 +116,10 @@ class EntityLexicon:
     outlet_after: tuple[str, ...]
     anaphors: tuple[Anaphor, ...]
     files: tuple[str, ...] = field(default=())
+    # name -> family look-ups already made (filled as the lexicon is used)
+    family_cache: dict[str, ModelFamily | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def actor(self, type_id: str) -> str | None:
         entity_type = self.types.get(type_id)
@@ -129,19 +133,24 @@ class EntityLexicon:
 
     def family_of(self, name: str) -> ModelFamily | None:
         """The model family whose name (or alias) is ``name``, or prefixes a versioned token."""
-        for family in self.families:
-            if name in family.names:
+        if name in self.family_cache:
+            return self.family_cache[name]
+        found = _find_family(self.families, name)
+        if len(self.family_cache) < 100_000:
+            self.family_cache[name] = found
+        return found
+
+
+def _find_family(families: Sequence[ModelFamily], name: str) -> ModelFamily | None:
+    for family in families:
+        if name in family.names:
+            return family
+    for family in families:
+        for family_name in family.names:
+            rest = name[len(family_name) :]
+            if name.startswith(family_name) and rest and (rest[0] in "-_ " or rest[0].isdigit()):
                 return family
-        for family in self.families:
-            for family_name in family.names:
-                rest = name[len(family_name) :]
-                if (
-                    name.startswith(family_name)
-                    and rest
-                    and (rest[0] in "-_ " or rest[0].isdigit())
-                ):
-                    return family
-        return None
+    return None
 
 
 # --------------------------------------------------------------------------- loading

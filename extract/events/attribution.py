@@ -17,7 +17,14 @@ from spacy.vocab import Vocab
 
 from extract.events.lexicon import AttributionCues
 from extract.events.participants import DocEntities
-from extract.events.syntax import children, is_verbal, np_core, preposition_objects, subject_of
+from extract.events.syntax import (
+    children,
+    is_verbal,
+    np_core,
+    preposition_objects,
+    subject_of,
+    with_lemmas,
+)
 from extract.records import Attribution, EntityMention
 from extract.records import Span as TextSpan
 
@@ -67,7 +74,7 @@ class AttributionFinder:
                 range(start, phrase_end)
             )
             cues.append(Cue(start, phrase_end, source, instrument, instrument_token, covers, -1))
-        for token in doc:
+        for token in with_lemmas(doc, self.cues.reporting_verbs):
             if not is_verbal(token) or token.lemma_.lower() not in self.cues.reporting_verbs:
                 continue
             subject = subject_of(token)

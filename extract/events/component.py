@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -233,8 +235,8 @@ class EventExtractor:
         headlines = self._headlines(doc)
         skip = {i for span in headlines for i in range(span.start, span.end)}
         events, timexes = self._extract(doc, timexes, skip)
-        for span in headlines:
-            events.extend(self._headline_events(doc, span, timexes))
+        if headlines:
+            events.extend(self._headline_events(doc, headlines, timexes))
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         events, new_ids = _renumber(events)
         doc._.events = events
@@ -264,7 +266,8 @@ class EventExtractor:
         for draft in drafts:
             self._anchor(draft)
         anchors = {i: n for n, d in enumerate(drafts) for i in d.anchors}
-        scope_matches = self.scopes.find(doc)
+        sentences = {d.head.head.sent.start: d.head.head.sent for d in drafts}
+        scope_matches = self.scopes.find(doc, [sentences[k] for k in sorted(sentences)])
         for number, draft in enumerate(drafts):
             self._describe(doc, draft, entities, cues)
             draft.scopes = [s for s in scope_matches if _owner(s.head, anchors) == number]
@@ -289,23 +292,40 @@ class EventExtractor:
         """Title-case lines ("U.S. Lifts Curbs on Anthropic's Top AI Models"): the statistical
         tagger reads most of their words as proper nouns, so they are parsed again in
         sentence case."""
+        if len(doc) == 0:
+            return []
+        strings = doc.vocab.strings
+        small = [strings[w] for w in _HEADLINE_SMALL_WORDS if w in strings]
+        table = doc.to_array([SENT_START, IS_ALPHA, IS_TITLE, IS_UPPER, LOWER]).astype("int64")
+        starts = numpy.nonzero(table[:, 0] == 1)[0]
+        if len(starts) == 0 or starts[0] != 0:
+            starts = numpy.concatenate([[0], starts])
+        word = (table[:, 1] == 1) & ~numpy.isin(table[:, 4].astype("uint64"), small)
+        capital = word & ((table[:, 2] == 1) | (table[:, 3] == 1))
+        words = numpy.add.reduceat(word.astype("int64"), starts)
+        capitals = numpy.add.reduceat(capital.astype("int64"), starts)
+        ends = [*starts[1:].tolist(), len(doc)]
         out = []
-        for sentence in doc.sents:
-            words = [t for t in sentence if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
-            if len(words) < 3 or sentence[-1].text in (".", "?", "!", '"', "”"):
+        for start, end, n_words, n_capitals in zip(
+            starts.tolist(), ends, words, capitals, strict=True
+        ):
+            if n_words < 3 or n_capitals / n_words < 0.7:
                 continue
-            capitalised = sum(1 for t in words if t.is_title or t.is_upper)
-            if capitalised / len(words) >= 0.7:
-                out.append(sentence)
+            span = doc[start:end]
+            while len(span) > 1 and span[-1].is_space:
+                span = doc[span.start : span.end - 1]
+            if span[-1].text in (".", "?", "!", '"', "”"):
+                continue
+            # only headlines with a word that may be a trigger are parsed again
+            if any(t.lower_ in self.triggers.by_form for t in span):
+                out.append(span)
         return out
 
-    def _headline_events(self, doc: Doc, span: Span, timexes: list[Timex]) -> list[EventMention]:
-        offset = span.start_char
-        named = {
-            i
-            for e in doc.spans.get("entities", ())
-            for i in range(e.start, e.end)
-        }
+    @staticmethod
+    def _sentence_case(doc: Doc, span: Span) -> str:
+        """The headline with ordinary words in lower case (names, acronyms kept): same length,
+        so every offset still holds."""
+        named = {i for e in doc.spans.get("entities", ()) for i in range(e.start, e.end)}
         words = []
         for token in span:
             keep = (
@@ -315,24 +335,59 @@ class EventExtractor:
                 or _mixed_case(token.text)
             )
             words.append((token.text if keep else token.lower_) + token.whitespace_)
-        sub = self._parse("".join(words))
-        mentions = [
-            replace(m, span=TextSpan(m.span.start - offset, m.span.end - offset, m.span.text))
-            for m in (doc._.entities or [])
-            if offset <= m.span.start and m.span.end <= span.end_char
-        ]
-        sub._.entities = mentions
-        local = [
-            replace(t, span=TextSpan(t.span.start - offset, t.span.end - offset, t.span.text))
-            for t in timexes
-            if offset <= t.span.start and t.span.end <= span.end_char
-        ]
-        events, _ = self._extract(sub, local)
-        return [_shift(e, offset, doc.text) for e in events]
+        return "".join(words)
 
-    def _parse(self, text: str) -> Doc:
-        """Tag and parse a short text with the base pipeline (no NER, none of our components)."""
-        sub = self.nlp.make_doc(text)
+    def _headline_events(
+        self, doc: Doc, headlines: list[Span], timexes: list[Timex]
+    ) -> list[EventMention]:
+        """Events of the headlines, read from one sentence-cased text that holds them all (one
+        parse, one extraction), with offsets mapped back to the document."""
+        pieces: list[str] = []
+        blocks: list[tuple[int, int, int]] = []  # (start in the joined text, end, document offset)
+        position = 0
+        for span in headlines:
+            text = self._sentence_case(doc, span).rstrip()
+            blocks.append((position, position + len(text), span.start_char))
+            pieces.append(text + "\n\n")
+            position += len(text) + 2
+        sub = self.nlp.make_doc("".join(pieces))
+        for token in sub:  # each headline is a sentence of its own
+            token.is_sent_start = token.i == 0 or sub[token.i - 1].is_space
+        sub = self._parse(sub)
+
+        def local(start: int, end: int) -> int | None:
+            for begin, finish, offset in blocks:
+                if offset <= start and end <= offset + (finish - begin):
+                    return begin - offset
+            return None
+
+        mentions = []
+        for mention in doc._.entities or []:
+            shift = local(mention.span.start, mention.span.end)
+            if shift is not None:
+                moved_span = TextSpan(
+                    mention.span.start + shift, mention.span.end + shift, mention.span.text
+                )
+                mentions.append(replace(mention, span=moved_span))
+        sub._.entities = mentions
+        moved = []
+        for timex in timexes:
+            shift = local(timex.span.start, timex.span.end)
+            if shift is not None:
+                timex_span = TextSpan(
+                    timex.span.start + shift, timex.span.end + shift, timex.span.text
+                )
+                moved.append(replace(timex, span=timex_span))
+        events, _ = self._extract(sub, moved)
+        out = []
+        for event in events:
+            block = next(b for b in blocks if b[0] <= event.trigger.start < b[1])
+            out.append(_shift(event, block[2] - block[0], doc.text))
+        return out
+
+    def _parse(self, sub: Doc) -> Doc:
+        """Tag and parse a text with the base pipeline (no NER, none of the project's
+        components)."""
         for name, proc in self.nlp.pipeline:
             if name in _BASE_PARSE:
                 sub = proc(sub)
@@ -803,7 +858,7 @@ def _shift(event: EventMention, offset: int, text: str) -> EventMention:
         attribution = replace(attribution, cue=cue)
     return replace(
         event,
-        id=f"h{offset}:{event.id}",  # relation targets stay local to the headline
+        id=f"h:{event.id}",  # ids (and relation targets) of the headline pass
         trigger=trigger,
         sentence=sentence,
         scope=tuple(replace(s, span=_shift_span(s.span, offset, text)) for s in event.scope),

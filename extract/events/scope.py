@@ -8,6 +8,7 @@ trigger syntactically governs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -55,12 +56,18 @@ class ScopeFinder:
                 ) from exc
         self.qualifiers = sorted(lexicon.count_qualifiers, key=lambda q: -len(q.split()))
 
-    def find(self, doc: Doc) -> list[ScopeMatch]:
+    def find(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[ScopeMatch]:
+        """Scopes in the given sentences (all of the document by default)."""
         strings = doc.vocab.strings
+        wanted = None
+        if sentences is not None:
+            if not sentences:
+                return []
+            wanted = {i for sentence in sentences for i in range(sentence.start, sentence.end)}
         spans = []
-        for match_id, start, end in self.matcher(doc):
-            population = strings[match_id]
-            spans.append(Span(doc, start, end, label=population))
+        for match_id, start, end in self.matcher(doc):  # one pass: cheaper than per sentence
+            if wanted is None or start in wanted:
+                spans.append(Span(doc, start, end, label=strings[match_id]))
         # longest match wins; on equal length, the population listed first in the file
         spans.sort(key=lambda s: (-(s.end - s.start), self.rank.get(s.label_, 99), s.start))
         chosen = [

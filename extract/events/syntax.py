@@ -7,9 +7,14 @@ headline verb tagged as a noun), so each helper also accepts the common mis-pars
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
@@ -63,6 +68,22 @@ def inflections(lemma: str) -> set[str]:
         forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     forms |= set(_IRREGULAR.get(base, ()))
     return forms
+
+
+def with_lemmas(doc: Doc, lemmas: Iterable[str]) -> list[Token]:
+    """Tokens whose lemma or lower-case form is one of ``lemmas`` (or an inflection of one),
+    found on the document's attribute arrays rather than by a Python loop over every token."""
+    ids = _form_ids(frozenset(lemmas))
+    table = doc.to_array([LEMMA, LOWER])
+    hits = numpy.nonzero(numpy.isin(table, ids).any(axis=1))[0]
+    return [doc[int(i)] for i in hits]
+
+
+@lru_cache(maxsize=128)
+def _form_ids(lemmas: frozenset[str]) -> Any:
+    """String-store hashes of every form of the lemmas (hashes do not depend on the vocab)."""
+    forms = {form for lemma in lemmas for form in inflections(lemma)}
+    return numpy.array(sorted(hash_string(f) for f in forms), dtype="uint64")
 
 
 def is_verbal(token: Token) -> bool:

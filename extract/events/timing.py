@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extract.events.lexicon import RelationCues
-from extract.events.syntax import children, subject_of
+from extract.events.syntax import children, subject_of, with_lemmas
 from extract.records import Precision, Timex
 from extract.records import Span as TextSpan
 
@@ -184,7 +184,7 @@ class RelationFinder:
                     TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
                 )
             )
-        for token in doc:
+        for token in with_lemmas(doc, self.cues.cause_verbs | self.cues.precede_verbs):
             lemma = token.lemma_.lower()
             if lemma in self.cues.cause_verbs or lemma in self.cues.precede_verbs:
                 objects = children(token, "dobj", "obj")

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import Matcher
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -53,43 +54,72 @@ class Trigger:
         return self.head.pos_ in NOUN_POS and not self.head.tag_.startswith("VB")
 
 
+@dataclass(frozen=True)
+class _Entry:
+    rule: TriggerRule
+    words: tuple[str, ...]
+    head: int  # position of the head word in ``words``
+
+
 class TriggerFinder:
     """One Matcher over all rules, built once; conditions checked per candidate."""
 
     def __init__(self, vocab: Vocab, lexicon: EventLexicon) -> None:
         self.lexicon = lexicon
-        self.matcher = Matcher(vocab)
-        self.keys: dict[str, tuple[TriggerRule, int]] = {}
-        for number, rule in enumerate(lexicon.rules):
-            for phrase_number, phrase in enumerate(rule.lemmas):
+        # Every trigger phrase is indexed by its head word: by lemma, and by inflected form for
+        # when the tagger got the part of speech (hence the lemma) wrong. One Matcher with two
+        # patterns finds the head words; the rest of a phrase is checked around them.
+        self.by_lemma: dict[str, list[_Entry]] = {}
+        self.by_form: dict[str, list[_Entry]] = {}
+        for rule in lexicon.rules:
+            for phrase in rule.lemmas:
                 # the tokenizer splits "re-establish" into "re", "-", "establish"
-                words = phrase.replace("-", " - ").split()
-                head = len(words) - 1
-                if _verbal_rule(rule) and " " in phrase:
-                    head = 0  # "roll out", "cut off": the verb comes first
-                elif "-" in phrase and " " in phrase:
-                    head = len(words) - 1
-                patterns: list[list[dict[str, Any]]] = []
-                for by in ("LEMMA", "LOWER"):
-                    pattern: list[dict[str, Any]] = []
-                    for i, word in enumerate(words):
-                        if i == head:
-                            values = [word] if by == "LEMMA" else sorted(_forms(word))
-                            pattern.append({by: {"IN": values}, "POS": {"IN": sorted(rule.pos)}})
-                        else:
-                            pattern.append({"LOWER": word})
-                    patterns.append(pattern)
-                key = f"{number}:{phrase_number}"
-                self.keys[key] = (rule, head)
-                self.matcher.add(key, patterns)
+                words = tuple(phrase.replace("-", " - ").split())
+                head = 0 if _verbal_rule(rule) and " " in phrase else len(words) - 1
+                entry = _Entry(rule, words, head)
+                self.by_lemma.setdefault(words[head], []).append(entry)
+                for form in inflections(words[head]):
+                    self.by_form.setdefault(form, []).append(entry)
+        self.head_ids = numpy.array(
+            sorted({vocab.strings.add(w) for w in (*self.by_lemma, *self.by_form)}), dtype="uint64"
+        )
         self.order = {rule.id: n for n, rule in enumerate(lexicon.rules)}
 
+    def _candidates(self, doc: Doc) -> list[tuple[TriggerRule, int, int, int]]:
+        """(rule, start, end, head index) of every word or phrase a rule names."""
+        out: list[tuple[TriggerRule, int, int, int]] = []
+        seen: set[tuple[str, int]] = set()
+        table = doc.to_array([LEMMA, LOWER])
+        for found in numpy.nonzero(numpy.isin(table, self.head_ids).any(axis=1))[0]:
+            index = int(found)
+            token = doc[index]
+            entries = [
+                *self.by_lemma.get(token.lemma_.lower(), ()),
+                *self.by_form.get(token.lower_, ()),
+            ]
+            entries.sort(key=lambda e: -len(e.words))  # "export restriction" before "restriction"
+            for entry in entries:
+                rule = entry.rule
+                if (rule.id, index) in seen or token.pos_ not in rule.pos:
+                    continue
+                start = index - entry.head
+                end = start + len(entry.words)
+                if start < 0 or end > len(doc):
+                    continue
+                if any(
+                    doc[start + k].lower_ != word
+                    for k, word in enumerate(entry.words)
+                    if k != entry.head
+                ):
+                    continue
+                seen.add((rule.id, index))
+                out.append((rule, start, end, index))
+        return out
+
     def find(self, doc: Doc, entities: DocEntities) -> list[Trigger]:
-        strings = doc.vocab.strings
         by_head: dict[int, Trigger] = {}
-        for match_id, start, end in self.matcher(doc):
-            rule, offset = self.keys[strings[match_id]]
-            head = doc[start + offset]
+        for rule, start, end, head_index in self._candidates(doc):
+            head = doc[head_index]
             # a noun trigger inside a compound names the compound's head ("export control
             # order" is one order)
             while (
@@ -336,10 +366,6 @@ class TriggerFinder:
 
 def _verbal_rule(rule: TriggerRule) -> bool:
     return "VERB" in rule.pos and not rule.pos & {"NOUN", "PROPN"}
-
-
-def _forms(word: str) -> set[str]:
-    return inflections(word)
 
 
 def _drop_compound_parts(triggers: Iterable[Trigger]) -> list[Trigger]:
