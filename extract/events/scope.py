@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER
 from spacy.matcher import Matcher
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -55,19 +59,24 @@ class ScopeFinder:
                     fix="see https://spacy.io/usage/rule-based-matching#matcher",
                 ) from exc
         self.qualifiers = sorted(lexicon.count_qualifiers, key=lambda q: -len(q.split()))
+        # The words a scope can start with: sentences without one are not searched.
+        first_words: set[str] = set()
+        self.any_first = False  # a pattern may start with any word (or any number)
+        for population in lexicon.populations:
+            for pattern in population.patterns:
+                first_words |= _first_words(pattern) or set()
+                self.any_first |= _first_words(pattern) is None
+        self.first_ids = numpy.array(sorted(hash_string(w) for w in first_words), dtype="uint64")
 
     def find(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[ScopeMatch]:
         """Scopes in the given sentences (all of the document by default)."""
         strings = doc.vocab.strings
-        wanted = None
-        if sentences is not None:
-            if not sentences:
-                return []
-            wanted = {i for sentence in sentences for i in range(sentence.start, sentence.end)}
         spans = []
-        for match_id, start, end in self.matcher(doc):  # one pass: cheaper than per sentence
-            if wanted is None or start in wanted:
-                spans.append(Span(doc, start, end, label=strings[match_id]))
+        for block in self._blocks(doc, sentences):
+            for match_id, start, end in self.matcher(block):  # offsets within the block
+                spans.append(
+                    Span(doc, block.start + start, block.start + end, label=strings[match_id])
+                )
         # longest match wins; on equal length, the population listed first in the file
         spans.sort(key=lambda s: (-(s.end - s.start), self.rank.get(s.label_, 99), s.start))
         chosen = [
@@ -79,6 +88,30 @@ class ScopeFinder:
             ScopeMatch(s.label_, s, self.count(doc, s))
             for s in sorted(chosen, key=lambda s: s.start)
         ]
+
+    def _blocks(self, doc: Doc, sentences: Sequence[Span] | None) -> list[Span]:
+        """Runs of consecutive sentences worth searching: asked for, and holding a word a
+        scope starts with (one matcher call per run, not per sentence)."""
+        chosen = list(sentences) if sentences is not None else list(doc.sents)
+        if not chosen:
+            return []
+        if not self.any_first:
+            table = doc.to_array([LOWER, LEMMA, LIKE_NUM]).astype("uint64")
+            hit = numpy.isin(table[:, :2], self.first_ids).any(axis=1)
+            positions = numpy.nonzero(hit)[0]
+            chosen = [
+                s
+                for s in chosen
+                if numpy.searchsorted(positions, s.start) < len(positions)
+                and positions[numpy.searchsorted(positions, s.start)] < s.end
+            ]
+        blocks: list[Span] = []
+        for sentence in sorted(chosen, key=lambda s: s.start):
+            if blocks and blocks[-1].end == sentence.start:
+                blocks[-1] = doc[blocks[-1].start : sentence.end]
+            else:
+                blocks.append(sentence)
+        return blocks
 
     def count(self, doc: Doc, span: Span) -> Count | None:
         """The number in or just before a scope, with its qualifier ("more than 100")."""
@@ -108,6 +141,25 @@ class ScopeFinder:
                 return None  # a number in a name ("Section 232", "Mythos 5")
             return int(text)
         return self.lexicon.number_words.get(token.lower_) if token.like_num else None
+
+
+def _first_words(pattern: Sequence[dict[str, Any]]) -> set[str] | None:
+    """Words one obligatory token of a pattern must be (lower case): a sentence without any
+    of them cannot match it. None when every obligatory token may be any word."""
+    for spec in pattern:
+        optional = spec.get("OP") in ("?", "*") or str(spec.get("OP", "")).startswith("{0")
+        if optional:
+            continue
+        words: set[str] = set()
+        for key in ("LOWER", "LEMMA", "ORTH", "TEXT"):
+            value = spec.get(key)
+            if isinstance(value, str):
+                words.add(value.lower())
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                words |= {str(v).lower() for v in value["IN"]}
+        if words:
+            return words
+    return None
 
 
 def limited_modifier(token: Token, lexicon: EventLexicon) -> Token | None:
