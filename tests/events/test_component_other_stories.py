@@ -61,7 +61,9 @@ def test_other_lift_of_sanctions_with_source(run: Run) -> None:
 
 
 def test_other_speculative_release(run: Run) -> None:
-    result = run("OpenAI may release GPT-6 to all users next month, the company said in a blog post.")
+    result = run(
+        "OpenAI may release GPT-6 to all users next month, the company said in a blog post."
+    )
     release = result.by_trigger("release")
     assert release.type == "release"
     assert release.modality == "speculative"
