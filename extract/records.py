@@ -210,6 +210,8 @@ class EventMention:
     tense: str = "past"  # past | present | future
     attribution: Attribution | None = None
     instrument: str | None = None  # entity mention id of the order, letter, ... it acts by
+    carried_by: str | None = None  # event mention id of the dated letter or determination
+    #                                that carries this act (its date dates the act)
 
 
 @dataclass(frozen=True)

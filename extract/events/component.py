@@ -17,6 +17,8 @@ controls can slow diffusion"); link events the text orders.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -149,6 +151,7 @@ _HEADLINE_SMALL_WORDS = frozenset(
     }
 )
 _BASE_PARSE = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _SEPARATE_MARKS = frozenset(
     {
         "after",
@@ -205,6 +208,8 @@ class Draft:
     attribution: Cue | None = None
     instrument: EntityMention | None = None
     relations: list[EventRelation] = field(default_factory=list)
+    carried_by: Draft | None = None  # a dated letter that carries this act (its date is ours)
+    event_id: str = ""
 
     @property
     def head(self) -> Trigger:
@@ -284,8 +289,45 @@ class EventExtractor:
             key=lambda n: drafts[n].head.start,
         )
         ids = {n: f"v{k}" for k, n in enumerate(ordered, 1)}
+        for n, event_id in ids.items():
+            drafts[n].event_id = event_id
         timexes = self._bind(drafts, related, ids, placed, timexes)
+        self._link_instruments(doc, [drafts[n] for n in ordered])
         return [self._record(doc, drafts[n], ids[n], ids) for n in ordered], timexes
+
+    def _link_instruments(self, doc: Doc, drafts: list[Draft]) -> None:
+        """A dated letter is the instrument of the undated policy act it carries: the nearest
+        asserted act of a type it may carry (event_types.yaml: ``instrument_of``), in its
+        paragraph or else the paragraph before ("The move allows ... . The news was confirmed
+        in a letter dated June 26")."""
+        breaks = [m.start() for m in _PARAGRAPH.finditer(doc.text)]
+
+        def paragraph(draft: Draft) -> int:
+            return bisect.bisect_right(breaks, draft.head.head.idx)
+
+        for letter in drafts:
+            type_def = self.lexicon.types.get(letter.type)
+            kinds = type_def.instrument_of if type_def is not None else ()
+            if not kinds or letter.timex is None:
+                continue
+            if letter.timex.timex.type not in ("DATE", "TIME") or letter.modality != "asserted":
+                continue
+            home = paragraph(letter)
+            acts = [
+                d
+                for d in drafts
+                if d.type in kinds
+                and d.modality == "asserted"
+                and d.timex is None
+                and d.instrument is None
+                and paragraph(d) in (home, home - 1)
+            ]
+            if not acts:
+                continue
+            pool = [d for d in acts if paragraph(d) == home] or acts
+            nearest = min(pool, key=lambda d: abs(d.head.head.i - letter.head.head.i))
+            nearest.instrument = letter.instrument
+            nearest.carried_by = letter
 
     # ------------------------------------------------------------------ headlines
     def _headlines(self, doc: Doc) -> list[Span]:
@@ -795,6 +837,9 @@ class EventExtractor:
             if record not in scopes:
                 scopes.append(record)
         timex = draft.timex.timex if draft.timex is not None else None
+        date = timex.range if timex is not None else None
+        if date is None and draft.carried_by is not None and draft.carried_by.timex is not None:
+            date = draft.carried_by.timex.timex.range  # the date of the letter that carries it
         return EventMention(
             id=event_id,
             trigger=TextSpan(trigger.start_char, trigger.end_char, trigger.text),
@@ -805,12 +850,13 @@ class EventExtractor:
             models=tuple(m.id for m in draft.models),
             scope=tuple(scopes),
             timex=timex.id if timex is not None else None,
-            date=timex.range if timex is not None else None,
+            date=date,
             relations=tuple(draft.relations),
             modality=draft.modality,
             tense=draft.tense,
             attribution=draft.attribution.record(doc) if draft.attribution is not None else None,
             instrument=draft.instrument.id if draft.instrument is not None else None,
+            carried_by=draft.carried_by.event_id if draft.carried_by is not None else None,
         )
 
 
@@ -876,7 +922,10 @@ def _renumber(events: list[EventMention]) -> tuple[list[EventMention], dict[str,
         relations = tuple(
             replace(r, target=new_ids.get(prefix + r.target, r.target)) for r in event.relations
         )
-        out.append(replace(event, id=new_ids[event.id], relations=relations))
+        carrier = event.carried_by
+        if carrier is not None:
+            carrier = new_ids.get(prefix + carrier, carrier)
+        out.append(replace(event, id=new_ids[event.id], relations=relations, carried_by=carrier))
     return out, new_ids
 
 

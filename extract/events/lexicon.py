@@ -35,6 +35,7 @@ class EventTypeDef:
     plover_mode: str | None
     state_effect: str | None
     timeline: bool
+    instrument_of: tuple[str, ...] = ()  # types of the acts a mention of this type may carry
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,7 @@ class _Merged:
             plover_mode=plover.get("mode"),
             state_effect=effect,
             timeline=bool(entry.get("timeline", True)),
+            instrument_of=_strings(entry.get("instrument_of"), path, f"event type {type_id!r}"),
         )
 
     def _rule(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:

@@ -102,3 +102,17 @@ def test_timing_cause_verb_orders_events(run: Run) -> None:
     ruling = result.by_trigger("won")
     assert ruling.type == "court_ruling"
     assert result.names(ruling.affected) == {"Anthropic"}
+
+
+def test_timing_dated_letter_carries_the_lift_of_its_paragraph(run: Run) -> None:
+    result = run(
+        "The move allows a select group to regain access to the Claude Mythos 5 model.\n\n"
+        "The news was confirmed in a letter from Commerce Secretary Howard Lutnick to Anthropic "
+        "dated June 26.\n\nThe relationship was fraught.",
+        timexes=[("June 26", "DATE", "XXXX-06-26")],
+    )
+    lift = result.by_trigger("allows")
+    letter = next(e for e in result.of_type("letter") if e.timex is not None)
+    assert lift.timex is None  # syntax gives the lift no date of its own
+    assert lift.carried_by == letter.id
+    assert lift.instrument == letter.instrument
