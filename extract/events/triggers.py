@@ -297,6 +297,10 @@ class TriggerFinder:
                 if subject is None and head.dep_ in ("compound", "amod"):
                     subject = next(iter(children(head, "compound", "nsubj")), None)  # headline
                 add(affected if trigger.rule.subject_role == "affected" else agents, subject)
+                if subject is not None and not agents and subject.pos_ in NOUN_POS:
+                    # "This decision, communicated by the Department of Commerce, enables ..."
+                    for clause in children(subject, "acl"):
+                        add(agents, passive_agent(clause))
                 for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
                     for part in np_core(obj)[1:]:  # "lifts Anthropic AI export ban"
