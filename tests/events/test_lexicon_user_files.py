@@ -1,0 +1,60 @@
+"""Users extend the event scheme with their own files; mistakes name the file and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.errors import DataFileError
+from extract.events import load_event_lexicon
+from extract.nlp import PipelineOptions, load_pipeline
+
+USER_TYPES = """
+event_types:
+  - id: fine
+    label: Fine
+    definition: A regulator fines a company.
+    coarse: other
+    plover: {category: SANCTION}
+triggers:
+  - id: fine_verb
+    type: fine
+    lemmas: [fine]
+    pos: [VERB]
+    object: [entity:organization]
+"""
+
+
+def test_lexicon_user_file_adds_a_type_and_its_trigger(tmp_path: Path) -> None:
+    path = tmp_path / "fines.yaml"
+    path.write_text(USER_TYPES, encoding="utf-8")
+    lexicon = load_event_lexicon([path])
+    assert lexicon.types["fine"].plover_category == "SANCTION"
+    nlp = load_pipeline(
+        PipelineOptions(components=("ptkg_entities", "ptkg_events"), lexicons=(path,))
+    )
+    doc = nlp("The European Commission fined Apple last year over its app store rules.")
+    [event] = [e for e in doc._.events if e.type == "fine"]
+    names = {e.id: e.name for e in doc._.entities}
+    assert [names[i] for i in event.agents] == ["European Commission"]
+    assert [names[i] for i in event.affected] == ["Apple"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("triggers:\n  - {id: x, type: nonsense, lemmas: [ban]}\n", "unknown type 'nonsense'"),
+        (
+            "triggers:\n  - {id: x, type: lawsuit, lemmas: [sue], object: [no_class]}\n",
+            "unknown word class 'no_class'",
+        ),
+        ("populations:\n  p: {patterns: [[{LOWER: {IN: [no, yes]}}]]}\n", "quote them"),
+        ("event_types:\n  - {id: y, coarse: nowhere}\n", "not itself a type"),
+    ],
+)
+def test_lexicon_errors_name_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        load_event_lexicon([path])
