@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.entities.lexicon import load_entity_lexicon
+from extract.errors import PipelineError
 from extract.events.attribution import AttributionFinder, Cue, attribution_for
 from extract.events.lexicon import LIFT, EventLexicon, load_event_lexicon
 from extract.events.modality import modality_of, tense_of
@@ -150,7 +151,15 @@ _HEADLINE_SMALL_WORDS = frozenset(
         "is",
     }
 )
-_BASE_PARSE = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+_BASE_PARSE = (
+    "transformer",
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SEPARATE_MARKS = frozenset(
     {
@@ -236,6 +245,11 @@ class EventExtractor:
         ) | {"prior"}
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise PipelineError(
+                f"{self.name} needs a dependency parse: add it after the parser "
+                "(extract.nlp.load_pipeline does)"
+            )
         timexes: list[Timex] = list(doc._.timexes or []) if Doc.has_extension("timexes") else []
         headlines = self._headlines(doc)
         skip = {i for span in headlines for i in range(span.start, span.end)}

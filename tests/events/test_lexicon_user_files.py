@@ -58,3 +58,15 @@ def test_lexicon_errors_name_the_problem(tmp_path: Path, text: str, message: str
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match=message):
         load_event_lexicon([path])
+
+
+def test_component_without_a_parse_says_what_is_missing() -> None:
+    import spacy
+
+    from extract import components  # noqa: F401  (registers the factories)
+    from extract.errors import PipelineError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_events")
+    with pytest.raises(PipelineError, match="needs a dependency parse"):
+        nlp("The government lifted the ban.")
