@@ -36,6 +36,7 @@ from extract.events.modality import modality_of, tense_of
 from extract.events.participants import DocEntities
 from extract.events.scope import ScopeFinder, ScopeMatch, limited_modifier
 from extract.events.syntax import (
+    Sentences,
     children,
     determiner,
     finite_governor,
@@ -285,7 +286,8 @@ class EventExtractor:
         for draft in drafts:
             self._anchor(draft)
         anchors = {i: n for n, d in enumerate(drafts) for i in d.anchors}
-        sentences = {d.head.head.sent.start: d.head.head.sent for d in drafts}
+        index = Sentences(doc)
+        sentences = {(s := index.of(d.head.head.i)).start: s for d in drafts}
         scope_matches = self.scopes.find(doc, [sentences[k] for k in sorted(sentences)])
         for number, draft in enumerate(drafts):
             self._describe(doc, draft, entities, cues)
@@ -297,7 +299,7 @@ class EventExtractor:
             drafts[number].timex = item
         for draft in drafts:
             self._decide_type(draft)
-        related = self._relations(doc, drafts, anchors, placed)
+        related = self._relations(doc, drafts, anchors, placed, index)
         ordered = sorted(
             (n for n, d in enumerate(drafts) if n in related or self._specific(d)),
             key=lambda n: drafts[n].head.start,
@@ -307,7 +309,7 @@ class EventExtractor:
             drafts[n].event_id = event_id
         timexes = self._bind(drafts, related, ids, placed, timexes)
         self._link_instruments(doc, [drafts[n] for n in ordered])
-        return [self._record(doc, drafts[n], ids[n], ids) for n in ordered], timexes
+        return [self._record(doc, drafts[n], ids[n], index) for n in ordered], timexes
 
     def _link_instruments(self, doc: Doc, drafts: list[Draft]) -> None:
         """A dated letter is the instrument of the undated policy act it carries: the nearest
@@ -784,10 +786,15 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ relations
     def _relations(
-        self, doc: Doc, drafts: list[Draft], anchors: dict[int, int], placed: list[PlacedTimex]
+        self,
+        doc: Doc,
+        drafts: list[Draft],
+        anchors: dict[int, int],
+        placed: list[PlacedTimex],
+        index: Sentences,
     ) -> dict[int, list[RelationFound]]:
         """Relations the text states, by draft number (both ends are kept as events)."""
-        sentence_of = [d.head.head.sent.start for d in drafts]
+        sentence_of = [index.of(d.head.head.i).start for d in drafts]
         policy = [
             (self.lexicon.types[d.type].timeline if d.type in self.lexicon.types else True)
             and d.modality == "asserted"
@@ -837,14 +844,14 @@ class EventExtractor:
         return updated
 
     # ------------------------------------------------------------------ records
-    def _record(self, doc: Doc, draft: Draft, event_id: str, ids: dict[int, str]) -> EventMention:
+    def _record(self, doc: Doc, draft: Draft, event_id: str, index: Sentences) -> EventMention:
         rep = draft.head
         trigger = (
             doc[rep.start : rep.end]
             if rep.end - rep.start < 4
             else doc[rep.head.i : rep.head.i + 1]
         )
-        sentence = rep.head.sent
+        sentence = index.of(rep.head.i)
         scopes: list[Scope] = []
         for match in draft.scopes:
             record = match.record()
@@ -856,9 +863,9 @@ class EventExtractor:
             date = draft.carried_by.timex.timex.range  # the date of the letter that carries it
         return EventMention(
             id=event_id,
-            trigger=TextSpan(trigger.start_char, trigger.end_char, trigger.text),
+            trigger=_text_span(doc, trigger.start_char, trigger.end_char),
             type=draft.type,
-            sentence=TextSpan(sentence.start_char, sentence.end_char, sentence.text),
+            sentence=_text_span(doc, sentence.start_char, sentence.end_char),
             agents=tuple(m.id for m in draft.agents),
             affected=tuple(m.id for m in draft.affected),
             models=tuple(m.id for m in draft.models),
@@ -893,6 +900,11 @@ def _window(doc: Doc, head: Token, anchors: dict[int, int], number: int) -> list
             break
         out.append(token)
     return out
+
+
+def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    """A record span, its text cut from the document (``Span.text`` joins every token)."""
+    return TextSpan(start, end, doc.text[start:end])
 
 
 def _mixed_case(text: str) -> bool:

@@ -208,6 +208,52 @@ def false_positives(
     return out
 
 
+@dataclass(frozen=True)
+class Timing:
+    words: int
+    bare: float  # seconds of the bare base pipeline (nlp.pipe over the texts)
+    entities: float  # seconds of ptkg_entities alone over the same parsed texts
+    events: float  # seconds of ptkg_events alone
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.words} words; bare base pipeline {self.bare:.2f}s "
+            f"({self.words / self.bare:.0f} words/s)",
+            f"ptkg_entities {self.entities:.2f}s (+{100 * self.entities / self.bare:.1f}%), "
+            f"ptkg_events {self.events:.2f}s (+{100 * self.events / self.bare:.1f}%)",
+        ]
+
+
+def timing(texts: Sequence[str], repeats: int = 3) -> Timing:
+    """Cost of the two components next to the bare base pipeline (best of ``repeats``)."""
+    import time
+
+    from extract.nlp import PipelineOptions, load_pipeline
+
+    bare = load_pipeline(PipelineOptions(components=()))
+    full = load_pipeline(PipelineOptions())
+
+    def best(run: Any) -> float:
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    list(bare.pipe(texts[:2]))
+    seconds = best(lambda: list(bare.pipe(texts, batch_size=16)))
+    with full.select_pipes(disable=["ptkg_entities", "ptkg_events"]):
+        parsed = list(full.pipe(texts, batch_size=16))
+    entities, events = full.get_pipe("ptkg_entities"), full.get_pipe("ptkg_events")
+    return Timing(
+        words=sum(len(t.split()) for t in texts),
+        bare=seconds,
+        entities=best(lambda: [entities(d) for d in parsed]),
+        events=best(lambda: [events(d) for d in parsed]),
+    )
+
+
 def _records(corpus: Path) -> list[DocumentRecords]:
     from extract.corpus import ReadOptions, load_boilerplate, read_corpus
     from extract.pipeline import Extractor
@@ -223,7 +269,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--gold", type=Path, help="reference timeline (YAML)")
     parser.add_argument("--doc", help="only documents whose id starts with this")
+    parser.add_argument(
+        "--timing",
+        type=int,
+        metavar="N",
+        help="only time the components on the corpus, N times over",
+    )
     args = parser.parse_args(argv)
+    if args.timing:
+        from extract.corpus import ReadOptions, load_boilerplate, read_corpus
+
+        texts = [
+            d.text
+            for d in read_corpus(args.corpus, ReadOptions(load_boilerplate()))
+            if hasattr(d, "text")
+        ]
+        for line in timing(texts * args.timing).lines():
+            print(line)
+        return 0
     lexicon = load_event_lexicon()
     records = _records(args.corpus)
     if args.doc:

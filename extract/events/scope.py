@@ -37,7 +37,8 @@ class ScopeMatch:
         return self.span.root
 
     def record(self) -> Scope:
-        span = TextSpan(self.span.start_char, self.span.end_char, self.span.text)
+        start, end = self.span.start_char, self.span.end_char
+        span = TextSpan(start, end, self.span.doc.text[start:end])
         return Scope(self.population, span, self.count)
 
 

@@ -7,14 +7,15 @@ headline verb tagged as a noun), so each helper also accepts the common mis-pars
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
@@ -84,6 +85,24 @@ def _form_ids(lemmas: frozenset[str]) -> Any:
     """String-store hashes of every form of the lemmas (hashes do not depend on the vocab)."""
     forms = {form for lemma in lemmas for form in inflections(lemma)}
     return numpy.array(sorted(hash_string(f) for f in forms), dtype="uint64")
+
+
+class Sentences:
+    """Sentence look-up by token index from the sentence-start array (``Token.sent`` walks
+    the document each time)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        flags = doc.to_array([SENT_START]).reshape(-1) if len(doc) else numpy.array([])
+        starts = numpy.nonzero(flags == 1)[0].tolist()
+        if not starts or starts[0] != 0:
+            starts = [0, *starts]
+        self.starts: list[int] = starts
+        self.ends: list[int] = [*starts[1:], len(doc)]
+
+    def of(self, index: int) -> Span:
+        k = bisect.bisect_right(self.starts, index) - 1
+        return self.doc[self.starts[k] : self.ends[k]]
 
 
 def is_verbal(token: Token) -> bool:
