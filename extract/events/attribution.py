@@ -41,10 +41,11 @@ class Cue:
     covers: frozenset[int]  # tokens whose events it attributes
     depth: int  # smaller = closer to the events it covers
 
-    def record(self, doc: Doc) -> Attribution:
+    def record(self, text: str, doc: Doc) -> Attribution:
         span = doc[self.start : self.end]
+        start, end = span.start_char, span.end_char
         return Attribution(
-            cue=TextSpan(span.start_char, span.end_char, span.text),
+            cue=TextSpan(start, end, text[start:end]),
             source=self.source.id if self.source else None,
             instrument=self.instrument,
         )

@@ -308,15 +308,16 @@ class EventExtractor:
         for n, event_id in ids.items():
             drafts[n].event_id = event_id
         timexes = self._bind(drafts, related, ids, placed, timexes)
-        self._link_instruments(doc, [drafts[n] for n in ordered])
-        return [self._record(doc, drafts[n], ids[n], index) for n in ordered], timexes
+        text = doc.text  # built once: Doc.text joins every token
+        self._link_instruments(text, [drafts[n] for n in ordered])
+        return [self._record(text, drafts[n], ids[n], index) for n in ordered], timexes
 
-    def _link_instruments(self, doc: Doc, drafts: list[Draft]) -> None:
+    def _link_instruments(self, text: str, drafts: list[Draft]) -> None:
         """A dated letter is the instrument of the undated policy act it carries: the nearest
         asserted act of a type it may carry (event_types.yaml: ``instrument_of``), in its
         paragraph or else the paragraph before ("The move allows ... . The news was confirmed
         in a letter dated June 26")."""
-        breaks = [m.start() for m in _PARAGRAPH.finditer(doc.text)]
+        breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
 
         def paragraph(draft: Draft) -> int:
             return bisect.bisect_right(breaks, draft.head.head.idx)
@@ -437,10 +438,11 @@ class EventExtractor:
                 )
                 moved.append(replace(timex, span=timex_span))
         events, _ = self._extract(sub, moved)
+        text = doc.text
         out = []
         for event in events:
             block = next(b for b in blocks if b[0] <= event.trigger.start < b[1])
-            out.append(_shift(event, block[2] - block[0], doc.text))
+            out.append(_shift(event, block[2] - block[0], text))
         return out
 
     def _parse(self, sub: Doc) -> Doc:
@@ -844,8 +846,9 @@ class EventExtractor:
         return updated
 
     # ------------------------------------------------------------------ records
-    def _record(self, doc: Doc, draft: Draft, event_id: str, index: Sentences) -> EventMention:
+    def _record(self, text: str, draft: Draft, event_id: str, index: Sentences) -> EventMention:
         rep = draft.head
+        doc = index.doc
         trigger = (
             doc[rep.start : rep.end]
             if rep.end - rep.start < 4
@@ -854,7 +857,7 @@ class EventExtractor:
         sentence = index.of(rep.head.i)
         scopes: list[Scope] = []
         for match in draft.scopes:
-            record = match.record()
+            record = match.record(text)
             if record not in scopes:
                 scopes.append(record)
         timex = draft.timex.timex if draft.timex is not None else None
@@ -863,9 +866,15 @@ class EventExtractor:
             date = draft.carried_by.timex.timex.range  # the date of the letter that carries it
         return EventMention(
             id=event_id,
-            trigger=_text_span(doc, trigger.start_char, trigger.end_char),
+            trigger=TextSpan(
+                trigger.start_char, trigger.end_char, text[trigger.start_char : trigger.end_char]
+            ),
             type=draft.type,
-            sentence=_text_span(doc, sentence.start_char, sentence.end_char),
+            sentence=TextSpan(
+                sentence.start_char,
+                sentence.end_char,
+                text[sentence.start_char : sentence.end_char],
+            ),
             agents=tuple(m.id for m in draft.agents),
             affected=tuple(m.id for m in draft.affected),
             models=tuple(m.id for m in draft.models),
@@ -875,7 +884,9 @@ class EventExtractor:
             relations=tuple(draft.relations),
             modality=draft.modality,
             tense=draft.tense,
-            attribution=draft.attribution.record(doc) if draft.attribution is not None else None,
+            attribution=draft.attribution.record(text, index.doc)
+            if draft.attribution is not None
+            else None,
             instrument=draft.instrument.id if draft.instrument is not None else None,
             carried_by=draft.carried_by.event_id if draft.carried_by is not None else None,
         )
@@ -900,11 +911,6 @@ def _window(doc: Doc, head: Token, anchors: dict[int, int], number: int) -> list
             break
         out.append(token)
     return out
-
-
-def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
-    """A record span, its text cut from the document (``Span.text`` joins every token)."""
-    return TextSpan(start, end, doc.text[start:end])
 
 
 def _mixed_case(text: str) -> bool:

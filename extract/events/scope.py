@@ -36,9 +36,10 @@ class ScopeMatch:
     def head(self) -> Token:
         return self.span.root
 
-    def record(self) -> Scope:
+    def record(self, text: str) -> Scope:
+        """The record; ``text`` is the document's text (Doc.text is rebuilt on each call)."""
         start, end = self.span.start_char, self.span.end_char
-        span = TextSpan(start, end, self.span.doc.text[start:end])
+        span = TextSpan(start, end, text[start:end])
         return Scope(self.population, span, self.count)
 
 
