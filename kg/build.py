@@ -3,16 +3,23 @@
 Reads: every document's records. Adds: the vocabulary graph (the ontology and the event
 type scheme), one named graph per document, and the reconciled graph (canonical entities
 and events, restriction states, disagreements).
+
+Quads stream into the store in batches as they are made: a build never holds the whole
+graph in memory, only the records and the reconciliation. Progress is reported by stage
+("graph" per document, then "reconcile", "store", "export"), each call saying the work of
+that stage just done, so a caller can tell where the time goes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import rdflib
+from rdflib.compare import to_canonical_graph
 
 from extract.records import DocumentRecords
 from kg.convert import DocumentConverter
@@ -24,6 +31,10 @@ from kg.schema import EntityTypes, EventTypes
 from kg.store import STORE_MARKER, GraphStore, Quad
 
 Progress = Callable[[str, int, int | None], None]
+
+# Quads written to the store at once: large enough for the bulk loader to be efficient,
+# small enough that a batch costs a few tens of megabytes at most.
+BATCH_QUADS = 100_000
 
 
 @dataclass(frozen=True)
@@ -50,31 +61,63 @@ def vocabulary_file(name: str) -> Path:
     return Path(str(resources.files("kg.vocab").joinpath(name)))
 
 
+class GraphQuads:
+    """Every quad of the graph of ``records``, in a deterministic order, made on demand.
+
+    Iterate once; ``reconciliation`` is set when the document graphs are done and the
+    reconciled graph is about to follow.
+    """
+
+    def __init__(
+        self,
+        records: Sequence[DocumentRecords],
+        options: GraphOptions,
+        progress: Progress | None = None,
+    ) -> None:
+        self.records = records
+        self.options = options
+        self.notify = progress or (lambda stage, done, total: None)
+        self.reconciliation: Reconciliation | None = None
+
+    def __iter__(self) -> Iterator[Quad]:
+        minter = Minter(self.options.base)
+        entity_types = EntityTypes.load(self.options.lexicons)
+        event_types = EventTypes.load(self.options.lexicons)
+        vocab = minter.vocabulary_graph()
+        # canonical blank node labels (owl:oneOf lists): the same vocabulary, the same bytes
+        ontology = to_canonical_graph(rdflib.Graph().parse(vocabulary_file("ptkg.ttl")))
+        for s, p, o in sorted(ontology):
+            yield s, p, o, vocab
+        for s, p, o in event_types.triples():
+            yield s, p, o, vocab
+        converter = DocumentConverter(minter, entity_types)
+        ordered = sorted(self.records, key=lambda r: r.document.id)
+        for done, item in enumerate(ordered, 1):
+            yield from converter.quads(item)
+            self.notify("graph", done, len(ordered))
+        self.notify("reconcile", 0, 1)
+        reconciliation = reconcile(ordered, event_types, entity_types)
+        self.reconciliation = reconciliation
+        self.notify("reconcile", 1, 1)
+        writer = ReconciledWriter(minter, event_types, entity_types)
+        graph = minter.reconciled_graph()
+        for s, p, o in writer.triples(reconciliation):
+            yield s, p, o, graph
+
+
 def graph_quads(
     records: Sequence[DocumentRecords],
     options: GraphOptions,
     progress: Progress | None = None,
 ) -> tuple[list[Quad], Reconciliation]:
-    """Every quad of the graph of ``records``, in a deterministic order, and the reconciliation."""
-    notify = progress or (lambda stage, done, total: None)
-    minter = Minter(options.base)
-    entity_types = EntityTypes.load(options.lexicons)
-    event_types = EventTypes.load(options.lexicons)
-    quads: list[Quad] = []
-    vocab = minter.vocabulary_graph()
-    ontology = rdflib.Graph().parse(vocabulary_file("ptkg.ttl"))
-    quads.extend((s, p, o, vocab) for s, p, o in sorted(ontology))
-    quads.extend((s, p, o, vocab) for s, p, o in event_types.triples())
-    converter = DocumentConverter(minter, entity_types)
-    ordered = sorted(records, key=lambda r: r.document.id)
-    for done, item in enumerate(ordered, 1):
-        quads.extend(converter.quads(item))
-        notify("graph", done, len(ordered))
-    reconciliation = reconcile(ordered, event_types, entity_types)
-    writer = ReconciledWriter(minter, event_types, entity_types)
-    graph = minter.reconciled_graph()
-    quads.extend((s, p, o, graph) for s, p, o in writer.triples(reconciliation))
-    return quads, reconciliation
+    """Every quad of the graph of ``records``, in a deterministic order, and the reconciliation.
+
+    Holds the whole graph in a list: for tests and small corpora. ``write_graph`` streams.
+    """
+    quads = GraphQuads(records, options, progress)
+    collected = list(quads)
+    assert quads.reconciliation is not None
+    return collected, quads.reconciliation
 
 
 def write_graph(
@@ -85,18 +128,25 @@ def write_graph(
     progress: Progress | None = None,
 ) -> GraphSummary:
     """Build the store at ``store_dir`` (replacing any previous one) and write the exports."""
-    quads, reconciliation = graph_quads(records, options, progress)
+    notify = progress or (lambda stage, done, total: None)
+    quads = GraphQuads(records, options, notify)
     with replacing(store_dir) as tmp:
         store = GraphStore(tmp)
-        store.add(quads)
-        store.flush()
-        size = len(store)
         written: list[tuple[Path, Path]] = []
         try:
-            for fmt, path in exports.items():
+            count = 0
+            for batch in _batches(quads, BATCH_QUADS):
+                store.add(batch)
+                count += len(batch)
+                notify("store", count, None)
+            store.flush()  # and compact: a freshly bulk-loaded store is slow to query
+            size = len(store)
+            notify("store", count, count)
+            for number, (fmt, path) in enumerate(exports.items(), 1):
                 part = temporary_sibling(path)
-                store.dump(part, fmt)
                 written.append((part, path))
+                store.dump(part, fmt)
+                notify("export", number, len(exports))
         except BaseException:
             for part, _ in written:
                 part.unlink(missing_ok=True)
@@ -109,6 +159,8 @@ def write_graph(
         )
     for part, path in written:
         part.replace(path)
+    reconciliation = quads.reconciliation
+    assert reconciliation is not None
     return GraphSummary(
         documents=len(records),
         quads=size,
@@ -118,3 +170,9 @@ def write_graph(
         state_intervals=len(reconciliation.states),
         disagreements=len(reconciliation.disagreements),
     )
+
+
+def _batches(quads: Iterable[Quad], size: int) -> Iterator[list[Quad]]:
+    iterator = iter(quads)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
