@@ -53,6 +53,7 @@ class TriggerRule:
     either: bool = False
     support: Mapping[str, frozenset[str]] | None = None
     subject_role: str = "agent"
+    object_possessor_role: str | None = None  # "the restoration of its models": agent
     degree: str | None = None
     modality: str | None = None
     absorbs_complement: bool = False
@@ -365,6 +366,9 @@ class _Merged:
                 else None
             ),
             subject_role=str(roles.get("subject", "agent")),
+            object_possessor_role=(
+                str(roles["object_possessor"]) if roles.get("object_possessor") else None
+            ),
             degree=degree,
             modality=modality,
             absorbs_complement=bool(entry.get("absorbs_complement", False)),

@@ -339,6 +339,12 @@ class TriggerFinder:
                     add(affected, obj)
             for obj in preposition_objects(head, "between"):
                 add(agents, obj)
+            role = trigger.rule.object_possessor_role
+            if role is not None and not agents:
+                # "the redeployment of its AI systems": the owner of what is restored acts
+                for obj in trigger.objects or objects_of(head):
+                    for possessor in children(obj, "poss"):
+                        add(agents if role == "agent" else affected, possessor)
             if head.dep_ == "pobj" and head.head.lower_ == "in" and is_verbal(head.head.head):
                 add(agents, subject_of(head.head.head))  # "In a letter, Lutnick said ..."
             if trigger.light is not None:

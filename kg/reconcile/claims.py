@@ -10,7 +10,7 @@ document's graph and never become events that happened.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.records import DocumentDate, DocumentRecords, EventMention, Timex
 from kg.reconcile.entities import EntityIndex
@@ -34,6 +34,7 @@ class Claim:
     dct: DocumentDate
     sentence_index: int
     window: Window  # what this claim alone says of the date, before reconciliation
+    owners: frozenset[str] = frozenset()  # makers of its models, implied participants
 
     @property
     def coarse(self) -> str:
@@ -87,6 +88,10 @@ def build_claims(
                 sentence_index=_index(sentence_starts, mention.sentence.start),
                 window=first_window(mention, timex, item.dct),
             )
+            models = claim.models
+            owners = frozenset(o for m in models if (o := entities.owners.get(m)) is not None)
+            if owners:
+                claim = replace(claim, owners=owners)
             if mention.modality == STATE:
                 states.append(claim)
             elif mention.modality == HAPPENED and (

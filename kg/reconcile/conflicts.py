@@ -189,8 +189,14 @@ def _exclusive_entities(
             if len(by_entity) < 2:
                 continue
             claims = _one_per_document_and_entity(by_entity, entities)
-            docs_in_group = {d for d in mentions_by_doc if find(d) == group}
-            about = [i for i, e in enumerate(events) if set(e.sources) & docs_in_group]
+            naming = {key: {doc_id for doc_id, _ in places} for key, places in by_entity.items()}
+            # The events at stake: those reported both by a document naming one of them
+            # and by a document naming another.
+            about = [
+                i
+                for i, e in enumerate(events)
+                if sum(1 for docs in naming.values() if docs & set(e.sources)) >= 2
+            ]
             out.append(
                 Disagreement(
                     key=f"{type_id}-{group}",

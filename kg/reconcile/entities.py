@@ -39,6 +39,7 @@ class CanonicalEntity:
 class EntityIndex:
     entities: dict[str, CanonicalEntity]
     by_mention: dict[tuple[str, str], str]  # (doc id, mention id) -> entity key
+    owners: dict[str, str] = field(default_factory=dict)  # model key -> its maker's key
 
     def key(self, doc_id: str, mention_id: str) -> str | None:
         return self.by_mention.get((doc_id, mention_id))
@@ -105,4 +106,28 @@ def canonicalise_entities(
             if mention.gazetteer_id and entity.gazetteer_id is None:
                 entity.gazetteer_id = mention.gazetteer_id
         entities[key] = entity
-    return EntityIndex(entities, by_mention)
+    return EntityIndex(entities, by_mention, model_owners(entities))
+
+
+def model_owners(entities: dict[str, CanonicalEntity]) -> dict[str, str]:
+    """Each model whose family the gazetteer knows -> the company that makes it.
+
+    "GPT-5.6" is OpenAI's: a source naming only the model and one naming only the company
+    can then be recognised as reporting the same act.
+    """
+    try:
+        from extract.entities import packaged_entity_lexicon, parse_model_name
+    except ImportError:
+        return {}
+    lexicon = packaged_entity_lexicon()
+    owners: dict[str, str] = {}
+    for key, entity in entities.items():
+        if entity.actor is not None:
+            continue  # only products have makers
+        family = lexicon.family_of(entity.name)
+        if family is None:
+            family_name = parse_model_name(entity.name, lexicon).family
+            family = lexicon.family_of(family_name) if family_name else None
+        if family is not None and family.owner and slug(family.owner) != key:
+            owners[key] = slug(family.owner)
+    return owners

@@ -72,6 +72,10 @@ class CanonicalEvent:
     def agents(self) -> frozenset[str]:
         return frozenset(self.participants("agents"))
 
+    @property
+    def owners(self) -> frozenset[str]:
+        return frozenset(self.participants("owners"))
+
 
 def cluster_claims(
     claims: list[Claim], types: EventTypes, entities: EntityIndex
@@ -145,7 +149,7 @@ class _ClusterIndex:
 
     def _keys(self, claim: Claim) -> list[tuple[str, str]]:
         kind = claim.type.id
-        keys = [(kind, f"p:{p}") for p in sorted(claim.participants)]
+        keys = [(kind, f"p:{p}") for p in sorted(claim.participants | claim.owners)]
         keys.append((kind, f"d:{claim.doc_id}"))
         return keys
 
@@ -193,6 +197,10 @@ def _score(claim: Claim, event: CanonicalEvent, governments: frozenset[str]) -> 
     if claim.affected and event.affected and not shared_affected and not shared_models:
         return None
     score = 3.0 * shared_models + 2.0 * shared_affected + 1.0 * shared_agents
+    if score == 0 and (claim.participants | claim.owners) & (
+        event.agents | event.affected | event.owners
+    ):
+        score = 1.0  # one names the model, the other its maker
     if (
         score == 0
         and _all_government(claim.agents, governments)
@@ -240,15 +248,25 @@ def _join(event: CanonicalEvent, claim: Claim) -> None:
 def _instrument_attachments(
     claims: Iterable[Claim], types: EventTypes, entities: EntityIndex
 ) -> dict[int, Claim]:
-    """Instrument claim -> the act it carries out, when its document names the act nearby."""
+    """Instrument claim -> the act it carries out, when its document names the act nearby.
+
+    The extraction layer says so when it can (``EventMention.carried_by``: "In a letter
+    dated June 26 ... As a result, trusted companies will no longer need licences"); else
+    the nearest act of a type the instrument can carry, in the same or next sentence.
+    """
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.doc_id].append(claim)
     attachments: dict[int, Claim] = {}
     for doc_claims in by_document.values():
+        by_id = {c.mention.id: c for c in doc_claims}
+        for act in doc_claims:
+            carrier = by_id.get(act.mention.carried_by or "")
+            if carrier is not None and carrier is not act and id(carrier) not in attachments:
+                attachments[id(carrier)] = act
         for claim in doc_claims:
             acts_for = types.get(claim.type.id).instrument_of
-            if not acts_for:
+            if not acts_for or id(claim) in attachments:
                 continue
             options = [
                 act

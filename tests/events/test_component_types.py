@@ -135,3 +135,14 @@ def test_component_headline_is_reparsed(run: Run) -> None:
     assert lift.tense == "present"
     assert result.names(lift.agents) == {"United States"}
     assert result.names(lift.affected) == {"Anthropic"}
+
+
+def test_component_possessor_of_restored_object_is_the_agent(run: Run) -> None:
+    """Regression: "the redeployment of its AI systems" is done by the company it names."""
+    result = run(
+        "Anthropic thanked its users. The company also acknowledged the collaborative efforts "
+        "that led to the redeployment of its AI systems."
+    )
+    restore = result.by_trigger("redeployment")
+    assert restore.type == "access_restore"
+    assert result.names(restore.agents) == {"Anthropic"}
