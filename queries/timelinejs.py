@@ -77,9 +77,7 @@ def timelinejs(
     }
 
 
-def write_timelinejs(
-    store: GraphStore, path: Path | None = None, **options: Any
-) -> str:
+def write_timelinejs(store: GraphStore, path: Path | None = None, **options: Any) -> str:
     """The TimelineJS JSON text; written (atomically) to ``path`` when one is given."""
     text = json.dumps(timelinejs(store, **options), indent=2, ensure_ascii=False)
     if path is not None:
@@ -152,7 +150,8 @@ def _slide(
         by_document[mention["document"]].append(mention)
     text.append(f"<p><b>Sources ({len(by_document)}):</b></p><ul>")
     for doc_id in sorted(by_document):
-        text.append(f"<li>{_source(doc_id, by_document[doc_id], documents.get(doc_id, {}))}</li>")
+        document = documents.get(doc_id, {})
+        text.append(f"<li>{_source(doc_id, by_document[doc_id], document, event['type'])}</li>")
     text.append("</ul>")
     for conflict in event["conflicts"]:
         claims = "; ".join(
@@ -172,10 +171,12 @@ def _slide(
     return slide
 
 
-def _source(doc_id: str, mentions: list[dict[str, Any]], document: dict[str, Any]) -> str:
+def _source(
+    doc_id: str, mentions: list[dict[str, Any]], document: dict[str, Any], event_type: str
+) -> str:
     """One source: its title, id and date, and the quote that best reports the event."""
     title = document.get("title")
-    quote = _best_quote(mentions, title)
+    quote = _best_quote(mentions, title, event_type)
     published = html.escape(
         describe_window(document.get("published_earliest"), document.get("published_latest"))
     )
@@ -192,16 +193,20 @@ def _source(doc_id: str, mentions: list[dict[str, Any]], document: dict[str, Any
     return said
 
 
-def _best_quote(mentions: list[dict[str, Any]], title: str | None) -> dict[str, Any] | None:
-    """The mention to quote: asserted, in a sentence of the text rather than the headline,
-    dated if one is, the earliest in the text."""
+def _best_quote(
+    mentions: list[dict[str, Any]], title: str | None, event_type: str | None = None
+) -> dict[str, Any] | None:
+    """The mention to quote: asserted, naming the act itself rather than its instrument (a
+    letter), in a sentence of the text rather than the headline, dated if one is, the
+    earliest in the text."""
     if not mentions:
         return None
     headline = " ".join((title or "").split())
 
-    def key(m: dict[str, Any]) -> tuple[bool, bool, bool, int]:
+    def key(m: dict[str, Any]) -> tuple[bool, bool, bool, bool, int]:
         dated = m["date"]["earliest"] is not None or m["date"]["latest"] is not None
         in_headline = bool(headline) and " ".join(str(m["quote"] or "").split()) == headline
-        return (m["modality"] != "asserted", in_headline, not dated, int(m["start"]))
+        instrument = event_type is not None and m.get("type") != event_type
+        return (m["modality"] != "asserted", instrument, in_headline, not dated, int(m["start"]))
 
     return min(mentions, key=key)

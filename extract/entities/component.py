@@ -296,11 +296,12 @@ class EntityRecogniser:
                 end -= 1
             if start >= end or any(t.is_space for t in doc[start:end]):
                 continue
+            name = clean_name(doc[start:end].text)
             yield Candidate(
                 start,
                 end,
                 pattern.type,
-                clean_name(doc[start:end].text),
+                pattern.name.format(name) if pattern.name else name,
                 "pattern",
                 _P_PATTERN,
                 rule=pattern.id,

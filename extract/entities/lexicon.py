@@ -75,6 +75,7 @@ class EntityPattern:
     type: str
     pattern: tuple[dict[str, Any], ...]
     strip: tuple[str, ...] = ("the",)
+    name: str | None = None  # the entity's name from the kept words: "{} administration"
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,7 @@ class _Merged:
             _require(entry, "type", path, what),
             tuple(tokens),
             tuple(w.lower() for w in _strings(entry.get("strip", ["the"]), path, what)),
+            _name_template(entry.get("name"), path, what),
         )
 
     def _models(self, path: Path, section: Any) -> None:
@@ -442,4 +444,16 @@ def _list(value: Any, path: Path, what: str) -> Iterable[Mapping[str, Any]]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise DataFileError(path, f"{what}: expected a list of mappings")
+    return value
+
+
+def _name_template(value: Any, path: Path, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.count("{}") != 1:
+        raise DataFileError(
+            path,
+            f"{what}: 'name' must be a string with one {{}} for the matched words",
+            fix='e.g. name: "{} administration"',
+        )
     return value

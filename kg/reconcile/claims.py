@@ -74,13 +74,20 @@ def build_claims(
         def keys(ids: Sequence[str], doc_id: str = doc_id) -> frozenset[str]:
             return frozenset(k for i in ids if (k := entities.key(doc_id, i)) is not None)
 
+        def acting(ids: Sequence[str], doc_id: str = doc_id) -> frozenset[str]:
+            """Agents, with the body each official acts for ("Commerce Secretary Lutnick")."""
+            found = set(keys(ids, doc_id))
+            for key in list(found):
+                found.update(entities.bodies.get(key, ()))
+            return frozenset(found)
+
         for mention in item.events:
             timex = timexes.get(mention.timex) if mention.timex else None
             claim = Claim(
                 doc_id=doc_id,
                 mention=mention,
                 type=types.get(mention.type),
-                agents=keys(mention.agents),
+                agents=acting(mention.agents),
                 affected=keys(mention.affected),
                 models=keys(mention.models),
                 timex=timex,

@@ -40,6 +40,7 @@ class EntityIndex:
     entities: dict[str, CanonicalEntity]
     by_mention: dict[tuple[str, str], str]  # (doc id, mention id) -> entity key
     owners: dict[str, str] = field(default_factory=dict)  # model key -> its maker's key
+    bodies: dict[str, frozenset[str]] = field(default_factory=dict)  # official -> bodies
 
     def key(self, doc_id: str, mention_id: str) -> str | None:
         return self.by_mention.get((doc_id, mention_id))
@@ -106,7 +107,27 @@ def canonicalise_entities(
             if mention.gazetteer_id and entity.gazetteer_id is None:
                 entity.gazetteer_id = mention.gazetteer_id
         entities[key] = entity
-    return EntityIndex(entities, by_mention, model_owners(entities))
+    return EntityIndex(entities, by_mention, model_owners(entities), acting_for(entities))
+
+
+def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]]:
+    """People -> the government bodies their roles belong to, when the graph has them.
+
+    A secretary who writes a letter in that office acts for the department: an event the
+    text gives to "Commerce Secretary Howard Lutnick" is also the Commerce Department's.
+    """
+    bodies: dict[str, frozenset[str]] = {}
+    for key, entity in entities.items():
+        if entity.actor != "person":
+            continue
+        found = frozenset(
+            slug(body)
+            for body in entity.affiliations
+            if (target := entities.get(slug(body))) is not None and target.actor == "government"
+        )
+        if found:
+            bodies[key] = found
+    return bodies
 
 
 def model_owners(entities: dict[str, CanonicalEntity]) -> dict[str, str]:

@@ -116,22 +116,39 @@ def render_network(edges: Sequence[NetworkEdge], *, title: str | None = None) ->
     sizes = [250 + 120 * involvement[n] for n in nodes]
     if nodes:
         nx.draw_networkx_nodes(
-            graph, positions, ax=ax, nodelist=nodes, node_size=sizes, edgecolors="black",
-            linewidths=0.8, node_color=[colors[str(graph.nodes[n]["entity_type"])] for n in nodes],
+            graph,
+            positions,
+            ax=ax,
+            nodelist=nodes,
+            node_size=sizes,
+            edgecolors="black",
+            linewidths=0.8,
+            node_color=[colors[str(graph.nodes[n]["entity_type"])] for n in nodes],
         )
         for u, v, data in sorted(graph.edges(data=True), key=lambda e: -int(e[2]["events"])):
             relation = "model" if "model" in data["relations"] else "affected"
             nx.draw_networkx_edges(
-                graph, positions, edgelist=[(u, v)], ax=ax, nodelist=nodes, node_size=sizes,
-                width=_width(int(data["events"])), edge_color=RELATION_COLORS[relation],
-                alpha=0.7, arrowsize=14,
+                graph,
+                positions,
+                edgelist=[(u, v)],
+                ax=ax,
+                nodelist=nodes,
+                node_size=sizes,
+                width=_width(int(data["events"])),
+                edge_color=RELATION_COLORS[relation],
+                alpha=0.7,
+                arrowsize=14,
                 connectionstyle="arc3,rad=0.2" if graph.has_edge(v, u) else "arc3,rad=0.06",
             )
     for node, (x, y) in positions.items():
         radius = sizes[nodes.index(node)] ** 0.5 / 2 + 4  # points: node sizes are areas
         ax.annotate(
-            node, (x, y), xytext=(radius * x, radius * y), textcoords="offset points",
-            fontsize=FONT, ha="left" if x > 0.15 else "right" if x < -0.15 else "center",
+            node,
+            (x, y),
+            xytext=(radius * x, radius * y),
+            textcoords="offset points",
+            fontsize=FONT,
+            ha="left" if x > 0.15 else "right" if x < -0.15 else "center",
             va="bottom" if y > 0.15 else "top" if y < -0.15 else "center",
         )
     if not nodes:
@@ -139,31 +156,57 @@ def render_network(edges: Sequence[NetworkEdge], *, title: str | None = None) ->
     ax.set_xlim(-1.15, 1.15)
     ax.set_ylim(-1.15, 1.15)
     figure.text(
-        0.03, 0.955, title or "Who acted on whom: actors, parties and models linked by events",
-        fontsize=13, weight="bold",
+        0.03,
+        0.955,
+        title or "Who acted on whom: actors, parties and models linked by events",
+        fontsize=13,
+        weight="bold",
     )
     figure.text(
-        0.03, 0.93, "Arrow: from the agent of an event to a party it affected or a model it "
-        "concerned; width: number of events.", fontsize=8.5, color="#444444",
+        0.03,
+        0.93,
+        "Arrow: from the agent of an event to a party it affected or a model it "
+        "concerned; width: number of events.",
+        fontsize=8.5,
+        color="#444444",
     )
     handles: list[Any] = [
-        Line2D([], [], marker="o", color=colors[t], markeredgecolor="black", linestyle="none",
-               markersize=9, label=t.replace("_", " "))
+        Line2D(
+            [],
+            [],
+            marker="o",
+            color=colors[t],
+            markeredgecolor="black",
+            linestyle="none",
+            markersize=9,
+            label=t.replace("_", " "),
+        )
         for t in types
     ]
     handles += [
-        Line2D([], [], color=RELATION_COLORS["affected"], linewidth=2.5,
-               label="acted on (affected party)"),
+        Line2D(
+            [],
+            [],
+            color=RELATION_COLORS["affected"],
+            linewidth=2.5,
+            label="acted on (affected party)",
+        ),
         Line2D([], [], color=RELATION_COLORS["model"], linewidth=2.5, label="concerned (model)"),
     ]
     counts = sorted({int(n) for _, _, n in graph.edges(data="events")})
     for n in sorted({counts[0], counts[len(counts) // 2], counts[-1]} if counts else set()):
         handles.append(
-            Line2D([], [], color="#999999", linewidth=_width(n),
-                   label=f"{n} event{'s' if n != 1 else ''}")
+            Line2D(
+                [],
+                [],
+                color="#999999",
+                linewidth=_width(n),
+                label=f"{n} event{'s' if n != 1 else ''}",
+            )
         )
-    figure.legend(handles=handles, loc="lower center", ncols=min(6, len(handles)),
-                  fontsize=8.5, frameon=False)
+    figure.legend(
+        handles=handles, loc="lower center", ncols=min(6, len(handles)), fontsize=8.5, frameon=False
+    )
     return figure
 
 

@@ -91,8 +91,9 @@ def draw_states(
     title = None
     if population:
         title = f"Restriction state of each model for {population.replace('_', ' ')}"
-    return save(render_states(state_data(store, model=model, population=population), title=title),
-                path)
+    return save(
+        render_states(state_data(store, model=model, population=population), title=title), path
+    )
 
 
 @dataclass
@@ -182,12 +183,17 @@ def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Fi
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     figure.text(
-        left_px / (WIDTH_INCHES * dpi), 1 - 0.32 / height,
-        title or "Restriction state of each model over time", fontsize=13, weight="bold",
+        left_px / (WIDTH_INCHES * dpi),
+        1 - 0.32 / height,
+        title or "Restriction state of each model over time",
+        fontsize=13,
+        weight="bold",
     )
     figure.text(
-        left_px / (WIDTH_INCHES * dpi), 1 - 0.55 / height,
-        "Above each band: the event that changed the state, and when.", fontsize=8.5,
+        left_px / (WIDTH_INCHES * dpi),
+        1 - 0.55 / height,
+        "Above each band: the event that changed the state, and when.",
+        fontsize=8.5,
         color="#444444",
     )
     present = [s for s in STATE_COLORS if any(b.state == s for b in bands)]
@@ -195,15 +201,32 @@ def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Fi
         Patch(color=STATE_COLORS[s], label=s.replace("_", " ")) for s in present
     ]
     handles.append(
-        Patch(facecolor="#f2b8b0", edgecolor="#1a9850", hatch="////",
-              label="changed on one day within the window (old colour, new colour hatched)")
+        Patch(
+            facecolor="#f2b8b0",
+            edgecolor="#1a9850",
+            hatch="////",
+            label="changed on one day within the window (old colour, new colour hatched)",
+        )
     )
     handles.append(
-        Line2D([], [], marker="v", color="black", linestyle="none", markersize=6,
-               label="event that changed the state")
+        Line2D(
+            [],
+            [],
+            marker="v",
+            color="black",
+            linestyle="none",
+            markersize=6,
+            label="event that changed the state",
+        )
     )
-    figure.legend(handles=handles, loc="lower center", ncols=len(handles), fontsize=8.5,
-                  frameon=False, bbox_to_anchor=(0.5, 0.0))
+    figure.legend(
+        handles=handles,
+        loc="lower center",
+        ncols=len(handles),
+        fontsize=8.5,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
+    )
     return figure
 
 
@@ -246,52 +269,112 @@ def _draw_band(
     end = _num(band.until_earliest) if band.until_earliest else hi
     if end > start:
         ax.add_patch(
-            Rectangle((start, y - height / 2), end - start, height, facecolor=color,
-                      edgecolor="none", zorder=2)
+            Rectangle(
+                (start, y - height / 2),
+                end - start,
+                height,
+                facecolor=color,
+                edgecolor="none",
+                zorder=2,
+            )
         )
         name = band.state.replace("_", " ")
         room = (end - start) * per_day
         if text_size(figure, name, 9)[0] + 8 <= room:
             dark = band.state in ("restricted", "lifted")
-            ax.text((start + end) / 2, y, name, ha="center", va="center", fontsize=9,
-                    color="white" if dark else "black", zorder=4)
+            ax.text(
+                (start + end) / 2,
+                y,
+                name,
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if dark else "black",
+                zorder=4,
+            )
     # Changed into this state on one day of a window: hatch the new colour over the old.
     if band.from_earliest and band.from_latest and band.from_latest > band.from_earliest:
         x0, x1 = _num(band.from_earliest), _num(band.from_latest) + 1
         before = STATE_COLORS.get(previous.state, UNKNOWN_STATE) if previous else "white"
         ax.add_patch(
-            Rectangle((x0, y - height / 2), x1 - x0, height, facecolor=before, alpha=0.45,
-                      edgecolor="none", zorder=2)
+            Rectangle(
+                (x0, y - height / 2),
+                x1 - x0,
+                height,
+                facecolor=before,
+                alpha=0.45,
+                edgecolor="none",
+                zorder=2,
+            )
         )
         ax.add_patch(
-            Rectangle((x0, y - height / 2), x1 - x0, height, facecolor="none",
-                      edgecolor=color, hatch="////", linewidth=0, zorder=2)
+            Rectangle(
+                (x0, y - height / 2),
+                x1 - x0,
+                height,
+                facecolor="none",
+                edgecolor=color,
+                hatch="////",
+                linewidth=0,
+                zorder=2,
+            )
         )
         ax.add_patch(
-            Rectangle((x0, y - height / 2), x1 - x0, height, facecolor="none",
-                      edgecolor="#555555", linewidth=0.8, zorder=3)
+            Rectangle(
+                (x0, y - height / 2),
+                x1 - x0,
+                height,
+                facecolor="none",
+                edgecolor="#555555",
+                linewidth=0.8,
+                zorder=3,
+            )
         )
     if band.until_earliest is None and band.until_latest is None:
-        ax.plot([hi], [y], marker=">", color=color, markersize=9, linestyle="none",
-                clip_on=False, zorder=3)
+        ax.plot(
+            [hi],
+            [y],
+            marker=">",
+            color=color,
+            markersize=9,
+            linestyle="none",
+            clip_on=False,
+            zorder=3,
+        )
 
 
 def _draw_change(ax: Axes, change: _Change, band_top: float, label_y: float) -> None:
     middle = (change.x0 + change.x1) / 2
     if change.x1 > change.x0:  # a window: a bracket over it
-        ax.plot([change.x0, change.x0, change.x1, change.x1],
-                [band_top + 0.05, band_top - 0.12, band_top - 0.12, band_top + 0.05],
-                color="black", linewidth=0.9, zorder=5)
+        ax.plot(
+            [change.x0, change.x0, change.x1, change.x1],
+            [band_top + 0.05, band_top - 0.12, band_top - 0.12, band_top + 0.05],
+            color="black",
+            linewidth=0.9,
+            zorder=5,
+        )
         tip = band_top - 0.12
     else:
-        ax.plot([middle, middle], [band_top, band_top + 1.0], color="black", linewidth=1.2,
-                zorder=5)
+        ax.plot(
+            [middle, middle], [band_top, band_top + 1.0], color="black", linewidth=1.2, zorder=5
+        )
         tip = band_top
-    ax.plot([middle], [tip - 0.05], marker="v", color="black", markersize=5,
-            linestyle="none", zorder=5)
-    ax.plot([middle, middle], [label_y + 0.3, tip - 0.15], color="#666666", linewidth=0.6,
-            zorder=4)
-    ax.text(change.label_x, label_y, change.band.change_label or "", fontsize=FONT, ha="left",
-            va="center", zorder=6,
-            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "#bbbbbb",
-                  "linewidth": 0.5})
+    ax.plot(
+        [middle], [tip - 0.05], marker="v", color="black", markersize=5, linestyle="none", zorder=5
+    )
+    ax.plot([middle, middle], [label_y + 0.3, tip - 0.15], color="#666666", linewidth=0.6, zorder=4)
+    ax.text(
+        change.label_x,
+        label_y,
+        change.band.change_label or "",
+        fontsize=FONT,
+        ha="left",
+        va="center",
+        zorder=6,
+        bbox={
+            "boxstyle": "square,pad=0.15",
+            "facecolor": "white",
+            "edgecolor": "#bbbbbb",
+            "linewidth": 0.5,
+        },
+    )

@@ -240,8 +240,9 @@ def render_timeline(
         note = "Each label: type · models concerned · when · number of sources."
     if undated:
         note += f" {undated} event{'s' if undated != 1 else ''} without any date not drawn."
-    figure.text(left_px / (WIDTH_INCHES * dpi), 1 - 0.55 / height, note, fontsize=8.5,
-                color="#444444")
+    figure.text(
+        left_px / (WIDTH_INCHES * dpi), 1 - 0.55 / height, note, fontsize=8.5, color="#444444"
+    )
     _legend(figure, dated, styles)
     return figure
 
@@ -328,8 +329,15 @@ def _draw_event(ax: Axes, item: _Placed, y: float, styles: dict[str, TypeStyle])
     size = _marker_size(event.sources)
     if event.is_day:
         ax.plot(
-            [item.x0], [y], marker=style.marker, markersize=size, color=style.color,
-            markeredgecolor="black", markeredgewidth=0.7, linestyle="none", zorder=4,
+            [item.x0],
+            [y],
+            marker=style.marker,
+            markersize=size,
+            color=style.color,
+            markeredgecolor="black",
+            markeredgewidth=0.7,
+            linestyle="none",
+            zorder=4,
         )
         frame = (item.x0 - 1.5, item.x1 + 1.5)
     else:
@@ -339,34 +347,66 @@ def _draw_event(ax: Axes, item: _Placed, y: float, styles: dict[str, TypeStyle])
         else:
             ax.add_patch(
                 Rectangle(
-                    (item.x0, y - height / 2), item.x1 - item.x0, height,
-                    facecolor=style.color, alpha=0.3, edgecolor="none", zorder=2,
+                    (item.x0, y - height / 2),
+                    item.x1 - item.x0,
+                    height,
+                    facecolor=style.color,
+                    alpha=0.3,
+                    edgecolor="none",
+                    zorder=2,
                 )
             )
             ax.add_patch(
                 Rectangle(
-                    (item.x0, y - height / 2), item.x1 - item.x0, height,
-                    facecolor="none", edgecolor=style.color, linewidth=1.0, zorder=3,
+                    (item.x0, y - height / 2),
+                    item.x1 - item.x0,
+                    height,
+                    facecolor="none",
+                    edgecolor=style.color,
+                    linewidth=1.0,
+                    zorder=3,
                 )
             )
         ax.plot(
-            [item.icon_x], [y], marker=style.marker, markersize=size * 0.8, markerfacecolor="white",
-            markeredgecolor=style.color, markeredgewidth=1.6, linestyle="none", zorder=4,
+            [item.icon_x],
+            [y],
+            marker=style.marker,
+            markersize=size * 0.8,
+            markerfacecolor="white",
+            markeredgecolor=style.color,
+            markeredgewidth=1.6,
+            linestyle="none",
+            zorder=4,
         )
         frame = (item.x0, item.x1)
     if event.date_disputed:
         ax.add_patch(
             Rectangle(
-                (frame[0], y - 0.36), frame[1] - frame[0], 0.72, facecolor="none",
-                edgecolor=DISPUTED, linewidth=1.4, linestyle=(0, (3, 2)), zorder=5,
+                (frame[0], y - 0.36),
+                frame[1] - frame[0],
+                0.72,
+                facecolor="none",
+                edgecolor=DISPUTED,
+                linewidth=1.4,
+                linestyle=(0, (3, 2)),
+                zorder=5,
             )
         )
     ax.text(
-        item.label_x, y, item.caption, fontsize=FONT,
-        va="center", ha=item.label_align, zorder=6,
+        item.label_x,
+        y,
+        item.caption,
+        fontsize=FONT,
+        va="center",
+        ha=item.label_align,
+        zorder=6,
         color=DISPUTED if event.date_disputed else "#111111",
-        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
-              "alpha": 0.75},
+        bbox={
+            "boxstyle": "square,pad=0.1",
+            "facecolor": "white",
+            "edgecolor": "none",
+            "alpha": 0.75,
+        },
     )
 
 
@@ -379,16 +419,27 @@ def _faded_bar(
         weight = (k + 1) / slices if fade_left else (slices - k) / slices
         ax.add_patch(
             Rectangle(
-                (x0 + k * step, y - height / 2), step, height,
-                facecolor=color, alpha=0.04 + 0.32 * weight, edgecolor="none", zorder=2,
+                (x0 + k * step, y - height / 2),
+                step,
+                height,
+                facecolor=color,
+                alpha=0.04 + 0.32 * weight,
+                edgecolor="none",
+                zorder=2,
             )
         )
     edge = x1 if fade_left else x0
     ax.plot([edge, edge], [y - height / 2, y + height / 2], color=color, linewidth=1.2, zorder=3)
     tip = x0 if fade_left else x1
     ax.plot(
-        [tip], [y], marker="<" if fade_left else ">", markersize=5, color=color, alpha=0.6,
-        linestyle="none", zorder=3,
+        [tip],
+        [y],
+        marker="<" if fade_left else ">",
+        markersize=5,
+        color=color,
+        alpha=0.6,
+        linestyle="none",
+        zorder=3,
     )
 
 
@@ -397,8 +448,14 @@ def _legend(figure: Figure, events: Sequence[ChartEvent], styles: dict[str, Type
     entries: list[tuple[object, str]] = [
         (
             Line2D(
-                [], [], marker=styles[t].marker, color=styles[t].color, markeredgecolor="black",
-                markeredgewidth=0.6, linestyle="none", markersize=8,
+                [],
+                [],
+                marker=styles[t].marker,
+                color=styles[t].color,
+                markeredgecolor="black",
+                markeredgewidth=0.6,
+                linestyle="none",
+                markersize=8,
             ),
             styles[t].label,
         )
@@ -407,15 +464,30 @@ def _legend(figure: Figure, events: Sequence[ChartEvent], styles: dict[str, Type
     grey = "#777777"
     entries += [
         (
-            Line2D([], [], marker="o", color=grey, markeredgecolor="black", linestyle="none",
-                   markersize=8),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                color=grey,
+                markeredgecolor="black",
+                linestyle="none",
+                markersize=8,
+            ),
             "known day (bigger: more sources)",
         ),
         (
             (
                 Patch(facecolor="#77777755", edgecolor=grey),
-                Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor=grey,
-                       markeredgewidth=1.5, linestyle="none", markersize=6),
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    markerfacecolor="white",
+                    markeredgecolor=grey,
+                    markeredgewidth=1.5,
+                    linestyle="none",
+                    markersize=6,
+                ),
             ),
             "window: one day within the bar (hollow marker: type)",
         ),
@@ -432,6 +504,11 @@ def _legend(figure: Figure, events: Sequence[ChartEvent], styles: dict[str, Type
         ),
     ]
     figure.legend(
-        handles=[h for h, _ in entries], labels=[label for _, label in entries],
-        loc="lower center", ncols=4, fontsize=8, frameon=False, bbox_to_anchor=(0.5, 0.0),
+        handles=[h for h, _ in entries],
+        labels=[label for _, label in entries],
+        loc="lower center",
+        ncols=4,
+        fontsize=8,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
     )

@@ -142,3 +142,10 @@ def test_component_user_lexicon_extends_the_gazetteer(tmp_path: Path) -> None:
 )
 def test_component_aliases(entities: Entities, text: str, name: str) -> None:
     assert name in {m.name for m in entities(text)}
+
+
+def test_component_leader_aides_name_the_administration(entities: Entities) -> None:
+    found = entities("There has been concern that Trump’s aides were singling out the firm.")
+    [administration] = [e for e in found if e.type == "administration"]
+    assert (administration.span.text, administration.name) == ("Trump", "Trump administration")
+    assert not [e for e in found if e.type in ("organization", "person")]

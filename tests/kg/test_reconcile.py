@@ -390,3 +390,36 @@ def test_reconcile_state_claim_supports_the_interval_it_describes(doc: Any) -> N
     supported = {(i.state, c.doc_id) for i in r.states for c in i.supported_by}
     assert supported == {("restricted", "b")}
     assert all(i.population == "all" for i in r.states if i.supported_by)
+
+
+def test_reconcile_an_official_acts_for_the_body_of_their_role(doc: Any) -> None:
+    entity_types = EntityTypes(
+        {
+            "person": EntityType(
+                "person", "person", namespace.SDO.Person, "person", actor="person"
+            ),
+            "government_agency": EntityType(
+                "government_agency",
+                "agency",
+                namespace.SDO.GovernmentOrganization,
+                "government_agency",
+                actor="government",
+            ),
+        }
+    )
+    a = doc("a")
+    s = a.sentence("On June 26 Commerce Secretary Howard Lutnick let partners use Mythos 5.")
+    who = a.entity(
+        s,
+        "Howard Lutnick",
+        "Howard Lutnick",
+        "person",
+        role="Commerce Secretary",
+        affiliation="US Department of Commerce",
+    )
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "let", "partial_lift", agents=(who,), models=(model,), timex=a.timex(s, "June 26"))
+    s2 = a.sentence("The Commerce Department said it acted quickly.")
+    a.entity(s2, "Commerce Department", "US Department of Commerce", "government_agency")
+    r = reconcile([a.build()], EVENT_TYPES, entity_types)
+    assert set(r.events[0].agents) == {"howard-lutnick", "us-department-of-commerce"}

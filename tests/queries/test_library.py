@@ -114,7 +114,15 @@ def test_cli_chart_writes_png_and_svg(store: GraphStore, tmp_path: Path, kind: s
 
 def test_cli_chart_unknown_entity_is_a_usage_error(store: GraphStore, tmp_path: Path) -> None:
     code = main(
-        ["chart", "timeline", "--store", str(store.path), "--entity", "Nobody At All",
-         "--output", str(tmp_path / "x")]
+        [
+            "chart",
+            "timeline",
+            "--store",
+            str(store.path),
+            "--entity",
+            "Nobody At All",
+            "--output",
+            str(tmp_path / "x"),
+        ]
     )
     assert code == 2

@@ -66,9 +66,7 @@ def test_event_sources_match_nothing_gives_no_rows(rows: Any) -> None:
 # ---------------------------------------------------------------------------- disagreements
 
 
-def test_disagreements_administration_biden_against_trump(
-    rows: Any, docs: dict[str, str]
-) -> None:
+def test_disagreements_administration_biden_against_trump(rows: Any, docs: dict[str, str]) -> None:
     claims = rows("disagreements", aspect="administration")
     assert claims and {r["aspect_name"] for r in claims} == {"administration"}
     by_document: dict[str, set[str]] = {}
@@ -211,9 +209,7 @@ def test_export_mentions_of_the_partial_lift(rows: Any, docs: dict[str, str]) ->
         assert r["tense"] in {"past", "present", "future"}
 
 
-def test_export_scopes_more_than_100_companies_from_000(
-    rows: Any, docs: dict[str, str]
-) -> None:
+def test_export_scopes_more_than_100_companies_from_000(rows: Any, docs: dict[str, str]) -> None:
     lift = _partial_lift(rows)["event"]
     counts = {
         (r["count"], r["qualifier"], r["document"])

@@ -79,9 +79,7 @@ def test_restrictions_lifted_after_june_26_and_by_end_of_july(rows: Any, model: 
 def test_restrictions_population_filter(rows: Any) -> None:
     overall = rows("restrictions")
     partners = rows("restrictions", population="trusted_partners")
-    assert partners and {r["interval"] for r in partners}.isdisjoint(
-        r["interval"] for r in overall
-    )
+    assert partners and {r["interval"] for r in partners}.isdisjoint(r["interval"] for r in overall)
     # Only Mythos 5 was opened to trusted partners.
     assert {r["model_name"] for r in partners} == {MYTHOS}
 
@@ -90,9 +88,7 @@ def test_restrictions_population_filter(rows: Any) -> None:
 
 
 @pytest.mark.parametrize(("day", "model", "state"), PROBES)
-def test_state_on_day_answers_the_probe_days(
-    rows: Any, day: date, model: str, state: str
-) -> None:
+def test_state_on_day_answers_the_probe_days(rows: Any, day: date, model: str, state: str) -> None:
     answer = rows("state-on-day", day=day, model=model)
     assert [(r["state"], r["certainty"]) for r in answer] == [(state, "certain")]
 

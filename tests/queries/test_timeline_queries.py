@@ -44,9 +44,7 @@ def _of_type(rows: list[Row], event_type: str) -> list[Row]:
 
 
 def test_timeline_dates_the_export_order_june_12_for_both_models(rows: Any) -> None:
-    orders = [
-        r for r in _of_type(rows("timeline"), "export_restriction") if _may_be_on(r, JUNE_12)
-    ]
+    orders = [r for r in _of_type(rows("timeline"), "export_restriction") if _may_be_on(r, JUNE_12)]
     assert orders, "no export restriction that may be dated June 12"
     order = max(orders, key=lambda r: r["sources"])
     assert (order["earliest"], order["latest"], order["precision"]) == (JUNE_12, JUNE_12, "day")
@@ -162,12 +160,8 @@ def test_timeline_as_of_end_of_june_knows_the_order_for_certain_from_000(
     # 000 reports the June 26 letter and calls the June order "earlier this month":
     # it was out by June 30.
     known = rows("timeline-as-of", day=date(2026, 6, 30))
-    orders = [
-        r for r in _of_type(known, "export_restriction") if _may_be_on(r, JUNE_12)
-    ]
-    assert any(
-        r["known"] == "certain" and docs["000"] in r["reported_by"].split() for r in orders
-    )
+    orders = [r for r in _of_type(known, "export_restriction") if _may_be_on(r, JUNE_12)]
+    assert any(r["known"] == "certain" and docs["000"] in r["reported_by"].split() for r in orders)
     for r in known:
         assert r["certain_sources"] <= r["sources_by_then"] <= r["sources"]
         assert (r["known"] == "certain") == (r["first_reported_latest"] <= date(2026, 6, 30))
