@@ -169,15 +169,15 @@ def _from_html(entry: ManifestEntry, html: str, options: ReadOptions, label: str
     """Main text of a news page by trafilatura; page metadata fills what the manifest lacks."""
     import trafilatura
 
-    extracted: Any = trafilatura.bare_extraction(
+    result: Any = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        as_dict=True,
         # Only a date the page states: never the file's date or today's.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+    extracted: dict[str, Any] | None = result.as_dict() if result is not None else None
     text = str((extracted or {}).get("text") or "")
     if extracted is None or not text.strip():
         raise DocumentError(label, "no article text found in the HTML page")
