@@ -10,7 +10,7 @@ Each ``.rq`` file starts with a comment block::
     #   ?model  entity  required  the model (a name, an alias or an IRI)
     #   ?day    date    optional  the day to answer for
     #
-    # Example: ptkg query state-on-day --param model="Claude Fable 5" --param day=2026-06-20
+    # Example: ptkg query state-on-day --param model="Gemini 2" --param day=2026-06-20
 
 Parameter types: entity, event_type, date, integer, string, iri. Oxigraph binds a value
 only to a variable of the SELECT clause, so every parameter is also projected; the runner

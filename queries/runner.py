@@ -1,7 +1,7 @@
 """Running named queries with typed, bound parameters, and the results as tables.
 
 Values always reach the engine as bindings of the query's variables, never pasted into its
-text. An ``entity`` parameter accepts a name or alias ("Fable 5") and is looked up to the
+text. An ``entity`` parameter accepts a name or alias ("Gemini 2") and is looked up to the
 canonical entity's IRI; an ``event_type`` parameter accepts a type id ("partial_lift").
 """
 

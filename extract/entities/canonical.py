@@ -6,8 +6,8 @@ each document-level name (``canonicalise_corpus``), which the graph layer calls.
 
 Rules, all linear in the number of mentions (hash look-ups, no all-pairs comparison):
 - a gazetteer entry's name is its canonical name;
-- a model name is split into family, core and version ("Claude Mythos 5" -> Claude / Mythos
-  / 5); short forms with the same core merge ("Mythos", "Mythos 5", "Claude Mythos") and take
+- a model name is split into family, core and version ("Gemini Ultra 2" -> Gemini / Ultra
+  / 2); short forms with the same core merge ("Ultra", "Ultra 2", "Gemini Ultra") and take
   the longest known form, as long as the core has a single version in scope;
 - a one-word person name merges with the one full name it is the surname (or first name)
   of; a misspelt surname (one or two letters apart, long names only) merges too;
@@ -53,7 +53,7 @@ class ModelName:
 
 
 def parse_model_name(name: str, lexicon: EntityLexicon) -> ModelName:
-    """Split a model name into family, core and version ("Claude Mythos 5")."""
+    """Split a model name into family, core and version ("Gemini Ultra 2")."""
     words = name.split()
     family: str | None = None
     version: str | None = None
@@ -63,7 +63,7 @@ def parse_model_name(name: str, lexicon: EntityLexicon) -> ModelName:
             if words[0] in found.names:
                 family = found.name
                 words = words[1:]
-            else:  # a versioned token such as GPT-5.6: the whole token is the name
+            else:  # a versioned token such as GPT-4.5: the whole token is the name
                 return ModelName(None, name, None)
     if words and lexicon.models.version.match(words[-1]):
         version = words[-1]
@@ -166,8 +166,8 @@ def canonicalise_corpus(
     """(document id, document-level name) -> corpus-level name, for every mention given.
 
     Linear in the number of mentions. Merges: equal gazetteer ids; equal names of the same
-    type; model short forms with the core and version of one corpus-wide model ("Mythos 5"
-    in one article, "Claude Mythos 5" in another; "Mythos" when the corpus knows one version
+    type; model short forms with the core and version of one corpus-wide model ("Ultra 2"
+    in one article, "Gemini Ultra 2" in another; "Ultra" when the corpus knows one version
     of it); one-word person names that are the surname of exactly one full name. Legal
     instruments stay per document (a "letter" of one article is not that of another).
     """

@@ -255,7 +255,7 @@ class EntityRecogniser:
                 )
 
     def _titled_people(self, doc: Doc) -> Iterator[Candidate]:
-        """ "Commerce Secretary Howard Lutnick", "Anthropic co-founder Tom Brown"."""
+        """ "Commerce Secretary Jane Roe", "OpenAI co-founder John Doe"."""
         strings = self.vocab.strings
         matches = sorted(self.titles(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken_until = -1
@@ -421,7 +421,7 @@ class EntityRecogniser:
         cores = _model_cores(chosen, lex)
         for _round in range(3):
             # NER never blocks a model name, nor does a family named alone ("Claude" of
-            # "Claude Mythos"); everything else does.
+            # "Gemini Ultra"); everything else does.
             solid = [c for c in chosen if c.source != "ner" and not c.rule.startswith("f:")]
             added: list[Candidate] = []
             for key, cand in weak:
@@ -432,7 +432,7 @@ class EntityRecogniser:
                 if supported and not _overlaps_any(cand, solid):
                     cand.priority = _P_MODEL
                     added.append(cand)
-            # Bare core names elsewhere in the text ("Mythos" once "Claude Mythos 5" is known).
+            # Bare core names elsewhere in the text ("Ultra" once "Gemini Ultra 2" is known).
             for token in _occurrences(doc, cores):
                 if not _overlaps_any(
                     Candidate(token.i, token.i + 1, "", "", "", 0), [*solid, *added]
@@ -732,7 +732,7 @@ def _model_context(
         after += 1
     if after < len(doc) and doc[after].lower_ in nouns:
         return True
-    # "Claude Mythos and Fable 5", "the second frontier model, Fable 5"
+    # "Gemini Ultra and Nano 2", "the second model, Nano 2"
     i = cand.start - 1
     if i >= 1 and doc[i].lower_ in ("and", "or", ",", "&"):
         prev = doc[i - 1]
@@ -747,7 +747,7 @@ def _model_context(
         and any(c.type == "ai_model" and c.start == j + 1 for c in chosen)
     ):
         return True
-    # "Anthropic's Claude Mythos": an organization's possession
+    # "Google's Gemini Ultra": an organization's possession
     if cand.start >= 2 and doc[cand.start - 1].tag_ == "POS":
         owner = _candidate_ending_at(chosen, cand.start - 1)
         if owner is not None and owner.type == "organization":

@@ -92,7 +92,7 @@ class AttributionFinder:
                     None,
                 )
             if source is None:
-                copula = self._copula_subject(token)  # "Semafor was the first to report"
+                copula = self._copula_subject(token)  # "Axios was the first to report"
                 if copula is not None:
                     subject, source = copula, entities.resolve(copula)
             if source is None and (
@@ -177,7 +177,7 @@ class AttributionFinder:
 
     @staticmethod
     def _copula_subject(token: Token) -> Token | None:
-        """ "Semafor was the first to report ...": the subject of the copula."""
+        """ "Axios was the first to report ...": the subject of the copula."""
         current = token
         for _ in range(3):
             current = current.head

@@ -316,7 +316,7 @@ class EventExtractor:
         """A dated letter is the instrument of the undated policy act it carries: the nearest
         asserted act of a type it may carry (event_types.yaml: ``instrument_of``), in its
         paragraph or else the paragraph before ("The move allows ... . The news was confirmed
-        in a letter dated June 26")."""
+        in a letter dated March 3")."""
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
 
         def paragraph(draft: Draft) -> int:

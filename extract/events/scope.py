@@ -140,7 +140,7 @@ class ScopeFinder:
             if token.ent_type_ in ("DATE", "ORDINAL", "TIME"):
                 return None
             if previous is not None and previous.is_title and previous.pos_ == "PROPN":
-                return None  # a number in a name ("Section 232", "Mythos 5")
+                return None  # a number in a name ("Section 232", "Gemini 2")
             return int(text)
         return self.lexicon.number_words.get(token.lower_) if token.like_num else None
 

@@ -118,7 +118,7 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
-    """The tokens and the nouns coordinated with them ("Mythos and Fable")."""
+    """The tokens and the nouns coordinated with them ("Gemini and Llama")."""
     out: list[Token] = []
     for token in tokens:
         out.append(token)
@@ -169,7 +169,7 @@ def subject_of(token: Token) -> Token | None:
 
 
 def subjects(token: Token) -> list[Token]:
-    """Subjects of a verb, including those attached to its auxiliary ("Fable 5 remains
+    """Subjects of a verb, including those attached to its auxiliary ("Llama 3 remains
     blocked" parsed with "remains" as the auxiliary of "blocked")."""
     out = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     for aux in token.children:

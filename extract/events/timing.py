@@ -4,8 +4,8 @@ Reads: ``doc._.timexes`` (the time layer's ``Timex`` records), the parse, the re
 of event_types.yaml, and the events' anchor tokens (trigger, light verb, the verb of which
 a nominal event is the subject: "The move ... took place in early June").
 Adds: for each event the time expression whose syntactic head the event governs most
-closely (never simply the nearest date of the sentence: in "Following the June 12 export
-control order, Anthropic had disabled access", June 12 dates the order); and
+closely (never simply the nearest date of the sentence: in "Following the March 3 export
+control order, the firm had disabled access", March 3 dates the order); and
 ``EventRelation`` items for "two weeks after imposing export controls", "This came after
 the Pentagon designated ...", "prompting a lawsuit", "Prior to the full lifting ...".
 """

@@ -346,7 +346,7 @@ class TriggerFinder:
                     for possessor in children(obj, "poss"):
                         add(agents if role == "agent" else affected, possessor)
             if head.dep_ == "pobj" and head.head.lower_ == "in" and is_verbal(head.head.head):
-                add(agents, subject_of(head.head.head))  # "In a letter, Lutnick said ..."
+                add(agents, subject_of(head.head.head))  # "In a letter, the secretary said ..."
             if trigger.light is not None:
                 light = trigger.light
                 role = self.lexicon.light_verbs.get(light.lemma_.lower(), "agent")

@@ -293,8 +293,7 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             w.lower() for w in _words(data["month_cue_words"], "month_cue_words", source)
         ),
         indefinite_words=frozenset(
-            w.lower()
-            for w in _words(data.get("indefinite_words", []), "indefinite_words", source)
+            w.lower() for w in _words(data.get("indefinite_words", []), "indefinite_words", source)
         ),
         numbers=numbers,
         centuries=centuries,

@@ -132,7 +132,7 @@ def _event_key(event: CanonicalEvent, window: Window, used: set[str]) -> str:
 def _label(
     event: CanonicalEvent, entities: EntityIndex, types: EventTypes, rank: dict[str, int]
 ) -> str:
-    """'US Department of Commerce: Partial lift — Claude Mythos 5'.
+    """'US Department of Commerce: Partial lift — Gemini 2'.
 
     Of the participants sources name, the label shows the most specific kind first (the
     order of the entity types file: an agency before a government, a government before a

@@ -75,7 +75,7 @@ def build_claims(
             return frozenset(k for i in ids if (k := entities.key(doc_id, i)) is not None)
 
         def acting(ids: Sequence[str], doc_id: str = doc_id) -> frozenset[str]:
-            """Agents, with the body each official acts for ("Commerce Secretary Lutnick")."""
+            """Agents, with the body each official acts for ("Commerce Secretary Roe")."""
             found = set(keys(ids, doc_id))
             for key in list(found):
                 found.update(entities.bodies.get(key, ()))

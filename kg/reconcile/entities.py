@@ -114,7 +114,7 @@ def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]
     """People -> the government bodies their roles belong to, when the graph has them.
 
     A secretary who writes a letter in that office acts for the department: an event the
-    text gives to "Commerce Secretary Howard Lutnick" is also the Commerce Department's.
+    text gives to "Commerce Secretary Jane Roe" is also the Commerce Department's.
     """
     bodies: dict[str, frozenset[str]] = {}
     for key, entity in entities.items():
@@ -133,7 +133,7 @@ def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]
 def model_owners(entities: dict[str, CanonicalEntity]) -> dict[str, str]:
     """Each model whose family the gazetteer knows -> the company that makes it.
 
-    "GPT-5.6" is OpenAI's: a source naming only the model and one naming only the company
+    "GPT-4.5" is OpenAI's: a source naming only the model and one naming only the company
     can then be recognised as reporting the same act.
     """
     try:

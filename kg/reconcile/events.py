@@ -4,7 +4,7 @@ Reads: event claims. Adds: ``CanonicalEvent`` clusters. Two claims are one event
 have the same coarse type, compatible dates and compatible participants (no two different
 models, at least one shared participant unless one side names none). Claims are taken
 most precisely dated first, so vague mentions ("the previous month's directive") join the
-event a dated mention ("the June 12 order") founded. Candidates are found through an index
+event a dated mention ("the March 3 order") founded. Candidates are found through an index
 on participants and documents, never by comparing all pairs.
 
 An instrument (a letter, a determination) is not an event of its own when its document
@@ -115,7 +115,7 @@ class _ClusterIndex:
     """Where to look for the event a claim may belong to, without comparing all pairs.
 
     Events are found by type and a shared participant or the same document. The month of a
-    dated event is searched only where one side names no participant ("the June 12
+    dated event is searched only where one side names no participant ("the March 3
     order"), so a claim never scans every event of its month. Only events of the claim's
     own fine type are candidates: disabling access and restoring it are both access
     changes, never one event.
@@ -251,7 +251,7 @@ def _instrument_attachments(
     """Instrument claim -> the act it carries out, when its document names the act nearby.
 
     The extraction layer says so when it can (``EventMention.carried_by``: "In a letter
-    dated June 26 ... As a result, trusted companies will no longer need licences"); else
+    dated March 3 ... As a result, trusted companies will no longer need licences"); else
     the nearest act of a type the instrument can carry, in the same or next sentence.
     """
     by_document: dict[str, list[Claim]] = defaultdict(list)

@@ -1,10 +1,10 @@
 """How far the bounds of a vague time expression stretch when sources are compared.
 
 "Early June" is normalised to the first third of June, as TIMEX3 conventions have it; but
-writers use "early", "mid" and "late" loosely, and an order of June 12 is "early June" to
+writers use "early", "mid" and "late" loosely, and an order of March 12 is "early March" to
 many of them. When deciding whether mentions can be one event, and when propagating dates,
 a part of a period stretches by half its own length on the side(s) it is open to: early
-June covers June 1-15, late June June 16-30, mid-June June 8-23. The mention's own value
+March covers March 1-15, late March March 16-31, mid-March March 8-23. The mention's own value
 in its document's graph keeps the strict normalisation.
 """
 

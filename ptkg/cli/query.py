@@ -19,8 +19,8 @@ def register(commands: Any) -> None:
         "run a named SPARQL query (or a .rq file)",
         "Run a query of the query library (see --list) or a SPARQL file of your own.\n"
         "Parameters are bound to the query's variables, never pasted into its text;\n"
-        'an entity parameter takes a name or alias ("Fable 5") or an IRI.',
-        'ptkg query state-on-day --param model="Claude Fable 5" --param day=2026-06-20',
+        'an entity parameter takes a name or alias ("Gemini 2") or an IRI.',
+        'ptkg query state-on-day --param model="Gemini 2" --param day=2026-06-20',
     )
     parser.add_argument("name", nargs="?", help="query name (see --list) or path to a .rq file")
     parser.add_argument(

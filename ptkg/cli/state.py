@@ -23,7 +23,7 @@ def register(commands: Any) -> None:
         "the documents that report it; --quotes answers in words, quoting each source.\n"
         "Without --day: each model's sequence of states.\n"
         "--chart draws the states over time as coloured bands.",
-        'ptkg state --model "Claude Fable 5" --day 2026-06-20 --format json',
+        'ptkg state --model "Gemini 2" --day 2026-06-20 --format json',
     )
     add_store_option(parser)
     parser.add_argument("--model", help="only this model or product (name, alias or IRI)")

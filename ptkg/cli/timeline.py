@@ -21,7 +21,7 @@ def register(commands: Any) -> None:
         "those of one entity, type or period, and draw them as a timeline chart\n"
         "(PNG or SVG by the file's extension; both for any other path). The chart is also\n"
         "`ptkg chart timeline`; `ptkg query timeline-as-of` gives the timeline as known on a day.",
-        'ptkg timeline --entity "Claude Fable 5" --chart out/timeline.png',
+        'ptkg timeline --entity "Anthropic" --chart out/timeline.png',
     )
     add_store_option(parser)
     parser.add_argument("--entity", help="only events of this entity (name, alias or IRI)")
