@@ -17,6 +17,7 @@ from oxrdflib import OxigraphStore
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg.bindings import inline_values
 from kg.errors import StoreError
 from kg.namespace import PREFIXES
 
@@ -99,8 +100,14 @@ class GraphStore:
         return len(self._ox)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> rdflib.query.Result:
-        """A SPARQL query over the union of all graphs, with values bound, never pasted."""
+        """A SPARQL query over the union of all graphs, with values bound, never pasted.
+
+        Bindings become a VALUES row the planner can start from (see ``kg.bindings``).
+        """
         values: dict[str, Any] = dict(bindings or {})
+        inlined = inline_values(sparql, values) if values else None
+        if inlined is not None:
+            return self.dataset.query(inlined)
         return self.dataset.query(sparql, initBindings=values)
 
     def dump(self, path: Path, fmt: str) -> None:

@@ -100,13 +100,20 @@ def state_on_day(
     return answers
 
 
+_NAMES = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?name ?alias WHERE {
+  ?entity skos:prefLabel ?name .
+  OPTIONAL { ?entity skos:altLabel ?alias }
+}
+"""
+
+
 def _names(store: GraphStore, model: str) -> list[str]:
-    iri = str(resolve_entity(store, model))
-    for row in run_query(store, "entities").records():
-        if row["entity"] == iri:
-            aliases = [a for a in (row["aliases"] or "").split("; ") if a]
-            return [row["name"], *aliases]
-    return [model]
+    iri = resolve_entity(store, model)
+    rows = store.query(_NAMES, {"entity": iri})
+    names = {str(term) for row in rows for term in row if term is not None}  # type: ignore[union-attr]
+    return sorted(names) or [model]
 
 
 def _rank(row: dict[str, Any], names: list[str], state: dict[str, Any]) -> tuple[Any, ...]:

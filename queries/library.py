@@ -12,20 +12,28 @@ Each ``.rq`` file starts with a comment block::
     #
     # Example: ptkg query state-on-day --param model="Gemini 2" --param day=2026-06-20
 
-Parameter types: entity, event_type, date, integer, string, iri. Oxigraph binds a value
-only to a variable of the SELECT clause, so every parameter is also projected; the runner
-leaves parameter columns out of results.
+Parameter types: entity, event_type, date, integer, string, iri. Every parameter is also
+projected; the runner leaves parameter columns out of results.
+
+A line of the query may end with a guard comment: ``#? name`` keeps the line only when
+the parameter ``name`` is given, ``#? !name`` only when it is not. An optional parameter
+can so select events by a triple pattern the store's index answers (``?event ptkg:agent
+?entity .  #? entity``) instead of a filter over every event. Read as plain SPARQL the
+guard is a comment: the file stays a valid query for any other tool (with all its
+parameters bound).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from kg.errors import QueryError
 
+_GUARD = re.compile(r"#\?\s*(?P<not>!?)(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*$")
 PARAM_TYPES = ("entity", "event_type", "date", "integer", "string", "iri")
 _PARAM = re.compile(
     r"^\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)\s+(?P<need>required|optional)\s*(?P<doc>.*)$"
@@ -49,6 +57,20 @@ class NamedQuery:
     purpose: str
     parameters: tuple[Parameter, ...]
     example: str
+
+    def text_for(self, given: Collection[str]) -> str:
+        """The query text for these given parameters: guarded lines kept or left out."""
+        if "#?" not in self.text:
+            return self.text
+        lines = []
+        for line in self.text.splitlines(keepends=True):
+            guard = _GUARD.search(line)
+            if guard is not None:
+                name = guard["name"]
+                if (name in given) == bool(guard["not"]):
+                    continue
+            lines.append(line)
+        return "".join(lines)
 
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:

@@ -25,6 +25,22 @@ from kg.iri import EVENT_TYPE_NS
 from kg.store import GraphStore
 from queries.library import NamedQuery, find_query
 
+_EXACT_NAME = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?label WHERE {
+  ?entity skos:prefLabel ?name ;
+          a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> .
+  BIND(?name AS ?label)
+}
+"""
+_EXACT_ALIAS = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?label WHERE {
+  ?entity skos:altLabel ?name ;
+          a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> ;
+          skos:prefLabel ?label .
+}
+"""
 _ENTITY_LOOKUP = """
 PREFIX ptkg: <https://w3id.org/ptkg/vocab#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -99,7 +115,7 @@ def run_query(
     named = query if isinstance(query, NamedQuery) else find_query(query)
     bindings = bind_parameters(store, named, params or {})
     try:
-        result = store.query(named.text, bindings)
+        result = store.query(named.text_for(bindings), bindings)
     except (SyntaxError, ValueError, RuntimeError) as exc:
         raise QueryError(f"{named.path}: {exc}") from exc
     hidden = {p.name for p in named.parameters}
@@ -151,7 +167,14 @@ def resolve_entity(store: GraphStore, name: str) -> URIRef:
     """The canonical entity whose name or alias is ``name`` (case-insensitive), or an IRI."""
     if name.startswith(("http://", "https://", "urn:")):
         return URIRef(name)
-    rows = list(store.query(_ENTITY_LOOKUP, {"name": Literal(name)}))
+    # The name as written first: an index lookup. Only then any case, which reads every name.
+    rows = [
+        row
+        for lookup in (_EXACT_NAME, _EXACT_ALIAS)
+        for row in store.query(lookup, {"name": Literal(name)})
+    ]
+    if not rows:
+        rows = list(store.query(_ENTITY_LOOKUP, {"name": Literal(name)}))
     found = sorted({(str(r[1]), str(r[0])) for r in rows})  # type: ignore[index]
     if not found:
         raise QueryError(f"no entity is named {name!r} in this graph (try `ptkg query entities`)")
