@@ -21,6 +21,20 @@ can so select events by a triple pattern the store's index answers (``?event ptk
 ?entity .  #? entity``) instead of a filter over every event. Read as plain SPARQL the
 guard is a comment: the file stays a valid query for any other tool (with all its
 parameters bound).
+
+How the queries are written, so that Oxigraph answers a question about one thing by index
+lookups whatever the size of the graph (benchmarks/README.md has the figures):
+
+* a parameter that selects (an entity, a model, an event) appears in a triple pattern,
+  not only in a FILTER; the runner binds it in a VALUES row the planner starts from;
+* no property paths (``a/b``, ``a|b``): they are evaluated over the whole graph and then
+  joined; write the steps as patterns;
+* every required pattern comes before the first OPTIONAL or BIND, which end a group's
+  patterns (what follows is evaluated on its own and joined);
+* each OPTIONAL holds one step, nested for longer chains (``OPTIONAL { ?a :p ?b OPTIONAL
+  { ?b :q ?c } }``): a longer OPTIONAL is joined against all its values;
+* no sub-select and no UNION branch that needs the outer bindings: both are evaluated on
+  their own.
 """
 
 from __future__ import annotations
