@@ -7,8 +7,7 @@ the same binding in the algebra (it is how rdflib itself implements ``initBindin
 the planner starts from it. The values are RDF terms written by pyoxigraph in N-Triples
 syntax, never text taken from the user, so nothing can change the query's structure.
 
-The binding holds in the outermost group and what it joins (OPTIONALs, ``EXISTS``); a
-sub-select or a ``UNION`` branch, evaluated on its own, does not see it.
+The row opens every group pattern but OPTIONAL and EXISTS groups (see ``inline_values``).
 """
 
 from __future__ import annotations
@@ -23,20 +22,26 @@ from kg.errors import QueryError
 
 
 def inline_values(sparql: str, bindings: Mapping[str, Node]) -> str | None:
-    """``sparql`` with ``bindings`` as a VALUES row opening its WHERE group.
+    """``sparql`` with ``bindings`` as a VALUES row opening each of its group patterns.
 
-    None when that cannot be done safely (a blank node value, or a query whose first
-    group is not its WHERE clause, as in CONSTRUCT): the caller then binds by substitution.
+    Every group gets the row, not only the outermost (but OPTIONAL and EXISTS groups,
+    which are looked up row by row with the bindings around them): a UNION branch or a
+    nested group is evaluated on its own and would otherwise read the whole graph before
+    the join. This is what substitution means: the variable *is* the value everywhere.
+    None when that cannot be done safely (a blank node value; a CONSTRUCT or DESCRIBE
+    query): the caller then binds by substitution.
     """
     if not bindings or not all(isinstance(v, URIRef | Literal) for v in bindings.values()):
         return None
-    opening = _where_opening(sparql)
-    if opening is None:
+    openings = _group_openings(sparql)
+    if not openings:
         return None
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(_ox_term(value)) for value in bindings.values())
-    row = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-    return sparql[: opening + 1] + row + sparql[opening + 1 :]
+    row = f" VALUES ({names}) {{ ({terms}) }} "
+    for opening in reversed(openings):
+        sparql = sparql[: opening + 1] + row + sparql[opening + 1 :]
+    return sparql
 
 
 def _ox_term(value: Node) -> ox.NamedNode | ox.Literal:
@@ -50,13 +55,17 @@ def _ox_term(value: Node) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
-def _where_opening(sparql: str) -> int | None:
-    """Offset of the ``{`` that opens a SELECT or ASK query's WHERE group, if it has one.
+def _group_openings(sparql: str) -> list[int] | None:
+    """Offsets of the ``{`` of each group pattern of a SELECT or ASK query.
 
-    Scans past comments, strings and IRIs, so a brace or a keyword inside them is not
-    taken for syntax.
+    Not a VALUES data block, an OPTIONAL or EXISTS group, nor a group that holds a
+    sub-select (which must stand alone in its braces). Scans past comments, strings and
+    IRIs, so that a brace or a keyword inside them is not taken for syntax. None for
+    another query form.
     """
-    keywords: list[str] = []
+    openings: list[int] = []
+    form: str | None = None
+    last_keyword = ""
     i, n = 0, len(sparql)
     while i < n:
         char = sparql[i]
@@ -67,19 +76,46 @@ def _where_opening(sparql: str) -> int | None:
             i = _string_end(sparql, i)
         elif char == "<" and _iri_end(sparql, i) is not None:
             i = _iri_end(sparql, i) or n
+        elif char in "?$":
+            i += 1
+            while i < n and (sparql[i].isalnum() or sparql[i] == "_"):
+                i += 1
         elif char == "{":
-            form = next(
-                (k for k in keywords if k in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")), None
-            )
-            return i if form in ("SELECT", "ASK") else None
-        elif char.isalpha():
+            if form not in ("SELECT", "ASK"):
+                return None
+            if last_keyword == "VALUES":
+                i = sparql.index("}", i) + 1  # a data block: no groups inside
+                last_keyword = ""
+                continue
+            # An OPTIONAL or EXISTS group is evaluated row by row with the bindings of
+            # the group around it: a row there would only make the lookup a join.
+            if last_keyword not in ("OPTIONAL", "EXISTS") and not _opens_subselect(sparql, i + 1):
+                openings.append(i)
+            last_keyword = ""
+            i += 1
+        elif char.isalpha() or char == "_":
             start = i
             while i < n and (sparql[i].isalnum() or sparql[i] in "_-:"):
                 i += 1
-            keywords.append(sparql[start:i].upper())
+            last_keyword = sparql[start:i].upper()
+            if form is None and last_keyword in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+                form = last_keyword
         else:
             i += 1
-    return None
+    return openings
+
+
+def _opens_subselect(text: str, start: int) -> bool:
+    i = start
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+        elif text[i] == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end + 1
+        else:
+            return text[i : i + 6].upper() == "SELECT"
+    return False
 
 
 def _string_end(text: str, start: int) -> int:
