@@ -67,8 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
     name = resolve_model(args.model)
-    print(f"extraction throughput: {len(texts)} documents, {words:,} words, model {name}, "
-          f"batch size {args.batch_size}; {machine_note()}", flush=True)
+    print(
+        f"extraction throughput: {len(texts)} documents, {words:,} words, model {name}, "
+        f"batch size {args.batch_size}; {machine_note()}",
+        flush=True,
+    )
 
     bare = spacy.load(name)
     for unused in [c for c in bare.component_names if c not in BASE_COMPONENTS]:
@@ -106,11 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ours / bare, one process: {ratio:.2f} (target >= 0.70)")
     if "ours x2" in speed:
         scale = speed["ours x2"] / speed["ours"]
-        print(f"ours x2 / ours: {scale:.2f} (target >= 1.70); bare x2 / bare: "
-              f"{speed['bare x2'] / speed['bare']:.2f}")
+        print(
+            f"ours x2 / ours: {scale:.2f} (target >= 1.70); bare x2 / bare: "
+            f"{speed['bare x2'] / speed['bare']:.2f}"
+        )
     if args.json:
-        args.json.write_text(json.dumps({"words": words, "times": times}, indent=2),
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"words": words, "times": times}, indent=2), encoding="utf-8"
+        )
     return 0
 
 
