@@ -88,8 +88,10 @@ def _group_openings(sparql: str) -> list[int] | None:
                 last_keyword = ""
                 continue
             # An OPTIONAL or EXISTS group is evaluated row by row with the bindings of
-            # the group around it: a row there would only make the lookup a join.
-            if last_keyword not in ("OPTIONAL", "EXISTS") and not _opens_subselect(sparql, i + 1):
+            # the group around it: a row there would only make the lookup a join. A MINUS
+            # group would remove more if it shared the variable only through the row.
+            looked_up = last_keyword in ("OPTIONAL", "EXISTS", "MINUS")
+            if not looked_up and not _opens_subselect(sparql, i + 1):
                 openings.append(i)
             last_keyword = ""
             i += 1
