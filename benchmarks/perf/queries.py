@@ -32,6 +32,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import random
 import shutil
 import signal
@@ -467,7 +468,6 @@ def compare_small(
     args: argparse.Namespace, template: StoryTemplate, work: Path, log: Callable[[str], None]
 ) -> dict[str, Any]:
     """rdflib's in-memory store vs Oxigraph on disk and in memory, at the same size."""
-    import psutil
     import pyoxigraph as ox
     import rdflib
 
@@ -475,7 +475,7 @@ def compare_small(
 
     events = args.rdflib_events
     quads_per_event = 119
-    available = psutil.virtual_memory().available
+    available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")  # free memory
     fits = int(available * 0.6 / BYTES_PER_RDFLIB_QUAD / quads_per_event)
     if fits < events:
         log(
