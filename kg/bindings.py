@@ -13,12 +13,26 @@ The row opens every group pattern but OPTIONAL and EXISTS groups (see ``inline_v
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError
+from kg.oxterms import to_ox
+
+
+def prepare(sparql: str, bindings: Mapping[str, Node]) -> tuple[str, dict[ox.Variable, Any]]:
+    """The query text to run and the substitutions left to pass with it.
+
+    Bindings go into the text as VALUES rows where that can be done (``inline_values``);
+    otherwise they stay substitutions.
+    """
+    inlined = inline_values(sparql, bindings) if bindings else None
+    if inlined is not None:
+        return inlined, {}
+    return sparql, {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
 
 
 def inline_values(sparql: str, bindings: Mapping[str, Node]) -> str | None:
@@ -37,22 +51,11 @@ def inline_values(sparql: str, bindings: Mapping[str, Node]) -> str | None:
     if not openings:
         return None
     names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(_ox_term(value)) for value in bindings.values())
+    terms = " ".join(str(to_ox(value)) for value in bindings.values())
     row = f" VALUES ({names}) {{ ({terms}) }} "
     for opening in reversed(openings):
         sparql = sparql[: opening + 1] + row + sparql[opening + 1 :]
     return sparql
-
-
-def _ox_term(value: Node) -> ox.NamedNode | ox.Literal:
-    if isinstance(value, URIRef):
-        return ox.NamedNode(str(value))
-    assert isinstance(value, Literal)
-    if value.language:
-        return ox.Literal(str(value), language=value.language)
-    if value.datatype is not None:
-        return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-    return ox.Literal(str(value))
 
 
 def _group_openings(sparql: str) -> list[int] | None:

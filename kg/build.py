@@ -25,10 +25,11 @@ from extract.records import DocumentRecords
 from kg.convert import DocumentConverter
 from kg.files import replacing, temporary_sibling
 from kg.iri import DEFAULT_BASE, Minter
+from kg.oxterms import Quad
 from kg.reconcile import Reconciliation, reconcile
 from kg.reconciled_graph import ReconciledWriter
 from kg.schema import EntityTypes, EventTypes
-from kg.store import STORE_MARKER, GraphStore, Quad
+from kg.store import STORE_MARKER, GraphStore
 
 Progress = Callable[[str, int, int | None], None]
 

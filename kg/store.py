@@ -14,34 +14,15 @@ from typing import Any
 import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.bindings import inline_values
+from kg.bindings import prepare
 from kg.errors import StoreError
 from kg.namespace import PREFIXES
+from kg.oxterms import Quad, to_ox_quad
 
-Quad = tuple[Node, Node, Node, Node]
 STORE_MARKER = "ptkg-store.txt"  # written last: a directory without it is not a finished store
-
-
-def to_ox(term: Node) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def to_ox_quad(quad: Quad) -> ox.Quad:
-    s, p, o, g = quad
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
 
 
 class GraphStore:
@@ -105,10 +86,8 @@ class GraphStore:
         Bindings become a VALUES row the planner can start from (see ``kg.bindings``).
         """
         values: dict[str, Any] = dict(bindings or {})
-        inlined = inline_values(sparql, values) if values else None
-        if inlined is not None:
-            return self.dataset.query(inlined)
-        return self.dataset.query(sparql, initBindings=values)
+        text, substitutions = prepare(sparql, values)
+        return self.dataset.query(text, initBindings=values if substitutions else None)
 
     def dump(self, path: Path, fmt: str) -> None:
         """Write the whole dataset as TriG or N-Quads (by ``fmt``: 'trig' or 'nquads')."""

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.perf.common import REPO, machine_note, table
-from benchmarks.perf.synthcorpus import write_corpus
+from benchmarks.perf.synthcorpus import words, write_corpus
 
 STAGES = ("reading", "extraction", "graph", "reconcile", "store", "export", "other")
 
@@ -93,17 +93,11 @@ def run_child(manifest: Path, lexicon: Path, out: Path, processes: int) -> dict[
         "seconds": ended - started,
         "stages": stages,
         "graph": report.graph.as_dict(),
-        "words": _words(manifest.parent),
+        "words": words(manifest.parent),
         "spanning": _events_spanning_copies(out / "store"),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "workers_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
-
-
-def _words(directory: Path) -> int:
-    from benchmarks.perf.synthcorpus import words
-
-    return words(directory)
 
 
 def _events_spanning_copies(store_dir: Path) -> list[str]:

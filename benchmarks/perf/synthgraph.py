@@ -582,7 +582,7 @@ def _story_graph(copy: int) -> tuple[list[str], str, dict[str, _EventKey], dict[
 
     from kg.build import GraphOptions, graph_quads
     from kg.iri import Minter
-    from kg.store import to_ox_quad
+    from kg.oxterms import to_ox_quad
 
     records = story_records(copy)
     quads, reconciliation = graph_quads(records, GraphOptions())
