@@ -10,6 +10,9 @@ Strict by design:
 * an ``order`` pair is right when both events are found, the first sorts before the second
   on the timeline, and the graph does not say the second certainly came first;
 * a status probe is right only when the graph gives exactly one state, the reference one;
+  a probe key is a subject (``NAME``) or a subject under one authority (``NAME @ AUTHORITY``);
+* core events leave out the reference's non-core types (letters, negotiations, reports:
+  ``non_core`` in the reference file overrides them) on both sides;
 * an entity matches when a name or alias agrees (case-insensitively) and the coarse type
   is the same.
 
@@ -23,12 +26,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.datafiles import load_yaml
 from extract.errors import DataFileError
 
-StateLookup = Callable[[str, date], list[str]]
+if TYPE_CHECKING:
+    from kg.store import GraphStore
+
+# (subject, authority or None, day) -> the states the graph gives
+StateLookup = Callable[[str, str | None, date], list[str]]
+
+# Types a reference timeline keeps but does not count as core events.
+NON_CORE_TYPES = ("letter", "negotiation", "report")
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ class Prf:
 @dataclass
 class Scores:
     events: Prf
+    core: Prf  # events of the core types only
     exact_day: tuple[int, int]  # right, reference events given to the day
     order: tuple[int, int]
     probes: tuple[int, int]
@@ -75,6 +86,7 @@ class Scores:
     def as_dict(self) -> dict[str, Any]:
         return {
             "events": self.events.as_dict(),
+            "core_events": self.core.as_dict(),
             "exact_day_accuracy": _ratio(self.exact_day),
             "order_pairs": _ratio(self.order),
             "probes": _ratio(self.probes),
@@ -98,6 +110,7 @@ class Reference:
     entities: list[dict[str, Any]]
     aliases: dict[str, str]  # lower-cased name or alias -> reference entity name
     entity_types: dict[str, str]  # reference entity name -> type
+    non_core: frozenset[str] = frozenset(NON_CORE_TYPES)
 
 
 def load_reference(path: Path) -> Reference:
@@ -120,7 +133,14 @@ def load_reference(path: Path) -> Reference:
         entities=entities,
         aliases=aliases,
         entity_types=entity_types,
+        non_core=frozenset(str(t) for t in data.get("non_core", NON_CORE_TYPES)),
     )
+
+
+def probe_subject(key: str) -> tuple[str, str | None]:
+    """"Huawei @ United Kingdom" -> ("Huawei", "United Kingdom"); "ZTE" -> ("ZTE", None)."""
+    subject, _, authority = key.partition("@")
+    return subject.strip(), authority.strip() or None
 
 
 def score(
@@ -134,6 +154,17 @@ def score(
     matches = _match_events(reference, predicted)
     details: list[str] = []
     by_id = {e["id"]: e for e in predicted}
+    core_gold = [g for g in reference.events if g["type"] not in reference.non_core]
+    core_predicted = [
+        e
+        for e in predicted
+        if e["type"] not in reference.non_core and e["coarse_type"] not in reference.non_core
+    ]
+    core_matched = sum(
+        1
+        for g in core_gold
+        if g["id"] in matches and by_id[matches[g["id"]]] in core_predicted
+    )
     for gold in reference.events:
         if gold["id"] not in matches:
             details.append(f"missed {gold['id']} ({gold['type']}, {_text(_gold_window(gold))})")
@@ -166,16 +197,17 @@ def score(
     probe_right = probe_total = 0
     for probe in reference.probes:
         day = _as_date(probe["day"])
-        for model, expected in probe.items():
-            if model == "day":
+        for key, expected in probe.items():
+            if key == "day":
                 continue
             probe_total += 1
-            states = state_on(model, day)
+            subject, authority = probe_subject(str(key))
+            states = state_on(subject, authority, day)
             if states == [expected]:
                 probe_right += 1
             else:
                 details.append(
-                    f"probe {day} {model}: graph says {states or 'nothing'}, reference {expected}"
+                    f"probe {day} {key}: graph says {states or 'nothing'}, reference {expected}"
                 )
 
     entity_prf = _entity_scores(reference, entities, coarse_entity_type, details)
@@ -183,6 +215,7 @@ def score(
     participant_prf = _entity_scores(reference, taking_part, coarse_entity_type, [])
     return Scores(
         events=Prf(len(matches), len(predicted), len(reference.events)),
+        core=Prf(core_matched, len(core_predicted), len(core_gold)),
         exact_day=(exact_right, exact_total),
         order=(order_right, len(reference.order)),
         probes=(probe_right, probe_total),
@@ -191,6 +224,27 @@ def score(
         matches=matches,
         details=details,
     )
+
+
+def evaluate_store(store: GraphStore, reference: Reference) -> Scores:
+    """Score a built store against a reference timeline."""
+    from kg.errors import QueryError
+    from kg.schema import EntityTypes
+    from queries import run_query
+    from queries.export import export_events
+
+    def state_on(subject: str, authority: str | None, day: date) -> list[str]:
+        try:
+            rows = run_query(store, "state-on-day", {"model": subject, "day": day}).records()
+        except QueryError:
+            return []
+        return sorted({str(r["state"]) for r in rows})
+
+    entities = run_query(store, "entities").records()
+    for entity in entities:
+        entity["aliases"] = [a for a in (entity.get("aliases") or "").split("; ") if a]
+    types = EntityTypes.load()
+    return score(reference, export_events(store), state_on, entities, types.coarse)
 
 
 def _match_events(reference: Reference, predicted: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -327,10 +381,12 @@ def _as_date(value: Any) -> date:
 
 
 def format_scores(scores: Scores) -> str:
-    e, n, t = scores.events, scores.entities, scores.participants
+    e, c, n, t = scores.events, scores.core, scores.entities, scores.participants
     lines = [
         f"events     P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  "
         f"({e.matched} matched, {e.predicted} in graph, {e.reference} in reference)",
+        f"core       P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  "
+        f"({c.matched} matched, {c.predicted} in graph, {c.reference} in reference)",
         f"exact day  {scores.exact_day[0]}/{scores.exact_day[1]}",
         f"order      {scores.order[0]}/{scores.order[1]}",
         f"probes     {scores.probes[0]}/{scores.probes[1]}",

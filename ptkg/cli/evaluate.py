@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,29 +33,11 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ptkg.evaluate import format_scores, load_reference, score
-    from queries import run_query
-    from queries.export import export_events
+    from ptkg.evaluate import evaluate_store, format_scores, load_reference
 
     reference = load_reference(args.gold)
     store = GraphStore.open_existing(args.store)
-
-    def state_on(model: str, day: date) -> list[str]:
-        from kg.errors import QueryError
-
-        try:
-            rows = run_query(store, "state-on-day", {"model": model, "day": day}).records()
-        except QueryError:
-            return []
-        return sorted({str(r["state"]) for r in rows})
-
-    entities = run_query(store, "entities").records()
-    for entity in entities:
-        entity["aliases"] = [a for a in (entity.get("aliases") or "").split("; ") if a]
-    from kg.schema import EntityTypes
-
-    types = EntityTypes.load()
-    scores = score(reference, export_events(store), state_on, entities, types.coarse)
+    scores = evaluate_store(store, reference)
     if args.format == "json":
         write_output(json.dumps(scores.as_dict(), indent=2), args.output)
     else:

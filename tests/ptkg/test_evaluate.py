@@ -90,7 +90,7 @@ def reference(tmp_path: Path) -> Reference:
     return load_reference(path)
 
 
-def _restricted(model: str, day: date) -> list[str]:
+def _restricted(model: str, authority: str | None, day: date) -> list[str]:
     return ["restricted"] if model == "Claude Mythos 5" else []
 
 
@@ -178,7 +178,7 @@ def test_evaluate_reversed_order_is_wrong(reference: Reference) -> None:
 
 
 def test_evaluate_probe_needs_exactly_the_reference_state(reference: Reference) -> None:
-    s = score(reference, PERFECT, lambda m, d: ["partially_lifted", "restricted"], ENTITIES)
+    s = score(reference, PERFECT, lambda m, a, d: ["partially_lifted", "restricted"], ENTITIES)
     assert s.probes == (0, 1)
 
 
@@ -207,3 +207,37 @@ def test_evaluate_participant_precision_counts_only_entities_in_events(
     s = score(reference, PERFECT, _restricted, entities)
     assert (s.entities.matched, s.entities.predicted) == (3, 5)
     assert (s.participants.matched, s.participants.predicted) == (3, 4)
+
+
+def test_evaluate_core_events_leave_out_non_core_types(reference: Reference) -> None:
+    export = copy.deepcopy(PERFECT)
+    export["events"].append(
+        _event("e-talks", "negotiation", "2026-05-01", "2026-05-01", agents=["Anthropic"])
+    )
+    s = score(reference, export, _restricted, ENTITIES)
+    assert s.events.predicted == 4 and s.events.precision == pytest.approx(3 / 4)
+    assert (s.core.matched, s.core.predicted, s.core.reference) == (3, 3, 3)
+    export["events"][0]["type"] = export["events"][0]["coarse_type"] = "report"
+    s = score(reference, export, _restricted, ENTITIES)
+    assert (s.core.matched, s.core.predicted) == (2, 2)
+
+
+def test_evaluate_probe_names_the_authority(tmp_path: Path) -> None:
+    path = tmp_path / "gold.yaml"
+    path.write_text(
+        REFERENCE_YAML.replace(
+            "{day: 2026-06-20, Claude Mythos 5: restricted}",
+            "{day: 2026-06-20, Claude Mythos 5: restricted, "
+            "'Claude Mythos 5 @ United Kingdom': unrestricted}",
+        ),
+        encoding="utf-8",
+    )
+    asked: list[tuple[str, str | None]] = []
+
+    def state_on(subject: str, authority: str | None, day: date) -> list[str]:
+        asked.append((subject, authority))
+        return ["unrestricted" if authority == "United Kingdom" else "restricted"]
+
+    s = score(load_reference(path), PERFECT, state_on, ENTITIES)
+    assert s.probes == (2, 2)
+    assert asked == [("Claude Mythos 5", None), ("Claude Mythos 5", "United Kingdom")]
