@@ -138,7 +138,7 @@ def load_reference(path: Path) -> Reference:
 
 
 def probe_subject(key: str) -> tuple[str, str | None]:
-    """"Huawei @ United Kingdom" -> ("Huawei", "United Kingdom"); "ZTE" -> ("ZTE", None)."""
+    """ "Huawei @ United Kingdom" -> ("Huawei", "United Kingdom"); "ZTE" -> ("ZTE", None)."""
     subject, _, authority = key.partition("@")
     return subject.strip(), authority.strip() or None
 
@@ -161,9 +161,7 @@ def score(
         if e["type"] not in reference.non_core and e["coarse_type"] not in reference.non_core
     ]
     core_matched = sum(
-        1
-        for g in core_gold
-        if g["id"] in matches and by_id[matches[g["id"]]] in core_predicted
+        1 for g in core_gold if g["id"] in matches and by_id[matches[g["id"]]] in core_predicted
     )
     for gold in reference.events:
         if gold["id"] not in matches:

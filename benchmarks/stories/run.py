@@ -91,7 +91,8 @@ def run_story(name: str, manifest: Path, gold: Path, out: Path, full: bool) -> R
     inverted = sum(
         1
         for e in events
-        if e["date"]["earliest"] and e["date"]["latest"]
+        if e["date"]["earliest"]
+        and e["date"]["latest"]
         and e["date"]["earliest"] > e["date"]["latest"]
     )
     open_lower = sum(1 for e in events if not e["date"]["earliest"]) / max(1, len(events))
@@ -141,19 +142,29 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="ptkg-stories-"))
     out.mkdir(parents=True, exist_ok=True)
     jobs: list[tuple[str, Path, Path]] = []
-    for story_dir in sorted(p for p in args.stories.glob("*") if (p / "gold_events.yaml").is_file()):
+    for story_dir in sorted(
+        p for p in args.stories.glob("*") if (p / "gold_events.yaml").is_file()
+    ):
         if only and story_dir.name not in only:
             continue
         texts = args.texts / story_dir.name / "texts"
         if not texts.is_dir():
-            print(f"{story_dir.name}: no texts in {texts} (see {args.stories}/README.md)",
-                  file=sys.stderr)
+            print(
+                f"{story_dir.name}: no texts in {texts} (see {args.stories}/README.md)",
+                file=sys.stderr,
+            )
             continue
-        jobs.append((story_dir.name, story_manifest(story_dir, texts, out),
-                     story_dir / "gold_events.yaml"))
+        jobs.append(
+            (story_dir.name, story_manifest(story_dir, texts, out), story_dir / "gold_events.yaml")
+        )
     if not only or "corpus" in only:
-        jobs.append(("corpus", REPO / "corpus" / "manifest.yaml",
-                     REPO / "corpus" / "gold" / "seed_events.yaml"))
+        jobs.append(
+            (
+                "corpus",
+                REPO / "corpus" / "manifest.yaml",
+                REPO / "corpus" / "gold" / "seed_events.yaml",
+            )
+        )
     rows = []
     for name, manifest, gold in jobs:
         rows.append(run_story(name, manifest, gold, out / name, args.full))
@@ -163,9 +174,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.json is not None:
         args.json.write_text(
             json.dumps(
-                {r.story: {"scores": r.scores.as_dict(), "inverted": r.inverted,
-                           "open_lower": r.open_lower, "timeline_events": r.timeline}
-                 for r in rows},
+                {
+                    r.story: {
+                        "scores": r.scores.as_dict(),
+                        "inverted": r.inverted,
+                        "open_lower": r.open_lower,
+                        "timeline_events": r.timeline,
+                    }
+                    for r in rows
+                },
                 indent=2,
             ),
             encoding="utf-8",
