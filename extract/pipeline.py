@@ -143,9 +143,12 @@ def _extension(doc: Doc, name: str) -> Any:
 def _set_prior(doc: Doc, prior: DocumentDate) -> None:
     from spacy.tokens import Doc as SpacyDoc
 
-    if not SpacyDoc.has_extension("dct_prior"):
-        SpacyDoc.set_extension("dct_prior", default=None)
+    for name in ("dct_prior", "dct_prior_movable"):
+        if not SpacyDoc.has_extension(name):
+            SpacyDoc.set_extension(name, default=None)
     doc._.dct_prior = prior.range
+    # Only the default window of an undated document is an assumption the text may overrule.
+    doc._.dct_prior_movable = prior.inferred
 
 
 def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -6,8 +6,9 @@ does, and registers the ``ptkg_timex`` pipeline component):
 - ``TimexTagger().tag(text, dct, tokens=None) -> list[Timex]``
 - ``resolve``, ``resolve_range``, ``narrow_anchor``, ``timex_value``: the rule language
   (``extract.temporal.rules``)
-- ``infer_dct(timexes, prior, *, published=None, tenses=None) -> DocumentDate`` and
-  ``default_prior(collected)`` (the year up to the collection day)
+- ``infer_dct(timexes, prior, *, published=None, tenses=None, deadlines=(), movable=False)
+  -> DocumentDate`` and ``default_prior(collected)`` (the year up to the collection day);
+  ``tenses_of`` and ``deadlines_of`` give its ``tenses`` and ``deadlines``
 - ``reresolve(timex, dct) -> Timex``, ``reresolve_all(timexes, dct) -> list[Timex]``
 """
 
@@ -23,6 +24,7 @@ from extract.temporal.rules import (
     underspecified_value,
 )
 from extract.temporal.tagger import TimexTagger
+from extract.temporal.tense import deadlines_of
 from extract.temporal.tokens import TokenInfo, tokens_from_doc
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "RuleError",
     "TimexTagger",
     "TokenInfo",
+    "deadlines_of",
     "default_prior",
     "infer_dct",
     "load_lexicon",

@@ -1,7 +1,9 @@
 """The ``ptkg_timex`` spaCy component: time expressions and the document date on a Doc.
 
 Reads ``doc._.dct_prior`` (a DateRange the caller sets before the pipeline runs: the
-manifest's bound on the creation time; None when unknown) and ``doc._.dct_published``
+manifest's bound on the creation time; None when unknown), ``doc._.dct_prior_movable``
+(True when that bound is only the default assumption for an undated document, which the
+text's own dates may overrule) and ``doc._.dct_published``
 (the published date when the manifest knows it). Tags the text with the tokens' tags and
 dependencies when the pipeline has them, infers the DCT (``doc._.dct``), re-resolves the
 relative expressions against it, and sets ``doc._.timexes`` (text order) and
@@ -18,12 +20,12 @@ from spacy.tokens import Doc
 from extract.records import DateRange, DocumentDate, Timex
 from extract.temporal.dct import infer_dct, reresolve_all
 from extract.temporal.tagger import TimexTagger
-from extract.temporal.tense import tenses_of
+from extract.temporal.tense import deadlines_of, tenses_of
 from extract.temporal.tokens import tokens_from_doc
 
 SPAN_KEY = "timex"
 
-for _name in ("timexes", "dct_prior", "dct_published", "dct"):
+for _name in ("timexes", "dct_prior", "dct_prior_movable", "dct_published", "dct"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -49,7 +51,15 @@ class TimexComponent:
         if bound is not None and (self.infer or published is not None):
             spans = [(t.id, t.span.start, t.span.end) for t in timexes]
             tenses = tenses_of(doc.text, spans, self.tagger.lexicon, tokens)
-            dct = infer_dct(timexes, bound, published=published, tenses=tenses)
+            deadlines = deadlines_of(doc.text, spans, self.tagger.lexicon)
+            dct = infer_dct(
+                timexes,
+                bound,
+                published=published,
+                tenses=tenses,
+                deadlines=deadlines,
+                movable=bool(doc._.dct_prior_movable),
+            )
             timexes = reresolve_all(timexes, dct)
         doc._.dct = dct
         doc._.timexes = timexes

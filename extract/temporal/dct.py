@@ -16,16 +16,26 @@ event the document mentions relatively ("the previous month's directive").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from extract.records import DateRange, DocumentDate, Precision, Timex
 from extract.temporal.rules import parse_rule, resolve_range
 from extract.temporal.tagger import value_after_reresolution
-from extract.temporal.tense import FUTURE, PAST, tenses_of
+from extract.temporal.tense import FUTURE, MODAL, PAST, tenses_of
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+# Precisions of a date that can say which year a document was written in.
+_DATED = (
+    Precision.DAY,
+    Precision.WEEK,
+    Precision.MONTH,
+    Precision.QUARTER,
+    Precision.HALF,
+    Precision.SEASON,
+    Precision.YEAR,
+)
 
 
 def default_prior(collected: date, days: int = 365) -> DateRange:
@@ -53,32 +63,50 @@ def infer_dct(
     *,
     published: DateRange | None = None,
     tenses: Mapping[str, str | None] | None = None,
+    deadlines: Collection[str] = (),
+    movable: bool = False,
 ) -> DocumentDate:
     """The document's creation time, known (``published``) or inferred from ``timexes``.
 
     ``prior`` bounds everything (from the manifest: by default the year up to the day the
     document was collected). ``tenses`` maps timex ids to "past", "present" or "future"
     (``tenses_of`` computes it); without it, year-less dates resolved forwards (``next:``)
-    count as future and everything else as past.
+    count as future and everything else as past. ``deadlines`` are the ids of expressions
+    that end a period ("through March 2027", "until June"): they may lie ahead of the
+    document, so they never bound it from below.
+
+    A ``movable`` prior is an assumption (an undated document is at most a year older than
+    its collection), not a fact: when every date the text gives with its year lies before
+    it (an archived article collected years later), the prior moves to follow the latest
+    one in the past tense (the article was written after it, within as long as the prior
+    lasts). Year-less dates are then read in that period, not in the year of collection.
     """
     if published is not None:
         return DocumentDate(
             published, inferred=False, evidence=(f"published {published} (manifest)",)
         )
-    lower, upper = prior.earliest, prior.latest
+    cues = [t for t in timexes if _is_calendar_cue(t)]
+
+    def tense(timex: Timex) -> str:
+        assert timex.rule is not None
+        return (tenses or {}).get(timex.id) or _tense_of_rule(timex.rule)
+
     evidence = [f"prior from the manifest: {prior}"]
+    if movable:
+        prior, moved = _follow_dated_past(cues, prior, tense, deadlines)
+        if moved:
+            evidence.append(moved)
+    lower, upper = prior.earliest, prior.latest
     future_cues: list[tuple[date, str]] = []
-    for timex in timexes:
-        if not _is_calendar_cue(timex):
-            continue
+    for timex in cues:
         assert timex.range is not None and timex.rule is not None
-        tense = (tenses or {}).get(timex.id) or _tense_of_rule(timex.rule)
-        if tense == FUTURE:
-            future_cues.append(
-                (timex.range.latest, _describe(timex, "future", "before", timex.range.latest))
-            )
-        elif lower < timex.range.earliest <= upper:  # past or present tense
-            lower = timex.range.earliest
+        span = timex.range if timex.anchor == "none" else resolve_range(timex.rule, prior)
+        if tense(timex) == FUTURE:
+            future_cues.append((span.latest, _describe(timex, "future", "before", span.latest)))
+        elif timex.id in deadlines or tense(timex) == MODAL:
+            continue
+        elif lower < span.earliest <= upper:  # past or present tense
+            lower = span.earliest
             evidence.append(_describe(timex, "past", "after", lower))
     for bound, words in sorted(future_cues):
         if lower <= bound < upper:
@@ -87,6 +115,46 @@ def infer_dct(
         elif bound < lower:
             evidence.append(f"ignored: {words} (contradicts the lower bound {lower})")
     return DocumentDate(DateRange(lower, upper), inferred=True, evidence=tuple(evidence))
+
+
+def _follow_dated_past(
+    cues: Sequence[Timex],
+    prior: DateRange,
+    tense: Callable[[Timex], str],
+    deadlines: Collection[str],
+) -> tuple[DateRange, str | None]:
+    """The prior moved to where the dates the text gives with their year are, when all of
+    them lie before it: after the latest one in the past tense, or, with none, up to the
+    latest one ahead (a deadline, a date in the future tense)."""
+    dated = [
+        t
+        for t in cues
+        if t.anchor == "none"
+        and t.range is not None
+        and t.precision in _DATED
+        and tense(t) != MODAL
+    ]
+    if not dated or any(t.range is not None and t.range.latest >= prior.earliest for t in dated):
+        return prior, None
+    past = [t for t in dated if t.id not in deadlines and tense(t) != FUTURE]
+    window = timedelta(days=prior.days - 1)
+    if past:
+        latest = max(past, key=_range_key)
+        assert latest.range is not None
+        moved = DateRange(latest.range.earliest, min(prior.latest, latest.range.latest + window))
+    else:
+        latest = max(dated, key=_range_key)
+        assert latest.range is not None
+        moved = DateRange(latest.range.latest - window, latest.range.latest)
+    return moved, (
+        f"every date given with its year precedes the prior; the latest, "
+        f"{latest.span.text} ({latest.id}), moves it to {moved}"
+    )
+
+
+def _range_key(timex: Timex) -> tuple[date, date]:
+    assert timex.range is not None
+    return (timex.range.latest, timex.range.earliest)
 
 
 def _tense_of_rule(rule: str) -> str:

@@ -72,6 +72,7 @@ class Lexicon:
     set_words: dict[str, dict[str, Any]]
     year_cues: frozenset[str]
     deadline_words: frozenset[str]
+    onset_words: tuple[str, ...]
     count_words: frozenset[str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
@@ -316,6 +317,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         set_words=set_words,
         deadline_words=frozenset(
             w.lower() for w in _words(data.get("deadline_words", []), "deadline_words", source)
+        ),
+        onset_words=tuple(
+            w.lower() for w in _words(data.get("onset_words", []), "onset_words", source)
         ),
         year_cues=frozenset(
             w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)

@@ -15,6 +15,9 @@ from extract.temporal.lexicon import Lexicon
 from extract.temporal.tokens import TokenIndex, TokenInfo
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+# "would have ended in 2020": a counterfactual, neither what happened nor what will.
+MODAL = "modal"
+_MODAL_LEMMAS = frozenset({"would", "could", "might", "should", "may", "must"})
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(\[]?[A-Z])|\n")
 _FUTURE_LEMMAS = frozenset({"will", "shall", "'ll", "wo"})
 _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "intend", "set", "due", "aim", "hope"})
@@ -83,6 +86,8 @@ def _verb_tense(tokens: Sequence[TokenInfo], verb: int) -> tuple[str | None, boo
         t for t in tokens[max(0, verb - 6) : verb] if t.head == verb and t.dep in ("aux", "auxpass")
     ]
     lemmas = {t.lemma.lower() for t in auxes}
+    if "have" in lemmas and lemmas & _MODAL_LEMMAS:
+        return MODAL, False
     if lemmas & _FUTURE_LEMMAS:
         return FUTURE, False
     tags = {t.tag for t in auxes} | {tokens[verb].tag}
@@ -114,3 +119,23 @@ def tenses_of(
             tense = tense_from_tokens(tokens, index, start)
         tenses[key] = tense or tense_from_text(text, start, end, lexicon)
     return tenses
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def deadlines_of(
+    text: str, spans: Sequence[tuple[str, int, int]], lexicon: Lexicon
+) -> frozenset[str]:
+    """Ids of the expressions that end or start a period ("until June", "through 2027",
+    "as of May 1"): the lexicon's ``deadline_words`` or ``onset_words`` stand before them."""
+    found = set()
+    for key, start, _ in spans:
+        before = text[max(0, start - 30) : start].lower().rstrip()
+        match = _WORD_BEFORE.search(before)
+        if (match is not None and match.group(1) in lexicon.deadline_words) or any(
+            before.endswith(phrase) and not before[: -len(phrase)][-1:].isalnum()
+            for phrase in lexicon.onset_words
+        ):
+            found.add(key)
+    return frozenset(found)

@@ -122,3 +122,75 @@ def test_dct_reresolve_all_follows_timex_anchors(tagger: TimexTagger) -> None:
 
 def test_dct_default_prior_is_the_year_up_to_collection() -> None:
     assert default_prior(date(2026, 11, 22)) == SEED_PRIOR
+
+
+# Archived articles: the default prior (a year up to collection) is an assumption the
+# text's own dated past may overrule.
+
+
+def _dct(tagger: TimexTagger, text: str, **options: object) -> DocumentDate:
+    from extract.temporal import deadlines_of
+
+    timexes = tagger.tag(text, SEED_PRIOR)
+    spans = [(t.id, t.span.start, t.span.end) for t in timexes]
+    deadlines = deadlines_of(text, spans, tagger.lexicon)
+    return infer_dct(timexes, SEED_PRIOR, deadlines=deadlines, **options)  # type: ignore[arg-type]
+
+
+def test_dct_archived_article_follows_its_dated_past(tagger: TimexTagger) -> None:
+    text = (
+        "In an order issued in April 2019, the agency barred exports. The company appealed Oct. 3."
+    )
+    dct = _dct(tagger, text, movable=True)
+    # After April 2019, within a year of it; "Oct. 3" is then October 2019.
+    assert dct.range.earliest == date(2019, 10, 3)
+    assert dct.range.latest <= date(2020, 4, 30)
+    assert any("moves it" in cue for cue in dct.evidence)
+
+
+def test_dct_prior_from_a_known_period_is_never_moved(tagger: TimexTagger) -> None:
+    text = "In an order issued in April 2019, the agency barred exports."
+    dct = _dct(tagger, text)
+    assert dct.range == SEED_PRIOR
+
+
+def test_dct_recent_date_keeps_the_prior(tagger: TimexTagger) -> None:
+    # One dated mention inside the prior: the article is recent, older years are history.
+    text = "The ban of March 2, 2026 revived a dispute that began in 2019."
+    dct = _dct(tagger, text, movable=True)
+    assert dct.range == r("2026-03-02", "2026-11-22")
+
+
+def test_dct_deadline_never_dates_the_document(tagger: TimexTagger) -> None:
+    text = "The exemption, granted in May 2019, runs until June 30, 2020."
+    dct = _dct(tagger, text, movable=True)
+    assert dct.range.earliest == date(2019, 5, 1)
+
+
+def test_dct_onset_only_ends_the_window(tagger: TimexTagger) -> None:
+    # Nothing in the past: the document was written before the period it announces starts.
+    text = "As of September 20, 2019, downloads of the app are prohibited."
+    dct = _dct(tagger, text, movable=True)
+    assert dct.range.latest == date(2019, 9, 20)
+    assert dct.range.days == SEED_PRIOR.days
+
+
+def test_dct_counterfactual_past_is_no_cue() -> None:
+    from extract.temporal.tense import MODAL, tense_from_tokens
+    from extract.temporal.tokens import TokenIndex, TokenInfo
+
+    # "The term would have ended in 2021": would/have/ended/in/2021, all hanging on "ended".
+    words = [
+        ("The", "DT", "DET", "the", "det", 1),
+        ("term", "NN", "NOUN", "term", "nsubj", 4),
+        ("would", "MD", "AUX", "would", "aux", 4),
+        ("have", "VB", "AUX", "have", "aux", 4),
+        ("ended", "VBN", "VERB", "end", "ROOT", 4),
+        ("in", "IN", "ADP", "in", "prep", 4),
+        ("2021", "CD", "NUM", "2021", "pobj", 5),
+    ]
+    tokens, offset = [], 0
+    for text, tag, pos, lemma, dep, head in words:
+        tokens.append(TokenInfo(offset, offset + len(text), tag, pos, lemma, dep, head))
+        offset += len(text) + 1
+    assert tense_from_tokens(tokens, TokenIndex(tokens), tokens[6].start) == MODAL
