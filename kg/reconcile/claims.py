@@ -119,8 +119,11 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
     if timex is not None and timex.range is not None:
         window = Window.of(soften(timex.range, part_of(timex.rule)))
     if mention.modality in (HAPPENED, STATE) and mention.tense != "future":
-        # Reported as having happened: by the time the document was written.
-        window = window.intersect(Window(None, dct.range.latest.toordinal()))
+        # Reported as having happened: by the time the document was written. A date after
+        # the document contradicts it; the date is kept, and the solver sets aside one.
+        reported = window.intersect(Window(None, dct.range.latest.toordinal()))
+        if not reported.empty:
+            window = reported
     return window
 
 

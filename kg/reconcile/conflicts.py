@@ -9,7 +9,8 @@ Reads: canonical events and their claims, the temporal result, canonical entitie
   type of which only one can hold at a time (the ``exclusive`` entity types of the data
   files, such as an administration);
 * type: the same models are said by some sources to have been partly, by others wholly,
-  lifted (event types of one ``family``): the graph keeps two events, and says why;
+  lifted (event types of one ``family``) at dates that may be the same: the graph keeps
+  two events, and says why;
 * set aside: a statement contradicting the rest of the evidence on a date.
 """
 
@@ -24,7 +25,7 @@ from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
 from kg.reconcile.temporal import TemporalResult
-from kg.reconcile.vagueness import part_of, soften
+from kg.reconcile.values import stated_window
 from kg.schema import EntityTypes, EventTypes
 
 
@@ -59,13 +60,15 @@ def find_disagreements(
     found.extend(_date_disagreements(events, temporal))
     found.extend(_count_disagreements(events))
     found.extend(_exclusive_entities(events, entities, entity_types, mentions_by_doc))
-    found.extend(_family_disagreements(events, event_types, entities))
+    found.extend(_family_disagreements(events, temporal.events, event_types, entities))
     return found
 
 
 def _date_disagreements(
     events: Sequence[CanonicalEvent], temporal: TemporalResult
 ) -> list[Disagreement]:
+    """Dates of one event that cannot both hold: the best-supported one kept, every source's
+    date listed. A vaguer date containing the kept one ("June" for June 12) is no conflict."""
     out: list[Disagreement] = []
     set_aside_by_event: dict[int, list[Claim]] = defaultdict(list)
     claim_event = {id(c): index for index, event in enumerate(events) for c in event.all_claims}
@@ -73,30 +76,28 @@ def _date_disagreements(
         if constraint.claim is not None and id(constraint.claim) in claim_event:
             set_aside_by_event[claim_event[id(constraint.claim)]].append(constraint.claim)
     for index, event in enumerate(events):
-        dated = [c for c in event.all_claims if c.timex is not None and c.timex.range is not None]
-        windows = [
-            (c, Window.of(soften(c.timex.range, part_of(c.timex.rule)) if c.timex else None))
-            for c in dated
-            if c.timex is not None and c.timex.range is not None
-        ]
-        disjoint = any(
-            not a.overlaps(b) for i, (_, a) in enumerate(windows) for _, b in windows[i + 1 :]
-        )
-        if not (disjoint or event.date_conflict or set_aside_by_event.get(index)):
+        if not (event.dissent or set_aside_by_event.get(index)):
             continue
-        claims = [
-            ClaimValue(f"{c.timex.span.text} = {window}", c.doc_id, c, window=window)
-            for c, window in windows
-            if c.timex is not None
-        ]
+        kept = temporal.events[index]
+        claims = []
+        for claim in event.all_claims:
+            window = stated_window(claim)
+            if window is None or claim.timex is None:
+                continue
+            claims.append(
+                ClaimValue(
+                    f"{claim.timex.span.text} = {window}", claim.doc_id, claim, window=window
+                )
+            )
+        against = sorted({c.doc_id for c in event.dissent})
         out.append(
             Disagreement(
                 key=f"{event.key}-date",
                 aspect="date",
                 about=[index],
                 claims=claims,
-                resolution="kept the date consistent with most of the evidence: "
-                f"{temporal.events[index]}",
+                resolution=f"kept the date most sources support: {kept}"
+                + (f"; {', '.join(against)} date it otherwise" if against else ""),
             )
         )
     return out
@@ -227,9 +228,14 @@ def _one_per_document_and_entity(
 
 
 def _family_disagreements(
-    events: Sequence[CanonicalEvent], types: EventTypes, entities: EntityIndex
+    events: Sequence[CanonicalEvent],
+    windows: Sequence[Window],
+    types: EventTypes,
+    entities: EntityIndex,
 ) -> list[Disagreement]:
-    """Same models, same family of types, different types: two accounts kept apart."""
+    """Same models, same family of types, different types, dates that may be one: two
+    accounts of one step kept apart. Dates that cannot meet are two steps (a partial lift,
+    then the full lift), no disagreement."""
     by_family: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
         family = types.get(event.type_id).family
@@ -241,6 +247,8 @@ def _family_disagreements(
             for j in indices[position + 1 :]:
                 a, b = events[i], events[j]
                 if a.type_id == b.type_id or not a.models & b.models:
+                    continue
+                if not windows[i].overlaps(windows[j]):
                     continue
                 claims = [
                     ClaimValue(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
+from kg.reconcile.values import vote_date
 from kg.schema import EventTypes
 
 # Sources may disagree on a date by this many days and still report the same event; the
@@ -36,6 +37,7 @@ class CanonicalEvent:
     key: str = ""
     instruments: list[Claim] = field(default_factory=list)
     date_conflict: bool = False
+    dissent: tuple[Claim, ...] = ()  # claims whose dates the best-supported date excludes
 
     @property
     def all_claims(self) -> list[Claim]:
@@ -108,6 +110,10 @@ def cluster_claims(
             joined = event.window.intersect(claim.window)
             if not joined.empty:
                 event.window = joined
+    for event in clusters:
+        vote = vote_date(event.all_claims, event.window)
+        event.window, event.dissent = vote.window, vote.dissenting
+        event.date_conflict = bool(vote.dissenting)
     return clusters
 
 

@@ -128,8 +128,10 @@ def _constraints(
         for claim in event.all_claims:
             event_of_mention[(claim.doc_id, claim.mention.id)] = index
     for index, event in enumerate(events):
+        dissent = {id(c) for c in event.dissent}
         for claim in event.all_claims:
-            timex_constraints.extend(_timex_constraints(index, claim, event))
+            if id(claim) not in dissent:  # a minority's date is a disagreement, not a bound
+                timex_constraints.extend(_timex_constraints(index, claim, event))
             if claim.mention.tense != "future":
                 report_constraints.append(_reported_before_document(index, claim))
             for relation in claim.mention.relations:

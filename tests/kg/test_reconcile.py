@@ -148,6 +148,22 @@ def test_reconcile_partial_and_full_lift_stay_apart_and_are_flagged(doc: Any) ->
     partial, full = _event(r, "partial_lift"), _event(r, "full_lift")
     # Fable 5 was still blocked when a reported the partial lift: the full lift came later.
     assert r.windows[full].lo == _day("2026-06-27").toordinal()
+    # Two steps at dates that cannot meet: two events, not a dispute about one.
+    assert partial != full
+    assert not [d for d in r.disagreements if d.aspect == "type"]
+
+
+def test_reconcile_partial_and_full_lift_of_one_day_are_flagged(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("On June 26, Commerce partly lifted the curbs on Mythos 5.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "partly lifted", "partial_lift", models=(model,), timex=a.timex(s, "June 26"))
+    b = doc("b")
+    s = b.sentence("On June 26, Commerce lifted the curbs on Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "lifted", "full_lift", models=(model,), timex=b.timex(s, "June 26"))
+    r = _reconcile(a, b)
+    partial, full = _event(r, "partial_lift"), _event(r, "full_lift")
     type_conflicts = [d for d in r.disagreements if d.aspect == "type"]
     assert len(type_conflicts) == 1
     assert sorted(type_conflicts[0].about) == sorted([partial, full])
@@ -423,3 +439,34 @@ def test_reconcile_an_official_acts_for_the_body_of_their_role(doc: Any) -> None
     a.entity(s2, "Commerce Department", "US Department of Commerce", "government_agency")
     r = reconcile([a.build()], EVENT_TYPES, entity_types)
     assert set(r.events[0].agents) == {"howard-lutnick", "us-department-of-commerce"}
+
+
+def _dated_order(doc: Any, doc_id: str, day_words: str) -> Any:
+    a = doc(doc_id)
+    s = a.sentence(f"Commerce restricted exports of Mythos 5 on {day_words}.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "restricted", "export_restriction", models=(model,), timex=a.timex(s, day_words))
+    return a
+
+
+def test_reconcile_date_is_the_one_most_sources_give(doc: Any) -> None:
+    docs = [_dated_order(doc, f"d{n}", "June 12") for n in range(3)]
+    docs.append(_dated_order(doc, "minority", "June 13"))
+    r = _reconcile(*docs)
+    index = _event(r, "export_restriction")
+    assert len(r.events[index].sources) == 4
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-12"), _day("2026-06-12"))
+    (dates,) = [d for d in r.disagreements if d.aspect == "date"]
+    assert {c.doc_id for c in dates.claims} == {"d0", "d1", "d2", "minority"}
+    assert "2026-06-12" in dates.resolution and "minority" in dates.resolution
+
+
+def test_reconcile_vaguer_date_is_no_disagreement(doc: Any) -> None:
+    r = _reconcile(
+        _dated_order(doc, "a", "June 12"),
+        _dated_order(doc, "b", "June"),
+        _dated_order(doc, "c", "mid-June"),
+    )
+    index = _event(r, "export_restriction")
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-12"), _day("2026-06-12"))
+    assert not [d for d in r.disagreements if d.aspect == "date"]

@@ -1,0 +1,84 @@
+"""Best-supported values of a canonical event: the date most independent sources give.
+
+Reads: the claims clustered into one event. Adds: a ``DateVote``: the window the evidence
+best supports, the claims that agree with it and those that dissent. Each document has
+one vote, shared among the dates it gives; a date a document gives relative to its own
+inferred date ("last Tuesday" in an undated article) weighs half. A vague date ("June",
+"earlier this month") supports every precise date inside it and never dissents from
+them: only dates that cannot both hold disagree (June 12 against June 13). The window is
+the best-supported date, narrowed by every agreeing claim; never the union of every
+source's guess, nor the narrowest window any one source gives.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.reconcile.claims import Claim
+from kg.reconcile.intervals import Window
+from kg.reconcile.vagueness import part_of, soften
+
+# Weight of a date resolved against a document date that is itself only inferred.
+RELATIVE_TO_INFERRED = 0.5
+
+
+@dataclass(frozen=True)
+class DateVote:
+    window: Window
+    support: float  # weight of the documents whose dates agree with the window
+    agreeing: tuple[Claim, ...] = ()
+    dissenting: tuple[Claim, ...] = field(default=())
+
+
+def stated_window(claim: Claim) -> Window | None:
+    """The date a claim states itself (its time expression, softened), or None."""
+    timex = claim.timex
+    if timex is not None and timex.range is not None and timex.type in ("DATE", "TIME"):
+        return Window.of(soften(timex.range, part_of(timex.rule)))
+    if claim.mention.date is not None:
+        return Window.of(claim.mention.date)
+    return None
+
+
+def _weight(claim: Claim) -> float:
+    timex = claim.timex
+    if timex is not None and timex.anchor == "dct" and claim.dct.inferred:
+        return RELATIVE_TO_INFERRED
+    return 1.0
+
+
+def vote_date(claims: Sequence[Claim], fallback: Window) -> DateVote:
+    """The best-supported date of one event's claims (``fallback`` when none is dated)."""
+    votes: list[tuple[Window, str, float, Claim]] = []
+    for claim in claims:
+        window = stated_window(claim)
+        if window is not None and not window.empty:
+            votes.append((window, claim.doc_id, _weight(claim), claim))
+    if not votes:
+        return DateVote(fallback, 0.0)
+    by_doc: dict[str, list[tuple[Window, float]]] = defaultdict(list)
+    for window, doc_id, weight, _ in votes:
+        by_doc[doc_id].append((window, weight))
+
+    def support(candidate: Window) -> float:
+        total = 0.0
+        for options in by_doc.values():
+            share = 1.0 / len({w for w, _ in options})
+            total += max((wt * share for w, wt in options if w.overlaps(candidate)), default=0.0)
+        return total
+
+    scored = {window: support(window) for window, *_ in votes}
+    ranked = sorted(scored, key=lambda w: (-scored[w], w.width, w.lo or 0))
+    chosen = ranked[0]
+    for window in ranked[1:]:
+        narrowed = chosen.intersect(window)
+        if not narrowed.empty:
+            chosen = narrowed
+    agreeing = tuple(c for w, _, _, c in votes if w.overlaps(chosen))
+    dissenting = tuple(c for w, _, _, c in votes if not w.overlaps(chosen))
+    return DateVote(chosen, scored[ranked[0]], agreeing, dissenting)
+
+
+__all__ = ["DateVote", "stated_window", "vote_date"]
