@@ -26,7 +26,7 @@ from kg.convert import DocumentConverter
 from kg.files import replacing, temporary_sibling
 from kg.iri import DEFAULT_BASE, Minter
 from kg.oxterms import Quad
-from kg.reconcile import Reconciliation, reconcile
+from kg.reconcile import Reconciliation, Threshold, reconcile
 from kg.reconciled_graph import ReconciledWriter
 from kg.schema import EntityTypes, EventTypes
 from kg.store import STORE_MARKER, GraphStore
@@ -42,6 +42,7 @@ BATCH_QUADS = 100_000
 class GraphOptions:
     base: str = DEFAULT_BASE
     lexicons: tuple[Path, ...] = ()
+    threshold: Threshold = Threshold()  # what an event needs to be on the timeline
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class GraphSummary:
     documents: int
     quads: int
     reported_events: int
-    canonical_events: int
+    canonical_events: int  # on the timeline
+    candidate_events: int  # too weakly supported for it
     canonical_entities: int
     state_intervals: int
     disagreements: int
@@ -97,7 +99,7 @@ class GraphQuads:
             yield from converter.quads(item)
             self.notify("graph", done, len(ordered))
         self.notify("reconcile", 0, 1)
-        reconciliation = reconcile(ordered, event_types, entity_types)
+        reconciliation = reconcile(ordered, event_types, entity_types, self.options.threshold)
         self.reconciliation = reconciliation
         self.notify("reconcile", 1, 1)
         writer = ReconciledWriter(minter, event_types, entity_types)
@@ -166,7 +168,8 @@ def write_graph(
         documents=len(records),
         quads=size,
         reported_events=sum(len(r.events) for r in records),
-        canonical_events=len(reconciliation.events),
+        canonical_events=sum(1 for s in reconciliation.support if not s.weak),
+        candidate_events=sum(1 for s in reconciliation.support if s.weak),
         canonical_entities=len(reconciliation.entities),
         state_intervals=len(reconciliation.states),
         disagreements=len(reconciliation.disagreements),

@@ -32,6 +32,7 @@ class PTKG(DefinedNamespace):
     _NS = Namespace(VOCAB_IRI + "#")
     _fail = True
 
+    CandidateEvent: URIRef
     Claim: URIRef
     Disagreement: URIRef
     EventType: URIRef
@@ -60,6 +61,7 @@ class PTKG(DefinedNamespace):
     coarseType: URIRef
     collected: URIRef
     concerns: URIRef
+    confidence: URIRef
     count: URIRef
     countQualifier: URIRef
     dateEvidence: URIRef
@@ -70,6 +72,7 @@ class PTKG(DefinedNamespace):
     extractedWith: URIRef
     firstReportedEarliest: URIRef
     firstReportedLatest: URIRef
+    independentSources: URIRef
     fromEarliest: URIRef
     fromLatest: URIRef
     instrument: URIRef

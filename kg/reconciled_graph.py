@@ -21,7 +21,13 @@ from kg.reconcile.intervals import Window
 from kg.reconcile.states import ALL
 from kg.reconcile.temporal import precision_of
 from kg.schema import STATE_TERMS, EntityTypes, EventTypes
-from kg.terms import PRECISION_UNITS, boolean_literal, date_literal, integer_literal
+from kg.terms import (
+    PRECISION_UNITS,
+    boolean_literal,
+    date_literal,
+    decimal_literal,
+    integer_literal,
+)
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -83,7 +89,8 @@ class ReconciledWriter:
     def _events(self, r: Reconciliation) -> Iterator[Triple]:
         for index, event in enumerate(r.events):
             iri = self.event_iri(r, index)
-            yield iri, RDF.type, PTKG.PolicyEvent
+            support = r.support[index]
+            yield iri, RDF.type, PTKG.CandidateEvent if support.weak else PTKG.PolicyEvent
             yield iri, RDF.type, SEM.Event
             yield iri, SEM.eventType, self.m.event_type(event.type_id)
             yield iri, RDFS.label, Literal(r.labels[index])
@@ -98,6 +105,8 @@ class ReconciledWriter:
                         yield iri, SEM.hasActor, self.m.entity(key)
             yield from _window_triples(iri, r.windows[index], r.precision(index))
             yield iri, PTKG.sourceCount, integer_literal(len(event.sources))
+            yield iri, PTKG.independentSources, integer_literal(support.independent)
+            yield iri, PTKG.confidence, decimal_literal(support.confidence)
             for doc_id in event.sources:
                 yield iri, DCTERMS.source, self.m.document(doc_id)
             for claim in event.all_claims:

@@ -31,6 +31,11 @@ def integer_literal(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
+def decimal_literal(value: float, places: int = 4) -> Literal:
+    """A decimal written with a fixed number of places: the same value, the same bytes."""
+    return Literal(f"{value:.{places}f}", datatype=XSD.decimal)
+
+
 def boolean_literal(value: bool) -> Literal:
     return Literal(value, datatype=XSD.boolean)
 

@@ -24,6 +24,7 @@ from extract.serialize import FORMAT_VERSION, from_json, to_json
 from kg.build import GraphOptions, GraphSummary, write_graph
 from kg.files import write_text_atomic
 from kg.iri import DEFAULT_BASE
+from kg.reconcile import Threshold
 
 STORE_DIR = "store"
 RECORDS_FILE = "records.jsonl"
@@ -46,6 +47,7 @@ class BuildOptions:
     exports: Sequence[str] = ("trig",)
     reuse_records: bool = True  # re-extract only new or changed documents
     collected: date | None = None  # default collected date for documents without one
+    threshold: Threshold = Threshold()  # what an event needs to be on the timeline
 
 
 @dataclass
@@ -115,7 +117,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     report.extracted = len(fresh)
     all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
 
-    graph_options = GraphOptions(base=options.base_iri, lexicons=tuple(options.lexicons))
+    graph_options = GraphOptions(
+        base=options.base_iri, lexicons=tuple(options.lexicons), threshold=options.threshold
+    )
     exports = {fmt: options.out / EXPORT_NAMES[fmt] for fmt in options.exports}
     report.graph = write_graph(
         all_records,

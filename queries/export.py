@@ -18,7 +18,7 @@ from kg.files import write_text_atomic
 from kg.store import GraphStore
 from queries.runner import run_query
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: independent_sources, confidence
 SCHEMA_ID = "https://w3id.org/ptkg/export/events-1.json"
 
 
@@ -47,6 +47,8 @@ def export_events(store: GraphStore) -> dict[str, Any]:
             "scope": [],
             "sources": [],
             "source_count": int(row["source_count"]),
+            "independent_sources": int(row["independent_sources"]),
+            "confidence": float(row["confidence"]),
             "first_reported": {
                 "earliest": _day(row["first_reported_earliest"]),
                 "latest": _day(row["first_reported_latest"]),

@@ -162,6 +162,7 @@ CASES: tuple[Case, ...] = (
     Case("network: all", "network", "whole", _none),
     Case("event-types", "event-types", "whole", _none),
     Case("documents", "documents", "whole", _none),
+    Case("candidates: all", "candidates", "whole", _none),
     Case("entities: all", "entities", "whole", _none),
     Case("entities: one type", "entities", "whole", lambda r, d: {"entity_type": "ai_model"}),
     Case("export-events", "export-events", "whole", _none),

@@ -5,7 +5,8 @@ AI models, one agency (from a pool of agencies shared by many stories), a court,
 official and an outlet: ten canonical events (a restriction, its partial lift reported
 with two dates and two counts -- so one date and one count disagreement --, a full lift, a
 lawsuit, a ruling, a designation, a release, access changes, an undated investigation),
-a state claim, a planned event, eight state intervals.
+a state claim, a planned event, a candidate event (a threat that names nobody, kept off
+the timeline), eight state intervals.
 
 How it stays the project's model: story 0 is built as ``extract.records`` records and
 turned into quads by the project's own code (``kg.build.graph_quads``: the document
@@ -460,6 +461,12 @@ def _second_article(
     w.add(" into the company")
     s = w.end()
     w.event(investigation, "investigation", s, agents=(e_agency,), affected=(e_company,))
+
+    w.begin()
+    w.add("Critics recalled an earlier ")
+    threat = w.add("threat")
+    s = w.end()
+    w.event(threat, "threat", s)  # names nobody: a candidate, not on the timeline
 
     document = _document(
         w.doc_id,

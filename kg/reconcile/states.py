@@ -54,9 +54,12 @@ def derive_states(
     types: EventTypes,
     state_claims: Sequence[Claim] = (),
     documents: Mapping[str, DocumentDate] | None = None,
+    only: Sequence[int] | None = None,
 ) -> list[StateInterval]:
+    """``only``: the indices of the events that may change a state (default: all)."""
     changes: dict[tuple[str, str], list[tuple[Window, int, str]]] = defaultdict(list)
-    for index, event in enumerate(events):
+    for index in range(len(events)) if only is None else only:
+        event = events[index]
         effect = types.get(event.type_id).state_effect
         if effect is None:
             continue

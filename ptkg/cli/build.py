@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.reconcile import Threshold
+from kg.reconcile.support import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_SOURCES
 from ptkg.build import BuildOptions, build
 from ptkg.cli.common import (
     DEFAULT_OUT,
@@ -70,6 +72,22 @@ def register(commands: Any) -> None:
         help="collected date for documents whose manifest gives none",
     )
     parser.add_argument(
+        "--min-sources",
+        type=_positive_int,
+        default=DEFAULT_MIN_SOURCES,
+        metavar="N",
+        help="independent publishers an event needs to be on the timeline, in the charts and "
+        "the states (others are kept as candidates: `ptkg query candidates`)",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=_unit_interval,
+        default=DEFAULT_MIN_CONFIDENCE,
+        metavar="X",
+        help="confidence (0-1) an event needs to be on the timeline; one report naming a "
+        "participant reaches 0.5",
+    )
+    parser.add_argument(
         "--full", action="store_true", help="extract every document again (ignore the cache)"
     )
     parser.add_argument(
@@ -77,6 +95,20 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars or summary")
     parser.set_defaults(run=run)
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _unit_interval(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
         exports=("trig", "nquads") if args.nquads else ("trig",),
         reuse_records=not args.full,
         collected=args.collected,
+        threshold=Threshold(args.min_sources, args.min_confidence),
     )
     update, close = progress_bars(args.quiet)
     try:
@@ -109,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
             f"built {report.store}: {report.documents} documents "
             f"({report.extracted} extracted, {report.reused} from cache, "
             f"{len(report.skipped)} skipped), {graph.quads} quads, "
-            f"{graph.canonical_events} events from {graph.reported_events} mentions, "
+            f"{graph.canonical_events} events ({graph.candidate_events} more as candidates) "
+            f"from {graph.reported_events} mentions, "
             f"{graph.canonical_entities} entities, {graph.disagreements} disagreements "
             f"in {report.seconds:.1f} s",
             file=sys.stderr,

@@ -121,3 +121,14 @@ def test_build_missing_store_is_a_clear_error(
 ) -> None:
     assert main(["timeline", "--store", str(tmp_path / "nope")]) == 2
     assert "not a graph store built by ptkg" in capsys.readouterr().err
+
+
+def test_build_threshold_options_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Commerce banned exports on June 12.", encoding="utf-8")
+    for option, value in (("--min-sources", "0"), ("--min-confidence", "1.5")):
+        with pytest.raises(SystemExit) as stop:
+            main(["build", str(tmp_path), "--out", str(tmp_path / "out"), option, value])
+        assert stop.value.code == 2
+        assert option in capsys.readouterr().err

@@ -1,0 +1,114 @@
+"""The reconciliation, step by step: documents' records -> one coherent story.
+
+Reads: every document's records and the type schemes. Adds: a ``Reconciliation``, which
+``kg.reconciled_graph`` writes into the reconciled named graph. Each step is a module of
+this package (see its docstring); every step is linear (or n log n) in the number of
+mentions, and the result depends only on the set of documents, so adding documents and
+rebuilding gives what a full build gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.records import DocumentDate, DocumentRecords
+from kg.reconcile.claims import ClaimSet, build_claims
+from kg.reconcile.conflicts import Disagreement, find_disagreements
+from kg.reconcile.entities import CanonicalEntity, EntityIndex, canonicalise_entities
+from kg.reconcile.events import CanonicalEvent, cluster_claims
+from kg.reconcile.intervals import Window
+from kg.reconcile.labels import event_key, event_label, first_mention
+from kg.reconcile.states import StateInterval, derive_states
+from kg.reconcile.support import Support, Threshold, publishers, support_of
+from kg.reconcile.temporal import precision_of, solve
+from kg.schema import EntityTypes, EventTypes
+
+
+@dataclass
+class Reconciliation:
+    entity_index: EntityIndex
+    events: list[CanonicalEvent]  # every canonical event, weak candidates included
+    windows: list[Window]  # reconciled date of each event, same order
+    support: list[Support]  # support of each event, same order
+    documents: dict[str, DocumentDate]  # reconciled document dates
+    states: list[StateInterval]
+    disagreements: list[Disagreement]
+    claims: ClaimSet
+    labels: list[str]
+
+    @property
+    def entities(self) -> dict[str, CanonicalEntity]:
+        return self.entity_index.entities
+
+    def precision(self, index: int) -> str:
+        return precision_of(self.windows[index])
+
+    def on_timeline(self, index: int) -> bool:
+        """Strong enough for the timeline, the charts and the states (not a candidate)."""
+        return not self.support[index].weak
+
+    def first_reported(self, index: int) -> Window:
+        """[earliest, latest] day by which some source had reported the event."""
+        dates = [self.documents[d].range for d in self.events[index].sources]
+        return Window(
+            min(d.earliest for d in dates).toordinal(), min(d.latest for d in dates).toordinal()
+        )
+
+
+def reconcile(
+    records: Sequence[DocumentRecords],
+    event_types: EventTypes,
+    entity_types: EntityTypes,
+    threshold: Threshold | None = None,
+) -> Reconciliation:
+    threshold = threshold or Threshold()
+    entity_index = canonicalise_entities(records, entity_types=entity_types)
+    claims = build_claims(records, entity_index, event_types)
+    events = cluster_claims(claims.events, event_types, entity_index)
+    dcts = {r.document.id: r.dct for r in records}
+    temporal = solve(events, dcts, claims.states, event_types)
+    order = sorted(
+        range(len(events)),
+        key=lambda i: (_sort_day(temporal.events[i]), events[i].coarse, first_mention(events[i])),
+    )
+    events = [events[i] for i in order]
+    windows = [temporal.events[i] for i in order]
+    temporal.events = windows
+    publisher_of = publishers(records)
+    support = [support_of(event, publisher_of, threshold) for event in events]
+    used: set[str] = set()
+    for index, event in enumerate(events):
+        event.key = event_key(event, windows[index], used)
+    rank = {type_id: n for n, type_id in enumerate(entity_types.types)}
+    labels = [event_label(event, entity_index, event_types, rank) for event in events]
+    strong = [i for i in range(len(events)) if not support[i].weak]
+    states = derive_states(
+        events, windows, event_types, claims.states, temporal.documents, only=strong
+    )
+    mentions_by_doc = {
+        r.document.id: [
+            (m.id, key) for m in r.entities if (key := entity_index.key(r.document.id, m.id))
+        ]
+        for r in records
+    }
+    disagreements = find_disagreements(
+        events, temporal, entity_index, entity_types, event_types, mentions_by_doc
+    )
+    return Reconciliation(
+        entity_index=entity_index,
+        events=events,
+        windows=windows,
+        support=support,
+        documents=temporal.documents,
+        states=states,
+        disagreements=disagreements,
+        claims=claims,
+        labels=labels,
+    )
+
+
+def _sort_day(window: Window) -> tuple[float, float]:
+    lo = float("-inf") if window.lo is None else float(window.lo)
+    hi = float("inf") if window.hi is None else float(window.hi)
+    return (lo if window.lo is not None else hi, hi)

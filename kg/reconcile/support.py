@@ -1,0 +1,96 @@
+"""Support and confidence of canonical events, and the threshold of the timeline.
+
+Reads: canonical events (their claims) and who published each document. Adds: for each
+event a ``Support``: how many documents report it, how many independent publishers (two
+copies of one wire story are one voice), and a confidence from how each report states it.
+
+A report's weight grows with what it says of the event: a date of its own, who acted, what
+or whom it concerned. The confidence is the chance that at least one independent publisher
+got it right, 1 - prod(1 - w), taking each publisher's best report. An event that names no
+participant at all, or whose confidence or independent sources fall below the threshold,
+is a weak candidate: kept in its documents' graphs and in the list of candidates, never on
+the timeline, in the charts or in the sequence of states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from extract.records import DocumentRecords
+from kg.reconcile.claims import Claim
+from kg.reconcile.events import CanonicalEvent
+
+# What a report of an event is worth, by what it states (see the module docstring).
+BASE_WEIGHT = 0.3
+DATED_WEIGHT = 0.2
+AGENT_WEIGHT = 0.2
+SUBJECT_WEIGHT = 0.2
+# One document naming only the act, with a date or a participant, reaches this.
+DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_MIN_SOURCES = 1
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """What an event needs to be on the timeline."""
+
+    min_sources: int = DEFAULT_MIN_SOURCES  # independent publishers
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class Support:
+    documents: int
+    independent: int
+    confidence: float
+    weak: bool
+
+
+def publishers(records: Sequence[DocumentRecords]) -> dict[str, str]:
+    """Document id -> who published it: the manifest's publisher, else the URL's host, else
+    the document itself (unknown publishers count as independent)."""
+    out: dict[str, str] = {}
+    for item in records:
+        document = item.document
+        name = (document.publisher or "").strip().casefold()
+        if not name and document.url:
+            host = urlsplit(document.url).hostname or ""
+            name = host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+        out[document.id] = name or f"document:{document.id}"
+    return out
+
+
+def claim_weight(claim: Claim) -> float:
+    weight = BASE_WEIGHT
+    if claim.dated or claim.mention.date is not None:
+        weight += DATED_WEIGHT
+    if claim.agents:
+        weight += AGENT_WEIGHT
+    if claim.affected or claim.models:
+        weight += SUBJECT_WEIGHT
+    return weight
+
+
+def support_of(
+    event: CanonicalEvent, publisher_of: Mapping[str, str], threshold: Threshold
+) -> Support:
+    best: dict[str, float] = {}
+    for claim in event.all_claims:
+        publisher = publisher_of.get(claim.doc_id, f"document:{claim.doc_id}")
+        best[publisher] = max(best.get(publisher, 0.0), claim_weight(claim))
+    doubt = 1.0
+    for weight in best.values():
+        doubt *= 1.0 - weight
+    confidence = round(1.0 - doubt, 4)
+    named = bool(event.agents or event.affected or event.models)
+    weak = (
+        not named
+        or len(best) < threshold.min_sources
+        or confidence < threshold.min_confidence
+    )
+    return Support(len(event.sources), len(best), confidence, weak)
+
+
+__all__ = ["Support", "Threshold", "claim_weight", "publishers", "support_of"]

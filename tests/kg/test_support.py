@@ -1,0 +1,68 @@
+"""Support and confidence: what an event needs to be on the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from extract.records import DocumentRecords
+from kg.reconcile import Reconciliation, Threshold, reconcile
+from kg.reconcile.support import publishers
+from tests.kg.test_reconcile import ENTITY_TYPES, EVENT_TYPES
+
+
+def _order(doc: Any, doc_id: str) -> Any:
+    a = doc(doc_id)
+    s = a.sentence("Commerce restricted exports of Mythos 5 on June 12.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(s, "restricted", "export_restriction", models=(model,), timex=a.timex(s, "June 12"))
+    return a
+
+
+def _published_by(records: DocumentRecords, publisher: str | None, url: str | None) -> Any:
+    return replace(records, document=replace(records.document, publisher=publisher, url=url))
+
+
+def _run(records: list[DocumentRecords], threshold: Threshold | None = None) -> Reconciliation:
+    return reconcile(records, EVENT_TYPES, ENTITY_TYPES, threshold)
+
+
+def test_support_event_naming_nobody_is_a_candidate(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("A lawsuit followed on June 20.")
+    a.event(s, "lawsuit", "lawsuit", timex=a.timex(s, "June 20"))
+    r = _run([a.build(), _order(doc, "b").build()])
+    by_type = {e.type_id: n for n, e in enumerate(r.events)}
+    assert r.support[by_type["lawsuit"]].weak
+    assert not r.on_timeline(by_type["lawsuit"])
+    assert r.on_timeline(by_type["export_restriction"])
+
+
+def test_support_copies_of_one_publisher_are_one_voice(doc: Any) -> None:
+    wire = [
+        _published_by(_order(doc, "a").build(), None, "https://www.example-wire.com/story"),
+        _published_by(_order(doc, "b").build(), None, "https://example-wire.com/copy"),
+        _published_by(_order(doc, "c").build(), "Other Daily", None),
+    ]
+    assert publishers(wire) == {
+        "a": "example-wire.com",
+        "b": "example-wire.com",
+        "c": "other daily",
+    }
+    r = _run(wire)
+    (support,) = r.support
+    assert (support.documents, support.independent) == (3, 2)
+    one = _run(wire[:1])
+    assert support.confidence > one.support[0].confidence
+
+
+def test_support_threshold_keeps_single_sources_off_the_timeline_and_the_states(
+    doc: Any,
+) -> None:
+    records = [_order(doc, "a").build()]
+    assert _run(records).on_timeline(0)
+    assert _run(records).states
+    strict = _run(records, Threshold(min_sources=2))
+    assert not strict.on_timeline(0)
+    assert strict.states == []
+    assert not _run(records, Threshold(min_confidence=0.95)).on_timeline(0)
