@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -42,7 +42,7 @@ BATCH_QUADS = 100_000
 class GraphOptions:
     base: str = DEFAULT_BASE
     lexicons: tuple[Path, ...] = ()
-    threshold: Threshold = Threshold()  # what an event needs to be on the timeline
+    threshold: Threshold = field(default_factory=Threshold)  # what the timeline needs
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class BuildOptions:
     exports: Sequence[str] = ("trig",)
     reuse_records: bool = True  # re-extract only new or changed documents
     collected: date | None = None  # default collected date for documents without one
-    threshold: Threshold = Threshold()  # what an event needs to be on the timeline
+    threshold: Threshold = field(default_factory=Threshold)  # what the timeline needs
 
 
 @dataclass
