@@ -145,7 +145,8 @@ class EntityMention:
     name: str  # canonical name within the document (gazetteer name or longest form)
     source: str  # "gazetteer" | "pattern" | "ner"
     role: str | None = None  # "Commerce Secretary" for a person
-    affiliation: str | None = None  # canonical name of the body a role belongs to
+    affiliation: str | None = None  # canonical name of the body a person's role belongs to,
+    #                                 or of the body an agency belongs to (its parent)
     gazetteer_id: str | None = None  # the gazetteer entry it matched, when it did
 
 

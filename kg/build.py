@@ -28,7 +28,7 @@ from kg.iri import DEFAULT_BASE, Minter
 from kg.oxterms import Quad
 from kg.reconcile import Reconciliation, Threshold, reconcile
 from kg.reconciled_graph import ReconciledWriter
-from kg.schema import EntityTypes, EventTypes
+from kg.schema import Bodies, EntityTypes, EventTypes, Populations
 from kg.store import STORE_MARKER, GraphStore
 
 Progress = Callable[[str, int, int | None], None]
@@ -99,7 +99,14 @@ class GraphQuads:
             yield from converter.quads(item)
             self.notify("graph", done, len(ordered))
         self.notify("reconcile", 0, 1)
-        reconciliation = reconcile(ordered, event_types, entity_types, self.options.threshold)
+        reconciliation = reconcile(
+            ordered,
+            event_types,
+            entity_types,
+            self.options.threshold,
+            Populations.load(self.options.lexicons),
+            Bodies.load(self.options.lexicons),
+        )
         self.reconciliation = reconciliation
         self.notify("reconcile", 1, 1)
         writer = ReconciledWriter(minter, event_types, entity_types)

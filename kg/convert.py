@@ -153,7 +153,9 @@ class _DocumentWriter:
             if mention.role:
                 yield entity, SDO.jobTitle, Literal(mention.role)
             if mention.affiliation:
-                yield entity, SDO.affiliation, Literal(mention.affiliation)
+                person = self.types.actor(mention.type) == "person"
+                part_of = SDO.affiliation if person else SDO.parentOrganization
+                yield entity, part_of, Literal(mention.affiliation)
             string = self.string(mention.span)
             yield entity, GAF.denotedBy, string
             yield string, PTKG.extractedWith, Literal(mention.source)

@@ -35,8 +35,11 @@ class PTKG(DefinedNamespace):
     CandidateEvent: URIRef
     Claim: URIRef
     Disagreement: URIRef
+    EffectiveState: URIRef
     EventType: URIRef
     EventTypeScheme: URIRef
+    ImpliedEntity: URIRef
+    LegalState: URIRef
     Lifted: URIRef
     PartiallyLifted: URIRef
     PolicyEvent: URIRef
@@ -47,14 +50,18 @@ class PTKG(DefinedNamespace):
     RestrictionState: URIRef
     Scope: URIRef
     StateInterval: URIRef
+    StateLayer: URIRef
     TemporalRelation: URIRef
     TimeExpression: URIRef
     Unrestricted: URIRef
     about: URIRef
+    actsFor: URIRef
     affected: URIRef
     agent: URIRef
     aspect: URIRef
     attributionCue: URIRef
+    authority: URIRef
+    authorityLevel: URIRef
     checksum: URIRef
     claim: URIRef
     claimedValue: URIRef
@@ -72,10 +79,12 @@ class PTKG(DefinedNamespace):
     extractedWith: URIRef
     firstReportedEarliest: URIRef
     firstReportedLatest: URIRef
-    independentSources: URIRef
+    fromDay: URIRef
     fromEarliest: URIRef
     fromLatest: URIRef
+    independentSources: URIRef
     instrument: URIRef
+    layer: URIRef
     maxLagDays: URIRef
     minLagDays: URIRef
     modality: URIRef
@@ -84,6 +93,7 @@ class PTKG(DefinedNamespace):
     ploverMode: URIRef
     population: URIRef
     precision: URIRef
+    principal: URIRef
     publishedEarliest: URIRef
     publishedLatest: URIRef
     relatedTo: URIRef
@@ -106,6 +116,7 @@ class PTKG(DefinedNamespace):
     timexType: URIRef
     timexValue: URIRef
     trigger: URIRef
+    untilDay: URIRef
     untilEarliest: URIRef
     untilLatest: URIRef
 

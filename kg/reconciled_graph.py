@@ -9,6 +9,7 @@ intervals; disagreements with each claim and its source.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -18,9 +19,9 @@ from kg.iri import Minter
 from kg.namespace import DCTERMS, GAF, PROV, PTKG, RDF, RDFS, SDO, SEM, SKOS, TIME
 from kg.reconcile import Reconciliation
 from kg.reconcile.intervals import Window
-from kg.reconcile.states import ALL
+from kg.reconcile.states import ALL, StateInterval
 from kg.reconcile.temporal import precision_of
-from kg.schema import STATE_TERMS, EntityTypes, EventTypes
+from kg.schema import LAYER_TERMS, STATE_TERMS, EntityTypes, EventTypes
 from kg.terms import (
     PRECISION_UNITS,
     boolean_literal,
@@ -43,6 +44,7 @@ class ReconciledWriter:
     def triples(self, r: Reconciliation) -> Iterator[Triple]:
         yield from self._documents(r)
         yield from self._entities(r)
+        yield from self._implied(r)
         yield from self._events(r)
         yield from self._states(r)
         yield from self._disagreements(r)
@@ -62,6 +64,9 @@ class ReconciledWriter:
     def _entities(self, r: Reconciliation) -> Iterator[Triple]:
         for key, entity in sorted(r.entities.items()):
             iri = self.m.entity(key)
+            acts_for = r.authorities.acts_for(key)
+            if acts_for is not None:
+                yield iri, PTKG.actsFor, self.m.entity(acts_for)
             yield iri, RDF.type, SEM.Actor
             yield iri, RDF.type, PROV.Entity
             yield iri, RDF.type, self.entity_types.schema_class(entity.type)
@@ -72,8 +77,9 @@ class ReconciledWriter:
                 yield iri, SKOS.altLabel, Literal(alias)
             for role in sorted(entity.roles):
                 yield iri, SDO.jobTitle, Literal(role)
+            part_of = SDO.affiliation if entity.actor == "person" else SDO.parentOrganization
             for affiliation in sorted(entity.affiliations):
-                yield iri, SDO.affiliation, Literal(affiliation)
+                yield iri, part_of, Literal(affiliation)
             reported = sorted({(d, reported_entity_key(m)) for d, m in entity.mentions})
             for doc_id, local in reported:
                 yield iri, PROV.wasDerivedFrom, self.m.local(doc_id, local)
@@ -85,6 +91,23 @@ class ReconciledWriter:
                 )
             for doc_id in entity.documents:
                 yield iri, DCTERMS.source, self.m.document(doc_id)
+
+    def _implied(self, r: Reconciliation) -> Iterator[Triple]:
+        """Bodies no document names that the authorities of states need (the government
+        above an agency): name, type and aliases from the gazetteer."""
+        for key, body in sorted(r.authorities.implied.items()):
+            iri = self.m.entity(key)
+            yield iri, RDF.type, SEM.Actor
+            yield iri, RDF.type, PTKG.ImpliedEntity
+            yield iri, RDF.type, self.entity_types.schema_class(body.type)
+            yield iri, RDFS.label, Literal(body.name)
+            yield iri, SKOS.prefLabel, Literal(body.name)
+            yield iri, PTKG.entityType, Literal(body.type)
+            for alias in sorted(set(body.aliases) - {body.name}):
+                yield iri, SKOS.altLabel, Literal(alias)
+            acts_for = r.authorities.acts_for(key)
+            if acts_for is not None:
+                yield iri, PTKG.actsFor, self.m.entity(acts_for)
 
     def _events(self, r: Reconciliation) -> Iterator[Triple]:
         for index, event in enumerate(r.events):
@@ -129,19 +152,13 @@ class ReconciledWriter:
             iri = self.m.state_interval(interval.key)
             entity = r.entities[interval.subject]
             yield iri, RDF.type, PTKG.StateInterval
-            yield (
-                iri,
-                RDFS.label,
-                Literal(
-                    f"{entity.name}: {interval.state.replace('_', ' ')}"
-                    + (
-                        ""
-                        if interval.population == ALL
-                        else f" ({interval.population.replace('_', ' ')})"
-                    )
-                ),
-            )
+            yield iri, RDFS.label, Literal(_state_label(r, interval, entity.name))
             yield iri, PTKG.subject, self.m.entity(interval.subject)
+            if interval.authority:
+                yield iri, PTKG.authority, self.m.entity(interval.authority)
+            yield iri, PTKG.authorityLevel, Literal(interval.level)
+            yield iri, PTKG.principal, boolean_literal(interval.principal)
+            yield iri, PTKG.layer, LAYER_TERMS[interval.layer]
             yield iri, PTKG.population, self.m.population(interval.population)
             yield iri, PTKG.state, STATE_TERMS[interval.state]
             yield iri, PTKG.sequence, integer_literal(interval.sequence)
@@ -151,6 +168,10 @@ class ReconciledWriter:
                 yield iri, PTKG.endedBy, self.event_iri(r, interval.ended_by)
             for claim in interval.supported_by:
                 yield iri, PTKG.supportedBy, self.m.local(claim.doc_id, claim.mention.id)
+            if interval.start_day is not None:
+                yield iri, PTKG.fromDay, date_literal(date.fromordinal(interval.start_day))
+            if interval.end_day is not None:
+                yield iri, PTKG.untilDay, date_literal(date.fromordinal(interval.end_day))
             if interval.start is not None:
                 if interval.start.lo is not None:
                     yield iri, PTKG.fromEarliest, date_literal(interval.start.earliest())  # type: ignore[arg-type]
@@ -194,6 +215,20 @@ class ReconciledWriter:
                     for d, m in entity.get(entity.by_mention[(doc_id, mention_id)]).mentions:
                         if d == doc_id and m.id == mention_id:
                             yield node, GAF.denotedBy, self.m.string(d, m.span.start, m.span.end)
+
+
+def _state_label(r: Reconciliation, interval: StateInterval, subject: str) -> str:
+    """'ZTE: restricted (US Department of Commerce)', with the population and the layer when
+    they are not everyone's legal state."""
+    text = f"{subject}: {interval.state.replace('_', ' ')}"
+    details = []
+    if interval.authority:
+        details.append(r.authorities.name(interval.authority))
+    if interval.population != ALL:
+        details.append(interval.population.replace("_", " "))
+    if interval.layer != "legal":
+        details.append(f"{interval.layer} state")
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 def _window_triples(iri: URIRef, window: Window, precision: str) -> Iterator[Triple]:

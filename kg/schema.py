@@ -32,6 +32,12 @@ STATE_TERMS: dict[str, URIRef] = {
 }
 
 
+LAYER_TERMS: dict[str, URIRef] = {
+    "legal": PTKG.LegalState,
+    "effective": PTKG.EffectiveState,
+}
+
+
 def _entries(data: Any, key: str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Entries of a scheme written either as a mapping id -> fields or a list with 'id'."""
     section = data.get(key) if isinstance(data, dict) else None
@@ -55,6 +61,8 @@ class EntityType:
     coarse: str
     exclusive: bool = False  # only one entity of this type holds at a time (administrations)
     actor: str | None = None  # government | company | court | media | person, or None
+    subject: bool = False  # a restriction can apply to it (a product, an app, a company)
+    whole_government: bool = False  # stands for a government as a whole, not a department
 
 
 class EntityTypes:
@@ -79,6 +87,8 @@ class EntityTypes:
                     coarse=str(fields.get("coarse", fields.get("evaluates_as", type_id))),
                     exclusive=bool(fields.get("exclusive", False)),
                     actor=str(fields["actor"]) if fields.get("actor") else None,
+                    subject=bool(fields.get("subject", False)),
+                    whole_government=bool(fields.get("whole_government", False)),
                 )
         return cls(types)
 
@@ -94,6 +104,14 @@ class EntityTypes:
         entity_type = self.types.get(type_id)
         return entity_type.actor if entity_type else None
 
+    def is_subject(self, type_id: str) -> bool:
+        entity_type = self.types.get(type_id)
+        return entity_type.subject if entity_type else False
+
+    def is_whole_government(self, type_id: str) -> bool:
+        entity_type = self.types.get(type_id)
+        return entity_type.whole_government if entity_type else False
+
 
 @dataclass(frozen=True)
 class EventType:
@@ -107,6 +125,7 @@ class EventType:
     on_timeline: bool
     instrument_of: tuple[str, ...] = ()  # acts an event of this type can carry out
     family: str | None = None  # types whose events sources may confuse (partial/full lift)
+    layer: str = "legal"  # the state it changes: legal (a government's rule) | effective
 
 
 class EventTypes:
@@ -139,6 +158,7 @@ class EventTypes:
                     on_timeline=bool(fields.get("timeline", fields.get("on_timeline", True))),
                     instrument_of=tuple(str(t) for t in fields.get("instrument_of") or ()),
                     family=str(fields["family"]) if fields.get("family") else None,
+                    layer=_layer(fields.get("layer"), type_id, path),
                 )
         return cls(types)
 
@@ -177,6 +197,87 @@ class EventTypes:
             if event_type.state_effect:
                 yield concept, PTKG.stateEffect, STATE_TERMS[event_type.state_effect]
             yield concept, PTKG.onTimeline, boolean_literal(event_type.on_timeline)
+
+
+class Populations:
+    """The populations of scopes.yaml, as far as the graph needs them: which ones a
+    restriction may target without being everyone's (a ban on government devices)."""
+
+    def __init__(self, partial_targets: frozenset[str] = frozenset()) -> None:
+        self.partial_targets = partial_targets
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> Populations:
+        partial: set[str] = set()
+        for path in _scheme_files("scopes.yaml", extra, "populations"):
+            for population, fields in _entries(load_yaml(path), "populations", path):
+                if fields.get("limits_restriction"):
+                    partial.add(population)
+                else:
+                    partial.discard(population)
+        return cls(frozenset(partial))
+
+    def restricts_some(self, population: str) -> bool:
+        """True when a restriction of this population leaves everyone else's state alone."""
+        return population in self.partial_targets
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body of the gazetteer: a government, one of its departments or agencies, a court."""
+
+    name: str
+    type: str
+    parent: str | None  # the name of the body it belongs to
+    aliases: tuple[str, ...] = ()
+
+
+class Bodies:
+    """The gazetteer's bodies and what each belongs to (gazetteer.yaml: ``parent``), by name:
+    the graph needs them to tell a department and its government even when the texts never
+    name the government."""
+
+    def __init__(self, bodies: Mapping[str, Body]) -> None:
+        self.by_name = dict(bodies)
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> Bodies:
+        entries: dict[str, Mapping[str, Any]] = {}
+        for path in _scheme_files("gazetteer.yaml", extra, "entities"):
+            data = load_yaml(path)
+            section = data.get("entities") if isinstance(data, dict) else None
+            for number, entry in enumerate(section or [], 1):
+                if not isinstance(entry, dict) or "id" not in entry or "name" not in entry:
+                    raise DataFileError(path, f"entities entry {number} needs an id and a name")
+                entries[str(entry["id"])] = entry
+        bodies: dict[str, Body] = {}
+        for entry in entries.values():
+            parent = entries.get(str(entry.get("parent") or ""))
+            aliases = entry.get("aliases") or []
+            bodies[str(entry["name"])] = Body(
+                name=str(entry["name"]),
+                type=str(entry.get("type", "")),
+                parent=str(parent["name"]) if parent is not None else None,
+                aliases=tuple(str(a) for a in aliases if isinstance(a, str)),
+            )
+        return cls(bodies)
+
+    def get(self, name: str) -> Body | None:
+        return self.by_name.get(name)
+
+
+LAYERS = tuple(LAYER_TERMS)
+
+
+def _layer(value: Any, type_id: str, path: Path) -> str:
+    layer = str(value or "legal")
+    if layer not in LAYERS:
+        raise DataFileError(
+            path,
+            f"event type {type_id!r}: unknown layer {layer!r}",
+            fix=f"use one of {', '.join(LAYERS)} or leave it out (legal)",
+        )
+    return layer
 
 
 def _scheme_files(name: str, extra: Iterable[Path], key: str) -> list[Path]:

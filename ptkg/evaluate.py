@@ -230,13 +230,21 @@ def evaluate_store(store: GraphStore, reference: Reference) -> Scores:
     from kg.schema import EntityTypes
     from queries import run_query
     from queries.export import export_events
+    from queries.runner import resolve_entity
 
     def state_on(subject: str, authority: str | None, day: date) -> list[str]:
         try:
-            rows = run_query(store, "state-on-day", {"model": subject, "day": day}).records()
+            resolve_entity(store, subject)
         except QueryError:
-            return []
-        return sorted({str(r["state"]) for r in rows})
+            return []  # a subject the graph does not know: it can say nothing of it
+        params: dict[str, Any] = {"subject": subject, "day": day, "authority": authority}
+        try:
+            rows = run_query(store, "state-on-day", {k: v for k, v in params.items() if v})
+        except QueryError:
+            return ["unrestricted"]  # an authority the graph never saw act
+        answer = {str(r["state"]) for r in rows.records() if r["certainty"] != "possible"}
+        # A subject no authority (or not this one) acted on was never restricted by it.
+        return sorted(answer) or ["unrestricted"]
 
     entities = run_query(store, "entities").records()
     for entity in entities:

@@ -1,10 +1,12 @@
-"""Answers with their sources: the state of a model on a day, and who says so, quoted.
+"""Answers with their sources: the state of a subject on a day, and who says so, quoted.
 
-Built from the ``state-on-day`` and ``state-on-day-sources`` queries. For each state that
-held (or may have held) on the day, one quote per source document: the sentence that best
-supports the answer, chosen in this order: a sentence that names the model, one whose own
-date agrees with when the state began, one saying the state still holds, one of the body
-rather than the headline, the earliest in the text.
+Built from the ``state-on-day`` and ``state-on-day-sources`` queries. The answer is the
+state that held (``certain``) or most likely held (``likely``) on the day under the
+subject's principal authority (or the one asked for); the other states the dates still
+allow follow as alternatives (``possible``). Each comes with one quote per source
+document: the sentence that best supports it, chosen in this order: a sentence that names
+the subject, one whose own date agrees with when the state began, one saying the state
+still holds, one of the body rather than the headline, the earliest in the text.
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ class SourceQuote:
 
 @dataclass(frozen=True)
 class StateAnswer:
-    model: str
+    subject: str
     day: date
     state: str
-    certainty: str  # certain or possible
+    certainty: str  # certain or likely (the answer), possible (an alternative)
+    authority: str | None
     from_earliest: date | None
     from_latest: date | None
     started_by: str | None  # the label of the event that set the state
@@ -43,9 +46,10 @@ class StateAnswer:
 
     def text(self) -> str:
         """The answer in words, with one quote per source."""
+        under = f" under {self.authority}" if self.authority else ""
         lines = [
-            f"On {describe_window(self.day, self.day)}, {self.model} was "
-            f"{self.state.replace('_', ' ')} ({self.certainty})"
+            f"On {describe_window(self.day, self.day)}, {self.subject} was "
+            f"{self.state.replace('_', ' ')}{under} ({self.certainty})"
             + (
                 f", since {self.started_by} "
                 f"({describe_window(self.from_earliest, self.from_latest)})."
@@ -65,16 +69,32 @@ class StateAnswer:
 
 
 def state_on_day(
-    store: GraphStore, model: str, day: date, *, population: str | None = None
+    store: GraphStore,
+    subject: str,
+    day: date,
+    *,
+    authority: str | None = None,
+    population: str | None = None,
+    layer: str | None = None,
 ) -> list[StateAnswer]:
-    """The state(s) of ``model`` (a name, alias or IRI) on ``day``, each with its sources."""
-    params: dict[str, Any] = {"model": model, "day": day, "population": population}
+    """The state of ``subject`` (a name, alias or IRI) on ``day``, then the alternatives the
+    dates allow, each with its sources."""
+    params: dict[str, Any] = {
+        "subject": subject,
+        "day": day,
+        "authority": authority,
+        "population": population,
+        "layer": layer,
+    }
     params = {k: v for k, v in params.items() if v}
-    states = run_query(store, "state-on-day", params).records()
+    states = sorted(
+        run_query(store, "state-on-day", params).records(),
+        key=lambda row: (row["certainty"] == "possible", str(row["authority_name"] or "")),
+    )
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_query(store, "state-on-day-sources", params).records():
         evidence[row["interval"]].append(row)
-    names = _names(store, model)
+    names = _names(store, subject)
     answers = []
     for state in states:
         rows = evidence.get(state["interval"], [])
@@ -87,10 +107,11 @@ def state_on_day(
         )
         answers.append(
             StateAnswer(
-                model=state["model_name"],
+                subject=state["subject_name"],
                 day=day,
                 state=state["state"],
                 certainty=state["certainty"],
+                authority=state["authority_name"],
                 from_earliest=state["from_earliest"],
                 from_latest=state["from_latest"],
                 started_by=state["started_by_label"],
@@ -109,18 +130,18 @@ SELECT ?name ?alias WHERE {
 """
 
 
-def _names(store: GraphStore, model: str) -> list[str]:
-    iri = resolve_entity(store, model)
+def _names(store: GraphStore, subject: str) -> list[str]:
+    iri = resolve_entity(store, subject)
     rows = store.query(_NAMES, {"entity": iri})
     names = {str(term) for row in rows for term in row if term is not None}  # type: ignore[union-attr]
-    return sorted(names) or [model]
+    return sorted(names) or [subject]
 
 
 def _rank(row: dict[str, Any], names: list[str], state: dict[str, Any]) -> tuple[Any, ...]:
     quote = " ".join(str(row["quote"] or "").split())
     title = " ".join(str(row["title"] or "").split())
     lowered = quote.lower()
-    names_model = any(name.lower() in lowered for name in names)
+    names_subject = any(name.lower() in lowered for name in names)
     start, end = state["from_earliest"], state["from_latest"]
     dated = (
         row["mention_earliest"] is not None
@@ -129,7 +150,7 @@ def _rank(row: dict[str, Any], names: list[str], state: dict[str, Any]) -> tuple
         and (end is None or row["mention_earliest"] <= end)
     )
     return (
-        not names_model,
+        not names_subject,
         not dated,
         row["evidence"] != "says it holds",
         bool(title) and quote == title,

@@ -7,10 +7,10 @@ Each ``.rq`` file starts with a comment block::
     # Longer purpose, as many lines as needed.
     #
     # Parameters:
-    #   ?model  entity  required  the model (a name, an alias or an IRI)
+    #   ?subject  entity  required  the subject (a name, an alias or an IRI)
     #   ?day    date    optional  the day to answer for
     #
-    # Example: ptkg query state-on-day --param model="Gemini 2" --param day=2026-06-20
+    # Example: ptkg query state-on-day --param subject="Gemini 2" --param day=2026-06-20
 
 Parameter types: entity, event_type, date, integer, string, iri. Every parameter is also
 projected; the runner leaves parameter columns out of results.

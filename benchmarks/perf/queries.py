@@ -96,12 +96,12 @@ def _none(rng: random.Random, data: Data) -> dict[str, Any]:
 
 
 def _model(rng: random.Random, data: Data) -> dict[str, Any]:
-    return {"model": story_names(data.story(rng))["model_a"]}
+    return {"subject": story_names(data.story(rng))["model_a"]}
 
 
 def _model_day(rng: random.Random, data: Data) -> dict[str, Any]:
     k = data.story(rng)
-    return {"model": story_names(k)["model_a"], "day": story_day(k, 0, 20).isoformat()}
+    return {"subject": story_names(k)["model_a"], "day": story_day(k, 0, 20).isoformat()}
 
 
 def _day(rng: random.Random, data: Data) -> dict[str, Any]:

@@ -232,6 +232,7 @@ class EntityRecogniser:
                     and not doc[end].is_punct
                 ):
                     continue  # "Fortune 500", "Windows 11": the word is part of another name
+                parent = self.entries.get(entry.parent or "")
                 yield Candidate(
                     start,
                     end,
@@ -241,6 +242,7 @@ class EntityRecogniser:
                     _P_GAZETTEER,
                     rule=key,
                     gazetteer_id=entry.id,
+                    affiliation=parent.name if parent is not None else None,
                 )
             else:  # a model family named alone ("Claude", "ChatGPT")
                 family = self.families[ident]

@@ -24,7 +24,7 @@ from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
-from kg.reconcile.temporal import TemporalResult
+from kg.reconcile.temporal import Constraint, TemporalResult
 from kg.reconcile.values import stated_window
 from kg.schema import EntityTypes, EventTypes
 
@@ -70,16 +70,22 @@ def _date_disagreements(
     """Dates of one event that cannot both hold: the best-supported one kept, every source's
     date listed. A vaguer date containing the kept one ("June" for June 12) is no conflict."""
     out: list[Disagreement] = []
-    set_aside_by_event: dict[int, list[Claim]] = defaultdict(list)
+    set_aside_by_event: dict[int, list[Constraint]] = defaultdict(list)
     claim_event = {id(c): index for index, event in enumerate(events) for c in event.all_claims}
     for constraint in temporal.set_aside:
         if constraint.claim is not None and id(constraint.claim) in claim_event:
-            set_aside_by_event[claim_event[id(constraint.claim)]].append(constraint.claim)
+            set_aside_by_event[claim_event[id(constraint.claim)]].append(constraint)
     for index, event in enumerate(events):
         if not (event.dissent or set_aside_by_event.get(index)):
             continue
         kept = temporal.events[index]
-        claims = []
+        # A statement set aside (a date after the document that reports it as past): it
+        # is one side of the disagreement.
+        claims = [
+            ClaimValue(f"set aside: {c.description}", c.claim.doc_id, c.claim)
+            for c in set_aside_by_event.get(index, [])
+            if c.claim is not None
+        ]
         for claim in event.all_claims:
             window = stated_window(claim)
             if window is None or claim.timex is None:

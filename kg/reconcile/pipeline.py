@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.records import DocumentDate, DocumentRecords
+from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import ClaimSet, build_claims
 from kg.reconcile.conflicts import Disagreement, find_disagreements
 from kg.reconcile.entities import CanonicalEntity, EntityIndex, canonicalise_entities
@@ -22,12 +23,13 @@ from kg.reconcile.labels import event_key, event_label, first_mention
 from kg.reconcile.states import StateInterval, derive_states
 from kg.reconcile.support import Support, Threshold, publishers, support_of
 from kg.reconcile.temporal import precision_of, solve
-from kg.schema import EntityTypes, EventTypes
+from kg.schema import Bodies, EntityTypes, EventTypes, Populations
 
 
 @dataclass
 class Reconciliation:
     entity_index: EntityIndex
+    authorities: Authorities
     events: list[CanonicalEvent]  # every canonical event, weak candidates included
     windows: list[Window]  # reconciled date of each event, same order
     support: list[Support]  # support of each event, same order
@@ -61,6 +63,8 @@ def reconcile(
     event_types: EventTypes,
     entity_types: EntityTypes,
     threshold: Threshold | None = None,
+    populations: Populations | None = None,
+    bodies: Bodies | None = None,
 ) -> Reconciliation:
     threshold = threshold or Threshold()
     entity_index = canonicalise_entities(records, entity_types=entity_types)
@@ -83,9 +87,19 @@ def reconcile(
     rank = {type_id: n for n, type_id in enumerate(entity_types.types)}
     labels = [event_label(event, entity_index, event_types, rank) for event in events]
     strong = [i for i in range(len(events)) if not support[i].weak]
+    authorities = Authorities(entity_index, entity_types, bodies)
     states = derive_states(
-        events, windows, event_types, claims.states, temporal.documents, only=strong
+        events,
+        windows,
+        event_types,
+        authorities,
+        entity_types,
+        claims.states,
+        temporal.documents,
+        only=strong,
+        populations=populations,
     )
+    authorities.settle()
     mentions_by_doc = {
         r.document.id: [
             (m.id, key) for m in r.entities if (key := entity_index.key(r.document.id, m.id))
@@ -97,6 +111,7 @@ def reconcile(
     )
     return Reconciliation(
         entity_index=entity_index,
+        authorities=authorities,
         events=events,
         windows=windows,
         support=support,

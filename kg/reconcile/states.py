@@ -1,38 +1,80 @@
-"""Restriction state over time, per model or product and per population.
+"""Restriction states over time: one state per subject, authority, population and layer.
 
-Reads: canonical events with their reconciled dates and the state effect of their types.
-Adds: for every model that some state-changing event concerns, the sequence of intervals
-in which it was unrestricted, restricted, partially lifted or lifted, each with the event
-that started it and the one that ended it. The sequence for population "all" follows
-every state-changing event of the model; each population named in an event's scope gets
-its own sequence from the events whose scope names it.
+Reads: the events on the timeline with their reconciled dates, the state effect and layer
+of their types, who acted (``authorities``), state claims ("remains restricted"). Adds:
+``StateInterval`` sequences, so that on any day each (subject, authority, population,
+layer) has exactly one state, with the event that set it.
+
+* Subjects are what an event restricts or relieves: its models and products, and the
+  parties it affects whose entity type is a subject (a company on a list, an app), but
+  not the known maker of a model it restricts.
+* Authorities: a state is kept per department of a government (Commerce, with its
+  bureau and its secretary; the FCC) and per government with all its departments. Within
+  a department the latest event sets the state. A government's own acts (a head of
+  government's order, a law) bind every department. The government's state combines its
+  departments': restricted somewhere and relieved nowhere is restricted, relieved in part
+  somewhere is partially lifted, lifted wherever it was restricted is lifted. A court that
+  blocks or upholds a measure acts on the state of the authority whose measure it is.
+* Populations: a lift for some (trusted partners) is a partial lift of the state for
+  everyone; a restriction of one population (government devices) is that population's
+  state only.
+* Layers: the legal state (governments and courts) and the effective state (a company
+  switching its own service off and on) are separate sequences.
+
+Each subject has a principal authority: the department that took most (more than half)
+of its legal steps, else its government. A question about the subject without an
+authority is answered for it.
+
+Events are ordered by a best day inside their window (the day itself when known, the
+middle of a month, the latest possible day when only that is known); each interval keeps
+the windows of the events that start and end it, so an answer can say whether a state
+surely held on a day or only most likely did.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from extract.records import DocumentDate
+from kg.reconcile.authorities import Authorities, Authority
 from kg.reconcile.claims import Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
-from kg.schema import EventTypes
+from kg.reconcile.temporal import precision_of
+from kg.schema import EntityTypes, EventTypes, Populations
 
 ALL = "all"
+LEGAL, EFFECTIVE = "legal", "effective"
+DEPARTMENT, GOVERNMENT = "department", "government"
+UNRESTRICTED, RESTRICTED, PARTIAL, LIFTED = (
+    "unrestricted",
+    "restricted",
+    "partially_lifted",
+    "lifted",
+)
+# On one day, restrictions come before the relief granted from them.
+_EFFECT_ORDER = {RESTRICTED: 0, PARTIAL: 1, LIFTED: 2}
 
 
 @dataclass(frozen=True)
 class StateInterval:
-    subject: str  # canonical entity key of the model or product
+    subject: str  # canonical entity key of the restricted subject
+    authority: str  # entity key of the department or government ("" when unknown)
+    level: str  # "department" | "government"
     population: str
+    layer: str  # "legal" | "effective"
     sequence: int
     state: str
     start: Window | None  # window of the event that started it (None: since always)
     end: Window | None  # window of the event that ended it (None: still in force)
     started_by: int | None  # index of the canonical event
     ended_by: int | None
+    start_day: int | None = None  # best day of the start (ordinal)
+    end_day: int | None = None
+    principal: bool = False  # the subject's principal authority: answers without one
     supported_by: tuple[Claim, ...] = ()  # state claims saying it held
 
     def holds_within(self, window: Window) -> bool:
@@ -45,58 +87,239 @@ class StateInterval:
 
     @property
     def key(self) -> str:
-        return f"{self.subject}--{self.population}--{self.sequence}"
+        authority = self.authority or "unknown"
+        return f"{self.subject}--{authority}--{self.layer}--{self.population}--{self.sequence}"
+
+
+@dataclass(frozen=True)
+class _Change:
+    event: int
+    window: Window
+    day: int
+    effect: str
+    authority: Authority | None
+
+
+def best_day(window: Window) -> int | None:
+    """One day to order an event by: the day when known, the 15th of a month known as a
+    whole, else the middle of its window, else the bound it has."""
+    if window.lo is not None and window.hi is not None:
+        first = date.fromordinal(window.lo)
+        if precision_of(window) == "month":
+            return first.replace(day=15).toordinal()
+        return (window.lo + window.hi) // 2
+    return window.hi if window.hi is not None else window.lo
 
 
 def derive_states(
     events: Sequence[CanonicalEvent],
     windows: Sequence[Window],
     types: EventTypes,
+    authorities: Authorities,
+    entity_types: EntityTypes,
     state_claims: Sequence[Claim] = (),
     documents: Mapping[str, DocumentDate] | None = None,
     only: Sequence[int] | None = None,
+    populations: Populations | None = None,
 ) -> list[StateInterval]:
     """``only``: the indices of the events that may change a state (default: all)."""
-    changes: dict[tuple[str, str], list[tuple[Window, int, str]]] = defaultdict(list)
+    populations = populations or Populations()
+    changes: dict[tuple[str, str, str], list[_Change]] = defaultdict(list)
     for index in range(len(events)) if only is None else only:
         event = events[index]
-        effect = types.get(event.type_id).state_effect
-        if effect is None:
+        event_type = types.get(event.type_id)
+        effect = event_type.state_effect
+        day = best_day(windows[index])
+        if effect is None or day is None:
             continue
-        populations = {ALL} | {
-            scope.population for claim in event.all_claims for scope in claim.mention.scope
-        }
-        for model in event.models:
-            for population in populations:
-                changes[(model, population)].append((windows[index], index, effect))
+        layer = event_type.layer
+        acting: list[Authority | None] = list(_authorities(event, layer, authorities)) or [None]
+        for subject in _subjects(event, layer, entity_types, authorities):
+            for authority in acting:
+                for population in _populations(event, effect, populations):
+                    changes[(subject, layer, population)].append(
+                        _Change(index, windows[index], day, effect, authority)
+                    )
+    principal = _principals(changes)
     intervals: list[StateInterval] = []
-    for (model, population), items in sorted(changes.items()):
-        items.sort(key=lambda item: (_lo(item[0]), _hi(item[0]), events[item[1]].key))
-        previous_window: Window | None = None
-        previous_event: int | None = None
-        state = "unrestricted"
-        for sequence, (window, index, effect) in enumerate(items):
-            intervals.append(
-                StateInterval(
-                    model,
+    for (subject, layer, population), items in sorted(changes.items()):
+        items = _known_authorities(items)
+        items.sort(key=lambda c: (c.day, _EFFECT_ORDER[c.effect], events[c.event].key))
+        chosen = principal.get((subject, layer))
+        for level, authority_key, sequence in _sequences(items):
+            intervals.extend(
+                _intervals(
+                    subject,
+                    authority_key,
+                    level,
                     population,
+                    layer,
                     sequence,
-                    state,
-                    previous_window,
-                    window,
-                    previous_event,
-                    index,
+                    principal=(level, authority_key) == chosen,
                 )
             )
-            previous_window, previous_event, state = window, index, effect
-        intervals.append(
-            StateInterval(
-                model, population, len(items), state, previous_window, None, previous_event, None
-            )
-        )
     if state_claims:
         intervals = _with_support(intervals, state_claims, types, documents or {})
     return intervals
+
+
+def _subjects(
+    event: CanonicalEvent, layer: str, entity_types: EntityTypes, authorities: Authorities
+) -> list[str]:
+    subjects = set(event.models)
+    for key in event.affected - event.owners:  # the maker of a restricted model is not itself
+        entity = authorities.entities.get(key)
+        if entity is not None and entity_types.is_subject(entity.type):
+            subjects.add(key)
+    if layer == EFFECTIVE and not subjects:
+        subjects |= event.agents  # "TikTok went dark": the company's own service
+    return sorted(subjects)
+
+
+def _authorities(event: CanonicalEvent, layer: str, authorities: Authorities) -> list[Authority]:
+    if layer == EFFECTIVE:
+        return [Authority(key, None) for key in sorted(event.agents)]
+    courts = {k for k in event.agents if _actor(authorities, k) == "court"}
+    acting = authorities.of_all(event.agents - courts)
+    if courts and not acting:
+        # A court acts on the measure of the authority it rules on, else on its own country's.
+        acting = authorities.of_all(event.affected) or authorities.of_all(courts)
+    return acting
+
+
+def _actor(authorities: Authorities, key: str) -> str | None:
+    entity = authorities.entities.get(key)
+    return entity.actor if entity is not None else None
+
+
+def _populations(event: CanonicalEvent, effect: str, populations: Populations) -> list[str]:
+    named = sorted({s.population for c in event.all_claims for s in c.mention.scope})
+    if effect == RESTRICTED and named and all(populations.restricts_some(p) for p in named):
+        return named  # a restriction of some only (government devices): not everyone's state
+    return [ALL, *[p for p in named if p != ALL]]
+
+
+def _known_authorities(items: list[_Change]) -> list[_Change]:
+    """Changes with no known authority go to the government most of the others name."""
+    governments = Counter(c.authority.government for c in items if c.authority is not None)
+    if not governments:
+        return [
+            replace(c, authority=Authority("", None)) if c.authority is None else c for c in items
+        ]
+    top = sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return [replace(c, authority=Authority(top, None)) if c.authority is None else c for c in items]
+
+
+def _principals(
+    changes: Mapping[tuple[str, str, str], list[_Change]],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(subject, layer) -> (level, authority key) that answers for the subject."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for (subject, layer, population), items in changes.items():
+        if population != ALL:
+            continue
+        items = _known_authorities(items)
+        events = {c.event: c.authority for c in items if c.authority is not None}
+        departments = Counter(a.department for a in events.values() if a.department)
+        governments = Counter(a.government for a in events.values())
+        top = sorted(departments.items(), key=lambda kv: (-kv[1], kv[0]))
+        if top and top[0][1] * 2 > len(events):
+            out[(subject, layer)] = (DEPARTMENT, top[0][0])
+        elif governments:
+            best = sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            out[(subject, layer)] = (GOVERNMENT, best)
+    return out
+
+
+def _sequences(items: list[_Change]) -> list[tuple[str, str, list[tuple[_Change, str]]]]:
+    """Per department and per government: the ordered (change, state after it) pairs."""
+    out: list[tuple[str, str, list[tuple[_Change, str]]]] = []
+    by_government: dict[str, list[_Change]] = defaultdict(list)
+    for change in items:
+        assert change.authority is not None
+        by_government[change.authority.government].append(change)
+    for government, changes in sorted(by_government.items()):
+        departments = sorted(
+            {c.authority.department for c in changes if c.authority and c.authority.department}
+        )
+        for department in departments:
+            own = [
+                c
+                for c in changes
+                if c.authority is not None and c.authority.department in (department, None)
+            ]
+            out.append((DEPARTMENT, department, [(c, c.effect) for c in own]))
+        out.append((GOVERNMENT, government, _combined(changes)))
+    return out
+
+
+def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
+    """The government's state after each change: its departments' states combined."""
+    state: dict[str | None, str] = {}
+    sequence: list[tuple[_Change, str]] = []
+    current = UNRESTRICTED
+    for change in changes:
+        assert change.authority is not None
+        department = change.authority.department
+        if department is None:  # the government itself: binds every department
+            state = {key: change.effect for key in state}
+        state[department] = change.effect
+        combined = combine(state.values())
+        if combined != current:
+            sequence.append((change, combined))
+            current = combined
+    return sequence
+
+
+def combine(states: Iterable[str]) -> str:
+    """One state from several authorities' states (see the module docstring)."""
+    active = [s for s in states if s != UNRESTRICTED]
+    if not active:
+        return UNRESTRICTED
+    if PARTIAL in active:
+        return PARTIAL
+    if RESTRICTED in active:
+        return RESTRICTED
+    return LIFTED
+
+
+def _intervals(
+    subject: str,
+    authority: str,
+    level: str,
+    population: str,
+    layer: str,
+    sequence: list[tuple[_Change, str]],
+    *,
+    principal: bool,
+) -> list[StateInterval]:
+    out: list[StateInterval] = []
+    previous: _Change | None = None
+    state = UNRESTRICTED
+    steps = [(c, s) for n, (c, s) in enumerate(sequence) if n == 0 or s != sequence[n - 1][1]]
+    for number, (change, new_state) in enumerate([*steps, (None, None)]):
+        out.append(
+            StateInterval(
+                subject=subject,
+                authority=authority,
+                level=level,
+                population=population,
+                layer=layer,
+                sequence=number,
+                state=state,
+                start=previous.window if previous is not None else None,
+                end=change.window if change is not None else None,
+                started_by=previous.event if previous is not None else None,
+                ended_by=change.event if change is not None else None,
+                start_day=previous.day if previous is not None else None,
+                end_day=change.day if change is not None else None,
+                principal=principal,
+            )
+        )
+        if change is None or new_state is None:
+            break
+        previous, state = change, new_state
+    return out
 
 
 def _with_support(
@@ -105,7 +328,7 @@ def _with_support(
     types: EventTypes,
     documents: Mapping[str, DocumentDate],
 ) -> list[StateInterval]:
-    """Attach each state claim to the interval of its model that it describes."""
+    """Attach each state claim to the intervals of its subject that it describes."""
     support: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
         effect = types.get(claim.type.id).state_effect
@@ -115,10 +338,12 @@ def _with_support(
         dct = documents.get(claim.doc_id)
         if dct is not None and claim.mention.tense == "present":
             observed = observed.intersect(Window.of(dct.range))
+        subjects = claim.models | claim.affected
         for number, interval in enumerate(intervals):
             if (
-                interval.subject in claim.models
+                interval.subject in subjects
                 and interval.population == ALL
+                and interval.layer == LEGAL
                 and interval.state == effect
                 and interval.holds_within(observed)
             ):
@@ -129,9 +354,4 @@ def _with_support(
     ]
 
 
-def _lo(window: Window) -> float:
-    return float("-inf") if window.lo is None else window.lo
-
-
-def _hi(window: Window) -> float:
-    return float("inf") if window.hi is None else window.hi
+__all__ = ["ALL", "StateInterval", "best_day", "combine", "derive_states"]

@@ -85,11 +85,7 @@ def support_of(
         doubt *= 1.0 - weight
     confidence = round(1.0 - doubt, 4)
     named = bool(event.agents or event.affected or event.models)
-    weak = (
-        not named
-        or len(best) < threshold.min_sources
-        or confidence < threshold.min_confidence
-    )
+    weak = not named or len(best) < threshold.min_sources or confidence < threshold.min_confidence
     return Support(len(event.sources), len(best), confidence, weak)
 
 

@@ -138,13 +138,17 @@ def _constraints(
                 target = event_of_mention.get((claim.doc_id, relation.target))
                 if target is not None and target != index:
                     relation_constraints.append(_relation(index, target, relation, claim))
+    lifts: dict[str, list[int]] = {}
+    for index, event in enumerate(events):
+        event_type = types.get(event.type_id)
+        if event_type.state_effect == "lifted" and event_type.layer == "legal":
+            for model in event.models:
+                lifts.setdefault(model, []).append(index)
     for state in states:
-        if state.mention.tense != "present" or not state.models:
+        if state.mention.tense != "present":
             continue
-        for index, event in enumerate(events):
-            effect = types.get(event.type_id).state_effect
-            if effect == "lifted" and event.models & state.models:
-                report_constraints.append(_lifted_after_observed(index, state))
+        for index in sorted({i for m in state.models for i in lifts.get(m, ())}):
+            report_constraints.append(_lifted_after_observed(index, state))
     return timex_constraints + relation_constraints + report_constraints
 
 
@@ -302,4 +306,4 @@ def precision_of(window: Window) -> str:
     return "unknown"
 
 
-__all__ = ["TemporalResult", "precision_of", "solve"]
+__all__ = ["Constraint", "TemporalResult", "precision_of", "solve"]

@@ -19,12 +19,12 @@ def register(commands: Any) -> None:
         "Draw one chart of the graph:\n"
         "  timeline  events by date, one lane per model (--lanes agent: per actor); vague\n"
         "            dates as bars across their window, disputed dates framed in red\n"
-        "  states    each model's restriction state over time as coloured bands, with the\n"
-        "            events that changed it\n"
+        "  states    each subject's restriction state over time as coloured bands, with\n"
+        "            the events that changed it (under its principal authority)\n"
         "  network   actors and the parties and models their actions were directed at\n"
         "--output names the file: .png or .svg writes that format, any other path both\n"
         "(out/timeline -> out/timeline.png and out/timeline.svg).",
-        "ptkg chart timeline --entity \"Anthropic\" --output out/anthropic-timeline",
+        'ptkg chart timeline --entity "Anthropic" --output out/anthropic-timeline',
     )
     parser.add_argument("kind", choices=("timeline", "states", "network"), help="which chart")
     add_store_option(parser)
@@ -47,8 +47,19 @@ def register(commands: Any) -> None:
         default="model",
         help="timeline: one lane per model, or per acting agent",
     )
-    parser.add_argument("--model", help="states: only this model (name, alias or IRI)")
+    parser.add_argument(
+        "--subject",
+        "--model",
+        dest="subject",
+        help="states: only this model, product, app or company (name, alias or IRI)",
+    )
+    parser.add_argument(
+        "--authority", help="states: under this authority (default: each subject's principal)"
+    )
     parser.add_argument("--population", help="states: a population id (default: all)")
+    parser.add_argument(
+        "--layer", choices=("legal", "effective"), default=None, help="states: default legal"
+    )
     parser.set_defaults(run=run)
 
 
@@ -62,7 +73,14 @@ def run(args: argparse.Namespace) -> int:
             store, output, entity=args.entity, event_type=args.type, lane_by=args.lanes
         )
     elif args.kind == "states":
-        written = draw_states(store, output, model=args.model, population=args.population)
+        written = draw_states(
+            store,
+            output,
+            subject=args.subject,
+            authority=args.authority,
+            population=args.population,
+            layer=args.layer,
+        )
     else:
         written = draw_network(store, output, entity=args.entity, event_type=args.type)
     for path in written:

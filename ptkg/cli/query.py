@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
         "Run a query of the query library (see --list) or a SPARQL file of your own.\n"
         "Parameters are bound to the query's variables, never pasted into its text;\n"
         'an entity parameter takes a name or alias ("Gemini 2") or an IRI.',
-        'ptkg query state-on-day --param model="Gemini 2" --param day=2026-06-20',
+        'ptkg query state-on-day --param subject="Gemini 2" --param day=2026-06-20',
     )
     parser.add_argument("name", nargs="?", help="query name (see --list) or path to a .rq file")
     parser.add_argument(

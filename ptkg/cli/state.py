@@ -1,4 +1,4 @@
-"""``ptkg state``: the restriction state of models on a day, or their sequence of states."""
+"""``ptkg state``: the restriction state of subjects on a day, or their sequence of states."""
 
 from __future__ import annotations
 
@@ -17,16 +17,34 @@ def register(commands: Any) -> None:
     parser = add_command(
         commands,
         "state",
-        "restriction state of models on a day, or over time",
-        "With --day: the state of each model (or of --model) on that day, whether it is\n"
-        "certain or only possible (dates known within a window), the event that set it and\n"
-        "the documents that report it; --quotes answers in words, quoting each source.\n"
-        "Without --day: each model's sequence of states.\n"
+        "restriction state of subjects on a day, or over time",
+        "With --day: the state of each subject (a model, product, app or company; or only\n"
+        "--subject) on that day under its principal authority (or --authority), whether it\n"
+        "is certain, likely (the best estimates of the dates) or only possible (another\n"
+        "state the dates allow), the event that set it and the documents that report it;\n"
+        "--quotes answers in words, quoting each source.\n"
+        "Without --day: each subject's sequence of states.\n"
         "--chart draws the states over time as coloured bands.",
-        'ptkg state --model "Gemini 2" --day 2026-06-20 --format json',
+        'ptkg state --subject "Gemini 2" --day 2026-06-20 --format json',
     )
     add_store_option(parser)
-    parser.add_argument("--model", help="only this model or product (name, alias or IRI)")
+    parser.add_argument(
+        "--subject",
+        "--model",
+        dest="subject",
+        help="only this model, product, app or company (name, alias or IRI)",
+    )
+    parser.add_argument(
+        "--authority",
+        help="under this authority: a department, agency, official or government "
+        "(default: the subject's principal authority)",
+    )
+    parser.add_argument(
+        "--layer",
+        choices=("legal", "effective"),
+        default=None,
+        help="legal (governments, courts) or effective (the company's own switch); default: legal",
+    )
     parser.add_argument(
         "--day", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the day to answer for"
     )
@@ -37,23 +55,38 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--quotes",
         action="store_true",
-        help="with --day and --model: the answer in words, quoting each source once",
+        help="with --day and --subject: the answer in words, quoting each source once",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     store = GraphStore.open_existing(args.store)
-    params: dict[str, Any] = {"model": args.model, "population": args.population}
+    params: dict[str, Any] = {
+        "subject": args.subject,
+        "authority": args.authority,
+        "population": args.population,
+        "layer": args.layer,
+    }
     if args.quotes:
-        if args.day is None or not args.model:
+        if args.day is None or not args.subject:
             from kg.errors import QueryError
 
-            raise QueryError("--quotes needs --day and --model")
+            raise QueryError("--quotes needs --day and --subject")
         from queries import state_on_day
 
-        answers = state_on_day(store, args.model, args.day, population=args.population)
-        text = "\n\n".join(a.text() for a in answers) or f"no state of {args.model} is known"
+        answers = state_on_day(
+            store,
+            args.subject,
+            args.day,
+            authority=args.authority,
+            population=args.population,
+            layer=args.layer,
+        )
+        text = "\n\n".join(a.text() for a in answers) or (
+            f"{args.subject} was unrestricted on {args.day}: no authority had acted on it"
+            + (f" (under {args.authority})" if args.authority else "")
+        )
         write_output(text, args.output)
     elif args.day is not None:
         params["day"] = args.day
@@ -65,6 +98,14 @@ def run(args: argparse.Namespace) -> int:
     if args.chart is not None:
         from queries.charts import draw_states
 
-        for path in draw_states(store, args.chart, model=args.model, population=args.population):
+        drawn = draw_states(
+            store,
+            args.chart,
+            subject=args.subject,
+            authority=args.authority,
+            population=args.population,
+            layer=args.layer,
+        )
+        for path in drawn:
             print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

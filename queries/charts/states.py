@@ -1,4 +1,4 @@
-"""The state chart: each model's restriction state over time as coloured bands.
+"""The state chart: each subject's restriction state over time as coloured bands.
 
 Drawn from the ``restrictions`` query. A band is solid where the state surely held.
 Where a change of state is only known within a window, the window is hatched in the
@@ -40,7 +40,7 @@ ROW_INCHES = 0.3
 
 @dataclass(frozen=True)
 class StateBand:
-    model: str
+    subject: str  # the subject's name, with its authority when it is not the principal one
     sequence: int
     state: str
     from_earliest: date | None
@@ -61,13 +61,21 @@ class StateBand:
 
 
 def state_data(
-    store: GraphStore, *, model: str | None = None, population: str | None = None
+    store: GraphStore,
+    *,
+    subject: str | None = None,
+    authority: str | None = None,
+    population: str | None = None,
+    layer: str | None = None,
 ) -> list[StateBand]:
-    """Every model's sequence of states (or only ``model``'s), in order."""
-    params = {"model": model, "population": population}
+    """Every subject's sequence of states under its principal authority (or only
+    ``subject``'s, or under ``authority``), in order."""
+    params = {"subject": subject, "authority": authority, "population": population, "layer": layer}
     return [
         StateBand(
-            model=row["model_name"],
+            subject=row["subject_name"]
+            if row["principal"]
+            else f"{row['subject_name']} @ {row['authority_name']}",
             sequence=int(row["sequence"]),
             state=row["state"],
             from_earliest=row["from_earliest"],
@@ -85,15 +93,22 @@ def state_data(
 
 
 def draw_states(
-    store: GraphStore, path: Path, *, model: str | None = None, population: str | None = None
+    store: GraphStore,
+    path: Path,
+    *,
+    subject: str | None = None,
+    authority: str | None = None,
+    population: str | None = None,
+    layer: str | None = None,
 ) -> list[Path]:
     """Draw the chart to ``path`` (.png or .svg; both for any other path)."""
     title = None
     if population:
-        title = f"Restriction state of each model for {population.replace('_', ' ')}"
-    return save(
-        render_states(state_data(store, model=model, population=population), title=title), path
+        title = f"Restriction state of each subject for {population.replace('_', ' ')}"
+    bands = state_data(
+        store, subject=subject, authority=authority, population=population, layer=layer
     )
+    return save(render_states(bands, title=title), path)
 
 
 @dataclass
@@ -107,17 +122,17 @@ class _Change:
 
 
 def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Figure:
-    """The state bands of every model in ``bands`` as a figure (nothing is written)."""
-    models = sorted({b.model for b in bands})
+    """The state bands of every subject in ``bands`` as a figure (nothing is written)."""
+    subjects = sorted({b.subject for b in bands})
     lo, hi = _x_range(bands)
     figure = new_figure(WIDTH_INCHES, 3.0)
     dpi = figure.dpi
-    lane_width = max([text_size(figure, m, 10)[0] for m in models] + [40.0])
+    lane_width = max([text_size(figure, m, 10)[0] for m in subjects] + [40.0])
     left_px, right_px = lane_width + 24, 30.0
     axes_px = WIDTH_INCHES * dpi - left_px - right_px
     per_day = axes_px / (hi - lo)
 
-    changes: dict[str, list[_Change]] = {m: [] for m in models}
+    changes: dict[str, list[_Change]] = {m: [] for m in subjects}
     for band in bands:
         label = band.change_label
         if label is None or band.from_earliest is None:
@@ -129,18 +144,18 @@ def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Fi
         width = text_size(figure, label, FONT)[0] + 6
         middle = ((x0 + x1) / 2 - lo) * per_day
         start = min(max(middle - width / 2, 0.0), axes_px - width)
-        changes[band.model].append(
+        changes[band.subject].append(
             _Change(band, x0, x1, lo + start / per_day, (start, start + width))
         )
     levels_of: dict[str, int] = {}
-    for model, items in changes.items():
+    for subject, items in changes.items():
         levels = assign_levels([c.span for c in items], gap=8.0)
         for item, level in zip(items, levels, strict=True):
             item.level = level
-        levels_of[model] = max(levels, default=-1) + 1
+        levels_of[subject] = max(levels, default=-1) + 1
 
     band_rows = 1.4  # the band and the ticks of its changes
-    rows = sum(levels_of.values()) + (0.4 + band_rows + 0.4) * len(models)
+    rows = sum(levels_of.values()) + (0.4 + band_rows + 0.4) * len(subjects)
     top_in, bottom_in = 0.7, 1.0
     height = top_in + bottom_in + ROW_INCHES * rows
     figure.set_size_inches(WIDTH_INCHES, height)
@@ -154,23 +169,23 @@ def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Fi
     )
     y = 0.0
     ticks: list[float] = []
-    for model in models:
-        stack = levels_of[model]  # rows of labels above the band
+    for subject in subjects:
+        stack = levels_of[subject]  # rows of labels above the band
         band_top = y + 0.4 + stack + 0.3
         band_y = band_top + 0.5  # the band's middle
         previous: StateBand | None = None
-        for band in sorted((b for b in bands if b.model == model), key=lambda b: b.sequence):
+        for band in sorted((b for b in bands if b.subject == subject), key=lambda b: b.sequence):
             _draw_band(figure, ax, band, previous, band_y, lo, hi, per_day)
             previous = band
-        for change in changes[model]:
+        for change in changes[subject]:
             _draw_change(ax, change, band_top, y + 0.4 + (stack - 1 - change.level) + 0.5)
         ticks.append(band_y)
         y += 0.4 + stack + band_rows + 0.4
         ax.axhline(y, color="#dddddd", linewidth=0.8)
-    if not models:
+    if not subjects:
         ax.text(0.5, 0.5, "No restriction state to draw", transform=ax.transAxes, ha="center")
     ax.set_ylim(max(y, 1.0), 0)
-    ax.set_yticks(ticks, models, fontsize=10)
+    ax.set_yticks(ticks, subjects, fontsize=10)
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(lo, hi)
     locator = mdates.AutoDateLocator(minticks=6, maxticks=16)
@@ -185,7 +200,7 @@ def render_states(bands: Sequence[StateBand], *, title: str | None = None) -> Fi
     figure.text(
         left_px / (WIDTH_INCHES * dpi),
         1 - 0.32 / height,
-        title or "Restriction state of each model over time",
+        title or "Restriction state of each subject over time",
         fontsize=13,
         weight="bold",
     )

@@ -23,7 +23,7 @@ def test_answers_fable_on_june_20_restricted_with_quotes(
     store: GraphStore, docs: dict[str, str]
 ) -> None:
     answers = state_on_day(store, "Fable 5", date(2026, 6, 20))
-    assert [(a.model, a.state, a.certainty) for a in answers] == [
+    assert [(a.subject, a.state, a.certainty) for a in answers] == [
         ("Claude Fable 5", "restricted", "certain")
     ]
     answer = answers[0]
@@ -35,7 +35,9 @@ def test_answers_fable_on_june_20_restricted_with_quotes(
         assert source.quote and "\n" not in source.quote
         assert source.published_earliest <= source.published_latest
     text = answer.text()
-    assert text.startswith("On 20 Jun 2026, Claude Fable 5 was restricted (certain)")
+    assert text.startswith(
+        "On 20 Jun 2026, Claude Fable 5 was restricted under US Department of Commerce (certain)"
+    )
     assert text.count("\n- ") == len(answer.sources)
 
 

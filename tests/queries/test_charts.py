@@ -120,11 +120,11 @@ def test_timeline_data_lanes_by_agent_and_filters(store: GraphStore) -> None:
 
 
 def test_state_data_sequences_and_changes(store: GraphStore) -> None:
-    bands = state_data(store, model="Fable 5")
+    bands = state_data(store, subject="Fable 5")
     assert [b.state for b in bands] == ["unrestricted", "restricted", "lifted"]
     assert bands[0].change_label is None  # nothing started the state before the order
     assert bands[1].change_label == "Export restriction · 12 Jun"
-    mythos = {b.state: b for b in state_data(store, model="Mythos 5")}
+    mythos = {b.state: b for b in state_data(store, subject="Mythos 5")}
     assert mythos["partially_lifted"].change_label == "Partial lift · 26 Jun"
 
 
@@ -269,6 +269,6 @@ def test_draw_charts_with_nothing_to_draw(store: GraphStore, tmp_path: Path) -> 
     for draw in (draw_timeline, draw_network):
         paths: list[Any] = draw(store, tmp_path / "none.png", event_type="no_such_type")
         assert paths[0].read_bytes().startswith(PNG_MAGIC)
-    assert draw_states(store, tmp_path / "none.png", model="GPT-5.6")[0].is_file()
+    assert draw_states(store, tmp_path / "none.png", subject="GPT-5.6")[0].is_file()
     assert network_data(store, event_type="no_such_type") == []
-    assert state_data(store, model="GPT-5.6") == []  # never restricted
+    assert state_data(store, subject="GPT-5.6") == []  # never restricted

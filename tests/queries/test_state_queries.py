@@ -45,21 +45,21 @@ PROBES = [
     ],
 )
 def test_restrictions_sequence_of_states(rows: Any, model: str, states: list[str]) -> None:
-    sequence = rows("restrictions", model=model)
+    sequence = rows("restrictions", subject=model)
     assert [r["state"] for r in sequence] == states
     assert [r["sequence"] for r in sequence] == list(range(len(states)))
-    assert {r["model_name"] for r in sequence} == {model}
+    assert {r["subject_name"] for r in sequence} == {model}
 
 
 @pytest.mark.parametrize("model", [MYTHOS, FABLE])
 def test_restrictions_start_with_the_june_12_order(rows: Any, model: str) -> None:
-    restricted = [r for r in rows("restrictions", model=model) if r["state"] == "restricted"]
+    restricted = [r for r in rows("restrictions", subject=model) if r["state"] == "restricted"]
     assert len(restricted) == 1
     assert (restricted[0]["from_earliest"], restricted[0]["from_latest"]) == (JUNE_12, JUNE_12)
 
 
 def test_restrictions_partial_lift_of_mythos_on_june_26(rows: Any) -> None:
-    states = {r["state"]: r for r in rows("restrictions", model="Mythos 5")}
+    states = {r["state"]: r for r in rows("restrictions", subject="Mythos 5")}
     partial = states["partially_lifted"]
     assert (partial["from_earliest"], partial["from_latest"]) == (JUNE_26, JUNE_26)
     assert partial["started_by_label"] and partial["started_by"]
@@ -69,7 +69,7 @@ def test_restrictions_partial_lift_of_mythos_on_june_26(rows: Any) -> None:
 
 @pytest.mark.parametrize("model", [MYTHOS, FABLE])
 def test_restrictions_lifted_after_june_26_and_by_end_of_july(rows: Any, model: str) -> None:
-    lifted = [r for r in rows("restrictions", model=model) if r["state"] == "lifted"]
+    lifted = [r for r in rows("restrictions", subject=model) if r["state"] == "lifted"]
     assert len(lifted) == 1
     assert lifted[0]["from_earliest"] >= date(2026, 6, 27)
     assert lifted[0]["from_latest"] is not None
@@ -81,7 +81,7 @@ def test_restrictions_population_filter(rows: Any) -> None:
     partners = rows("restrictions", population="trusted_partners")
     assert partners and {r["interval"] for r in partners}.isdisjoint(r["interval"] for r in overall)
     # Only Mythos 5 was opened to trusted partners.
-    assert {r["model_name"] for r in partners} == {MYTHOS}
+    assert {r["subject_name"] for r in partners} == {MYTHOS}
 
 
 # ---------------------------------------------------------------------------- state-on-day
@@ -89,14 +89,14 @@ def test_restrictions_population_filter(rows: Any) -> None:
 
 @pytest.mark.parametrize(("day", "model", "state"), PROBES)
 def test_state_on_day_answers_the_probe_days(rows: Any, day: date, model: str, state: str) -> None:
-    answer = rows("state-on-day", day=day, model=model)
+    answer = rows("state-on-day", day=day, subject=model)
     assert [(r["state"], r["certainty"]) for r in answer] == [(state, "certain")]
 
 
 def test_state_on_day_fable_june_20_restricted_by_the_june_12_order(
     rows: Any, docs: dict[str, str]
 ) -> None:
-    answer = rows("state-on-day", day=JUNE_20, model="Fable 5")
+    answer = rows("state-on-day", day=JUNE_20, subject="Fable 5")
     assert [r["state"] for r in answer] == ["restricted"]
     sources = set(answer[0]["sources"].split())
     # 000 names "the June 12 export control order"; 001 and 004 report it too.
@@ -106,7 +106,7 @@ def test_state_on_day_fable_june_20_restricted_by_the_june_12_order(
 
 def test_state_on_day_without_model_answers_for_every_model(rows: Any) -> None:
     answer = rows("state-on-day", day=JUNE_26)
-    by_model = {r["model_name"]: r["state"] for r in answer}
+    by_model = {r["subject_name"]: r["state"] for r in answer}
     assert by_model[MYTHOS] == "partially_lifted"
     assert by_model[FABLE] == "restricted"
 
@@ -115,7 +115,7 @@ def test_state_on_day_without_model_answers_for_every_model(rows: Any) -> None:
 
 
 def test_state_on_day_sources_quote_the_june_12_order(rows: Any, docs: dict[str, str]) -> None:
-    evidence = rows("state-on-day-sources", day=JUNE_20, model="Fable 5")
+    evidence = rows("state-on-day-sources", day=JUNE_20, subject="Fable 5")
     assert {r["state"] for r in evidence} == {"restricted"}
     set_by = [r for r in evidence if r["evidence"] == "set by"]
     assert {r["document"] for r in set_by} >= {docs["000"], docs["001"], docs["004"]}
@@ -126,7 +126,7 @@ def test_state_on_day_sources_quote_the_june_12_order(rows: Any, docs: dict[str,
 def test_state_on_day_sources_004_says_fable_remains_restricted(
     rows: Any, docs: dict[str, str]
 ) -> None:
-    evidence = rows("state-on-day-sources", day=JUNE_26, model="Fable 5")
+    evidence = rows("state-on-day-sources", day=JUNE_26, subject="Fable 5")
     says = [r for r in evidence if r["evidence"] == "says it holds"]
     assert any(
         r["document"] == docs["004"] and "Fable" in r["quote"] and "remains" in r["quote"]
@@ -138,4 +138,4 @@ def test_state_on_day_sources_004_says_fable_remains_restricted(
 
 def test_state_on_day_sources_unrestricted_state_has_no_evidence(rows: Any) -> None:
     # No event set the state before the first restriction: nothing to quote.
-    assert rows("state-on-day-sources", day=date(2026, 5, 1), model="Fable 5") == []
+    assert rows("state-on-day-sources", day=date(2026, 5, 1), subject="Fable 5") == []

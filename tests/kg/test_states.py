@@ -1,0 +1,228 @@
+"""Restriction states: one state per subject, authority, population and layer on any day."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from kg.reconcile import Reconciliation, reconcile
+from kg.reconcile.states import StateInterval
+from kg.schema import Bodies, EntityTypes, EventType, EventTypes
+
+ENTITY_TYPES = EntityTypes.load()
+_PACKAGED = EventTypes.load()
+EVENT_TYPES = EventTypes(
+    {
+        **_PACKAGED.types,
+        # a court order stopping a measure: the measure is suspended, in part
+        "court_block": EventType(
+            "court_block", "Court blocks", "", "court_ruling", None, None, "partially_lifted", True
+        ),
+    }
+)
+
+
+def _reconcile(*builders: Any) -> Reconciliation:
+    return reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES, bodies=Bodies.load())
+
+
+def _act(
+    doc: Any,
+    doc_id: str,
+    text: str,
+    actor: tuple[str, str, str],
+    trigger: str,
+    type_: str,
+    when: str,
+    **kw: Any,
+) -> Any:
+    a = doc(doc_id)
+    s = a.sentence(text)
+    agent = a.entity(s, actor[0], actor[1], actor[2])
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    role = kw.pop("role", "affected")
+    roles = (
+        {"agents": (company,)} if role == "agent" else {"agents": (agent,), "affected": (company,)}
+    )
+    a.event(s, trigger, type_, timex=a.timex(s, when), **roles)
+    return a
+
+
+BIS = ("Bureau of Industry and Security", "Bureau of Industry and Security", "government_agency")
+COMMERCE = ("Commerce Department", "US Department of Commerce", "government_agency")
+FCC = (
+    "Federal Communications Commission",
+    "Federal Communications Commission",
+    "government_agency",
+)
+WHOLE = ("US government", "US government", "government")
+COURT = ("federal court", "US District Court for the District of Columbia", "court")
+
+
+def _story(doc: Any) -> list[Any]:
+    return [
+        _act(
+            doc,
+            "a",
+            "The Bureau of Industry and Security added Corvex to the Entity List on March 8.",
+            BIS,
+            "added",
+            "designation",
+            "March 8",
+        ),
+        _act(
+            doc,
+            "b",
+            "On March 24, the Commerce Department granted Corvex a temporary licence.",
+            COMMERCE,
+            "granted",
+            "partial_lift",
+            "March 24",
+        ),
+        _act(
+            doc,
+            "c",
+            "The Federal Communications Commission designated Corvex a threat on June 30.",
+            FCC,
+            "designated",
+            "designation",
+            "June 30",
+        ),
+    ]
+
+
+def _states(r: Reconciliation, authority: str, layer: str = "legal") -> list[StateInterval]:
+    return sorted(
+        (
+            s
+            for s in r.states
+            if s.subject == "corvex"
+            and s.authority == authority
+            and s.layer == layer
+            and s.population == "all"
+        ),
+        key=lambda s: s.sequence,
+    )
+
+
+def _on(intervals: list[StateInterval], day: str) -> list[str]:
+    d = date.fromisoformat(day).toordinal()
+    return [
+        s.state
+        for s in intervals
+        if (s.start_day is None or s.start_day <= d) and (s.end_day is None or d < s.end_day)
+    ]
+
+
+def test_states_kept_per_department_and_combined_for_the_government(doc: Any) -> None:
+    r = _reconcile(*_story(doc))
+    commerce = _states(r, "us-department-of-commerce")
+    assert [s.state for s in commerce] == ["unrestricted", "restricted", "partially_lifted"]
+    assert [s.state for s in _states(r, "federal-communications-commission")] == [
+        "unrestricted",
+        "restricted",
+    ]
+    # The government: restricted by Commerce, relieved in part by it; the FCC's later
+    # designation adds a restriction but the relief goes on.
+    government = _states(r, "united-states")
+    assert {s.level for s in government} == {"government"}
+    assert [s.state for s in government] == ["unrestricted", "restricted", "partially_lifted"]
+    assert _on(government, "2026-07-15") == ["partially_lifted"]
+    # Commerce took two of the three steps: its sequence answers for Corvex.
+    assert {s.authority for s in r.states if s.principal} == {"us-department-of-commerce"}
+    # The United States is named by no document: implied by the gazetteer.
+    assert "united-states" in r.authorities.implied
+
+
+def test_states_one_state_per_authority_on_every_day(doc: Any) -> None:
+    r = _reconcile(*_story(doc))
+    for authority in (
+        "us-department-of-commerce",
+        "federal-communications-commission",
+        "united-states",
+    ):
+        intervals = _states(r, authority)
+        for offset in range(365):
+            day = date(2026, 1, 1).toordinal() + offset
+            assert len(_on(intervals, date.fromordinal(day).isoformat())) == 1
+
+
+def test_states_a_government_act_binds_every_department(doc: Any) -> None:
+    lift = _act(
+        doc,
+        "d",
+        "The US government lifted all restrictions on Corvex on September 1.",
+        WHOLE,
+        "lifted",
+        "full_lift",
+        "September 1",
+    )
+    r = _reconcile(*_story(doc), lift)
+    assert _on(_states(r, "federal-communications-commission"), "2026-10-01") == ["lifted"]
+    assert _on(_states(r, "us-department-of-commerce"), "2026-10-01") == ["lifted"]
+    assert _on(_states(r, "united-states"), "2026-10-01") == ["lifted"]
+    assert _on(_states(r, "united-states"), "2026-08-01") == ["partially_lifted"]
+
+
+def test_states_a_court_acts_on_the_measure_it_blocks(doc: Any) -> None:
+    a = doc("e")
+    s = a.sentence("On May 2, a federal court blocked the Commerce Department's listing of Corvex.")
+    court = a.entity(s, "federal court", COURT[1], "court")
+    commerce = a.entity(s, "Commerce Department", COMMERCE[1], "government_agency")
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s,
+        "blocked",
+        "court_block",
+        agents=(court,),
+        affected=(commerce, company),
+        timex=a.timex(s, "May 2"),
+    )
+    r = _reconcile(*_story(doc)[:1], a)
+    # The court's order suspends Commerce's measure: Commerce's state, not a court's own.
+    commerce_states = _states(r, "us-department-of-commerce")
+    assert _on(commerce_states, "2026-06-01") == ["partially_lifted"]
+    assert not [
+        i for i in r.states if i.authority == "us-district-court-for-the-district-of-columbia"
+    ]
+
+
+def test_states_effective_layer_apart_from_the_legal_state(doc: Any) -> None:
+    dark = _act(
+        doc,
+        "f",
+        "Corvex switched off its service on April 2.",
+        ("Corvex", "Corvex", "organization"),
+        "switched off",
+        "access_disable",
+        "April 2",
+        role="agent",
+    )
+    r = _reconcile(*_story(doc), dark)
+    effective = _states(r, "corvex", layer="effective")
+    assert [s.state for s in effective] == ["unrestricted", "restricted"]
+    # The company's switch does not change what the government decided.
+    assert _on(_states(r, "us-department-of-commerce"), "2026-04-10") == ["partially_lifted"]
+
+
+@pytest.mark.parametrize("population", ["trusted_partners"])
+def test_states_a_lift_for_some_is_a_partial_lift_for_all(doc: Any, population: str) -> None:
+    a = doc("g")
+    s = a.sentence("On March 24, Commerce allowed trusted partners to buy from Corvex.")
+    agent = a.entity(s, "Commerce", COMMERCE[1], "government_agency")
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s,
+        "allowed",
+        "partial_lift",
+        agents=(agent,),
+        affected=(company,),
+        timex=a.timex(s, "March 24"),
+        scope=((population, None),),
+    )
+    r = _reconcile(*_story(doc)[:1], a)
+    assert _on(_states(r, "us-department-of-commerce"), "2026-04-01") == ["partially_lifted"]
+    partners = [i for i in r.states if i.population == population and i.subject == "corvex"]
+    assert partners and {i.state for i in partners} >= {"partially_lifted"}
