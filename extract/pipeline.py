@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from extract.nlp import PipelineOptions, load_pipeline, pipeline_label
-from extract.records import DateRange, Document, DocumentDate, DocumentRecords, Span
+from extract.records import DateRange, Document, DocumentDate, DocumentRecords, TextSpan
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -115,7 +115,7 @@ def records_from_doc(
     return DocumentRecords(
         document=document,
         dct=dct,
-        sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
+        sentences=tuple(TextSpan(s.start_char, s.end_char, s.text) for s in doc.sents),
         timexes=timexes,
         entities=tuple(_extension(doc, "entities") or ()),
         events=tuple(_extension(doc, "events") or ()),
@@ -141,11 +141,9 @@ def _extension(doc: Doc, name: str) -> Any:
 
 
 def _set_prior(doc: Doc, prior: DocumentDate) -> None:
-    from spacy.tokens import Doc as SpacyDoc
+    from extract.spacy_extensions import register_extensions
 
-    for name in ("dct_prior", "dct_prior_movable"):
-        if not SpacyDoc.has_extension(name):
-            SpacyDoc.set_extension(name, default=None)
+    register_extensions("dct_prior", "dct_prior_movable")
     doc._.dct_prior = prior.range
     # Only the default window of an undated document is an assumption the text may overrule.
     doc._.dct_prior_movable = prior.inferred

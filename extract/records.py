@@ -97,8 +97,8 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Span:
-    """A stretch of ``Document.text``."""
+class TextSpan:
+    """A stretch of ``Document.text`` (character offsets and the words)."""
 
     start: int
     end: int
@@ -116,7 +116,7 @@ class Timex:
     """
 
     id: str
-    span: Span
+    span: TextSpan
     type: str  # DATE | TIME | DURATION | SET
     value: str  # TIMEX3 value, e.g. 2026-06-12, 2026-06, 2026-W25, P2W, XXXX-WXX-5
     range: DateRange | None = None  # for DATE and TIME
@@ -140,7 +140,7 @@ class DocumentDate:
 @dataclass(frozen=True)
 class EntityMention:
     id: str
-    span: Span
+    span: TextSpan
     type: str  # an entity type of extract/data/entity_types.yaml
     name: str  # canonical name within the document (gazetteer name or longest form)
     source: str  # "gazetteer" | "pattern" | "ner"
@@ -164,7 +164,7 @@ class Scope:
     """Who a restriction or a lifting applies to."""
 
     population: str  # a population of extract/data/scopes.yaml, e.g. "foreign_nationals"
-    span: Span | None = None
+    span: TextSpan | None = None
     count: Count | None = None
 
 
@@ -172,7 +172,7 @@ class Scope:
 class Attribution:
     """Who says so: "according to a letter obtained by POLITICO", "Reuters reported"."""
 
-    cue: Span
+    cue: TextSpan
     source: str | None = None  # entity mention id of the source (outlet, person, body)
     instrument: str | None = None  # e.g. "letter", "blog post", "statement"
 
@@ -188,7 +188,7 @@ class EventRelation:
     relation: str
     target: str  # event mention id
     lag: tuple[int, int] | None = None
-    cue: Span | None = None
+    cue: TextSpan | None = None
 
 
 @dataclass(frozen=True)
@@ -196,9 +196,9 @@ class EventMention:
     """One mention of a policy event, or of a state ("remains restricted")."""
 
     id: str
-    trigger: Span
+    trigger: TextSpan
     type: str  # an event type of extract/data/event_types.yaml
-    sentence: Span
+    sentence: TextSpan
     agents: tuple[str, ...] = ()  # entity mention ids
     affected: tuple[str, ...] = ()
     models: tuple[str, ...] = ()  # AI models or other products concerned
@@ -221,7 +221,7 @@ class DocumentRecords:
 
     document: Document
     dct: DocumentDate
-    sentences: tuple[Span, ...] = ()
+    sentences: tuple[TextSpan, ...] = ()
     timexes: tuple[Timex, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     events: tuple[EventMention, ...] = ()

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from extract.records import DocumentRecords, EntityMention, EventMention, Span, Timex
+from extract.records import DocumentRecords, EntityMention, EventMention, TextSpan, Timex
 from kg.iri import Minter, slug
 from kg.namespace import DCTERMS, GAF, NIF, PROV, PTKG, RDF, RDFS, SDO, SEM
 from kg.schema import EntityTypes
@@ -60,7 +60,7 @@ class _DocumentWriter:
         self.doc = minter.document(self.doc_id)
         self.context = minter.context(self.doc_id, len(records.document.text))
         self._strings: dict[tuple[int, int], URIRef] = {}
-        self._sentence_of: list[Span] = sorted(records.sentences, key=lambda s: s.start)
+        self._sentence_of: list[TextSpan] = sorted(records.sentences, key=lambda s: s.start)
 
     # -- document -----------------------------------------------------------------------
     def document(self) -> Iterator[Triple]:
@@ -94,7 +94,7 @@ class _DocumentWriter:
         yield ctx, NIF.sourceUrl, doc
 
     # -- mentions -------------------------------------------------------------------------
-    def string(self, span: Span) -> URIRef:
+    def string(self, span: TextSpan) -> URIRef:
         """The NIF string of a span; its offsets, quote and sentence are written once."""
         key = (span.start, span.end)
         iri = self._strings.get(key)
@@ -127,7 +127,7 @@ class _DocumentWriter:
             yield s_iri, NIF.anchorOf, Literal(text[start:end])
             yield s_iri, NIF.referenceContext, self.context
 
-    def _sentence(self, start: int, end: int) -> Span | None:
+    def _sentence(self, start: int, end: int) -> TextSpan | None:
         for sentence in self._sentence_of:
             if sentence.start <= start and end <= sentence.end:
                 return sentence

@@ -42,7 +42,7 @@ from extract.records import (
     EventRelation,
     Precision,
     Scope,
-    Span,
+    TextSpan,
     Timex,
 )
 
@@ -93,25 +93,25 @@ class _Writer:
     base: tuple[int, int]
     parts: list[str] = field(default_factory=list)
     length: int = 0
-    sentences: list[Span] = field(default_factory=list)
+    sentences: list[TextSpan] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     _sentence_start: int = 0
 
-    def add(self, text: str) -> Span:
+    def add(self, text: str) -> TextSpan:
         start = self.length
         self.parts.append(text)
         self.length += len(text)
-        return Span(start, self.length, text)
+        return TextSpan(start, self.length, text)
 
     def begin(self) -> None:
         self._sentence_start = self.length
 
-    def end(self, tail: str = ".") -> Span:
+    def end(self, tail: str = ".") -> TextSpan:
         self.add(tail)
         text = "".join(self.parts)[self._sentence_start : self.length]
-        sentence = Span(self._sentence_start, self.length, text)
+        sentence = TextSpan(self._sentence_start, self.length, text)
         self.sentences.append(sentence)
         self.add(" ")
         return sentence
@@ -135,12 +135,14 @@ class _Writer:
         days = DateRange(date(year, month, 1), date(year, month, last))
         return self._timex(span, days, Precision.MONTH)
 
-    def _timex(self, span: Span, days: DateRange, precision: Precision) -> tuple[str, DateRange]:
+    def _timex(
+        self, span: TextSpan, days: DateRange, precision: Precision
+    ) -> tuple[str, DateRange]:
         timex_id = f"t{len(self.timexes) + 1}"
         self.timexes.append(Timex(timex_id, span, "DATE", span.text, days, precision))
         return timex_id, days
 
-    def event(self, trigger: Span, type_: str, sentence: Span, **fields: object) -> str:
+    def event(self, trigger: TextSpan, type_: str, sentence: TextSpan, **fields: object) -> str:
         event_id = f"v{len(self.events) + 1}"
         self.events.append(EventMention(event_id, trigger, type_, sentence, **fields))  # type: ignore[arg-type]
         return event_id
@@ -161,11 +163,11 @@ class _Writer:
         return "".join(self.parts).rstrip(" ")
 
 
-def _late(sentence_or_later: Span, text: str) -> Span:
+def _late(sentence_or_later: TextSpan, text: str) -> TextSpan:
     """The span of ``text`` inside an already written sentence."""
     offset = sentence_or_later.text.index(text)
     start = sentence_or_later.start + offset
-    return Span(start, start + len(text), text)
+    return TextSpan(start, start + len(text), text)
 
 
 def _day(base: tuple[int, int], months: int, day_of_month: int) -> date:

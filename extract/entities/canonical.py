@@ -28,7 +28,6 @@ from extract.records import EntityMention
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
 _LEADING = ("the ", "The ")
-DOC_SCOPED_TYPES = frozenset({"legal_instrument"})
 
 
 def clean_name(text: str) -> str:
@@ -84,7 +83,7 @@ def canonical_names(
 ) -> list[str]:
     """Canonical name of each (type, name, gazetteer name or None) mention of one document."""
     result = [gaz or name for _type, name, gaz in mentions]
-    models = [i for i, (t, _n, g) in enumerate(mentions) if t in ("ai_model", "product") and not g]
+    models = [i for i, (t, _n, g) in enumerate(mentions) if lexicon.is_product(t) and not g]
     _merge_models(models, mentions, result, lexicon)
     persons = [i for i, (t, _n, _g) in enumerate(mentions) if t == "person"]
     _merge_persons(persons, result)
@@ -197,8 +196,9 @@ def canonicalise_corpus(
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
-            coarse = _kind(mention.type)
-            if mention.type in DOC_SCOPED_TYPES:
+            coarse = _kind(mention.type, lexicon)
+            # instruments stay per document: "the letter" of one is not another's
+            if lexicon.is_instrument(mention.type):
                 node = f"doc:{doc_id}:{mention.name.lower()}"
             else:
                 node = f"name:{coarse}:{mention.name.lower()}"
@@ -266,13 +266,15 @@ def canonicalise_corpus(
     return result
 
 
-def _kind(entity_type: str) -> str:
-    """Types that may name the same thing share a kind for exact-name merging."""
-    if entity_type in ("ai_model", "product"):
+def _kind(entity_type: str, lexicon: EntityLexicon) -> str:
+    """Types that may name the same thing share a kind for exact-name merging: products,
+    companies and outlets, governing bodies (entity_types.yaml: product, actor)."""
+    if lexicon.is_product(entity_type):
         return "model"
-    if entity_type in ("organization", "news_outlet"):
+    actor = lexicon.actor(entity_type)
+    if actor in ("company", "media"):
         return "org"
-    if entity_type in ("government", "government_agency", "administration", "legislature"):
+    if actor == "government":
         return "gov"
     return entity_type
 

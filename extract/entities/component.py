@@ -29,8 +29,9 @@ from spacy.tokens import Doc, Span, Token
 from extract.entities.canonical import canonical_names, clean_name
 from extract.entities.lexicon import EntityLexicon, load_entity_lexicon
 from extract.errors import DataFileError
-from extract.records import EntityMention
-from extract.records import Span as TextSpan
+from extract.records import EntityMention, TextSpan
+from extract.spacy_extensions import register_extensions
+from extract.words import inner_capital
 
 SPAN_KEY = "entities"
 _HYPHENS = "\u2010\u2011\u2012\u2013"
@@ -45,11 +46,6 @@ _P_PATTERN = 3
 _P_WEAK_MODEL = 3
 _P_INSTRUMENT = 2
 _P_NER = 1
-
-
-def _register_extensions() -> None:
-    if not Doc.has_extension("entities"):
-        Doc.set_extension("entities", default=None)
 
 
 @dataclass
@@ -85,7 +81,7 @@ class EntityRecogniser:
     """Builds its matchers once from the lexicon; ``__call__`` runs them on each document."""
 
     def __init__(self, nlp: Language, name: str = "ptkg_entities", lexicons: Sequence[str] = ()):
-        _register_extensions()
+        register_extensions("entities")
         self.name = name
         self.lexicon = load_entity_lexicon([Path(p) for p in lexicons])
         self.vocab = nlp.vocab
@@ -333,7 +329,7 @@ class EntityRecogniser:
             yield Candidate(
                 first,
                 start + 1,
-                "legal_instrument",
+                self.lexicon.instrument_type,
                 name,
                 "pattern",
                 _P_INSTRUMENT,
@@ -343,7 +339,7 @@ class EntityRecogniser:
                 yield Candidate(
                     start,
                     start + 1,
-                    "legal_instrument",
+                    self.lexicon.instrument_type,
                     kind,
                     "pattern",
                     _P_INSTRUMENT,
@@ -371,7 +367,7 @@ class EntityRecogniser:
             text = tokens.text
             if text in rules.stopwords or any(t.text in _QUOTES for t in ent):
                 continue  # a quoted term ("the “Covered Models”") is not a name
-            if not any(t.is_title or t.is_upper or _mixed_case(t.text) for t in tokens):
+            if not any(t.is_title or t.is_upper or inner_capital(t.text) for t in tokens):
                 continue
             if any(
                 t.lower_ not in rules.function_words
@@ -623,10 +619,6 @@ def _expand(pattern: list[dict[str, Any]], family_names: list[str]) -> list[dict
             spec["ORTH"] = {"IN": family_names}
         out.append(spec)
     return out
-
-
-def _mixed_case(text: str) -> bool:
-    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
 def _resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:

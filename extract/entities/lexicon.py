@@ -28,6 +28,8 @@ class EntityType:
     label: str
     coarse: str
     actor: str | None
+    product: bool = False  # a thing an event can concern (a model, a product, an app)
+    instrument: bool = False  # an order, a letter, a rule an event acts by
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,28 @@ class EntityLexicon:
     def actor(self, type_id: str) -> str | None:
         entity_type = self.types.get(type_id)
         return entity_type.actor if entity_type else None
+
+    def is_product(self, type_id: str) -> bool:
+        """True for types an event concerns as its models (entity_types.yaml: product)."""
+        entity_type = self.types.get(type_id)
+        return entity_type.product if entity_type else False
+
+    def is_instrument(self, type_id: str) -> bool:
+        """True for orders, letters, rules (entity_types.yaml: instrument)."""
+        entity_type = self.types.get(type_id)
+        return entity_type.instrument if entity_type else False
+
+    @property
+    def instrument_type(self) -> str:
+        """The type instruments found by pattern get (the first with ``instrument``)."""
+        for type_id, entity_type in self.types.items():
+            if entity_type.instrument:
+                return type_id
+        raise DataFileError(
+            "entity_types.yaml",
+            "no entity type is marked `instrument: true`",
+            fix="mark the type of orders, letters and rules (legal_instrument)",
+        )
 
     def entry(self, entry_id: str) -> GazetteerEntry | None:
         for entry in self.entries:
@@ -294,6 +318,8 @@ class _Merged:
                 str(fields.get("label", type_id)),
                 str(fields.get("coarse", type_id)),
                 actor,
+                product=bool(fields.get("product", False)),
+                instrument=bool(fields.get("instrument", False)),
             )
             self.type_files[str(type_id)] = path
 

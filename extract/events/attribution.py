@@ -25,8 +25,7 @@ from extract.events.syntax import (
     subject_of,
     with_lemmas,
 )
-from extract.records import Attribution, EntityMention
-from extract.records import Span as TextSpan
+from extract.records import Attribution, EntityMention, TextSpan
 
 _GENERIC_SUBJECTS = frozenset({"you", "we", "i", "one", "people", "some", "many", "experts"})
 
@@ -161,7 +160,11 @@ class AttributionFinder:
                         if mention is not None:
                             return mention, instrument, instrument_token
         direct = entities.resolve(obj)
-        if direct is not None and direct.type not in ("legal_instrument", "ai_model", "product"):
+        if (
+            direct is not None
+            and not entities.is_instrument(direct)
+            and not entities.is_product(direct)
+        ):
             return direct, instrument, instrument_token
         for preposition in self.cues.author_prepositions:
             for pobj in preposition_objects(obj, preposition):

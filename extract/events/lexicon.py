@@ -111,6 +111,17 @@ class RelationCues:
 
 
 @dataclass(frozen=True)
+class SyntaxWords:
+    """Words of the language the event layer's rules read (event_types.yaml: ``syntax``)."""
+
+    clause_boundaries: frozenset[str]  # words that end a clause ("while", "but", ";")
+    separating_marks: frozenset[str]  # marks of a clause that is an event of its own
+    argument_prepositions: frozenset[str]  # prepositions whose objects are arguments
+    definite_determiners: frozenset[str]  # "the", "this": a definite mention
+    headline_small_words: frozenset[str]  # words a title-case headline leaves lower case
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     types: Mapping[str, EventTypeDef]
     rules: tuple[TriggerRule, ...]
@@ -128,6 +139,7 @@ class EventLexicon:
     number_words: Mapping[str, int]
     modality: ModalityCues
     attribution: AttributionCues
+    syntax: SyntaxWords
 
     def coarse(self, type_id: str) -> str:
         found = self.types.get(type_id)
@@ -142,6 +154,15 @@ class EventLexicon:
     def in_class(self, lemma: str, classes: Iterable[str]) -> bool:
         lemma = lemma.lower()
         return any(lemma in self.word_classes.get(name, frozenset()) for name in classes)
+
+
+_SYNTAX_SECTIONS = (
+    "clause_boundaries",
+    "separating_marks",
+    "argument_prepositions",
+    "definite_determiners",
+    "headline_small_words",
+)
 
 
 def load_event_lexicon(extra: Sequence[str | Path] = ()) -> EventLexicon:
@@ -210,6 +231,7 @@ class _Merged:
         self.modality: dict[str, set[str]] = {}
         self.attribution: dict[str, set[str]] = {}
         self.instruments: dict[str, str] = {}
+        self.syntax: dict[str, set[str]] = {name: set() for name in _SYNTAX_SECTIONS}
 
     def add(self, path: Path, data: Mapping[str, Any]) -> None:
         for number, entry in enumerate(_entries(data.get("event_types"), path, "event_types"), 1):
@@ -244,6 +266,14 @@ class _Merged:
                     fix=f"use {', '.join(self.relations)}",
                 )
             self.relations[key].update(_lower_set(words, path, f"relations.{key}"))
+        for key, words in _mapping(data.get("syntax"), path, "syntax").items():
+            if key not in self.syntax:
+                raise DataFileError(
+                    path,
+                    f"syntax: unknown section {key!r}",
+                    fix=f"use {', '.join(self.syntax)}",
+                )
+            self.syntax[key].update(_lower_set(words, path, f"syntax.{key}"))
         time = _mapping(data.get("time"), path, "time")
         self.ignore_values.update(_strings(time.get("ignore_values"), path, "time.ignore_values"))
         for pop_id, fields in _mapping(data.get("populations"), path, "populations").items():
@@ -484,6 +514,7 @@ class _Merged:
                 source_nouns=frozenset(att.get("source_nouns", ())),
                 instruments=dict(self.instruments),
             ),
+            syntax=SyntaxWords(**{k: frozenset(v) for k, v in self.syntax.items()}),
         )
 
 

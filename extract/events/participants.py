@@ -23,8 +23,6 @@ from extract.events.syntax import (
 )
 from extract.records import EntityMention
 
-MODEL_TYPES = frozenset({"ai_model", "product"})
-
 
 @dataclass
 class DocEntities:
@@ -99,6 +97,14 @@ class DocEntities:
                     return self.entity_lexicon.actor(entry.type) or "person"
         return kind
 
+    def is_product(self, mention: EntityMention) -> bool:
+        """A model, product or app: what an event concerns (its models)."""
+        return self.entity_lexicon.is_product(mention.type)
+
+    def is_instrument(self, mention: EntityMention) -> bool:
+        """An order, letter, rule or list: what an event acts by."""
+        return self.entity_lexicon.is_instrument(mention.type)
+
     def word_actor(self, token: Token) -> str | None:
         """Actor kind of a common noun ("the government", "the court", "the company")."""
         return self.event_lexicon.actor_words.get(
@@ -116,7 +122,7 @@ class DocEntities:
             core = [
                 t for t in np_core(token) if t.dep_ in ("compound", "nmod") and t.head.i == token.i
             ]
-            inner = [m for m in self.in_tokens(core) if m.type not in MODEL_TYPES]
+            inner = [m for m in self.in_tokens(core) if not self.is_product(m)]
             if inner and token.lemma_.lower() in self.event_lexicon.actor_words:
                 return inner[0]
         phrase = self._phrase(token)
@@ -181,7 +187,7 @@ class DocEntities:
         return fallback
 
     def models_in(self, tokens: Iterable[Token]) -> list[EntityMention]:
-        return [m for m in self.in_tokens(tokens) if m.type in MODEL_TYPES]
+        return [m for m in self.in_tokens(tokens) if self.is_product(m)]
 
     def owner_of(self, model: EntityMention) -> EntityMention | None:
         """The company a model belongs to: its possessor in the text, or its family's owner."""

@@ -22,8 +22,7 @@ from spacy.vocab import Vocab
 
 from extract.errors import DataFileError
 from extract.events.lexicon import EventLexicon
-from extract.records import Count, Scope
-from extract.records import Span as TextSpan
+from extract.records import Count, Scope, TextSpan
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,12 @@ class Sentences:
         self.ends: list[int] = [*starts[1:], len(doc)]
 
     def of(self, index: int) -> Span:
-        k = bisect.bisect_right(self.starts, index) - 1
+        k = self.number(index)
         return self.doc[self.starts[k] : self.ends[k]]
+
+    def number(self, index: int) -> int:
+        """The position of the sentence that holds token ``index``."""
+        return bisect.bisect_right(self.starts, index) - 1
 
 
 def is_verbal(token: Token) -> bool:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -22,8 +23,7 @@ from spacy.vocab import Vocab
 
 from extract.events.lexicon import RelationCues
 from extract.events.syntax import children, subject_of, with_lemmas
-from extract.records import Precision, Timex
-from extract.records import Span as TextSpan
+from extract.records import EventRelation, Precision, TextSpan, Timex
 
 _PRECISION_RANK = {
     Precision.DAY: 0,
@@ -247,3 +247,44 @@ def _event_above(token: Token, anchors: Mapping[int, int]) -> int | None:
         if current.i in anchors:
             return anchors[current.i]
     return None
+
+
+def bind_relations(
+    drafts: Sequence[Any],
+    related: Mapping[int, list[RelationFound]],
+    ids: Mapping[int, str],
+    placed: Sequence[PlacedTimex],
+    timexes: list[Timex],
+) -> list[Timex]:
+    """Found relations -> records on the drafts; "two weeks after X" durations anchored on X.
+
+    ``drafts`` are the events component's drafts (``relations``, ``timex``), numbered as in
+    ``related`` and ``ids``. Returns the timexes with their new anchors.
+    """
+    bound: dict[str, str] = {}
+    for source, items in related.items():
+        if source not in ids:
+            continue
+        for found in items:
+            if found.target not in ids:
+                continue
+            relation = EventRelation(found.relation, ids[found.target], found.lag, found.cue)
+            draft = drafts[source]
+            if relation not in draft.relations:
+                draft.relations.append(relation)
+            if found.lag_timex is not None:
+                bound[found.lag_timex.id] = ids[found.target]
+                if draft.timex is None:
+                    draft.timex = next(
+                        (p for p in placed if p.timex.id == found.lag_timex.id), None
+                    )
+    updated = []
+    for timex in timexes:
+        if timex.id in bound and not timex.anchor.startswith("event:"):
+            timex = replace(timex, anchor=f"event:{bound[timex.id]}")
+        updated.append(timex)
+    by_id = {t.id: t for t in updated}
+    for draft in drafts:
+        if draft.timex is not None and draft.timex.timex.id in bound:
+            draft.timex = PlacedTimex(by_id[draft.timex.timex.id], draft.timex.span)
+    return updated

@@ -201,7 +201,9 @@ class TriggerFinder:
                 mention = entities.at(token) or entities.resolve(token)
                 if mention is not None and mention.type == wanted:
                     return True
-                if wanted in ("ai_model", "product") and entities.models_in(np_core(token)):
+                if entities.entity_lexicon.is_product(wanted) and entities.models_in(
+                    np_core(token)
+                ):
                     return True
                 continue
             words = self.lexicon.word_classes.get(name, frozenset())
@@ -271,10 +273,10 @@ class TriggerFinder:
                 return
             for item in [token, *(c for c in token.conjuncts if c.i > token.i)]:
                 mention = entities.resolve(item)
-                if mention is not None and mention.type not in (
-                    "ai_model",
-                    "product",
-                    "legal_instrument",
+                if (
+                    mention is not None
+                    and not entities.is_product(mention)
+                    and not entities.is_instrument(mention)
                 ):
                     if mention not in target:
                         target.append(mention)
@@ -329,7 +331,7 @@ class TriggerFinder:
                         "court",
                     ):
                         add(agents, child)
-                    elif mention is not None and mention.type not in ("ai_model", "product"):
+                    elif mention is not None and not entities.is_product(mention):
                         add(affected, child)
             for prep in ("by", "from"):
                 for obj in preposition_objects(head, prep):

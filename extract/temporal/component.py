@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.records import DateRange, DocumentDate, Timex
+from extract.spacy_extensions import register_extensions
 from extract.temporal.dct import infer_dct, reresolve_all
 from extract.temporal.tagger import TimexTagger
 from extract.temporal.tense import deadlines_of, tenses_of
@@ -25,9 +26,7 @@ from extract.temporal.tokens import tokens_from_doc
 
 SPAN_KEY = "timex"
 
-for _name in ("timexes", "dct_prior", "dct_prior_movable", "dct_published", "dct"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+register_extensions("timexes", "dct_prior", "dct_prior_movable", "dct_published", "dct")
 
 
 class TimexComponent:

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from extract.errors import DataFileError
-from extract.records import DateRange, Precision, Span, Timex
+from extract.records import DateRange, Precision, TextSpan, Timex
 from extract.temporal.grammar import (
     ANCHOR_DCT,
     ANCHOR_EVENT,
@@ -195,7 +195,7 @@ def build_timex(
     anchor_range: DateRange | None,
 ) -> Timex:
     """The Timex of a reading whose rule and anchor are settled."""
-    span = Span(reading.start, reading.end, text[reading.start : reading.end])
+    span = TextSpan(reading.start, reading.end, text[reading.start : reading.end])
     value_range = _resolve(rule, anchor, anchor_range)
     return Timex(
         id=tid,

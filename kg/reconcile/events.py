@@ -7,8 +7,9 @@ most precisely dated first, so vague mentions ("the previous month's directive")
 event a dated mention ("the March 3 order") founded. Candidates are found through an index
 on participants and documents, never by comparing all pairs.
 
-An instrument (a letter, a determination) is not an event of its own when its document
-mentions the act it carries out next to it: it joins that act, and lends it its date.
+An instrument (a letter, a determination) that carries out an act its document mentions
+(the extraction layer links them: ``EventMention.carried_by``) is not an event of its own:
+it joins that act, and lends it its date.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from kg.schema import EventTypes
 # Sources may disagree on a date by this many days and still report the same event; the
 # disagreement is kept (see conflicts.py), not hidden.
 DATE_TOLERANCE_DAYS = 2
-# How far (in sentences) an instrument may be from the act it carries out.
-INSTRUMENT_REACH = 1
 
 
 @dataclass
@@ -82,7 +81,7 @@ class CanonicalEvent:
 def cluster_claims(
     claims: list[Claim], types: EventTypes, entities: EntityIndex
 ) -> list[CanonicalEvent]:
-    attachments = _instrument_attachments(claims, types, entities)
+    attachments = _instrument_attachments(claims)
     acts = [c for c in claims if id(c) not in attachments]
     clusters: list[CanonicalEvent] = []
     index = _ClusterIndex()
@@ -251,15 +250,10 @@ def _join(event: CanonicalEvent, claim: Claim) -> None:
         event.window = joined
 
 
-def _instrument_attachments(
-    claims: Iterable[Claim], types: EventTypes, entities: EntityIndex
-) -> dict[int, Claim]:
-    """Instrument claim -> the act it carries out, when its document names the act nearby.
-
-    The extraction layer says so when it can (``EventMention.carried_by``: "In a letter
-    dated March 3 ... As a result, trusted companies will no longer need licences"); else
-    the nearest act of a type the instrument can carry, in the same or next sentence.
-    """
+def _instrument_attachments(claims: Iterable[Claim]) -> dict[int, Claim]:
+    """Instrument claim -> the act it carries out, as the extraction layer linked them
+    (``EventMention.carried_by``: "In a letter dated March 3 ... As a result, trusted
+    companies will no longer need licences")."""
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.doc_id].append(claim)
@@ -270,41 +264,4 @@ def _instrument_attachments(
             carrier = by_id.get(act.mention.carried_by or "")
             if carrier is not None and carrier is not act and id(carrier) not in attachments:
                 attachments[id(carrier)] = act
-        for claim in doc_claims:
-            acts_for = types.get(claim.type.id).instrument_of
-            if not acts_for or id(claim) in attachments:
-                continue
-            options = [
-                act
-                for act in doc_claims
-                if act.type.id in acts_for
-                and abs(act.sentence_index - claim.sentence_index) <= INSTRUMENT_REACH
-                and not act.window.intersect(claim.window).empty
-                and _agents_compatible(claim, act, entities)
-            ]
-            if options:
-                attachments[id(claim)] = min(
-                    options,
-                    key=lambda act: (
-                        abs(act.sentence_index - claim.sentence_index),
-                        abs(act.mention.trigger.start - claim.mention.trigger.start),
-                    ),
-                )
     return attachments
-
-
-def _agents_compatible(a: Claim, b: Claim, entities: EntityIndex) -> bool:
-    if not a.agents or not b.agents or a.agents & b.agents:
-        return True
-    return bool(_with_affiliations(a.agents, entities) & _with_affiliations(b.agents, entities))
-
-
-def _with_affiliations(keys: frozenset[str], entities: EntityIndex) -> set[str]:
-    from kg.iri import slug
-
-    out = set(keys)
-    for key in keys:
-        entity = entities.entities.get(key)
-        if entity is not None:
-            out.update(slug(a) for a in entity.affiliations)
-    return out

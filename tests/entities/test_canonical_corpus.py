@@ -8,12 +8,17 @@ from extract.entities import (
     packaged_entity_lexicon,
     parse_model_name,
 )
-from extract.records import EntityMention, Span
+from extract.records import EntityMention, TextSpan
 
 
 def mention(number: int, name: str, type_: str, gazetteer_id: str | None = None) -> EntityMention:
     return EntityMention(
-        f"e{number}", Span(0, len(name), name), type_, name, "pattern", gazetteer_id=gazetteer_id
+        f"e{number}",
+        TextSpan(0, len(name), name),
+        type_,
+        name,
+        "pattern",
+        gazetteer_id=gazetteer_id,
     )
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp import PipelineOptions, load_pipeline
-from extract.records import EntityMention, EventMention, Span, Timex
+from extract.records import EntityMention, EventMention, TextSpan, Timex
 
 TimexSpec = tuple[str, str, str]  # (text, TIMEX3 type, TIMEX3 value)
 
@@ -68,7 +68,9 @@ def run(nlp: Language) -> Callable[..., Result]:
         for number, (expression, kind, value) in enumerate(timexes, 1):
             start = text.index(expression)
             found.append(
-                Timex(f"t{number}", Span(start, start + len(expression), expression), kind, value)
+                Timex(
+                    f"t{number}", TextSpan(start, start + len(expression), expression), kind, value
+                )
             )
         doc._.timexes = found
         nlp.get_pipe("ptkg_events")(doc)

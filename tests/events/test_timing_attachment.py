@@ -116,3 +116,24 @@ def test_timing_dated_letter_carries_the_lift_of_its_paragraph(run: Run) -> None
     assert lift.timex is None  # syntax gives the lift no date of its own
     assert lift.carried_by == letter.id
     assert lift.instrument == letter.instrument
+
+
+def test_timing_undated_letter_carries_the_act_of_the_next_sentence(run: Run) -> None:
+    result = run(
+        "Commerce Secretary Jane Roe wrote to Corvex Systems on behalf of the department. "
+        "The Commerce Department lifted the restrictions on Corvex Systems."
+    )
+    (letter,) = result.of_type("letter")
+    (lift,) = result.of_type("partial_lift", "full_lift")
+    # the secretary acts for the department: one act, carried by her letter
+    assert lift.carried_by == letter.id
+
+
+def test_timing_undated_letter_leaves_the_act_of_another_agent(run: Run) -> None:
+    result = run(
+        "Commerce Secretary Jane Roe wrote to Corvex Systems on behalf of the department. "
+        "The Defense Department lifted the restrictions on Corvex Systems."
+    )
+    assert result.of_type("letter")
+    (lift,) = result.of_type("partial_lift", "full_lift")
+    assert lift.carried_by is None

@@ -21,7 +21,7 @@ from extract.records import (
     EventMention,
     EventRelation,
     Scope,
-    Span,
+    TextSpan,
     Timex,
 )
 from extract.temporal import TimexTagger
@@ -38,31 +38,36 @@ class DocBuilder:
     dct: DateRange = PRIOR
     inferred: bool = True
     text: str = ""
-    sentences: list[Span] = field(default_factory=list)
+    sentences: list[TextSpan] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
 
-    def sentence(self, text: str) -> Span:
+    def sentence(self, text: str) -> TextSpan:
         if self.text:
             self.text += " "
         start = len(self.text)
         self.text += text
-        span = Span(start, len(self.text), text)
+        span = TextSpan(start, len(self.text), text)
         self.sentences.append(span)
         return span
 
-    def entity(self, sentence: Span, words: str, name: str, type_: str, **kw: object) -> str:
+    def entity(self, sentence: TextSpan, words: str, name: str, type_: str, **kw: object) -> str:
         start = self.text.index(words, sentence.start)
         mention_id = f"e{len(self.entities) + 1}"
         self.entities.append(
             EntityMention(
-                mention_id, Span(start, start + len(words), words), type_, name, "gazetteer", **kw
+                mention_id,
+                TextSpan(start, start + len(words), words),
+                type_,
+                name,
+                "gazetteer",
+                **kw,
             )  # type: ignore[arg-type]
         )
         return mention_id
 
-    def timex(self, sentence: Span, words: str) -> str:
+    def timex(self, sentence: TextSpan, words: str) -> str:
         start = self.text.index(words, sentence.start)
         found = [t for t in self.tagger.tag(self.text, self.dct) if t.span.start == start]
         assert found, f"the tagger finds no time expression at {words!r}"
@@ -85,7 +90,7 @@ class DocBuilder:
 
     def event(
         self,
-        sentence: Span,
+        sentence: TextSpan,
         trigger: str,
         type_: str,
         *,
@@ -97,6 +102,7 @@ class DocBuilder:
         tense: str = "past",
         scope: tuple[tuple[str, Count | None], ...] = (),
         relations: tuple[EventRelation, ...] = (),
+        carried_by: str | None = None,
     ) -> str:
         start = self.text.index(trigger, sentence.start)
         event_id = f"v{len(self.events) + 1}"
@@ -106,7 +112,7 @@ class DocBuilder:
         self.events.append(
             EventMention(
                 event_id,
-                Span(start, start + len(trigger), trigger),
+                TextSpan(start, start + len(trigger), trigger),
                 type_,
                 sentence,
                 agents=agents,
@@ -118,6 +124,7 @@ class DocBuilder:
                 tense=tense,
                 scope=tuple(Scope(p, None, c) for p, c in scope),
                 relations=relations,
+                carried_by=carried_by,
             )
         )
         return event_id

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from extract.records import Count, DateRange, EventRelation, Span
+from extract.records import Count, DateRange, EventRelation, TextSpan
 from kg import namespace
 from kg.reconcile import Reconciliation, reconcile
 from kg.schema import EntityType, EntityTypes, EventType, EventTypes
@@ -114,7 +114,7 @@ def test_reconcile_stated_lag_dates_an_undated_event(doc: Any) -> None:
         "eased",
         "partial_lift",
         models=(model,),
-        relations=(EventRelation("after", order, (14, 14), Span(0, 1, "two weeks after")),),
+        relations=(EventRelation("after", order, (14, 14), TextSpan(0, 1, "two weeks after")),),
     )
     r = _reconcile(a)
     lift = _event(r, "partial_lift")
@@ -265,7 +265,8 @@ def test_reconcile_letter_joins_the_act_it_carries_out(doc: Any) -> None:
     a = doc("a")
     s = a.sentence("Commerce partially lifted the ban on Mythos 5.")
     model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-    a.event(s, "partially lifted", "partial_lift", models=(model,))
+    # the extraction layer links the letter to the act it carries (extract.events.instruments)
+    a.event(s, "partially lifted", "partial_lift", models=(model,), carried_by="v2")
     s2 = a.sentence("The news was confirmed in a letter dated June 26.")
     a.event(s2, "letter", "letter", timex=a.timex(s2, "June 26"))
     r = _reconcile(a)
@@ -329,7 +330,14 @@ def test_reconcile_indefinite_weekday_narrows_the_window_to_that_weekday(doc: An
     a = doc("a")
     s = a.sentence("Commerce eased the ban on Mythos 5 on June 21-30.")
     model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
-    a.event(s, "eased", "partial_lift", models=(model,), timex=a.timex(s, "June 21-30"))
+    a.event(
+        s,
+        "eased",
+        "partial_lift",
+        models=(model,),
+        timex=a.timex(s, "June 21-30"),
+        carried_by="v2",  # the letter of the next sentence, as extraction links them
+    )
     s2 = a.sentence("Lutnick wrote to Anthropic on a Friday.")
     a.event(s2, "wrote", "letter", timex=a.timex(s2, "Friday"))
     r = _reconcile(a)

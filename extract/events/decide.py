@@ -1,0 +1,68 @@
+"""Step 4 of the events component: the type of each event, from its triggers and scope.
+
+Reads: a described draft (members, scopes, the limiting modifier found) and the lexicon's
+populations and degree words. Adds: the draft's type. A lift is partial or full by the
+words around it ("partially lifted"), else by its scope (a lift for trusted partners is
+partial, for all users full), else by its rules; a release to a limited group is an
+access limit (``when_limited``). A limited group the trigger names becomes a scope.
+"""
+
+from __future__ import annotations
+
+from extract.events.draft import Draft
+from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.scope import ScopeMatch
+
+LIMITED_GROUP = "limited_group"  # the population scopes.yaml gives to "a select group"
+
+
+def decide_type(draft: Draft, lexicon: EventLexicon) -> None:
+    rep = draft.trigger
+    event_type = rep.type
+    populations = [lexicon.population(s.population) for s in draft.scopes]
+    limiting = (
+        any(p is not None and p.limits_lift for p in populations) or draft.limited is not None
+    )
+    general = any(p is not None and not p.limits_lift for p in populations)
+    if event_type == LIFT:
+        event_type = (
+            "partial_lift"
+            if _degree(draft, lexicon, limiting, general) == "partial"
+            else "full_lift"
+        )
+    elif limiting and rep.rule.when_limited:
+        event_type = rep.rule.when_limited
+    draft.type = event_type
+    if draft.limited is not None and not any(s.population == LIMITED_GROUP for s in draft.scopes):
+        draft.scopes.append(
+            ScopeMatch(
+                LIMITED_GROUP, draft.limited.doc[draft.limited.i : draft.limited.i + 1], None
+            )
+        )
+
+
+def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) -> str:
+    """partial or full, for a lift: the last degree word of its members decides."""
+    said = None
+    for member in draft.members:
+        for child in member.head.children:
+            if child.dep_ not in ("advmod", "amod"):
+                continue
+            if child.lower_ in lexicon.partial_modifiers:
+                said = "partial"
+            elif child.lower_ in lexicon.full_modifiers:
+                said = "full"
+    if said is not None:
+        return said
+    if limiting:
+        return "partial"
+    if general:
+        return "full"
+    if any(m.rule.degree == "partial" for m in draft.members):
+        return "partial"
+    if any(m.type == LIFT and m.rule.degree == "full" for m in draft.members):
+        return "full"
+    return "partial"  # an authorization: an exemption, the rest stays
+
+
+__all__ = ["decide_type"]

@@ -1,0 +1,247 @@
+"""Step 3 of the events component: what each event is about, and how it is told.
+
+Reads: the drafts, the document's entity mentions (``participants.DocEntities``), scope
+matches, attribution cues and the lexicon. Adds to each draft: agents, affected parties and
+models (from its members' arguments, the words of its own clause, the owners of restricted
+models), its scope, modality and tense, attribution and the instrument it acts by.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.events.attribution import Cue, attribution_for
+from extract.events.draft import Draft
+from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.modality import modality_of, tense_of
+from extract.events.participants import DocEntities
+from extract.events.scope import ScopeMatch, limited_modifier
+from extract.events.syntax import children, is_verbal, path_is_within, subjects
+from extract.events.triggers import Trigger
+from extract.records import EntityMention
+
+# Argument positions whose words (and models) belong to an event.
+_ARGUMENT_DEPS = frozenset(
+    {
+        "dobj",
+        "obj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "dative",
+        "compound",
+        "nmod",
+        "poss",
+        "appos",
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "pcomp",
+        "acl",
+        "amod",
+        "npadvmod",
+    }
+)
+# Between a merged member and the representative trigger: a member this close carries its
+# own modality cue into the event ("is considering allowing").
+_NEAR_MEMBER_DEPS = frozenset(
+    {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
+)
+# Coarse types whose events restrict or relieve someone: with no affected party named, the
+# owner of the restricted models is affected.
+_RESTRICTING = ("export_restriction", "partial_lift", "full_lift", "designation")
+
+
+class Describer:
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    def describe(
+        self,
+        draft: Draft,
+        entities: DocEntities,
+        cues: list[Cue],
+        scopes: list[ScopeMatch],
+        owner_of: dict[int, int],
+        number: int,
+    ) -> None:
+        """Participants, scope, modality, tense, attribution and instrument of one draft."""
+        rep = draft.trigger
+        for member in draft.members:
+            absorbed = member is not rep and rep.rule.absorbs_complement
+            for mention in member.agents:
+                # "directed Anthropic to suspend access": Anthropic is told, not telling
+                target = draft.affected if absorbed else draft.agents
+                if mention not in target:
+                    target.append(mention)
+            for mention in member.affected:
+                if mention not in draft.affected:
+                    draft.affected.append(mention)
+            for mention in entities.models_in(self.region(member)):
+                if mention not in draft.models:
+                    draft.models.append(mention)
+            if draft.limited is None:
+                draft.limited = limited_modifier(member.head, self.lexicon)
+        draft.affected = [m for m in draft.affected if m not in draft.agents]
+        if (
+            not draft.affected
+            and self.lexicon.coarse(rep.type if rep.type != LIFT else "partial_lift")
+            in _RESTRICTING
+        ):
+            draft.affected = self.owners(draft, entities)
+        draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
+        state = rep.rule.modality == "state"
+        draft.modality = modality_of(rep.head, rep.light, self.lexicon.modality, state=state)
+        if draft.modality == "asserted":
+            # a merged member may carry the cue ("is considering allowing")
+            for member in draft.members[1:]:
+                modality = modality_of(
+                    member.head, member.light, self.lexicon.modality, state=state
+                )
+                if modality not in ("asserted", "state") and not path_is_within(
+                    member.head, rep.head, _NEAR_MEMBER_DEPS, 1
+                ):
+                    draft.modality = modality
+                    break
+        draft.tense = tense_of(rep.head, rep.light)
+        draft.attribution = attribution_for(rep.head, cues)
+        draft.instrument = self.instrument(rep, entities, draft.attribution)
+
+    def owners(self, draft: Draft, entities: DocEntities) -> list[EntityMention]:
+        """The companies whose products an event concerns ("restrictions on Anthropic's
+        models"): the owner of each model, or the possessor of what the trigger is "on"."""
+        owners: list[EntityMention] = []
+        agents = {m.name for m in draft.agents}
+        for model in draft.models:
+            maker = entities.owner_of(model)
+            if maker is not None and maker.name not in agents | {o.name for o in owners}:
+                owners.append(maker)
+        if owners:
+            return owners
+        for member in draft.members:
+            holders = [
+                member.head,
+                *children(member.head, "dobj", "obj", "nsubjpass"),
+                *member.objects,
+            ]
+            for holder in holders:
+                for prep in children(holder, "prep"):
+                    if prep.lower_ not in ("on", "to", "of", "against"):
+                        continue
+                    for obj in children(prep, "pobj"):
+                        for part in (obj, *children(obj, "poss", "compound", "nmod")):
+                            mention = (
+                                entities.resolve(part) if part.dep_ == "poss" else entities.at(part)
+                            )
+                            if (
+                                mention is not None
+                                and entities.actor_kind(mention) == "company"
+                                and mention.name not in agents | {o.name for o in owners}
+                            ):
+                                owners.append(mention)
+        return owners
+
+    def region(self, trigger: Trigger) -> list[Token]:
+        """Words of the trigger's own clause: its arguments, not a coordinated predicate."""
+        head = trigger.head
+        tokens: list[Token] = []
+        stack = [c for c in head.children if self._argument(c)]
+        if trigger.rule.modality == "state":
+            stack.extend(subjects(head))
+        elif not trigger.is_noun and not children(head, "dobj"):
+            stack.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if trigger.light is not None:
+            stack.extend(
+                c
+                for c in trigger.light.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i
+            )
+        tokens.append(head)
+        while stack:
+            token = stack.pop()
+            tokens.append(token)
+            stack.extend(c for c in token.children if not (c.dep_ == "conj" and is_verbal(c)))
+        return tokens
+
+    def _argument(self, child: Token) -> bool:
+        if child.dep_ == "conj":
+            return not is_verbal(child)
+        if child.dep_ == "prep":
+            return child.lower_ in self.lexicon.syntax.argument_prepositions
+        if child.dep_ == "advcl":
+            return not any(c.dep_ == "mark" for c in child.children)
+        return child.dep_ in _ARGUMENT_DEPS
+
+    @staticmethod
+    def instrument(
+        trigger: Trigger, entities: DocEntities, cue: Cue | None
+    ) -> EntityMention | None:
+        """The order, letter or rule the event acts by ("in a letter", "under the order")."""
+        own = entities.at(trigger.head)
+        if own is not None and entities.is_instrument(own):
+            return own
+        for token in (trigger.head, trigger.light):
+            if token is None:
+                continue
+            for prep in children(token, "prep"):
+                if prep.lower_ in ("in", "by", "through", "via", "under", "with"):
+                    for obj in children(prep, "pobj"):
+                        mention = entities.at(obj)
+                        if mention is not None and entities.is_instrument(mention):
+                            return mention
+        if cue is not None and cue.instrument_token is not None:
+            mention = entities.at(cue.instrument_token)
+            if mention is not None and entities.is_instrument(mention):
+                return mention
+        return None
+
+    def linear_fallbacks(
+        self,
+        doc: Doc,
+        drafts: list[Draft],
+        anchors: dict[int, int],
+        scopes: list[ScopeMatch],
+        entities: DocEntities,
+    ) -> None:
+        """For a mis-parsed verb trigger, take models and scope from the words after it."""
+        for number, draft in enumerate(drafts):
+            rep = draft.trigger
+            misparsed = rep.head.pos_ == "ADJ" or rep.head.dep_ in (
+                "amod",
+                "compound",
+                "nmod",
+                "npadvmod",
+            )
+            if rep.is_noun or not misparsed or (draft.models and draft.scopes):
+                continue
+            window = self._window(doc, rep.head, anchors, number)
+            if not draft.models:
+                draft.models = list(entities.models_in(window))
+            if not draft.scopes:
+                inside = {t.i for t in window}
+                draft.scopes = [
+                    s
+                    for s in scopes
+                    if s.head.i in inside and owner(s.head, anchors) in (None, number)
+                ]
+
+    def _window(self, doc: Doc, head: Token, anchors: dict[int, int], number: int) -> list[Token]:
+        """Words after a verb trigger up to the clause's end (for mis-parsed sentences)."""
+        out: list[Token] = []
+        boundaries = self.lexicon.syntax.clause_boundaries
+        for token in doc[head.i + 1 : head.sent.end]:
+            if token.lower_ in boundaries or (token.i in anchors and anchors[token.i] != number):
+                break
+            out.append(token)
+        return out
+
+
+def owner(token: Token, anchors: dict[int, int]) -> int | None:
+    """The draft (by number) whose anchor governs ``token`` most closely, if any."""
+    for current in (token, *token.ancestors):
+        if current.i in anchors:
+            return anchors[current.i]
+    return None
+
+
+__all__ = ["Describer", "owner"]

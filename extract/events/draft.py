@@ -1,0 +1,45 @@
+"""``Draft``: one event in the making, as the steps of the events component fill it in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from extract.events.attribution import Cue
+from extract.events.scope import ScopeMatch
+from extract.events.timing import PlacedTimex
+from extract.events.triggers import Trigger
+from extract.records import EntityMention, EventRelation
+
+
+@dataclass
+class Draft:
+    """One event in the making: its merged triggers and what was found about it."""
+
+    members: list[Trigger]  # the first is the representative trigger
+    anchors: set[int] = field(default_factory=set)  # tokens whose dependents are the event's
+    type: str = ""
+    agents: list[EntityMention] = field(default_factory=list)
+    affected: list[EntityMention] = field(default_factory=list)
+    models: list[EntityMention] = field(default_factory=list)
+    scopes: list[ScopeMatch] = field(default_factory=list)
+    limited: Token | None = None
+    timex: PlacedTimex | None = None
+    modality: str = "asserted"
+    tense: str = "past"
+    attribution: Cue | None = None
+    instrument: EntityMention | None = None
+    relations: list[EventRelation] = field(default_factory=list)
+    carried_by: Draft | None = None  # a dated letter that carries this act (its date is ours)
+    event_id: str = ""
+
+    @property
+    def trigger(self) -> Trigger:
+        """The representative trigger."""
+        return self.members[0]
+
+    @property
+    def head(self) -> Token:
+        """The representative trigger's head token."""
+        return self.members[0].head

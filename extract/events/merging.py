@@ -1,0 +1,114 @@
+"""Step 2 of the events component: triggers that name one event become one ``Draft``.
+
+Reads: the triggers of a document (``triggers.py``) and the parse. Adds: drafts, each with
+its member triggers ("issued an export block that prohibited ...", "designated ...,
+effectively blacklisting ...", "directed Anthropic to suspend access" are one event each)
+and its anchors: the tokens whose dependents (dates, scopes, cues) belong to the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.events.draft import Draft
+from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.syntax import children, path_is_within
+from extract.events.triggers import Trigger
+
+# Dependencies along which two triggers may name one event.
+_MERGE_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "acl",
+        "relcl",
+        "pcomp",
+        "prep",
+        "dobj",
+        "pobj",
+        "appos",
+        "oprd",
+        "attr",
+        "nsubjpass",
+        "compound",
+    }
+)
+
+
+class Merger:
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+        cues = lexicon.relations
+        # the last word of a relation cue ("after", "prior to") separates two events
+        self.separating = frozenset(
+            w for phrase in (*cues.after, *cues.before) for w in phrase.split()[-1:]
+        ) | {"prior"}
+
+    def merge(self, triggers: Sequence[Trigger]) -> list[Draft]:
+        by_head = {t.head.i: t for t in triggers}
+        parent: dict[int, int] = {}
+        for trigger in triggers:
+            for ancestor in trigger.head.ancestors:
+                other = by_head.get(ancestor.i)
+                if other is None:
+                    continue
+                if self._mergeable(other, trigger):
+                    parent[trigger.head.i] = other.head.i
+                break
+        groups: dict[int, list[Trigger]] = {}
+        for trigger in triggers:
+            root = trigger.head.i
+            while root in parent:
+                root = parent[root]
+            groups.setdefault(root, []).append(trigger)
+        drafts = []
+        for root, members in groups.items():
+            members.sort(key=lambda t: (t.head.i != root, t.head.i))
+            draft = Draft(members)
+            self._anchor(draft)
+            drafts.append(draft)
+        return drafts
+
+    def _mergeable(self, upper: Trigger, lower: Trigger) -> bool:
+        if not path_is_within(lower.head, upper.head, _MERGE_DEPS):
+            return False
+        marks = self.lexicon.syntax.separating_marks
+        for step in (lower.head, *lower.head.ancestors):
+            if step.i == upper.head.i:
+                break
+            if step.dep_ == "prep" and step.lower_ in self.separating:
+                return False  # "... two weeks after imposing export controls": two events
+            if step.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in marks for c in step.children
+            ):
+                return False  # "banned X after Y banned Z": two events
+        if upper.rule.absorbs_complement:
+            return True
+        coarse = self.lexicon.coarse
+        upper_type = coarse(upper.type) if upper.type != LIFT else LIFT
+        lower_type = coarse(lower.type) if lower.type != LIFT else LIFT
+        return upper_type == lower_type and upper.rule.modality == lower.rule.modality
+
+    def _anchor(self, draft: Draft) -> None:
+        """Tokens whose dependents (dates, scopes, cues) belong to this event."""
+        occurrence = self.lexicon.occurrence_verbs
+        for member in draft.members:
+            draft.anchors.add(member.head.i)
+            if member.light is not None:
+                draft.anchors.add(member.light.i)
+            head = member.head
+            # "The move ... took place in early June", "The ban came into force on ..."
+            if head.dep_ in ("nsubj", "nsubjpass") or (
+                head.head.dep_ in ("nsubj",) and head.dep_ in ("acl", "relcl")
+            ):
+                verb = head.head if head.dep_.startswith("nsubj") else head.head.head
+                phrase = verb.lemma_.lower()
+                objects = children(verb, "dobj")
+                if objects:
+                    phrase = f"{phrase} {objects[0].lower_}"
+                if verb.lemma_.lower() in occurrence or phrase in occurrence:
+                    draft.anchors.add(verb.i)
+
+
+__all__ = ["Merger"]
