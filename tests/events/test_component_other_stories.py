@@ -15,7 +15,7 @@ def test_other_entity_list_designation(run: Run) -> None:
         timexes=[("Tuesday", "DATE", "XXXX-WXX-2")],
     )
     added = result.by_trigger("added")
-    assert added.type == "designation"
+    assert added.type == "list_addition"  # a designation: the list addition of the scheme
     assert result.names(added.agents) == {"US Department of Commerce"}
     assert result.names(added.affected) == {"Huawei"}
     assert result.timexes[added.timex].span.text == "Tuesday"
@@ -27,7 +27,7 @@ def test_other_court_blocks_a_ban(run: Run) -> None:
         timexes=[("Friday", "DATE", "XXXX-WXX-5")],
     )
     ruling = result.by_trigger("blocked")
-    assert ruling.type == "court_ruling"
+    assert ruling.type == "court_block"  # a court ruling that suspends the measure
     assert result.timexes[ruling.timex].span.text == "Friday"
     ban = result.by_trigger("ban")
     assert ban.type == "export_restriction"
