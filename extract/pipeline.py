@@ -93,7 +93,7 @@ class Extractor:
         for document in documents:
             doc = nlp.make_doc(document.text)
             prior = dct_prior(document, self.options.dct_window_days)
-            _set_prior(doc, prior)
+            _set_prior(doc, prior, document)
             docs.append(doc)
             priors.append(prior)
         out = []
@@ -140,12 +140,17 @@ def _extension(doc: Doc, name: str) -> Any:
     return getattr(doc._, name) if SpacyDoc.has_extension(name) else None
 
 
-def _set_prior(doc: Doc, prior: DocumentDate) -> None:
+def _set_prior(doc: Doc, prior: DocumentDate, document: Document) -> None:
+    """What the temporal component reads: the bound on the document's date and, when the
+    corpus gives its day of publication, that day (its date is then known, not inferred)."""
     from spacy.tokens import Doc as SpacyDoc
 
-    if not SpacyDoc.has_extension("dct_prior"):
-        SpacyDoc.set_extension("dct_prior", default=None)
+    for name in ("dct_prior", "dct_published"):
+        if not SpacyDoc.has_extension(name):
+            SpacyDoc.set_extension(name, default=None)
     doc._.dct_prior = prior.range
+    published = document.published
+    doc._.dct_published = published if published is not None and published.days == 1 else None
 
 
 def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

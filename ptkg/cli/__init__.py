@@ -19,7 +19,13 @@ from collections.abc import Sequence
 
 from extract.errors import PolicyKGError
 from ptkg.cli import build, chart, evaluate, export, query, state, timeline, validate
-from ptkg.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, Formatter
+from ptkg.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Formatter,
+    check_output_options,
+)
 
 COMMANDS = (build, query, timeline, state, chart, export, validate, evaluate)
 
@@ -63,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        check_output_options(args)
         code: int = args.run(args)
         return code
     except PolicyKGError as error:
@@ -75,15 +82,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
-    except Exception as error:
+    except OSError as error:
+        if error.filename is None:
+            return _internal(error, args.debug)
+        # A file or folder the user named cannot be read or written (no permission, a
+        # full disk, a path through a file): the user's to fix, not a bug.
         if args.debug:
             traceback.print_exc()
-        print(
-            f"ptkg: internal error: {type(error).__name__}: {error} "
-            "(rerun with --debug for the traceback)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        print(f"ptkg: error: {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        return _internal(error, args.debug)
+
+
+def _internal(error: Exception, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    print(
+        f"ptkg: internal error: {type(error).__name__}: {error} "
+        "(rerun with --debug for the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

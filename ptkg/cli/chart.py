@@ -24,7 +24,7 @@ def register(commands: Any) -> None:
         "  network   actors and the parties and models their actions were directed at\n"
         "--output names the file: .png or .svg writes that format, any other path both\n"
         "(out/timeline -> out/timeline.png and out/timeline.svg).",
-        "ptkg chart timeline --entity \"Anthropic\" --output out/anthropic-timeline",
+        'ptkg chart timeline --entity "Anthropic" --output out/anthropic-timeline',
     )
     parser.add_argument("kind", choices=("timeline", "states", "network"), help="which chart")
     add_store_option(parser)
