@@ -181,7 +181,7 @@ class _Reader:
                 label,
                 f"the text is {len(text):,} characters long, more than the "
                 f"{MAX_TEXT_CHARS:,} one document may have",
-                fix="split it into several documents (one article each)",
+                fix="split it into several documents, one article each",
             )
         title = entry.title or page_title
         if title is None and blocks and blocks[0].kind == "title":
