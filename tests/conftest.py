@@ -16,12 +16,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from extract.corpus import ReadOptions, load_boilerplate, read_corpus
 from extract.records import Document
 from kg.store import GraphStore
 from ptkg.build import BuildOptions, BuildReport, build
 from ptkg.cli import main
+
+# Fuzz tests (hypothesis): few, repeatable examples in the suite; HYPOTHESIS_PROFILE=fuzz
+# runs many random ones. No example database is written into the work tree.
+settings.register_profile(
+    "suite",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=3000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
