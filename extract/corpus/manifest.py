@@ -200,6 +200,14 @@ def entry_from_row(
             fix=f"known fields are {', '.join(FIELDS)}",
         )
     merged = {**defaults, **{k: v for k, v in row.items() if v is not None}}
+    for name, value in merged.items():
+        if isinstance(value, str) and not _is_unicode(value):
+            raise ManifestError(
+                path,
+                f"{name} holds an unpaired surrogate (\\ud800-\\udfff): not Unicode text",
+                line=line,
+                fix="write the character itself, or both halves of its surrogate pair",
+            )
     file_value = merged.get("file")
     if not isinstance(file_value, str) or not file_value.strip():
         raise ManifestError(path, "entry has no 'file'", line=line)
@@ -218,6 +226,14 @@ def entry_from_row(
         language=str(merged.get("language") or "en"),
         line=line,
     )
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _text(value: Any) -> str | None:

@@ -46,8 +46,10 @@ words = st.lists(
     st.one_of(st.sampled_from(WORDS), st.integers(-5, 3000).map(str)), max_size=40
 ).map(" ".join)
 texts = st.one_of(st.text(max_size=300), words)
+# JSON escapes a text cannot hold: lone surrogates (\ud800), as scrapers sometimes write.
+surrogates = st.text(st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010), max_size=4)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | texts,
+    st.none() | st.booleans() | st.integers() | st.floats() | texts | surrogates,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
     max_leaves=8,
 )
@@ -92,9 +94,17 @@ def test_fuzz_readers_arbitrary_text(text: str, suffix: str) -> None:
         _read(path)
 
 
+# A line that is nearly a document: a text, and some of the fields, of any value.
+near_documents = st.fixed_dictionaries(
+    {"text": st.one_of(words, surrogates.map(lambda bad: "The agency acted. " + bad))},
+    optional={name: json_values for name in FIELDS if name != "file"},
+)
+
+
 @given(
     rows=st.lists(
-        st.dictionaries(st.sampled_from([*FIELDS, "text", "other"]), json_values, max_size=6)
+        near_documents
+        | st.dictionaries(st.sampled_from([*FIELDS, "text", "other"]), json_values, max_size=6)
         | json_values,
         max_size=5,
     )
@@ -119,7 +129,14 @@ def test_fuzz_manifest_arbitrary_text(text: str, name: str) -> None:
         _read(path)
 
 
-values = st.none() | st.integers() | st.dates().map(str) | texts | st.lists(texts, max_size=2)
+values = (
+    st.none()
+    | st.integers()
+    | st.dates().map(str)
+    | texts
+    | surrogates
+    | st.lists(texts, max_size=2)
+)
 
 
 @given(

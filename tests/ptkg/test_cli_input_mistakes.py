@@ -323,3 +323,13 @@ def test_cli_jsonl_unknown_field_is_refused_as_in_a_manifest(ptkg: Any, tmp_path
     assert run.code == 0
     assert f"skipped {feed}:1: unknown field(s) author (known fields are text, id," in run.err
     assert sorted(ptkg.documents(tmp_path / "out")) == ["b"]
+
+
+def test_cli_unpaired_surrogate_in_a_manifest_is_refused(ptkg: Any, tmp_path: Path) -> None:
+    # found by the fuzz tests: an escaped lone surrogate in YAML crashed the graph writer
+    manifest = _manifest(
+        ptkg, tmp_path, 'documents:\n  - id: a\n    file: a.txt\n    title: "x \\ud800 y"\n'
+    )
+    run = ptkg("build", manifest, "--out", tmp_path / "out")
+    assert run.code == 2
+    assert f"{manifest}:2: title holds an unpaired surrogate" in run.err
