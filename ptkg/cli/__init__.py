@@ -4,8 +4,10 @@ Exit codes (also in ``ptkg --help``):
   0  success
   1  a check failed: the graph does not conform (validate), documents were skipped under
      --strict (build), or scores fell below --min-f1 (evaluate)
-  2  usage or input error: bad arguments, unreadable manifest or data file, no store,
-     unknown query or entity
+  2  usage or input error: bad arguments, unreadable manifest or data file, duplicate
+     document ids, no store, unknown query, entity or event type, a refused query (an
+     update, SERVICE, over --timeout), another build running into the same --out, a file
+     the system will not let ptkg read or write
   3  internal error (a bug: rerun with --debug for the traceback and report it)
   130 interrupted (nothing already built was changed)
 """
@@ -34,7 +36,8 @@ Exit codes:
   0    success
   1    a check failed (validate: not conforming; build --strict: documents skipped;
        evaluate: below --min-f1)
-  2    usage or input error (bad arguments, unreadable manifest, no store, unknown query)
+  2    usage or input error (bad arguments, unreadable manifest, duplicate ids, no
+       store, unknown query or entity, a refused query, another build into the same --out)
   3    internal error (rerun with --debug and report the traceback)
   130  interrupted: nothing already built was changed
 
