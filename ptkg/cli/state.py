@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.store import GraphStore
-from ptkg.cli.common import EXIT_OK, add_command, add_format_option, add_store_option, write_output
+from ptkg.cli.common import (
+    EXIT_OK,
+    add_command,
+    add_format_option,
+    add_store_option,
+    iso_day,
+    write_output,
+)
 from queries import run_query
 
 
@@ -28,7 +34,7 @@ def register(commands: Any) -> None:
     add_store_option(parser)
     parser.add_argument("--model", help="only this model or product (name, alias or IRI)")
     parser.add_argument(
-        "--day", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the day to answer for"
+        "--day", type=iso_day, metavar="YYYY-MM-DD", help="the day to answer for"
     )
     parser.add_argument("--population", help="a population id (default: all)")
     add_format_option(parser, ("table", "csv", "json"))
