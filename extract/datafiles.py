@@ -19,8 +19,11 @@ def packaged_data(name: str) -> Path:
     return path
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file; errors name the file and line."""
+def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
+    """Parse a YAML file; errors name the file and line.
+
+    ``loader`` is a ``yaml.SafeLoader`` or a subclass (the manifest's keeps dates as text).
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -28,9 +31,15 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=loader)  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataFileError(path, f"invalid YAML: {problem}", line=line) from exc
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # A value YAML recognises but cannot build: an impossible date (2026-13-45), an
+        # explicit tag on the wrong text (!!int abc), nesting too deep to read.
+        raise DataFileError(
+            path, f"invalid YAML value: {exc or type(exc).__name__}", fix="quote the value"
+        ) from exc

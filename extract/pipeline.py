@@ -93,7 +93,7 @@ class Extractor:
         for document in documents:
             doc = nlp.make_doc(document.text)
             prior = dct_prior(document, self.options.dct_window_days)
-            _set_prior(doc, prior)
+            _set_prior(doc, prior, document)
             docs.append(doc)
             priors.append(prior)
         out = []
@@ -140,13 +140,18 @@ def _extension(doc: Doc, name: str) -> Any:
     return getattr(doc._, name) if SpacyDoc.has_extension(name) else None
 
 
-def _set_prior(doc: Doc, prior: DocumentDate) -> None:
+def _set_prior(doc: Doc, prior: DocumentDate, document: Document) -> None:
+    """What the temporal component reads: the bound on the document's date, whether that bound
+    is only the default assumption for an undated document (the text's own dates may
+    overrule it), and, when the corpus gives its day of publication, that day (its date is
+    then known, not inferred)."""
     from extract.spacy_extensions import register_extensions
 
-    register_extensions("dct_prior", "dct_prior_movable")
+    register_extensions("dct_prior", "dct_prior_movable", "dct_published")
     doc._.dct_prior = prior.range
-    # Only the default window of an undated document is an assumption the text may overrule.
     doc._.dct_prior_movable = prior.inferred
+    published = document.published
+    doc._.dct_published = published if published is not None and published.days == 1 else None
 
 
 def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -126,6 +126,9 @@ class Timex:
     rule: str | None = None
     quant: str | None = None  # for SET: "EVERY", ...
     freq: str | None = None
+    signal: str | None = None  # "end" after "until", "through" (a deadline, an expiry);
+    #                            "start" after "effective", "as of": it bounds a period and
+    #                            dates no event
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,8 @@ class EventMention:
     instrument: str | None = None  # entity mention id of the order, letter, ... it acts by
     carried_by: str | None = None  # event mention id of the dated letter or determination
     #                                that carries this act (its date dates the act)
+    effective: str | None = None  # timex id: when the measure takes effect ("effective May 1")
+    expires: str | None = None  # timex id: when it lapses ("a licence through August 19")
 
 
 @dataclass(frozen=True)

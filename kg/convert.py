@@ -215,6 +215,10 @@ class _DocumentWriter:
                 yield node, GAF.denotedBy, self.string(scope.span)
         if event.timex is not None:
             yield iri, PTKG.timeExpression, self.timex_string(self.r.timex(event.timex))
+        if event.effective is not None:
+            yield iri, PTKG.effectiveTime, self.timex_string(self.r.timex(event.effective))
+        if event.expires is not None:
+            yield iri, PTKG.expiryTime, self.timex_string(self.r.timex(event.expires))
         if event.date is not None:
             precision = None
             if event.timex is not None:

@@ -15,3 +15,7 @@ class QueryError(PolicyKGError):
 
 class ValidationError(PolicyKGError):
     """SHACL validation could not run (not: the graph does not conform)."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query did not finish within its time limit."""

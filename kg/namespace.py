@@ -73,8 +73,10 @@ class PTKG(DefinedNamespace):
     countQualifier: URIRef
     dateEvidence: URIRef
     dateInferred: URIRef
+    effectiveTime: URIRef
     endedBy: URIRef
     entityType: URIRef
+    expiryTime: URIRef
     extractedBy: URIRef
     extractedWith: URIRef
     firstReportedEarliest: URIRef

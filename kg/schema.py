@@ -126,6 +126,7 @@ class EventType:
     instrument_of: tuple[str, ...] = ()  # acts an event of this type can carry out
     family: str | None = None  # types whose events sources may confuse (partial/full lift)
     layer: str = "legal"  # the state it changes: legal (a government's rule) | effective
+    min_sources: int = 1  # independent publishers an event of the type needs for the timeline
 
 
 class EventTypes:
@@ -159,6 +160,7 @@ class EventTypes:
                     instrument_of=tuple(str(t) for t in fields.get("instrument_of") or ()),
                     family=str(fields["family"]) if fields.get("family") else None,
                     layer=_layer(fields.get("layer"), type_id, path),
+                    min_sources=int(fields.get("min_sources", 1)),
                 )
         return cls(types)
 

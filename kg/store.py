@@ -38,8 +38,12 @@ class GraphStore:
                 self._ox = ox.Store.read_only(str(path))
             else:
                 self._ox = ox.Store(str(path))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the graph store: {exc}") from exc
+        except (OSError, RuntimeError, ValueError) as exc:
+            # RocksDB says "Corruption: ..." (a RuntimeError) for a damaged store.
+            raise StoreError(
+                f"{path}: cannot open the graph store: {exc} (if it is damaged, build it "
+                "again with `ptkg build`)"
+            ) from exc
         self.dataset = rdflib.Dataset(store=OxigraphStore(store=self._ox), default_union=True)
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace, override=True, replace=True)
@@ -47,6 +51,12 @@ class GraphStore:
     @classmethod
     def open_existing(cls, path: Path, *, read_only: bool = True) -> GraphStore:
         """Open a store a build finished; refuse a directory that is not one."""
+        path = Path(path)
+        if not Path(path).is_dir():
+            raise StoreError(
+                f"{path}: not a graph store built by ptkg: no such directory (run `ptkg "
+                "build` first, or pass --store with the store directory it wrote: OUT/store)"
+            )
         if not (path / STORE_MARKER).is_file():
             raise StoreError(
                 f"{path}: not a graph store built by ptkg (run `ptkg build` first, "
@@ -95,7 +105,10 @@ class GraphStore:
         if fmt not in formats:
             raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(formats)}")
         prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "trig" else None
-        self._ox.dump(str(path), formats[fmt], prefixes=prefixes)
+        try:
+            self._ox.dump(str(path), formats[fmt], prefixes=prefixes)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot write the graph: {exc}") from exc
 
     def flush(self) -> None:
         """Write everything to disk and compact the store.

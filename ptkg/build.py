@@ -1,8 +1,10 @@
 """Corpus -> graph: read the documents, extract records (reusing cached ones), build the store.
 
-Everything a build writes under its output directory (the store, the exports, the record
-cache, the build report) is written to temporary names and swapped in at the end, so a
-failed or interrupted build leaves the previous build as it was.
+Everything a build writes (the store, the exports, the record cache, the build report) is
+written into a new folder of its own and put in place at the end by one atomic rename,
+after it is flushed to the disk (``ptkg.output``): a failed, interrupted or killed build
+leaves the previous build as it was, whole. A lock refuses a second build into the same
+output directory while one runs.
 """
 
 from __future__ import annotations
@@ -15,21 +17,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from extract.corpus import ReadOptions, Skipped, load_boilerplate, read_corpus
-from extract.errors import PolicyKGError
+from extract.corpus import Notice, ReadOptions, Skipped, load_boilerplate, read_corpus
+from extract.errors import OptionError, PolicyKGError
 from extract.nlp import PipelineOptions, resolve_model
 from extract.pipeline import ExtractOptions, Extractor
 from extract.records import Document, DocumentRecords
 from extract.serialize import FORMAT_VERSION, from_json, to_json
 from kg.build import GraphOptions, GraphSummary, write_graph
-from kg.files import write_text_atomic
 from kg.iri import DEFAULT_BASE
 from kg.reconcile import Threshold
+from ptkg.output import (
+    EXPORT_NAMES,
+    RECORDS_FILE,
+    REPORT_FILE,
+    STORE_DIR,
+    BuildOutput,
+)
 
-STORE_DIR = "store"
-RECORDS_FILE = "records.jsonl"
-REPORT_FILE = "build.json"
-EXPORT_NAMES = {"trig": "graph.trig", "nquads": "graph.nq"}
+# Changes when what the cache keys on changes: records cached under another version of
+# the key are extracted again.
+CACHE_KEY_VERSION = 2
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -56,6 +63,7 @@ class BuildReport:
     extracted: int = 0
     reused: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     graph: GraphSummary | None = None
     out: Path = Path("out")
     seconds: float = 0.0
@@ -70,6 +78,7 @@ class BuildReport:
             "extracted": self.extracted,
             "reused": self.reused,
             "skipped": [{"source": s.source, "problem": str(s.error)} for s in self.skipped],
+            "notices": [{"source": n.source, "notice": n.message} for n in self.notices],
             "graph": self.graph.as_dict() if self.graph else None,
             "seconds": round(self.seconds, 2),
         }
@@ -80,26 +89,74 @@ class NothingToBuildError(PolicyKGError):
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build the graph of the corpus into ``options.out``. Never prints; raises on failure."""
+    """Build the graph of the corpus into ``options.out``. Never prints; raises on failure.
+
+    Raises OptionError for an option that cannot be used, LockedError when another build
+    is writing into ``options.out``, and the readers' errors for a corpus that cannot be.
+    """
+    check_options(options)
+    output = BuildOutput(options.out)
+    output.check()
+    with output.locked():
+        return _build(options, output, progress or (lambda stage, done, total: None))
+
+
+def check_options(options: BuildOptions) -> None:
+    """Refuse what no build could use, naming the option and the fix."""
+    for option, value in (("--batch-size", options.batch_size), ("--processes", options.n_process)):
+        if not isinstance(value, int) or value < 1:
+            raise OptionError(option, value, "must be a whole number, 1 or more")
+    check_base_iri(options.base_iri)
+    unknown = sorted(set(options.exports) - set(EXPORT_NAMES))
+    if unknown:
+        raise OptionError(
+            "exports", ", ".join(unknown), f"unknown format: use {', '.join(EXPORT_NAMES)}"
+        )
+    for option, paths in (("--lexicon", options.lexicons), ("--boilerplate", options.boilerplate)):
+        for path in paths:
+            if not Path(path).is_file():
+                raise OptionError(option, path, "no such file")
+
+
+def check_base_iri(base: str) -> None:
+    """An absolute IRI every resource's IRI can start with (no space, a scheme)."""
+    import pyoxigraph as ox
+
+    from kg.iri import Minter
+
+    probe = str(Minter(base).document("probe"))
+    try:
+        ox.NamedNode(probe)
+    except ValueError as exc:
+        raise OptionError(
+            "--base-iri",
+            repr(base),
+            f"is not an absolute IRI ({exc})",
+            fix="write it as https://example.org/data/, with a space written as %20",
+        ) from exc
+
+
+def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(out=options.out)
-    notify = progress or (lambda stage, done, total: None)
-    read_options = ReadOptions(load_boilerplate(options.boilerplate), options.collected)
+    read_options = ReadOptions(
+        load_boilerplate(options.boilerplate), options.collected, exclude=output.is_output
+    )
     documents: list[Document] = []
-    for item in read_corpus(options.corpus, read_options):
+    for item in read_corpus(options.corpus, read_options, report.notices):
         if isinstance(item, Skipped):
             report.skipped.append(item)
         else:
             documents.append(item)
     report.documents = len(documents)
     if not documents:
-        raise NothingToBuildError(
-            f"{options.corpus}: no document could be read ({len(report.skipped)} skipped)"
-        )
+        raise NothingToBuildError(_nothing_to_build(options.corpus, report.skipped))
 
     fingerprint = pipeline_fingerprint(options)
-    cached = _load_cache(options.out / RECORDS_FILE, fingerprint) if options.reuse_records else {}
-    todo = [d for d in documents if cached.get(d.id, (None,))[0] != d.checksum]
+    previous = output.previous(RECORDS_FILE)
+    cached = _load_cache(previous, fingerprint) if options.reuse_records and previous else {}
+    keys = {d.id: document_key(d) for d in documents}
+    todo = [d for d in documents if cached.get(d.id, (None,))[0] != keys[d.id]]
     report.reused = len(documents) - len(todo)
     fresh: dict[str, DocumentRecords] = {}
     if todo:
@@ -120,25 +177,56 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     graph_options = GraphOptions(
         base=options.base_iri, lexicons=tuple(options.lexicons), threshold=options.threshold
     )
-    exports = {fmt: options.out / EXPORT_NAMES[fmt] for fmt in options.exports}
-    report.graph = write_graph(
-        all_records,
-        options.out / STORE_DIR,
-        exports,
-        graph_options,
-        progress=notify,
-    )
-    write_text_atomic(options.out / RECORDS_FILE, _cache_lines(all_records, fingerprint))
-    report.seconds = time.perf_counter() - started
-    write_text_atomic(options.out / REPORT_FILE, json.dumps(report.as_dict(), indent=2))
+    folder = output.new_build()
+    try:
+        exports = {fmt: folder / EXPORT_NAMES[fmt] for fmt in options.exports}
+        report.graph = write_graph(
+            all_records, folder / STORE_DIR, exports, graph_options, progress=notify
+        )
+        _write_lines(folder / RECORDS_FILE, _cache_lines(all_records, fingerprint))
+        report.seconds = time.perf_counter() - started
+        _write_lines(folder / REPORT_FILE, [json.dumps(report.as_dict(), indent=2)])
+        output.commit(folder)
+    except BaseException:
+        output.discard(folder)
+        raise
     return report
+
+
+def _nothing_to_build(corpus: Path, skipped: list[Skipped]) -> str:
+    if not skipped:
+        return f"{corpus}: no document found (give .txt, .md, .html or .jsonl files, or a manifest)"
+    shown = "; ".join(str(s.error) for s in skipped[:5])
+    more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    return f"{corpus}: no document could be read ({len(skipped)} skipped: {shown}{more})"
+
+
+def _write_lines(path: Path, lines: Iterator[str] | list[str]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(line + "\n")
+
+
+def document_key(document: Document) -> str:
+    """What a document's records depend on besides the pipeline: all of the document as
+    read (text, id, title, dates, URL... everything the manifest says of it), and, for a
+    document with no date at all, the day of the build (its date is bounded by it)."""
+    data = to_json(document)
+    if document.published is None and document.collected is None:
+        data["build_day"] = date.today().isoformat()
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=True)
+    return hashlib.sha256(f"v{CACHE_KEY_VERSION}:{encoded}".encode()).hexdigest()
 
 
 def pipeline_fingerprint(options: BuildOptions) -> str:
     """Changes whenever extraction could give other records for the same text."""
     from importlib.metadata import PackageNotFoundError, version
 
-    parts = [f"records-v{FORMAT_VERSION}", resolve_model(options.model)]
+    parts = [
+        f"records-v{FORMAT_VERSION}",
+        f"key-v{CACHE_KEY_VERSION}",
+        resolve_model(options.model),
+    ]
     for package in ("policy-timeline-kg", "spacy"):
         try:
             parts.append(f"{package}=={version(package)}")
@@ -165,7 +253,7 @@ def _load_cache(path: Path, fingerprint: str) -> dict[str, tuple[str, DocumentRe
                 return {}
             for line in handle:
                 records = from_json(DocumentRecords, json.loads(line))
-                cached[records.document.id] = (records.document.checksum, records)
+                cached[records.document.id] = (document_key(records.document), records)
     except (OSError, ValueError, KeyError, TypeError):
         return {}  # an unreadable cache only costs a re-extraction
     return cached

@@ -2,25 +2,36 @@
 
 Values always reach the engine as bindings of the query's variables, never pasted into its
 text. An ``entity`` parameter accepts a name or alias ("Gemini 2") and is looked up to the
-canonical entity's IRI; an ``event_type`` parameter accepts a type id ("partial_lift").
+canonical entity's IRI; an ``event_type`` parameter accepts a type id ("partial_lift"),
+and one the graph does not have is an error, as an unknown entity is.
+
+Queries only read, and only the local graph: an update (INSERT, DELETE, LOAD...) and a
+``SERVICE`` call to another endpoint are refused before the engine sees the query
+(``check_query``), so no query makes an outgoing request. Every query form answers:
+SELECT with its rows, ASK with one row ``answer``, CONSTRUCT and DESCRIBE with the triples
+as rows ``subject predicate object``. ``timeout`` bounds the time a query may take.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryTimeoutError
 from kg.iri import EVENT_TYPE_NS
 from kg.store import GraphStore
 from queries.library import NamedQuery, find_query
@@ -108,26 +119,177 @@ class QueryResult:
         raise QueryError(f"unknown output format {fmt!r}: use table, csv or json")
 
 
+_EVENT_TYPES = """
+PREFIX ptkg: <https://w3id.org/ptkg/vocab#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?type ?id WHERE { ?type a ptkg:EventType ; skos:notation ?id }
+"""
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
 def run_query(
-    store: GraphStore, query: str | NamedQuery, params: Mapping[str, Any] | None = None
+    store: GraphStore,
+    query: str | NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
 ) -> QueryResult:
-    """Run a named query (or a .rq path) with parameters given as Python values or strings."""
+    """Run a named query (or a .rq path) with parameters given as Python values or strings.
+
+    Raises QueryError for a query that cannot run (unknown, malformed, an update, a SERVICE
+    call, a parameter that names nothing in the graph) and QueryTimeoutError when it takes
+    longer than ``timeout`` seconds (None: no limit). After a timeout the engine may go on
+    computing the current row in the background; it stops at the next one.
+    """
     named = query if isinstance(query, NamedQuery) else find_query(query)
+    check_query(named.text, named.path)
     bindings = bind_parameters(store, named, params or {})
+    text = named.text_for(bindings)
+    if timeout is None:
+        return _execute(store, named, text, bindings, threading.Event())
+    cancel = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = _execute(store, named, text, bindings, cancel)
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name=f"ptkg-query-{named.name}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        cancel.set()
+        raise QueryTimeoutError(
+            f"query {named.name!r} did not finish within {timeout:g} s: give a parameter "
+            "that narrows it (an entity, a type, a period), or allow more time (--timeout)"
+        )
+    if "error" in outcome:
+        raise outcome["error"]
+    result: QueryResult = outcome["result"]
+    return result
+
+
+def _execute(
+    store: GraphStore,
+    named: NamedQuery,
+    text: str,
+    bindings: Mapping[str, Node],
+    cancel: threading.Event,
+) -> QueryResult:
     try:
-        result = store.query(named.text_for(bindings), bindings)
-    except (SyntaxError, ValueError, RuntimeError) as exc:
+        result = store.query(text, bindings)
+        if result.type == "ASK":
+            return QueryResult(["answer"], [(bool(result.askAnswer),)])
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            assert result.graph is not None
+            triples = sorted(
+                (tuple(_python(term) for term in triple) for triple in result.graph),
+                key=lambda row: tuple(str(v) for v in row),
+            )
+            return QueryResult(["subject", "predicate", "object"], triples)
+        hidden = {p.name for p in named.parameters}
+        columns = [str(v) for v in (result.vars or [])]
+        keep = [i for i, c in enumerate(columns) if c not in hidden]
+        rows = []
+        for row in result:
+            if cancel.is_set():
+                break
+            rows.append(tuple(_python(row[i]) for i in keep))  # type: ignore[index]
+    except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
         raise QueryError(f"{named.path}: {exc}") from exc
-    hidden = {p.name for p in named.parameters}
-    columns = [str(v) for v in (result.vars or [])]
-    keep = [i for i, c in enumerate(columns) if c not in hidden]
-    rows = [tuple(_python(row[i]) for i in keep) for row in result]  # type: ignore[index]
     return QueryResult([columns[i] for i in keep], rows)
+
+
+def check_query(text: str, source: str | Path = "query") -> str:
+    """The query's form (SELECT, ASK, CONSTRUCT or DESCRIBE), or QueryError in words for
+    what ``ptkg`` does not run: an update, a SERVICE call to another endpoint.
+
+    Read as the engine reads it: \\u escapes first, then keywords outside comments,
+    strings and IRIs (``ex:SERVICE`` or ``?service`` are names, not the keyword).
+    """
+    words = _keywords(_CODEPOINT.sub(_codepoint, text))
+    form = next((w for w in words if w in QUERY_FORMS or w in UPDATE_FORMS or w == "WITH"), "")
+    if form in UPDATE_FORMS or form == "WITH":
+        raise QueryError(
+            f"{source}: this is a SPARQL update ({form}): ptkg only reads the graph and "
+            "refuses updates; write a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+        )
+    if "SERVICE" in words:
+        raise QueryError(
+            f"{source}: the query calls another endpoint (SERVICE): ptkg queries only the "
+            "local graph and makes no outgoing request; remove the SERVICE clause"
+        )
+    return form
+
+
+def _codepoint(match: re.Match[str]) -> str:
+    code = int(match[1] or match[2], 16)
+    return chr(code) if code <= 0x10FFFF else match[0]
+
+
+def _keywords(text: str) -> list[str]:
+    """The bare words of a SPARQL text, upper-cased, in order: not in a comment, a string,
+    an IRI; not a variable, a prefixed name or a language tag."""
+    words: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif char in "\"'":
+            i = _string_end(text, i)
+        elif char == "<" and (iri_end := _iri_end(text, i)) is not None:
+            i = iri_end
+        elif char.isalnum() or char in "_:?$@":
+            start = i
+            i += 1
+            while i < n and (text[i].isalnum() or text[i] in "_-:.?$@"):
+                i += 1
+            word = text[start:i].rstrip(".")
+            if word.isalpha():
+                words.append(word.upper())
+        else:
+            i += 1
+    return words
+
+
+def _string_end(text: str, start: int) -> int:
+    quote = text[start]
+    delimiter = quote * 3 if text.startswith(quote * 3, start) else quote
+    i = start + len(delimiter)
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+        elif text.startswith(delimiter, i):
+            return i + len(delimiter)
+        else:
+            i += 1
+    return len(text)
+
+
+def _iri_end(text: str, start: int) -> int | None:
+    i = start + 1
+    while i < len(text):
+        char = text[i]
+        if char == ">":
+            return i + 1
+        if char.isspace() or char in '<"{}|^`\\':
+            return None
+        i += 1
+    return None
 
 
 def bind_parameters(
     store: GraphStore, named: NamedQuery, params: Mapping[str, Any]
 ) -> dict[str, Node]:
+    """The parameters as RDF terms; QueryError for an unknown or missing parameter, or a
+    value that is not of its type or names nothing in the graph."""
     for name in params:
         named.parameter(name)  # unknown names are an error, not silently ignored
     bindings: dict[str, Node] = {}
@@ -154,13 +316,26 @@ def _term(store: GraphStore, name: str, kind: str, value: Any) -> Node:
         if kind == "iri":
             return URIRef(str(value))
         if kind == "event_type":
-            text = str(value)
-            return URIRef(text if text.startswith("http") else EVENT_TYPE_NS + text)
+            return resolve_event_type(store, str(value))
         if kind == "entity":
             return resolve_entity(store, str(value))
     except ValueError as exc:
         raise QueryError(f"parameter {name}: {value!r} is not a valid {kind}") from exc
     return Literal(str(value))
+
+
+def resolve_event_type(store: GraphStore, value: str) -> URIRef:
+    """The event type of the graph with this id ("partial_lift") or IRI; QueryError, with
+    the closest ids, for one the graph does not have."""
+    iri = URIRef(value if value.startswith(("http://", "https://")) else EVENT_TYPE_NS + value)
+    known = {URIRef(str(row[0])): str(row[1]) for row in store.query(_EVENT_TYPES)}  # type: ignore[index]
+    if iri in known:
+        return iri
+    close = difflib.get_close_matches(value, sorted(known.values()), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise QueryError(
+        f"no event type {value!r} in this graph{hint}: `ptkg query event-types` lists them"
+    )
 
 
 def resolve_entity(store: GraphStore, name: str) -> URIRef:
@@ -213,4 +388,12 @@ def _cell(value: Any, max_width: int) -> str:
     return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
 
-__all__ = ["QueryResult", "Sequence", "bind_parameters", "resolve_entity", "run_query"]
+__all__ = [
+    "QueryResult",
+    "Sequence",
+    "bind_parameters",
+    "check_query",
+    "resolve_entity",
+    "resolve_event_type",
+    "run_query",
+]

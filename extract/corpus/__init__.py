@@ -2,13 +2,14 @@
 
 from extract.corpus.cleaning import Boilerplate, BoilerplateRule, clean_text, load_boilerplate
 from extract.corpus.manifest import Manifest, ManifestEntry, load_manifest
-from extract.corpus.readers import ReadOptions, Skipped, read_corpus
+from extract.corpus.readers import Notice, ReadOptions, Skipped, read_corpus
 
 __all__ = [
     "Boilerplate",
     "BoilerplateRule",
     "Manifest",
     "ManifestEntry",
+    "Notice",
     "ReadOptions",
     "Skipped",
     "clean_text",

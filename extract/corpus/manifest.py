@@ -7,12 +7,15 @@ docs/corpus.md. Reads: the manifest file. Adds: one ``ManifestEntry`` per docume
 
 from __future__ import annotations
 
+import calendar
 import csv
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from extract.datafiles import load_yaml
 from extract.dates import parse_partial_date
@@ -83,11 +86,22 @@ def check_id(value: str, path: Path, line: int | None) -> str:
     return value
 
 
+class _ManifestLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: a date stays the text written, so that an
+    impossible one (2026-13-45) is reported with its field and line, not by the parser."""
+
+
+_ManifestLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _yaml_rows(path: Path) -> tuple[list[tuple[int | None, dict[str, Any]]], dict[str, Any]]:
     try:
-        data = load_yaml(path)
+        data = load_yaml(path, _ManifestLoader)
     except DataFileError as error:
-        raise ManifestError(path, error.problem, line=error.line) from error
+        raise ManifestError(path, error.problem, line=error.line, fix=error.fix) from error
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise ManifestError(path, "expected a mapping with a 'documents' list")
     defaults = {key: data[key] for key in _DEFAULTABLE if key in data}
@@ -115,17 +129,63 @@ def _yaml_item_lines(path: Path) -> list[int]:
 
 
 def _csv_rows(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
+    """The rows of a CSV manifest, each with its line. A quote left open, a row with more
+    fields than the header, a column named twice: refused with the line, never guessed."""
+    rows: list[tuple[int | None, dict[str, Any]]] = []
+    start = 1
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"file"} - set(reader.fieldnames or ())
-            if missing:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, strict=True)
+            header = [name.strip() for name in next(reader, [])]
+            if "file" not in header:
                 raise ManifestError(path, "the header has no 'file' column", line=1)
-            return [
-                (reader.line_num, {k: (v or None) for k, v in row.items() if k}) for row in reader
-            ]
+            twice = sorted({name for name in header if header.count(name) > 1 and name})
+            if twice:
+                raise ManifestError(
+                    path, f"column(s) {', '.join(twice)} named twice in the header", line=1
+                )
+            end = reader.line_num
+            while True:
+                start = end + 1
+                values = next(reader, None)
+                if values is None:
+                    break
+                end = reader.line_num
+                if not any(v.strip() for v in values):
+                    continue  # a blank line
+                if end > start and any("\n" in v or "\r" in v for v in values):
+                    raise ManifestError(
+                        path,
+                        f"a quoted field runs from line {start} to line {end}: "
+                        "a quote is not closed",
+                        line=start,
+                        fix='close the quote, or write a quote inside a field as ""',
+                    )
+                if len(values) > len(header):
+                    raise ManifestError(
+                        path,
+                        f"the row has {len(values)} fields, the header {len(header)}",
+                        line=start,
+                        fix='quote a field that holds a comma: "Washington, D.C."',
+                    )
+                # A short row leaves its last fields out: they are optional.
+                pairs = zip(header, values, strict=False)
+                row = {name: (value.strip() or None) for name, value in pairs}
+                rows.append((start, {k: v for k, v in row.items() if k}))
     except UnicodeDecodeError as exc:
         raise ManifestError(path, f"not valid UTF-8 at byte {exc.start}") from exc
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise ManifestError(
+                path,
+                "a quote opened in this row is never closed",
+                line=start,
+                fix='close the quote, or write a quote inside a field as ""',
+            ) from exc
+        raise ManifestError(path, f"not a readable CSV row: {exc}", line=start) from exc
+    except OSError as exc:
+        raise ManifestError(path, f"cannot read: {exc.strerror or exc}") from exc
+    return rows
 
 
 def entry_from_row(
@@ -140,9 +200,19 @@ def entry_from_row(
             fix=f"known fields are {', '.join(FIELDS)}",
         )
     merged = {**defaults, **{k: v for k, v in row.items() if v is not None}}
+    for name, value in merged.items():
+        if isinstance(value, str) and not _is_unicode(value):
+            raise ManifestError(
+                path,
+                f"{name} holds an unpaired surrogate (\\ud800-\\udfff): not Unicode text",
+                line=line,
+                fix="write the character itself, or both halves of its surrogate pair",
+            )
     file_value = merged.get("file")
     if not isinstance(file_value, str) or not file_value.strip():
         raise ManifestError(path, "entry has no 'file'", line=line)
+    if "\x00" in file_value:
+        raise ManifestError(path, "the 'file' holds a NUL character", line=line)
     raw_id = merged.get("id")
     doc_id = check_id(str(raw_id), path, line) if raw_id is not None else None
     return ManifestEntry(
@@ -158,6 +228,14 @@ def entry_from_row(
     )
 
 
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _text(value: Any) -> str | None:
     return None if value is None else str(value).strip() or None
 
@@ -171,11 +249,31 @@ def _date_range(value: Any, field: str, path: Path, line: int | None) -> DateRan
     if parsed is None:
         raise ManifestError(
             path,
-            f"{field} {value!r} is not a date",
+            f"{field} {str(value)!r} is not a date{_why_not_a_date(str(value))}",
             line=line,
             fix="write YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known",
         )
     return parsed
+
+
+_DATE_SHAPE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")
+
+
+def _why_not_a_date(text: str) -> str:
+    """': there is no month 13' for a date of the right shape that no calendar has."""
+    match = _DATE_SHAPE.fullmatch(text.split("T", 1)[0])
+    if match is None:
+        return ""
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return f": there is no month {month}"
+    if match[3] is not None:
+        days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        if not 1 <= int(match[3]) <= days:
+            return f": {calendar.month_name[month]} {year} has {days} days"
+    if year < 1:
+        return ": there is no year 0"
+    return ""
 
 
 def _day(value: Any, field: str, path: Path, line: int | None) -> date | None:

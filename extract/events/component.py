@@ -120,19 +120,29 @@ class EventExtractor:
         sentences = Sentences(doc)
         spans = {(s := sentences.of(d.head.i)).start: s for d in drafts}
         scopes = self.scopes.find(doc, [spans[k] for k in sorted(spans)])
+        focus = self.describer.focus(entities)
         for number, draft in enumerate(drafts):
             self.describer.describe(draft, entities, cues, scopes, anchors, number)
+            self.describer.sentence_fallback(draft, entities, sentences.of(draft.head.i), focus)
         self.describer.linear_fallbacks(doc, drafts, anchors, scopes, entities)
         placed = place_timexes(doc, timexes)
         ignore = self.lexicon.ignore_timex_values
         for number, item in attach_timexes(placed, anchors, ignore).items():
             drafts[number].timex = item
+        for number, item in attach_timexes(placed, anchors, ignore, "start").items():
+            drafts[number].effective = item
+        for number, item in attach_timexes(placed, anchors, ignore, "end").items():
+            drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(
-            (n for n, d in enumerate(drafts) if n in related or is_specific(d, definite)),
+            (
+                n
+                for n, d in enumerate(drafts)
+                if n in related or is_specific(d, definite, self._needs_party(d.type))
+            ),
             key=lambda n: drafts[n].trigger.start,
         )
         ids = {n: f"v{k}" for k, n in enumerate(kept, 1)}
@@ -142,6 +152,10 @@ class EventExtractor:
         text = doc.text  # built once: Doc.text joins every token
         link_instruments(text, [drafts[n] for n in kept], self.lexicon, sentences)
         return [to_record(text, drafts[n], ids[n], sentences) for n in kept], timexes
+
+    def _needs_party(self, type_id: str) -> bool:
+        type_def = self.lexicon.types.get(type_id)
+        return type_def is not None and type_def.needs_party
 
     def _relations(
         self,

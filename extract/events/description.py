@@ -8,7 +8,7 @@ models), its scope, modality and tense, attribution and the instrument it acts b
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.events.attribution import Cue, attribution_for
 from extract.events.draft import Draft
@@ -83,11 +83,7 @@ class Describer:
             if draft.limited is None:
                 draft.limited = limited_modifier(member.head, self.lexicon)
         draft.affected = [m for m in draft.affected if m not in draft.agents]
-        if (
-            not draft.affected
-            and self.lexicon.coarse(rep.type if rep.type != LIFT else "partial_lift")
-            in _RESTRICTING
-        ):
+        if not draft.affected and self._about_someone(rep.type):
             draft.affected = self.owners(draft, entities)
         draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
         state = rep.rule.modality == "state"
@@ -106,6 +102,51 @@ class Describer:
         draft.tense = tense_of(rep.head, rep.light)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
+
+    def sentence_fallback(
+        self, draft: Draft, entities: DocEntities, sentence: Span, focus: frozenset[str]
+    ) -> None:
+        """With no party named in its clause, an event that restricts or relieves someone, or
+        that must name whom it is about, takes the company or product its sentence names that
+        the document is about (``focus``), the nearest to its trigger ("The ban is the result
+        of Corvex's failure to comply", in an article about Corvex)."""
+        if draft.affected or draft.models or not focus:
+            return
+        rep = draft.trigger
+        if not self._about_someone(rep.type):
+            return
+        agents = {m.name for m in draft.agents} | {
+            m.affiliation for m in draft.agents if m.affiliation
+        }
+        found = [
+            (abs(entities.start_of(m) - rep.head.i), m)
+            for m in entities.in_tokens(sentence)
+            if m.name not in agents and m.name in focus
+        ]
+        if not found:
+            return
+        nearest = min(found, key=lambda pair: pair[0])[1]
+        (draft.models if entities.is_product(nearest) else draft.affected).append(nearest)
+
+    def _about_someone(self, type_id: str) -> bool:
+        """Events that restrict or relieve someone, or that must name whom they are about."""
+        type_def = self.lexicon.types.get(type_id)
+        if type_def is not None and type_def.needs_party:
+            return True
+        return self.lexicon.coarse(type_id if type_id != LIFT else "partial_lift") in _RESTRICTING
+
+    @staticmethod
+    def focus(entities: DocEntities) -> frozenset[str]:
+        """The companies and products a document is about: named at least twice, and at
+        least half as often as the most named one."""
+        counts: dict[str, int] = {}
+        for mention in entities.mentions:
+            if entities.is_product(mention) or entities.actor_kind(mention) == "company":
+                counts[mention.name] = counts.get(mention.name, 0) + 1
+        if not counts:
+            return frozenset()
+        top = max(counts.values())
+        return frozenset(n for n, c in counts.items() if c >= 2 and c * 2 >= top)
 
     def owners(self, draft: Draft, entities: DocEntities) -> list[EntityMention]:
         """The companies whose products an event concerns ("restrictions on Anthropic's

@@ -25,7 +25,9 @@ class Draft:
     models: list[EntityMention] = field(default_factory=list)
     scopes: list[ScopeMatch] = field(default_factory=list)
     limited: Token | None = None
-    timex: PlacedTimex | None = None
+    timex: PlacedTimex | None = None  # the expression that dates the event
+    effective: PlacedTimex | None = None  # when the measure takes effect
+    expires: PlacedTimex | None = None  # when it lapses
     modality: str = "asserted"
     tense: str = "past"
     attribution: Cue | None = None

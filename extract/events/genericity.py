@@ -12,11 +12,14 @@ from extract.events.draft import Draft
 from extract.events.syntax import determiner, finite_governor, subjects
 
 
-def is_specific(draft: Draft, definite: frozenset[str]) -> bool:
+def is_specific(draft: Draft, definite: frozenset[str], needs_party: bool = False) -> bool:
     """``definite``: the determiners of a definite description (event_types.yaml:
-    syntax.definite_determiners)."""
+    syntax.definite_determiners); ``needs_party``: the draft's type is an event only when
+    it names whom or what it is about (event_types.yaml: ``needs_party``)."""
     rep = draft.trigger
-    if draft.models or draft.timex is not None:
+    if needs_party and not (draft.affected or draft.models):
+        return False
+    if draft.models or draft.timex is not None or draft.expires or draft.effective:
         return True
     anaphoric = {i for member in draft.members for i in member.anaphoric}
     named_agents = [m for m in draft.agents if m.id not in anaphoric]

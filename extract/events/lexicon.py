@@ -36,6 +36,7 @@ class EventTypeDef:
     state_effect: str | None
     timeline: bool
     instrument_of: tuple[str, ...] = ()  # types of the acts a mention of this type may carry
+    needs_party: bool = False  # an event only when it names whom or what it is about
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,7 @@ class _Merged:
             state_effect=effect,
             timeline=bool(entry.get("timeline", True)),
             instrument_of=_strings(entry.get("instrument_of"), path, f"event type {type_id!r}"),
+            needs_party=bool(entry.get("needs_party", False)),
         )
 
     def _rule(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:

@@ -77,12 +77,21 @@ def lag_days(timex: Timex) -> tuple[int, int] | None:
 
 
 def attach_timexes(
-    placed: Sequence[PlacedTimex], anchors: Mapping[int, int], ignore_values: frozenset[str]
+    placed: Sequence[PlacedTimex],
+    anchors: Mapping[int, int],
+    ignore_values: frozenset[str],
+    signal: str | None = None,
 ) -> dict[int, PlacedTimex]:
-    """Event number -> the time expression its anchors govern most closely."""
+    """Event number -> the time expression its anchors govern most closely.
+
+    Without ``signal``, the expressions that date an event; with "start" or "end", those
+    that start or end the period of a measure ("effective May 1", "until August 19": the
+    Timex's ``signal``), which never date the event itself."""
     found: dict[int, list[tuple[int, PlacedTimex]]] = {}
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
+            continue
+        if item.timex.signal != signal:
             continue
         inside = set(range(item.span.start, item.span.end))
         for distance, token in enumerate((item.head, *item.head.ancestors)):

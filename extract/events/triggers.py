@@ -133,6 +133,8 @@ class TriggerFinder:
                 end = max(end, head.i + 1)
             trigger = Trigger(rule, head, start, end)
             trigger.light = self._light_verb(head) if trigger.is_noun else None
+            if trigger.is_noun and trigger.light is None:
+                trigger.light = _supporting_verb(trigger)
             if not self._conditions(trigger, entities):
                 continue
             self._participants(trigger, entities)
@@ -374,6 +376,16 @@ class TriggerFinder:
         if kind in rule.by_actor:
             return rule.by_actor[kind] or ""
         return rule.type
+
+
+def _supporting_verb(trigger: Trigger) -> Token | None:
+    """The verb whose object a noun trigger is, when the rule names it as support ("extended
+    the licence", "revoked the licences"): like a light verb, its subject acts."""
+    head = trigger.head
+    governors = (trigger.rule.support or {}).get("governor", ())
+    if head.dep_ in ("dobj", "nsubjpass", "obj") and head.head.lemma_.lower() in governors:
+        return head.head
+    return None
 
 
 def _verbal_rule(rule: TriggerRule) -> bool:

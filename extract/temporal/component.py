@@ -12,6 +12,7 @@ relative expressions against it, and sets ``doc._.timexes`` (text order) and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -21,7 +22,7 @@ from extract.records import DateRange, DocumentDate, Timex
 from extract.spacy_extensions import register_extensions
 from extract.temporal.dct import infer_dct, reresolve_all
 from extract.temporal.tagger import TimexTagger
-from extract.temporal.tense import deadlines_of, tenses_of
+from extract.temporal.tense import period_signals, tenses_of
 from extract.temporal.tokens import tokens_from_doc
 
 SPAN_KEY = "timex"
@@ -45,12 +46,14 @@ class TimexComponent:
             tokens = tokens_from_doc(doc)
         anchor = published or prior
         timexes: list[Timex] = self.tagger.tag(doc.text, anchor, tokens)
+        spans = [(t.id, t.span.start, t.span.end) for t in timexes]
+        signals = period_signals(doc.text, spans, self.tagger.lexicon)
+        timexes = [replace(t, signal=signals.get(t.id)) for t in timexes]
         dct: DocumentDate | None = None
         bound = prior if prior is not None else published
         if bound is not None and (self.infer or published is not None):
-            spans = [(t.id, t.span.start, t.span.end) for t in timexes]
             tenses = tenses_of(doc.text, spans, self.tagger.lexicon, tokens)
-            deadlines = deadlines_of(doc.text, spans, self.tagger.lexicon)
+            deadlines = frozenset(signals)
             dct = infer_dct(
                 timexes,
                 bound,

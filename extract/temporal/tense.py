@@ -124,18 +124,31 @@ def tenses_of(
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
-def deadlines_of(
+END, START = "end", "start"
+
+
+def period_signals(
     text: str, spans: Sequence[tuple[str, int, int]], lexicon: Lexicon
-) -> frozenset[str]:
-    """Ids of the expressions that end or start a period ("until June", "through 2027",
-    "as of May 1"): the lexicon's ``deadline_words`` or ``onset_words`` stand before them."""
-    found = set()
+) -> dict[str, str]:
+    """Expressions that end or start a period, by id: "end" after the lexicon's
+    ``deadline_words`` ("until June", "through 2027"), "start" after its ``onset_words``
+    ("as of May 1", "effective January 19")."""
+    found: dict[str, str] = {}
     for key, start, _ in spans:
         before = text[max(0, start - 30) : start].lower().rstrip()
         match = _WORD_BEFORE.search(before)
-        if (match is not None and match.group(1) in lexicon.deadline_words) or any(
+        if match is not None and match.group(1) in lexicon.deadline_words:
+            found[key] = END
+        elif any(
             before.endswith(phrase) and not before[: -len(phrase)][-1:].isalnum()
             for phrase in lexicon.onset_words
         ):
-            found.add(key)
-    return frozenset(found)
+            found[key] = START
+    return found
+
+
+def deadlines_of(
+    text: str, spans: Sequence[tuple[str, int, int]], lexicon: Lexicon
+) -> frozenset[str]:
+    """Ids of the expressions that end or start a period (``period_signals``)."""
+    return frozenset(period_signals(text, spans, lexicon))

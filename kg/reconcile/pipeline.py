@@ -80,7 +80,10 @@ def reconcile(
     windows = [temporal.events[i] for i in order]
     temporal.events = windows
     publisher_of = publishers(records)
-    support = [support_of(event, publisher_of, threshold) for event in events]
+    support = [
+        support_of(event, publisher_of, threshold, event_types.get(event.type_id).min_sources)
+        for event in events
+    ]
     used: set[str] = set()
     for index, event in enumerate(events):
         event.key = event_key(event, windows[index], used)

@@ -74,8 +74,13 @@ def claim_weight(claim: Claim) -> float:
 
 
 def support_of(
-    event: CanonicalEvent, publisher_of: Mapping[str, str], threshold: Threshold
+    event: CanonicalEvent,
+    publisher_of: Mapping[str, str],
+    threshold: Threshold,
+    type_min_sources: int = 1,
 ) -> Support:
+    """``type_min_sources``: what the event's type asks for itself (event_types.yaml:
+    ``min_sources``; a statement is news when several publishers carry it)."""
     best: dict[str, float] = {}
     for claim in event.all_claims:
         publisher = publisher_of.get(claim.doc_id, f"document:{claim.doc_id}")
@@ -85,7 +90,8 @@ def support_of(
         doubt *= 1.0 - weight
     confidence = round(1.0 - doubt, 4)
     named = bool(event.agents or event.affected or event.models)
-    weak = not named or len(best) < threshold.min_sources or confidence < threshold.min_confidence
+    needed = max(threshold.min_sources, type_min_sources)
+    weak = not named or len(best) < needed or confidence < threshold.min_confidence
     return Support(len(event.sources), len(best), confidence, weak)
 
 

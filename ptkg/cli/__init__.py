@@ -4,8 +4,10 @@ Exit codes (also in ``ptkg --help``):
   0  success
   1  a check failed: the graph does not conform (validate), documents were skipped under
      --strict (build), or scores fell below --min-f1 (evaluate)
-  2  usage or input error: bad arguments, unreadable manifest or data file, no store,
-     unknown query or entity
+  2  usage or input error: bad arguments, unreadable manifest or data file, duplicate
+     document ids, no store, unknown query, entity or event type, a refused query (an
+     update, SERVICE, over --timeout), another build running into the same --out, a file
+     the system will not let ptkg read or write
   3  internal error (a bug: rerun with --debug for the traceback and report it)
   130 interrupted (nothing already built was changed)
 """
@@ -19,7 +21,13 @@ from collections.abc import Sequence
 
 from extract.errors import PolicyKGError
 from ptkg.cli import build, chart, evaluate, export, query, state, timeline, validate
-from ptkg.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, Formatter
+from ptkg.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Formatter,
+    check_output_options,
+)
 
 COMMANDS = (build, query, timeline, state, chart, export, validate, evaluate)
 
@@ -28,7 +36,8 @@ Exit codes:
   0    success
   1    a check failed (validate: not conforming; build --strict: documents skipped;
        evaluate: below --min-f1)
-  2    usage or input error (bad arguments, unreadable manifest, no store, unknown query)
+  2    usage or input error (bad arguments, unreadable manifest, duplicate ids, no
+       store, unknown query or entity, a refused query, another build into the same --out)
   3    internal error (rerun with --debug and report the traceback)
   130  interrupted: nothing already built was changed
 
@@ -63,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        check_output_options(args)
         code: int = args.run(args)
         return code
     except PolicyKGError as error:
@@ -75,15 +85,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
-    except Exception as error:
+    except OSError as error:
+        if error.filename is None:
+            return _internal(error, args.debug)
+        # A file or folder the user named cannot be read or written (no permission, a
+        # full disk, a path through a file): the user's to fix, not a bug.
         if args.debug:
             traceback.print_exc()
-        print(
-            f"ptkg: internal error: {type(error).__name__}: {error} "
-            "(rerun with --debug for the traceback)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        print(f"ptkg: error: {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        return _internal(error, args.debug)
+
+
+def _internal(error: Exception, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    print(
+        f"ptkg: internal error: {type(error).__name__}: {error} "
+        "(rerun with --debug for the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,8 @@ from ptkg.cli.common import (
     EXIT_CHECK_FAILED,
     EXIT_OK,
     add_command,
+    iso_day,
+    positive_int,
     progress_bars,
 )
 
@@ -30,7 +31,9 @@ def register(commands: Any) -> None:
         "OUT/store (the Oxigraph store), OUT/graph.trig, OUT/records.jsonl (the extraction\n"
         "cache: unchanged documents are not extracted again) and OUT/build.json.\n"
         "A document that cannot be read is reported and skipped; the others still build.\n"
-        "Nothing under OUT is replaced unless the whole build succeeds.",
+        "The build is written into a folder of its own (OUT/.ptkg) and put in place in one\n"
+        "step at the end: nothing under OUT changes unless the whole build succeeds, and a\n"
+        "second build into the same OUT is refused while one runs.",
         "ptkg build corpus/manifest.yaml --out out --nquads",
     )
     parser.add_argument(
@@ -60,13 +63,17 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help="extra boilerplate rules for your sites (format: extract/data/boilerplate.yaml)",
     )
-    parser.add_argument("--batch-size", type=int, default=16, help="documents per NLP batch")
-    parser.add_argument("--processes", "-j", type=int, default=1, help="NLP worker processes")
+    parser.add_argument(
+        "--batch-size", type=positive_int, default=16, help="documents per NLP batch"
+    )
+    parser.add_argument(
+        "--processes", "-j", type=positive_int, default=1, help="NLP worker processes"
+    )
     parser.add_argument("--base-iri", default=None, help="base IRI of the graph's resources")
     parser.add_argument("--nquads", action="store_true", help="also write OUT/graph.nq")
     parser.add_argument(
         "--collected",
-        type=date.fromisoformat,
+        type=iso_day,
         default=None,
         metavar="YYYY-MM-DD",
         help="collected date for documents whose manifest gives none",
@@ -133,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
         report = build(options, update)
     finally:
         close()
+    for notice in report.notices:
+        print(f"ptkg: note {notice}", file=sys.stderr)
     for skipped in report.skipped:
         print(f"ptkg: skipped {skipped.error}", file=sys.stderr)
     if not args.quiet:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from extract.errors import OptionError
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -33,6 +36,56 @@ def add_command(
         formatter_class=Formatter,
     )
     return parser
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
+def positive_seconds(text: str) -> float:
+    """An argparse type: a number of seconds, more than 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
+def iso_day(text: str) -> date:
+    """An argparse type: a day written YYYY-MM-DD, or a message saying why it is not one."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a day: write YYYY-MM-DD ({exc})"
+        ) from exc
+
+
+def check_output_options(args: argparse.Namespace) -> None:
+    """Refuse an output path that cannot be a file (a directory), before any work."""
+    for option in ("output", "chart"):
+        path = getattr(args, option, None)
+        if path is None:
+            continue
+        if Path(path).is_dir():
+            raise OptionError(
+                f"--{option}",
+                path,
+                "is a directory",
+                fix=f"give a file name, e.g. --{option} {Path(path) / 'result'}",
+            )
+        for parent in Path(path).absolute().parents:
+            if parent.exists() and not parent.is_dir():
+                raise OptionError(f"--{option}", path, f"{parent} is a file, not a directory")
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:

@@ -42,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
         write_output(json.dumps(scores.as_dict(), indent=2), args.output)
     else:
         write_output(format_scores(scores), args.output)
-    if args.min_f1 is not None and scores.events.f1 < args.min_f1:
+    if args.min_f1 is not None and round(scores.events.f1, 4) < args.min_f1:  # as printed
         return EXIT_CHECK_FAILED
     return EXIT_OK

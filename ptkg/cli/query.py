@@ -8,8 +8,19 @@ from typing import Any
 
 from kg.errors import QueryError
 from kg.store import GraphStore
-from ptkg.cli.common import EXIT_OK, add_command, add_format_option, add_store_option, write_output
+from ptkg.cli.common import (
+    EXIT_OK,
+    add_command,
+    add_format_option,
+    add_store_option,
+    positive_seconds,
+    write_output,
+)
 from queries import list_queries, run_query
+
+# Seconds a query may run (--timeout): a question about one thing answers in milliseconds;
+# a listing of a very large graph may need more (benchmarks/README.md).
+DEFAULT_TIMEOUT = 300.0
 
 
 def register(commands: Any) -> None:
@@ -19,7 +30,9 @@ def register(commands: Any) -> None:
         "run a named SPARQL query (or a .rq file)",
         "Run a query of the query library (see --list) or a SPARQL file of your own.\n"
         "Parameters are bound to the query's variables, never pasted into its text;\n"
-        'an entity parameter takes a name or alias ("Gemini 2") or an IRI.',
+        'an entity parameter takes a name or alias ("Gemini 2") or an IRI.\n'
+        "Queries only read the local graph: updates and SERVICE calls are refused. ASK\n"
+        "answers with one row (answer), CONSTRUCT and DESCRIBE with the triples as rows.",
         'ptkg query state-on-day --param subject="Gemini 2" --param day=2026-06-20',
     )
     parser.add_argument("name", nargs="?", help="query name (see --list) or path to a .rq file")
@@ -35,16 +48,31 @@ def register(commands: Any) -> None:
     add_store_option(parser)
     add_format_option(parser, ("table", "csv", "json"))
     parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")
+    parser.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="give up on a query that runs longer than this",
+    )
     parser.set_defaults(run=run)
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["day=2026-06-20"]`` -> ``{"day": "2026-06-20"}``; a name given twice is refused
+    (which value was meant cannot be guessed)."""
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?")
         if not sep or not name:
             raise QueryError(f"--param {pair!r}: write NAME=VALUE")
-        params[name.strip().lstrip("?")] = value.strip()
+        if name in params:
+            raise QueryError(
+                f"--param {name} is given twice ({params[name]!r} and {value.strip()!r}): "
+                "give each parameter once"
+            )
+        params[name] = value.strip()
     return params
 
 
@@ -62,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
         write_output("\n".join(lines), args.output)
         return EXIT_OK
     store = GraphStore.open_existing(args.store)
-    result = run_query(store, args.name, parse_params(args.param))
+    result = run_query(store, args.name, parse_params(args.param), timeout=args.timeout)
     write_output(result.format(args.format), args.output)
     return EXIT_OK

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.store import GraphStore
-from ptkg.cli.common import EXIT_OK, add_command, add_format_option, add_store_option, write_output
+from ptkg.cli.common import (
+    EXIT_OK,
+    add_command,
+    add_format_option,
+    add_store_option,
+    iso_day,
+    write_output,
+)
 from queries import run_query
 
 
@@ -45,9 +51,7 @@ def register(commands: Any) -> None:
         default=None,
         help="legal (governments, courts) or effective (the company's own switch); default: legal",
     )
-    parser.add_argument(
-        "--day", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the day to answer for"
-    )
+    parser.add_argument("--day", type=iso_day, metavar="YYYY-MM-DD", help="the day to answer for")
     parser.add_argument("--population", help="a population id (default: all)")
     add_format_option(parser, ("table", "csv", "json"))
     parser.add_argument("--output", "-o", type=Path, default=None, help="write to this file")

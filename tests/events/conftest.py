@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from extract.nlp import PipelineOptions, load_pipeline
 from extract.records import EntityMention, EventMention, TextSpan, Timex
 
-TimexSpec = tuple[str, str, str]  # (text, TIMEX3 type, TIMEX3 value)
+# (text, TIMEX3 type, TIMEX3 value), and optionally the period signal ("start", "end")
+TimexSpec = tuple[str, ...]
 
 
 @dataclass
@@ -65,12 +66,11 @@ def run(nlp: Language) -> Callable[..., Result]:
         with nlp.select_pipes(disable=["ptkg_events"]):
             doc = nlp(text)
         found = []
-        for number, (expression, kind, value) in enumerate(timexes, 1):
+        for number, (expression, kind, value, *signal) in enumerate(timexes, 1):
             start = text.index(expression)
+            span = TextSpan(start, start + len(expression), expression)
             found.append(
-                Timex(
-                    f"t{number}", TextSpan(start, start + len(expression), expression), kind, value
-                )
+                Timex(f"t{number}", span, kind, value, signal=signal[0] if signal else None)
             )
         doc._.timexes = found
         nlp.get_pipe("ptkg_events")(doc)

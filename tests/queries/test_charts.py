@@ -16,7 +16,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
+from kg.errors import QueryError
 from kg.store import GraphStore
+from queries import run_query
 from queries.charts import (
     ChartEvent,
     StateBand,
@@ -266,9 +268,19 @@ def test_draw_one_format_by_suffix(store: GraphStore, tmp_path: Path) -> None:
 
 def test_draw_charts_with_nothing_to_draw(store: GraphStore, tmp_path: Path) -> None:
     # A filter that matches nothing still gives a (near empty) chart, not an error.
+    types = run_query(store, "event-types").records()
+    # a type no event of the corpus has (a coarse type would take in its narrower types)
+    unused = next(r["type"] for r in types if r["events"] == 0 and r["type"] != r["coarse_type"])
     for draw in (draw_timeline, draw_network):
-        paths: list[Any] = draw(store, tmp_path / "none.png", event_type="no_such_type")
+        paths: list[Any] = draw(store, tmp_path / "none.png", event_type=unused)
         assert paths[0].read_bytes().startswith(PNG_MAGIC)
     assert draw_states(store, tmp_path / "none.png", subject="GPT-5.6")[0].is_file()
-    assert network_data(store, event_type="no_such_type") == []
+    assert network_data(store, event_type=unused) == []
     assert state_data(store, subject="GPT-5.6") == []  # never restricted
+
+
+def test_draw_charts_unknown_type_is_an_error(store: GraphStore, tmp_path: Path) -> None:
+    # A typo in a type is an error, as an unknown entity is: not an empty chart.
+    with pytest.raises(QueryError, match="no event type 'no_such_type'"):
+        draw_timeline(store, tmp_path / "none.png", event_type="no_such_type")
+    assert not (tmp_path / "none.png").exists()

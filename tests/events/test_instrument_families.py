@@ -1,0 +1,139 @@
+"""The instruments of a restriction story and their life, each on sentences of our own.
+
+One test per family of event_types.yaml's scheme: licences (granted, extended, revoked,
+lapsed), lists (added, removed), paused enforcement, laws and legislatures, pleas and
+penalties, courts blocking measures, stores and services, statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.events.conftest import Result
+
+Run = Callable[..., Result]
+
+
+def _only(result: Result, *types: str) -> list[str]:
+    return [e.type for e in result.events if e.type in types]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        (
+            "The Commerce Department issued a temporary general license to Corvex Systems on "
+            "May 20.",
+            "May 20",
+            "licence_grant",
+        ),
+        (
+            "The Commerce Department extended the temporary general license for Corvex Systems "
+            "on August 19.",
+            "August 19",
+            "licence_extension",
+        ),
+        ("Commerce revoked the licenses of two suppliers on May 7.", "May 7", "licence_revocation"),
+        ("The license expired on August 13.", "August 13", "licence_expiry"),
+    ],
+)
+def test_licences_granted_extended_revoked_lapsed(
+    run: Run, text: str, when: str, expected: str
+) -> None:
+    result = run(text, timexes=[(when, "DATE", "XXXX-XX-XX")])
+    assert expected in [e.type for e in result.events]
+
+
+def test_licence_extension_takes_its_agent_from_the_verb(run: Run) -> None:
+    result = run(
+        "The Commerce Department renewed the reprieve for Corvex Systems on November 18.",
+        timexes=[("November 18", "DATE", "XXXX-11-18")],
+    )
+    (renewal,) = [e for e in result.events if e.type == "licence_extension"]
+    assert result.names(renewal.agents) == {"US Department of Commerce"}
+
+
+def test_lists_add_and_remove(run: Run) -> None:
+    added = run(
+        "The Bureau of Industry and Security added Corvex Systems to the Entity List on May 16.",
+        timexes=[("May 16", "DATE", "XXXX-05-16")],
+    )
+    assert _only(added, "list_addition") == ["list_addition"]
+    removed = run(
+        "Corvex Systems was removed from the Entity List on March 29.",
+        timexes=[("March 29", "DATE", "XXXX-03-29")],
+    )
+    (removal,) = [e for e in removed.events if e.type == "list_removal"]
+    assert removed.names(removal.affected) == {"Corvex Systems"}
+
+
+def test_paused_enforcement_and_its_expiry(run: Run) -> None:
+    result = run(
+        "On Monday the president extended the deadline for the sale until June 19.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1"), ("June 19", "DATE", "XXXX-06-19", "end")],
+    )
+    (pause,) = [e for e in result.events if e.type == "enforcement_pause"]
+    # "until June 19" ends the period: it is the deadline, not the day of the extension
+    assert result.timexes[pause.timex].span.text == "Monday"
+    assert pause.expires is not None and result.timexes[pause.expires].span.text == "June 19"
+
+
+def test_laws_signed_and_bills_passed(run: Run) -> None:
+    signed = run(
+        "President Jane Roe signed the bill into law on April 24.",
+        timexes=[("April 24", "DATE", "XXXX-04-24")],
+    )
+    assert "law_enacted" in [e.type for e in signed.events]
+    passed = run(
+        "The House passed the bill on March 13.", timexes=[("March 13", "DATE", "XXXX-03-13")]
+    )
+    (step,) = [e for e in passed.events if e.type == "legislative_step"]
+    assert passed.names(step.agents) == {"US House of Representatives"}
+
+
+def test_pleas_and_penalties(run: Run) -> None:
+    result = run(
+        "Corvex Systems pleaded guilty on March 7. It paid the penalty in June.",
+        timexes=[("March 7", "DATE", "XXXX-03-07"), ("June", "DATE", "XXXX-06")],
+    )
+    assert {"settlement", "penalty_payment"} <= {e.type for e in result.events}
+
+
+def test_court_blocks_a_measure(run: Run) -> None:
+    result = run(
+        "A federal judge granted a preliminary injunction against the Commerce Department's "
+        "ban on Sept. 27.",
+        timexes=[("Sept. 27", "DATE", "XXXX-09-27")],
+    )
+    assert "court_block" in [e.type for e in result.events]
+
+
+def test_stores_services_and_shares(run: Run) -> None:
+    stores = run(
+        "Apple and Google removed the app from their stores on Jan. 18.",
+        timexes=[("Jan. 18", "DATE", "XXXX-01-18")],
+    )
+    (removal,) = [e for e in stores.events if e.type == "store_removal"]
+    assert stores.names(removal.agents) == {"Apple", "Google"}
+    dark = run("The app went dark on Saturday.", timexes=[("Saturday", "DATE", "XXXX-WXX-6")])
+    assert "access_disable" in [e.type for e in dark.events]
+    halted = run(
+        "Trading in Corvex Systems shares was halted on April 17.",
+        timexes=[("April 17", "DATE", "XXXX-04-17")],
+    )
+    assert "trading_halt" in [e.type for e in halted.events]
+
+
+def test_statements_need_to_name_whom_they_are_about(run: Run) -> None:
+    about = run(
+        "Trade Minister Jane Roe condemned the ban on Corvex Systems on Thursday.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    assert "statement" in [e.type for e in about.events]
+    vague = run(
+        "The company pledged on Thursday to cooperate with regulators.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    assert "statement" not in [e.type for e in vague.events]
