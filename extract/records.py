@@ -138,6 +138,8 @@ class DocumentDate:
     range: DateRange
     inferred: bool
     evidence: tuple[str, ...] = ()  # the cues that set each bound, in words
+    anchored: bool = True  # False when no date of the text gives a year: the range's year
+    #                        is only the default assumption of an undated document
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,7 @@ def infer_dct(
         return (tenses or {}).get(timex.id) or _tense_of_rule(timex.rule)
 
     evidence = [f"prior from the manifest: {prior}"]
+    moved = None
     if movable:
         prior, moved = _follow_dated_past(cues, prior, tense, deadlines)
         if moved:
@@ -114,7 +115,18 @@ def infer_dct(
             evidence.append(words)
         elif bound < lower:
             evidence.append(f"ignored: {words} (contradicts the lower bound {lower})")
-    return DocumentDate(DateRange(lower, upper), inferred=True, evidence=tuple(evidence))
+    # The year is known when the text gives one for something past (a deadline ahead says
+    # little of when the text was written), or when such dates moved the prior.
+    anchored = (
+        not movable
+        or moved is not None
+        or any(t.id not in deadlines and tense(t) != FUTURE for t in _dated(cues, tense))
+    )
+    if not anchored:
+        evidence.append("no date of the text gives a year: the year is the prior's assumption")
+    return DocumentDate(
+        DateRange(lower, upper), inferred=True, evidence=tuple(evidence), anchored=anchored
+    )
 
 
 def _follow_dated_past(
@@ -123,20 +135,16 @@ def _follow_dated_past(
     tense: Callable[[Timex], str],
     deadlines: Collection[str],
 ) -> tuple[DateRange, str | None]:
-    """The prior moved to where the dates the text gives with their year are, when all of
-    them lie before it: after the latest one in the past tense, or, with none, up to the
-    latest one ahead (a deadline, a date in the future tense)."""
-    dated = [
-        t
-        for t in cues
-        if t.anchor == "none"
-        and t.range is not None
-        and t.precision in _DATED
-        and tense(t) != MODAL
-    ]
-    if not dated or any(t.range is not None and t.range.latest >= prior.earliest for t in dated):
-        return prior, None
+    """The prior moved to where the dates the text gives with their year are, when they all
+    lie before it: after the latest one in the past tense; with none in the past tense, up
+    to the latest one ahead (a deadline, a date in the future tense)."""
+    dated = _dated(cues, tense)
     past = [t for t in dated if t.id not in deadlines and tense(t) != FUTURE]
+    considered = past or dated
+    if not considered or any(
+        t.range is not None and t.range.latest >= prior.earliest for t in considered
+    ):
+        return prior, None
     window = timedelta(days=prior.days - 1)
     if past:
         latest = max(past, key=_range_key)
@@ -150,6 +158,18 @@ def _follow_dated_past(
         f"every date given with its year precedes the prior; the latest, "
         f"{latest.span.text} ({latest.id}), moves it to {moved}"
     )
+
+
+def _dated(cues: Sequence[Timex], tense: Callable[[Timex], str]) -> list[Timex]:
+    """Dates the text gives with their year (not counterfactual ones)."""
+    return [
+        t
+        for t in cues
+        if t.anchor == "none"
+        and t.range is not None
+        and t.precision in _DATED
+        and tense(t) != MODAL
+    ]
 
 
 def _range_key(timex: Timex) -> tuple[date, date]:

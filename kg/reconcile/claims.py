@@ -52,6 +52,19 @@ class Claim:
     def dated(self) -> bool:
         return self.timex is not None and self.timex.range is not None
 
+    @property
+    def floating(self) -> bool:
+        """Dated relative to a document whose year is unknown ("in April", "last Friday" in
+        an article that gives no year): the date fits any year; the event it joins, dated
+        by other documents, gives the year."""
+        timex = self.timex
+        return (
+            not self.dct.anchored
+            and timex is not None
+            and timex.anchor == "dct"
+            and timex.rule is not None
+        )
+
 
 @dataclass(frozen=True)
 class ClaimSet:
@@ -114,9 +127,14 @@ def build_claims(
 
 
 def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) -> Window:
-    """The date one mention gives: its time expression, and no later than its document."""
+    """The date one mention gives: its time expression, and no later than its document. A
+    date relative to a document of unknown year gives no year: only the bound of the
+    document (see ``Claim.floating``)."""
     window = Window.of(mention.date) if mention.date is not None else Window()
-    if timex is not None and timex.range is not None:
+    floating = not dct.anchored and timex is not None and timex.anchor == "dct"
+    if floating:
+        window = Window()
+    elif timex is not None and timex.range is not None:
         window = Window.of(soften(timex.range, part_of(timex.rule)))
     if mention.modality in (HAPPENED, STATE) and mention.tense != "future":
         # Reported as having happened: by the time the document was written. A date after

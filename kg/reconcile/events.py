@@ -17,8 +17,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
+from extract.records import DateRange
+from extract.temporal.rules import narrow_anchor
 from kg.reconcile.claims import Claim
+from kg.reconcile.vagueness import without_part
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.values import vote_date
@@ -187,6 +191,8 @@ def _score(claim: Claim, event: CanonicalEvent, governments: frozenset[str]) -> 
     """How well a claim fits an event; None when it cannot be the same event."""
     window = claim.window.intersect(event.window)
     near_conflict = False
+    if claim.floating and not _fits_some_year(claim, event.window):
+        return None  # "in April" of some year: never a March event
     if window.empty:
         if not _within_tolerance(claim.window, event.window):
             return None
@@ -230,6 +236,27 @@ def _government_keys(entities: EntityIndex) -> frozenset[str]:
 
 def _all_government(keys: frozenset[str], governments: frozenset[str]) -> bool:
     return bool(keys) and keys <= governments
+
+
+# How far back a date of unknown year may lie.
+_YEARS_BACK = 60
+
+
+def _fits_some_year(claim: Claim, window: Window) -> bool:
+    """Whether a date given without its year (a floating claim) can fall in ``window`` for
+    some document date up to the document's latest possible day."""
+    if window.lo is None and window.hi is None:
+        return True
+    assert claim.timex is not None and claim.timex.rule is not None
+    latest = claim.dct.range.latest
+    anchor = DateRange(date.fromordinal(latest.toordinal() - 365 * _YEARS_BACK), latest)
+    value = window.to_range() or DateRange(
+        window.earliest() or anchor.earliest, window.latest() or latest
+    )
+    if value.earliest > value.latest:
+        return False
+    rule = without_part(claim.timex.rule)  # "early April": any day of April may be meant
+    return narrow_anchor(rule, anchor, value) is not None
 
 
 def _within_tolerance(a: Window, b: Window) -> bool:

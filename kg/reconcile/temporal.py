@@ -66,7 +66,7 @@ def solve(
     for index, event in enumerate(events):
         windows[("event", index)] = event.window
     for doc_id, dct in dcts.items():
-        windows[("doc", doc_id)] = Window.of(dct.range)
+        windows[("doc", doc_id)] = _document_window(dct)
     constraints = _constraints(events, states, types)
     # A worklist: a constraint runs again only when a window it reads has changed, so the
     # work follows the stories that are connected, never the whole corpus at once.
@@ -110,10 +110,21 @@ def solve(
     documents: dict[str, DocumentDate] = {}
     for doc_id, dct in dcts.items():
         span = windows[("doc", doc_id)].to_range() or dct.range
+        anchored = dct.anchored
+        if not anchored:
+            # A document of unknown year keeps its assumed date (narrowed within it, or not
+            # at all) unless the events it reports, dated by other documents, placed it
+            # outside it.
+            if span.earliest <= dct.range.earliest and dct.range.latest <= span.latest:
+                span = dct.range
+            elif not (dct.range.earliest <= span.earliest and span.latest <= dct.range.latest):
+                anchored = True
         evidence = list(dct.evidence) + [
             bounds[doc_id][k] for k in ("lo", "hi") if k in bounds[doc_id]
         ]
-        documents[doc_id] = DocumentDate(span, inferred=dct.inferred, evidence=tuple(evidence))
+        documents[doc_id] = DocumentDate(
+            span, inferred=dct.inferred, evidence=tuple(evidence), anchored=anchored
+        )
     return TemporalResult([windows[("event", i)] for i in range(len(events))], documents, set_aside)
 
 
@@ -185,11 +196,15 @@ def _timex_constraints(index: int, claim: Claim, event: CanonicalEvent) -> list[
         anchor = w[doc].to_range()
         if anchor is None:
             return {}
-        out = {var: Window.of(soften(resolve_range(rule, anchor), part))}
-        value = _closed(w[var], anchor)
-        narrowed = narrow_anchor(anchor_rule, anchor, value)
-        out[doc] = Window.of(narrowed) if narrowed is not None else Window(1, 0)
-        return out
+        # The document dates the event, and the event (dated by others) the document: the
+        # days of the document that fit the event first, then the event from those days.
+        narrowed = narrow_anchor(anchor_rule, anchor, _closed(w[var], anchor))
+        if narrowed is None:
+            return {doc: Window(1, 0)}  # contradicts the rest: set aside
+        return {
+            var: Window.of(soften(resolve_range(rule, narrowed), part)),
+            doc: Window.of(narrowed),
+        }
 
     if timex.range is not None and timex.range.days <= 31:
         description = f"{text} ({timex.range}) as past"
@@ -209,6 +224,19 @@ def _corroboration(claim: Claim, event: CanonicalEvent) -> str:
         _, doc_id, text = min(dated)
         return f"names “{claim.mention.trigger.text}”, which {doc_id} dates “{text}”"
     return f"dates “{claim.mention.trigger.text}” relative to the document's own date"
+
+
+# How far back a document of unknown year may have been written (see Claim.floating).
+_YEARS_BACK = 60
+
+
+def _document_window(dct: DocumentDate) -> Window:
+    """What is known of a document's date: its range, or, when no date of the text gave
+    a year, any day up to its latest possible one."""
+    if dct.anchored:
+        return Window.of(dct.range)
+    latest = dct.range.latest.toordinal()
+    return Window(latest - 365 * _YEARS_BACK, latest)
 
 
 def _on_weekday(window: Window, iso_day: int) -> Window:

@@ -33,7 +33,10 @@ class DateVote:
 
 
 def stated_window(claim: Claim) -> Window | None:
-    """The date a claim states itself (its time expression, softened), or None."""
+    """The date a claim states itself (its time expression, softened), or None (also for a
+    date that gives no year: ``Claim.floating``)."""
+    if claim.floating:
+        return None
     timex = claim.timex
     if timex is not None and timex.range is not None and timex.type in ("DATE", "TIME"):
         return Window.of(soften(timex.range, part_of(timex.rule)))

@@ -37,6 +37,7 @@ class DocBuilder:
     tagger: TimexTagger
     dct: DateRange = PRIOR
     inferred: bool = True
+    anchored: bool = True  # False: no date of the text gives a year
     text: str = ""
     sentences: list[TextSpan] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
@@ -139,7 +140,9 @@ class DocBuilder:
         )
         return DocumentRecords(
             document=document,
-            dct=DocumentDate(self.dct, inferred=self.inferred, evidence=("test prior",)),
+            dct=DocumentDate(
+                self.dct, inferred=self.inferred, evidence=("test prior",), anchored=self.anchored
+            ),
             sentences=tuple(self.sentences),
             timexes=tuple(self.timexes),
             entities=tuple(self.entities),

@@ -478,3 +478,41 @@ def test_reconcile_vaguer_date_is_no_disagreement(doc: Any) -> None:
     index = _event(r, "export_restriction")
     assert r.windows[index].to_range() == DateRange(_day("2026-06-12"), _day("2026-06-12"))
     assert not [d for d in r.disagreements if d.aspect == "date"]
+
+
+def test_reconcile_date_without_year_joins_the_event_of_its_year(doc: Any) -> None:
+    # a dates the order with its year; b, an article that gives no year anywhere, says
+    # "last month": its year is not the one of its collection but the order's.
+    a = doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False)
+    s = a.sentence("Commerce banned exports to Corvex Systems on April 15, 2018.")
+    company = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    a.event(
+        s, "banned", "export_restriction", affected=(company,), timex=a.timex(s, "April 15, 2018")
+    )
+    b = doc("b", anchored=False)
+    s = b.sentence("Last month, the administration banned exports to Corvex Systems.")
+    company = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    b.event(s, "banned", "export_restriction", affected=(company,), timex=b.timex(s, "Last month"))
+    r = _reconcile(a, b)
+    index = _event(r, "export_restriction")
+    assert r.events[index].sources == ["a", "b"]
+    assert r.windows[index].to_range() == DateRange(_day("2018-04-15"), _day("2018-04-15"))
+    # April was b's "last month": b was written in May 2018
+    assert r.documents["b"].range == DateRange(_day("2018-05-01"), _day("2018-05-31"))
+    assert r.documents["b"].anchored
+
+
+def test_reconcile_date_without_year_never_joins_another_month(doc: Any) -> None:
+    a = doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False)
+    s = a.sentence("Commerce banned exports to Corvex Systems on April 15, 2018.")
+    company = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    a.event(
+        s, "banned", "export_restriction", affected=(company,), timex=a.timex(s, "April 15, 2018")
+    )
+    b = doc("b", anchored=False)
+    s = b.sentence("In June, the administration banned exports to Corvex Systems.")
+    company = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    b.event(s, "banned", "export_restriction", affected=(company,), timex=b.timex(s, "June"))
+    r = _reconcile(a, b)
+    assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
+    assert not r.documents["b"].anchored  # nothing placed it: its assumed date stays
