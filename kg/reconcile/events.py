@@ -22,9 +22,9 @@ from datetime import date
 from extract.records import DateRange
 from extract.temporal.rules import narrow_anchor
 from kg.reconcile.claims import Claim
-from kg.reconcile.vagueness import without_part
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
+from kg.reconcile.vagueness import without_part
 from kg.reconcile.values import vote_date
 from kg.schema import EventTypes
 
