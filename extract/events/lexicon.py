@@ -58,6 +58,8 @@ class TriggerRule:
     degree: str | None = None
     modality: str | None = None
     absorbs_complement: bool = False
+    governor_acts: bool = False  # the verb a noun trigger is the object of acts ("extended
+    #                              the licence": its subject extends)
     when_limited: str | None = None
 
 
@@ -404,6 +406,7 @@ class _Merged:
             degree=degree,
             modality=modality,
             absorbs_complement=bool(entry.get("absorbs_complement", False)),
+            governor_acts=bool(entry.get("governor_acts", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
         )
         self.rule_files[rule_id] = path

@@ -133,7 +133,7 @@ class TriggerFinder:
                 end = max(end, head.i + 1)
             trigger = Trigger(rule, head, start, end)
             trigger.light = self._light_verb(head) if trigger.is_noun else None
-            if trigger.is_noun and trigger.light is None:
+            if trigger.is_noun and trigger.light is None and rule.governor_acts:
                 trigger.light = _supporting_verb(trigger)
             if not self._conditions(trigger, entities):
                 continue

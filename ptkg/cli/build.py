@@ -91,8 +91,8 @@ def register(commands: Any) -> None:
         type=_unit_interval,
         default=DEFAULT_MIN_CONFIDENCE,
         metavar="X",
-        help="confidence (0-1) an event needs to be on the timeline; one report naming a "
-        "participant reaches 0.5",
+        help="confidence (0-1) an event needs to be on the timeline: one report giving two of "
+        "a date, an agent and a subject reaches the default; two publishers, less",
     )
     parser.add_argument(
         "--full", action="store_true", help="extract every document again (ignore the cache)"
