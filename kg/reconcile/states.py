@@ -10,8 +10,9 @@ layer) has exactly one state, with the event that set it.
   not the known maker of a model it restricts.
 * Authorities: a state is kept per department of a government (Commerce, with its
   bureau and its secretary; the FCC) and per government with all its departments. Within
-  a department the latest event sets the state. A government's own acts (a head of
-  government's order, a law) bind every department. The government's state combines its
+  a department the latest event sets the state. A government's own relief (a head of
+  government revoking orders) reaches every department; its own restrictions (an order, a
+  law) add to the departments' measures. The government's state combines its
   departments': restricted somewhere and relieved nowhere is restricted, relieved in part
   somewhere is partially lifted, lifted wherever it was restricted is lifted. A court that
   blocks or upholds a measure acts on the state of the authority whose measure it is.
@@ -200,14 +201,21 @@ def _populations(event: CanonicalEvent, effect: str, populations: Populations) -
 
 
 def _known_authorities(items: list[_Change]) -> list[_Change]:
-    """Changes with no known authority go to the government most of the others name."""
-    governments = Counter(c.authority.government for c in items if c.authority is not None)
-    if not governments:
-        return [
-            replace(c, authority=Authority("", None)) if c.authority is None else c for c in items
-        ]
-    top = sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return [replace(c, authority=Authority(top, None)) if c.authority is None else c for c in items]
+    """Changes whose acting authority no source names go to the department that took most
+    of the subject's other steps (else its government): a step of unknown authority in a
+    story is most likely the main authority's, never a decision of the whole government."""
+    known = [c.authority for c in items if c.authority is not None]
+    if len(known) == len(items):
+        return items
+    departments = Counter(a for a in known if a.department)
+    governments = Counter(a.government for a in known)
+    if departments:
+        chosen = sorted(departments.items(), key=lambda kv: (-kv[1], kv[0].department or ""))[0][0]
+    elif governments:
+        chosen = Authority(sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], None)
+    else:
+        chosen = Authority("", None)
+    return [replace(c, authority=chosen) if c.authority is None else c for c in items]
 
 
 def _principals(
@@ -261,7 +269,9 @@ def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
     for change in changes:
         assert change.authority is not None
         department = change.authority.department
-        if department is None:  # the government itself: binds every department
+        if department is None and change.effect != RESTRICTED:
+            # relief granted by the government itself reaches every department's measures;
+            # a restriction of its own leaves the relief the departments grant in place
             state = {key: change.effect for key in state}
         state[department] = change.effect
         combined = combine(state.values())

@@ -226,3 +226,18 @@ def test_states_a_lift_for_some_is_a_partial_lift_for_all(doc: Any, population: 
     assert _on(_states(r, "us-department-of-commerce"), "2026-04-01") == ["partially_lifted"]
     partners = [i for i in r.states if i.population == population and i.subject == "corvex"]
     assert partners and {i.state for i in partners} >= {"partially_lifted"}
+
+
+def test_states_a_government_restriction_leaves_relief_in_place(doc: Any) -> None:
+    more = _act(
+        doc,
+        "h",
+        "The US government designated Corvex a national security threat on July 10.",
+        WHOLE,
+        "designated",
+        "designation",
+        "July 10",
+    )
+    r = _reconcile(*_story(doc)[:2], more)
+    # Commerce's licence still relieves the listing: the government's state stays partial
+    assert _on(_states(r, "united-states"), "2026-08-01") == ["partially_lifted"]
