@@ -160,7 +160,86 @@ def _constraints(
             continue
         for index in sorted({i for m in state.models for i in lifts.get(m, ())}):
             report_constraints.append(_lifted_after_observed(index, state))
-    return timex_constraints + relation_constraints + report_constraints
+    nature_constraints = _nature_constraints(events, types)
+    return timex_constraints + relation_constraints + report_constraints + nature_constraints
+
+
+def _nature_constraints(
+    events: Sequence[CanonicalEvent], types: EventTypes
+) -> list[Constraint]:
+    """What the kind of an event says of its date, for an event no source dates from below:
+    a lift follows the restriction of its subject (a full lift, the partial one too), a
+    restoration the suspension it undoes, a ruling the suit of its parties. The latest
+    predecessor that can come before it bounds it from below, as the windows narrow."""
+    kinds: list[str | None] = []
+    for event in events:
+        event_type = types.get(event.type_id)
+        effect, layer = event_type.state_effect, event_type.layer
+        if event.coarse == "court_ruling" and effect is None:
+            kinds.append("ruling")
+        elif event.coarse == "lawsuit":
+            kinds.append("suit")
+        elif effect is None:
+            kinds.append(None)
+        else:
+            kinds.append(f"{layer}:{effect}")
+    by_party: dict[tuple[str, str], list[int]] = {}
+    for index, event in enumerate(events):
+        kind = kinds[index]
+        if kind is not None:
+            for party in _parties(event, kind):
+                by_party.setdefault((kind, party), []).append(index)
+    out: list[Constraint] = []
+    for index, event in enumerate(events):
+        kind = kinds[index]
+        if kind not in _FOLLOWS or event.window.lo is not None:
+            continue
+        options = sorted(
+            {
+                other
+                for before in _FOLLOWS[kind]
+                for party in _parties(event, kind)
+                for other in by_party.get((before, party), ())
+                if other != index
+            }
+        )
+        if options:
+            out.append(_follows(index, options))
+    return out
+
+
+# Kinds of events (layer:state effect, ruling, suit) and the kinds they follow.
+_FOLLOWS = {
+    "legal:partially_lifted": ("legal:restricted",),
+    "legal:lifted": ("legal:restricted", "legal:partially_lifted"),
+    "effective:lifted": ("effective:restricted",),
+    "ruling": ("suit",),
+}
+
+
+def _parties(event: CanonicalEvent, kind: str) -> frozenset[str]:
+    """Who an event is about: its subjects; for courts and a company's own switch, its
+    actors too."""
+    parties = event.models | event.affected
+    if kind in ("ruling", "suit") or kind.startswith("effective:"):
+        parties = parties | event.agents
+    return parties
+
+
+def _follows(index: int, options: list[int]) -> Constraint:
+    this: Var = ("event", index)
+    variables: tuple[Var, ...] = (this, *(("event", o) for o in options))
+
+    def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
+        latest = w[this].hi
+        starts = [
+            lo
+            for o in options
+            if (lo := w[("event", o)].lo) is not None and (latest is None or lo <= latest)
+        ]
+        return {this: Window(max(starts), None)} if starts else {}
+
+    return Constraint("follows the step it undoes or answers", variables, narrow)
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")

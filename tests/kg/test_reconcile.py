@@ -516,3 +516,25 @@ def test_reconcile_date_without_year_never_joins_another_month(doc: Any) -> None
     r = _reconcile(a, b)
     assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
     assert not r.documents["b"].anchored  # nothing placed it: its assumed date stays
+
+
+def test_reconcile_a_lift_follows_the_restriction_it_lifts(doc: Any) -> None:
+    a = _order_doc(doc)  # the June 12 order on Mythos 5
+    b = doc("b", dct=DateRange(_day("2026-07-31"), _day("2026-07-31")), inferred=False)
+    s = b.sentence("Commerce has since lifted the restrictions on Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "lifted", "full_lift", models=(model,))
+    s = b.sentence("Anthropic restored access to Mythos 5.")
+    company = b.entity(s, "Anthropic", "Anthropic", "organization")
+    b.event(
+        s,
+        "restored",
+        "access_restore",
+        agents=(company,),
+        models=(b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model"),),
+    )
+    r = _reconcile(a, b)
+    lift = _event(r, "full_lift")
+    # no source dates the lift from below: the order it lifts does
+    assert r.windows[lift].lo == _day("2026-06-12").toordinal()
+    assert r.windows[lift].hi == _day("2026-07-31").toordinal()
