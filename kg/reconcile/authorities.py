@@ -102,6 +102,9 @@ class Authorities:
         else:
             start = _Node(key, entity.name, entity.type, tuple(sorted(entity.affiliations)))
         chain = self._chain(start)
+        root = chain[-1]
+        if len(chain) == 1 and self.gazetteer.get(root.name) is None:
+            return None  # a body of no known government ("the Trump administration")
         for node in chain:
             if node.key not in self.entities:
                 body = self.gazetteer.get(node.name)

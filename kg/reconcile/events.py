@@ -21,6 +21,7 @@ from datetime import date
 
 from extract.records import DateRange
 from extract.temporal.rules import narrow_anchor
+from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
@@ -83,18 +84,21 @@ class CanonicalEvent:
 
 
 def cluster_claims(
-    claims: list[Claim], types: EventTypes, entities: EntityIndex
+    claims: list[Claim],
+    types: EventTypes,
+    entities: EntityIndex,
+    authorities: Authorities | None = None,
 ) -> list[CanonicalEvent]:
     attachments = _instrument_attachments(claims)
     acts = [c for c in claims if id(c) not in attachments]
     clusters: list[CanonicalEvent] = []
     index = _ClusterIndex()
     cluster_of: dict[int, int] = {}
-    governments = _government_keys(entities)
+    context = _Context(_government_keys(entities), authorities, _associations(claims))
     for claim in sorted(acts, key=_specificity):
         best: tuple[float, int] | None = None
         for number in sorted(index.candidates(claim)):
-            score = _score(claim, clusters[number], governments)
+            score = _score(claim, clusters[number], context)
             if score is not None and (best is None or score > best[0]):
                 best = (score, number)
         if best is None:
@@ -187,7 +191,49 @@ def _specificity(claim: Claim) -> tuple[float, int, str, int]:
     )
 
 
-def _score(claim: Claim, event: CanonicalEvent, governments: frozenset[str]) -> float | None:
+@dataclass(frozen=True)
+class _Context:
+    """What the scoring of a claim against an event needs of the whole corpus."""
+
+    governments: frozenset[str]  # entities that are governments as a whole
+    authorities: Authorities | None  # who acts for which department or government
+    associated: frozenset[tuple[str, str]]  # subjects named together by several documents
+
+    def related_subjects(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        return any((x, y) in self.associated for x in a for y in b)
+
+    def agents(self, a: frozenset[str], b: frozenset[str]) -> str:
+        """same | compatible | conflict | unknown: what the acting authorities say."""
+        if self.authorities is None or not a or not b:
+            return "unknown"
+        left, right = self.authorities.of_all(a), self.authorities.of_all(b)
+        if not left or not right:
+            return "unknown"
+        if not {x.government for x in left} & {x.government for x in right}:
+            return "conflict"  # two governments (the US and the UK): two decisions
+        departments = {x.department for x in left}, {x.department for x in right}
+        if {d for d in departments[0] if d} & {d for d in departments[1] if d}:
+            return "same"
+        return "compatible"
+
+
+# Subjects named together in claims of this many documents are associated (a company and
+# its app, a firm and its subsidiary): sources naming one or the other may report one event.
+ASSOCIATION_DOCUMENTS = 2
+
+
+def _associations(claims: Iterable[Claim]) -> frozenset[tuple[str, str]]:
+    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        subjects = sorted(claim.affected | claim.models)
+        for i, x in enumerate(subjects):
+            for y in subjects[i + 1 :]:
+                documents[(x, y)].add(claim.doc_id)
+    pairs = {pair for pair, docs in documents.items() if len(docs) >= ASSOCIATION_DOCUMENTS}
+    return frozenset(pairs | {(y, x) for x, y in pairs})
+
+
+def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | None:
     """How well a claim fits an event; None when it cannot be the same event."""
     window = claim.window.intersect(event.window)
     near_conflict = False
@@ -203,19 +249,29 @@ def _score(claim: Claim, event: CanonicalEvent, governments: frozenset[str]) -> 
     shared_affected = len(claim.affected & event.affected)
     shared_agents = len(claim.agents & event.agents)
     same_document = claim.doc_id in event.sources
-    if near_conflict and not (shared_models or shared_affected):
+    related = context.related_subjects(claim.affected | claim.models, event.affected | event.models)
+    if near_conflict and not (shared_models or shared_affected or related):
         return None
-    if claim.affected and event.affected and not shared_affected and not shared_models:
+    if claim.affected and event.affected and not (shared_affected or shared_models or related):
+        return None
+    acting = context.agents(claim.agents, event.agents)
+    if acting == "conflict":
         return None
     score = 3.0 * shared_models + 2.0 * shared_affected + 1.0 * shared_agents
+    if related and not (shared_models or shared_affected):
+        score += 1.0
+    if not shared_agents and acting == "same":
+        score += 1.0  # the bureau and its department, the secretary and hers
+    elif not shared_agents and acting == "compatible":
+        score += 0.25
     if score == 0 and (claim.participants | claim.owners) & (
         event.agents | event.affected | event.owners
     ):
         score = 1.0  # one names the model, the other its maker
     if (
         score == 0
-        and _all_government(claim.agents, governments)
-        and _all_government(event.agents, governments)
+        and _all_government(claim.agents, context.governments)
+        and _all_government(event.agents, context.governments)
     ):
         # "The Trump administration" and "the US government" act for the same state: a weak
         # link, enough when nothing else contradicts it.

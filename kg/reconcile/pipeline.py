@@ -69,7 +69,8 @@ def reconcile(
     threshold = threshold or Threshold()
     entity_index = canonicalise_entities(records, entity_types=entity_types)
     claims = build_claims(records, entity_index, event_types)
-    events = cluster_claims(claims.events, event_types, entity_index)
+    authorities = Authorities(entity_index, entity_types, bodies)
+    events = cluster_claims(claims.events, event_types, entity_index, authorities)
     dcts = {r.document.id: r.dct for r in records}
     temporal = solve(events, dcts, claims.states, event_types)
     order = sorted(
@@ -90,7 +91,6 @@ def reconcile(
     rank = {type_id: n for n, type_id in enumerate(entity_types.types)}
     labels = [event_label(event, entity_index, event_types, rank) for event in events]
     strong = [i for i in range(len(events)) if not support[i].weak]
-    authorities = Authorities(entity_index, entity_types, bodies)
     states = derive_states(
         events,
         windows,

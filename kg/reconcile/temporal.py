@@ -164,9 +164,7 @@ def _constraints(
     return timex_constraints + relation_constraints + report_constraints + nature_constraints
 
 
-def _nature_constraints(
-    events: Sequence[CanonicalEvent], types: EventTypes
-) -> list[Constraint]:
+def _nature_constraints(events: Sequence[CanonicalEvent], types: EventTypes) -> list[Constraint]:
     """What the kind of an event says of its date, for an event no source dates from below:
     a lift follows the restriction of its subject (a full lift, the partial one too), a
     restoration the suspension it undoes, a ruling the suit of its parties. The latest

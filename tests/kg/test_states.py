@@ -241,3 +241,54 @@ def test_states_a_government_restriction_leaves_relief_in_place(doc: Any) -> Non
     r = _reconcile(*_story(doc)[:2], more)
     # Commerce's licence still relieves the listing: the government's state stays partial
     assert _on(_states(r, "united-states"), "2026-08-01") == ["partially_lifted"]
+
+
+def test_states_two_governments_decide_apart(doc: Any) -> None:
+    uk = ("UK government", "UK government", "government")
+    a = _act(
+        doc,
+        "u",
+        "The US government banned Corvex gear on July 14.",
+        WHOLE,
+        "banned",
+        "export_restriction",
+        "July 14",
+    )
+    b = _act(
+        doc,
+        "k",
+        "The UK government banned Corvex gear on July 14.",
+        uk,
+        "banned",
+        "export_restriction",
+        "July 14",
+    )
+    r = _reconcile(a, b)
+    # one day, one subject, one kind of act: two decisions of two governments
+    assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
+    assert _on(_states(r, "united-kingdom"), "2026-08-01") == ["restricted"]
+    assert _on(_states(r, "united-states"), "2026-08-01") == ["restricted"]
+
+
+def test_states_a_bureau_and_its_department_report_one_act(doc: Any) -> None:
+    a = _act(
+        doc,
+        "p",
+        "The Bureau of Industry and Security restricted Corvex on April 15.",
+        BIS,
+        "restricted",
+        "export_restriction",
+        "April 15",
+    )
+    b = _act(
+        doc,
+        "q",
+        "The Commerce Department restricted Corvex on April 15.",
+        COMMERCE,
+        "restricted",
+        "export_restriction",
+        "April 15",
+    )
+    r = _reconcile(a, b)
+    (event,) = [e for e in r.events if e.type_id == "export_restriction"]
+    assert event.sources == ["p", "q"]
