@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.corpus.cleaning import Boilerplate, clean_text
+from extract.corpus.language import detect_language, language_name
 from extract.corpus.manifest import FIELDS, ID_PATTERN, ManifestEntry, entry_from_row, load_manifest
 from extract.corpus.urls import clean_url
 from extract.dates import parse_partial_date
@@ -67,6 +68,7 @@ class ReadOptions:
     # Files and folders a directory corpus must not read (a build's own output inside it):
     # a predicate on paths; a folder for which it holds is not entered.
     exclude: Callable[[Path], bool] | None = None
+    language: str = "en"  # the language the pipeline reads: documents in another are skipped
 
 
 def read_corpus(
@@ -176,6 +178,16 @@ class _Reader:
         text, blocks = clean_text(raw, self.options.boilerplate)
         if not text:
             raise DocumentError(label, "no article text left after removing web boilerplate")
+        reads = self.options.language
+        written_in = entry.language if entry.language != reads else None
+        written_in = written_in or detect_language(text, expected=reads)
+        if written_in is not None and written_in != reads:
+            raise DocumentError(
+                label,
+                f"the text is in {language_name(written_in)}; the pipeline reads "
+                f"{language_name(reads)} only, so no event is taken from it",
+                fix="leave it out, or give a translation as a document of its own",
+            )
         if len(text) > MAX_TEXT_CHARS:
             raise DocumentError(
                 label,
