@@ -178,6 +178,13 @@ class _Reader:
         text, blocks = clean_text(raw, self.options.boilerplate)
         if not text:
             raise DocumentError(label, "no article text left after removing web boilerplate")
+        if len(text) > MAX_TEXT_CHARS:
+            raise DocumentError(
+                label,
+                f"the text is {len(text):,} characters long, more than the "
+                f"{MAX_TEXT_CHARS:,} one document may have",
+                fix="split it into several documents, one article each",
+            )
         reads = self.options.language
         written_in = entry.language if entry.language != reads else None
         written_in = written_in or detect_language(text, expected=reads)
@@ -187,13 +194,6 @@ class _Reader:
                 f"the text is in {language_name(written_in)}; the pipeline reads "
                 f"{language_name(reads)} only, so no event is taken from it",
                 fix="leave it out, or give a translation as a document of its own",
-            )
-        if len(text) > MAX_TEXT_CHARS:
-            raise DocumentError(
-                label,
-                f"the text is {len(text):,} characters long, more than the "
-                f"{MAX_TEXT_CHARS:,} one document may have",
-                fix="split it into several documents, one article each",
             )
         title = entry.title or page_title
         if title is None and blocks and blocks[0].kind == "title":
