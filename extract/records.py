@@ -220,6 +220,8 @@ class EventMention:
     #                                that carries this act (its date dates the act)
     effective: str | None = None  # timex id: when the measure takes effect ("effective May 1")
     expires: str | None = None  # timex id: when it lapses ("a licence through August 19")
+    news: bool = False  # told as the document's news: in its headline, or as a new step
+    #                     ("adds new affiliates", "another 38 firms"), not a reference back
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from extract import records
 
 T = TypeVar("T")
-FORMAT_VERSION = 2  # 2: Timex.signal, EventMention.effective and .expires
+FORMAT_VERSION = 3  # 2: Timex.signal, EventMention.effective and .expires; 3: .news
 
 
 def to_json(value: Any) -> Any:

@@ -19,6 +19,7 @@ linked to the acts they carry (``instruments``); records written (``recording``)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -92,7 +93,8 @@ class EventExtractor:
         skip = {i for span in headlines for i in range(span.start, span.end)}
         events, timexes = self._extract(doc, timexes, skip)
         if headlines:
-            events.extend(self.headlines.events(doc, headlines, timexes, self._extract))
+            told = self.headlines.events(doc, headlines, timexes, self._extract)
+            events.extend(replace(e, news=True) for e in told)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         events, new_ids = renumber(events)
         doc._.events = events

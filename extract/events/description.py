@@ -100,6 +100,7 @@ class Describer:
                     draft.modality = modality
                     break
         draft.tense = tense_of(rep.head, rep.light)
+        draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
 
@@ -147,6 +148,18 @@ class Describer:
             return frozenset()
         top = max(counts.values())
         return frozenset(n for n, c in counts.items() if c >= 2 and c * 2 >= top)
+
+    def _novel(self, draft: Draft) -> bool:
+        """A word that makes the event a new step of its kind, on a trigger or its object
+        ("adds new affiliates", "another 38 firms", "further restricts")."""
+        words = self.lexicon.syntax.novelty_words
+        for member in draft.members:
+            holders = [member.head, *member.objects, *children(member.head, "dobj")]
+            for holder in holders:
+                for child in holder.children:
+                    if child.dep_ in ("amod", "advmod", "det", "nummod") and child.lower_ in words:
+                        return True
+        return False
 
     def owners(self, draft: Draft, entities: DocEntities) -> list[EntityMention]:
         """The companies whose products an event concerns ("restrictions on Anthropic's

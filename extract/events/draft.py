@@ -34,6 +34,7 @@ class Draft:
     instrument: EntityMention | None = None
     relations: list[EventRelation] = field(default_factory=list)
     carried_by: Draft | None = None  # a dated letter that carries this act (its date is ours)
+    news: bool = False  # a new step of its kind ("another", "new"), or in a headline
     event_id: str = ""
 
     @property

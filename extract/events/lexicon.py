@@ -60,6 +60,8 @@ class TriggerRule:
     absorbs_complement: bool = False
     governor_acts: bool = False  # the verb a noun trigger is the object of acts ("extended
     #                              the licence": its subject extends)
+    content_clause: bool = False  # a clause on the noun says what it does ("an order
+    #                               revoking the bans"): the clause's event is the event
     when_limited: str | None = None
 
 
@@ -122,6 +124,7 @@ class SyntaxWords:
     argument_prepositions: frozenset[str]  # prepositions whose objects are arguments
     definite_determiners: frozenset[str]  # "the", "this": a definite mention
     headline_small_words: frozenset[str]  # words a title-case headline leaves lower case
+    novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ _SYNTAX_SECTIONS = (
     "argument_prepositions",
     "definite_determiners",
     "headline_small_words",
+    "novelty_words",
 )
 
 
@@ -407,6 +411,7 @@ class _Merged:
             modality=modality,
             absorbs_complement=bool(entry.get("absorbs_complement", False)),
             governor_acts=bool(entry.get("governor_acts", False)),
+            content_clause=bool(entry.get("content_clause", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
         )
         self.rule_files[rule_id] = path

@@ -65,6 +65,7 @@ class Merger:
         drafts = []
         for root, members in groups.items():
             members.sort(key=lambda t: (t.head.i != root, t.head.i))
+            members = _content_first(members)
             draft = Draft(members)
             self._anchor(draft)
             drafts.append(draft)
@@ -73,6 +74,8 @@ class Merger:
     def _mergeable(self, upper: Trigger, lower: Trigger) -> bool:
         if not path_is_within(lower.head, upper.head, _MERGE_DEPS):
             return False
+        if upper.rule.content_clause and _in_clause_of(lower, upper):
+            return True  # "an executive order revoking the bans": one act, the revocation
         marks = self.lexicon.syntax.separating_marks
         for step in (lower.head, *lower.head.ancestors):
             if step.i == upper.head.i:
@@ -109,6 +112,26 @@ class Merger:
                     phrase = f"{phrase} {objects[0].lower_}"
                 if verb.lemma_.lower() in occurrence or phrase in occurrence:
                     draft.anchors.add(verb.i)
+
+
+_CLAUSE_DEPS = ("acl", "relcl")
+
+
+def _in_clause_of(lower: Trigger, upper: Trigger) -> bool:
+    """Whether ``lower`` heads a clause on the noun ``upper`` ("order revoking ...")."""
+    return lower.head.head.i == upper.head.i and lower.head.dep_ in _CLAUSE_DEPS
+
+
+def _content_first(members: list[Trigger]) -> list[Trigger]:
+    """An instrument noun with a content clause yields the place of representative to the
+    clause's trigger: the event is what the order does."""
+    root = members[0]
+    if not root.rule.content_clause:
+        return members
+    for member in members[1:]:
+        if _in_clause_of(member, root):
+            return [member, *[m for m in members if m is not member]]
+    return members
 
 
 __all__ = ["Merger"]

@@ -53,6 +53,7 @@ def to_record(text: str, draft: Draft, event_id: str, sentences: Sentences) -> E
         carried_by=draft.carried_by.event_id if draft.carried_by is not None else None,
         effective=draft.effective.timex.id if draft.effective is not None else None,
         expires=draft.expires.timex.id if draft.expires is not None else None,
+        news=draft.news,
     )
 
 

@@ -26,6 +26,8 @@ from kg.schema import Bodies, Body, EntityTypes
 # Actor kinds whose entities can impose or lift a restriction (entity_types.yaml: actor).
 GOVERNING = frozenset({"government", "court"})
 MAX_DEPTH = 8
+# An official acts for a body named beside them as an agent in this many documents.
+LEARN_DOCUMENTS = 2
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,30 @@ class Authorities:
         found = {a for k in keys if (a := self.of(k)) is not None}
         return sorted(found, key=lambda a: (a.government, a.department or ""))
 
+    def learn(self, acts: Iterable[tuple[str, frozenset[str]]]) -> None:
+        """Officials whose role names no body act for the body they most often act with:
+        ``acts`` gives (document id, agents) of each reported act. An official named with
+        the same authority in acts of two documents at least takes it."""
+        seen: dict[str, dict[Authority, set[str]]] = {}
+        for doc_id, agents in acts:
+            known = [a for k in agents if (a := self.of(k)) is not None]
+            if not known:
+                continue
+            for key in agents:
+                entity = self.entities.get(key)
+                if entity is None or entity.actor != "person" or self.of(key) is not None:
+                    continue
+                for authority in known:
+                    seen.setdefault(key, {}).setdefault(authority, set()).add(doc_id)
+        for key, by_authority in seen.items():
+            ranked = sorted(
+                by_authority.items(),
+                key=lambda kv: (-len(kv[1]), kv[0].government, kv[0].department or ""),
+            )
+            authority, documents = ranked[0]
+            if len(documents) >= LEARN_DOCUMENTS:
+                self._cache[key] = authority
+
     def acts_for(self, key: str) -> str | None:
         """The authority under which an actor's acts are kept: its department, else its
         government."""
@@ -96,7 +122,7 @@ class Authorities:
             start = _Node(key, body.name, body.type, ())
         elif entity.actor == "person":
             bodies = sorted(self.bodies_of.get(key, ()))
-            return self.of(bodies[0]) if bodies else None
+            return self.of(bodies[0]) if bodies else None  # else perhaps learnt (``learn``)
         elif entity.actor not in GOVERNING:
             return None
         else:

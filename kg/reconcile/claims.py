@@ -20,6 +20,9 @@ from kg.schema import EventType, EventTypes
 
 HAPPENED = "asserted"
 STATE = "state"
+# An event a document tells as its news (its headline, "another", "new"), with no date of
+# its own, happened at most this many days before the document was written.
+NEWS_WITHIN_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,9 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         window = Window()
     elif timex is not None and timex.range is not None:
         window = Window.of(soften(timex.range, part_of(timex.rule)))
+    if mention.news and mention.date is None and timex is None and dct.anchored:
+        # told as the document's news, with no date of its own: shortly before it was written
+        window = Window(dct.range.earliest.toordinal() - NEWS_WITHIN_DAYS, None)
     if mention.modality in (HAPPENED, STATE) and mention.tense != "future":
         # Reported as having happened: by the time the document was written. A date after
         # the document contradicts it; the date is kept, and the solver sets aside one.

@@ -70,6 +70,7 @@ def reconcile(
     entity_index = canonicalise_entities(records, entity_types=entity_types)
     claims = build_claims(records, entity_index, event_types)
     authorities = Authorities(entity_index, entity_types, bodies)
+    authorities.learn((c.doc_id, c.agents) for c in claims.events)
     events = cluster_claims(claims.events, event_types, entity_index, authorities)
     dcts = {r.document.id: r.dct for r in records}
     temporal = solve(events, dcts, claims.states, event_types)

@@ -22,8 +22,9 @@ layer) has exactly one state, with the event that set it.
 * Layers: the legal state (governments and courts) and the effective state (a company
   switching its own service off and on) are separate sequences.
 
-Each subject has a principal authority: the department that took most (more than half)
-of its legal steps, else its government. A question about the subject without an
+Each subject has a principal authority: the department that took most of its legal steps
+(two fifths of them at least, and twice as many as any other department), else its
+government. A question about the subject without an
 authority is answered for it.
 
 Events are ordered by a best day inside their window (the day itself when known, the
@@ -56,6 +57,9 @@ UNRESTRICTED, RESTRICTED, PARTIAL, LIFTED = (
     "partially_lifted",
     "lifted",
 )
+# A department is a subject's principal authority when it took this share of the steps whose
+# authority is known, and twice as many as any other department.
+PRINCIPAL_SHARE = 0.4
 # On one day, restrictions come before the relief granted from them.
 _EFFECT_ORDER = {RESTRICTED: 0, PARTIAL: 1, LIFTED: 2}
 
@@ -99,6 +103,7 @@ class _Change:
     day: int
     effect: str
     authority: Authority | None
+    by_person: bool = False  # no authority known, but a person acted (a head of government?)
 
 
 def best_day(window: Window) -> int | None:
@@ -135,16 +140,17 @@ def derive_states(
             continue
         layer = event_type.layer
         acting: list[Authority | None] = list(_authorities(event, layer, authorities)) or [None]
+        by_person = any(_actor(authorities, k) == "person" for k in event.agents)
         for subject in _subjects(event, layer, entity_types, authorities):
             for authority in acting:
                 for population in _populations(event, effect, populations):
                     changes[(subject, layer, population)].append(
-                        _Change(index, windows[index], day, effect, authority)
+                        _Change(index, windows[index], day, effect, authority, by_person)
                     )
     principal = _principals(changes)
     intervals: list[StateInterval] = []
     for (subject, layer, population), items in sorted(changes.items()):
-        items = _known_authorities(items)
+        items = _known_authorities(items, principal.get((subject, layer)))
         items.sort(key=lambda c: (c.day, _EFFECT_ORDER[c.effect], events[c.event].key))
         chosen = principal.get((subject, layer))
         for level, authority_key, sequence in _sequences(items):
@@ -200,22 +206,29 @@ def _populations(event: CanonicalEvent, effect: str, populations: Populations) -
     return [ALL, *[p for p in named if p != ALL]]
 
 
-def _known_authorities(items: list[_Change]) -> list[_Change]:
-    """Changes whose acting authority no source names go to the department that took most
-    of the subject's other steps (else its government): a step of unknown authority in a
-    story is most likely the main authority's, never a decision of the whole government."""
-    known = [c.authority for c in items if c.authority is not None]
-    if len(known) == len(items):
+def _known_authorities(items: list[_Change], principal: tuple[str, str] | None) -> list[_Change]:
+    """Changes whose acting authority no source names go to the subject's principal
+    authority: a step of unknown authority in a story is most likely the main authority's.
+    One a person took (an official of no known body) goes to that authority's government:
+    a head of government's order is not a department's."""
+    if all(c.authority is not None for c in items):
         return items
-    departments = Counter(a for a in known if a.department)
-    governments = Counter(a.government for a in known)
-    if departments:
-        chosen = sorted(departments.items(), key=lambda kv: (-kv[1], kv[0].department or ""))[0][0]
-    elif governments:
-        chosen = Authority(sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], None)
+    governments = Counter(c.authority.government for c in items if c.authority is not None)
+    if principal is not None and principal[0] == DEPARTMENT:
+        known = [c.authority for c in items if c.authority and c.authority.department]
+        main = next((a for a in known if a.department == principal[1]), None)
+    elif principal is not None:
+        main = Authority(principal[1], None)
     else:
-        chosen = Authority("", None)
-    return [replace(c, authority=chosen) if c.authority is None else c for c in items]
+        main = None
+    if main is None:
+        top = sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))
+        main = Authority(top[0][0], None) if top else Authority("", None)
+    whole = Authority(main.government, None)
+    return [
+        replace(c, authority=whole if c.by_person else main) if c.authority is None else c
+        for c in items
+    ]
 
 
 def _principals(
@@ -226,12 +239,12 @@ def _principals(
     for (subject, layer, population), items in changes.items():
         if population != ALL:
             continue
-        items = _known_authorities(items)
         events = {c.event: c.authority for c in items if c.authority is not None}
         departments = Counter(a.department for a in events.values() if a.department)
         governments = Counter(a.government for a in events.values())
         top = sorted(departments.items(), key=lambda kv: (-kv[1], kv[0]))
-        if top and top[0][1] * 2 > len(events):
+        second = top[1][1] if len(top) > 1 else 0
+        if top and top[0][1] >= PRINCIPAL_SHARE * len(events) and top[0][1] >= 2 * second:
             out[(subject, layer)] = (DEPARTMENT, top[0][0])
         elif governments:
             best = sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

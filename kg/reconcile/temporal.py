@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from extract.records import DateRange, DocumentDate
 from extract.temporal.rules import narrow_anchor, resolve_range
-from kg.reconcile.claims import Claim
+from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import part_of, soften, without_part
@@ -145,6 +145,8 @@ def _constraints(
                 timex_constraints.extend(_timex_constraints(index, claim, event))
             if claim.mention.tense != "future":
                 report_constraints.append(_reported_before_document(index, claim))
+            if claim.mention.news and claim.timex is None and claim.mention.date is None:
+                report_constraints.append(_news_of_document(index, claim))
             for relation in claim.mention.relations:
                 target = event_of_mention.get((claim.doc_id, relation.target))
                 if target is not None and target != index:
@@ -338,6 +340,23 @@ def _reported_before_document(index: int, claim: Claim) -> Constraint:
 
     trigger = claim.mention.trigger.text
     return Constraint(f"reports “{trigger}” as past", (event, doc), narrow, claim)
+
+
+def _news_of_document(index: int, claim: Claim) -> Constraint:
+    """An event told as a document's news happened shortly before the document."""
+    event: Var = ("event", index)
+    doc: Var = ("doc", claim.doc_id)
+    days = NEWS_WITHIN_DAYS
+
+    def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
+        doc_lo, event_hi = w[doc].lo, w[event].hi
+        return {
+            event: Window(None if doc_lo is None else doc_lo - days, None),
+            doc: Window(None, None if event_hi is None else event_hi + days),
+        }
+
+    trigger = claim.mention.trigger.text
+    return Constraint(f"tells “{trigger}” as its news", (event, doc), narrow, claim)
 
 
 def _relation(index: int, target: int, relation: object, claim: Claim) -> Constraint:
