@@ -83,6 +83,13 @@ class Describer:
             if draft.limited is None:
                 draft.limited = limited_modifier(member.head, self.lexicon)
         draft.affected = [m for m in draft.affected if m not in draft.agents]
+        if self._restricting(rep.type):
+            # "revoked Trump's orders": whoever imposed them, or an official, is not relieved
+            draft.affected = [
+                m
+                for m in draft.affected
+                if entities.actor_kind(m) not in ("government", "court", "person")
+            ]
         if not draft.affected and self._about_someone(rep.type):
             draft.affected = self.owners(draft, entities)
         draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
@@ -134,6 +141,9 @@ class Describer:
         type_def = self.lexicon.types.get(type_id)
         if type_def is not None and type_def.needs_party:
             return True
+        return self._restricting(type_id)
+
+    def _restricting(self, type_id: str) -> bool:
         return self.lexicon.coarse(type_id if type_id != LIFT else "partial_lift") in _RESTRICTING
 
     @staticmethod
@@ -193,6 +203,17 @@ class Describer:
                                 and mention.name not in agents | {o.name for o in owners}
                             ):
                                 owners.append(mention)
+        if owners:
+            return owners
+        # "revoked the orders aimed at Corvex", "orders that sought to ban Corvex"
+        for member in draft.members:
+            for obj in [*member.objects, *children(member.head, "dobj", "obj")]:
+                for clause in children(obj, "acl", "relcl"):
+                    for mention in entities.in_tokens(clause.subtree):
+                        if entities.actor_kind(
+                            mention
+                        ) == "company" and mention.name not in agents | {o.name for o in owners}:
+                            owners.append(mention)
         return owners
 
     def region(self, trigger: Trigger) -> list[Token]:

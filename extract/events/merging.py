@@ -72,6 +72,12 @@ class Merger:
         return drafts
 
     def _mergeable(self, upper: Trigger, lower: Trigger) -> bool:
+        if (
+            lower.rule.content_clause
+            and lower.head.dep_ in ("nsubj", "nsubjpass")
+            and lower.head.head.i == upper.head.i
+        ):
+            return True  # "the new order revokes the bans": the order does the revoking
         if not path_is_within(lower.head, upper.head, _MERGE_DEPS):
             return False
         if upper.rule.content_clause and _in_clause_of(lower, upper):

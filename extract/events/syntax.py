@@ -214,7 +214,37 @@ def objects_of(token: Token) -> list[Token]:
             out.extend(children(prep, "pobj"))
     if not out and token.dep_ == "amod" and token.head.pos_ in NOUN_POS:
         out.append(token.head)  # "the disabled access": a participle misparsed as adjective
+    # "withdrew a series of orders": the orders are what is withdrawn
+    out.extend(
+        pobj
+        for o in list(out)
+        if o.lemma_.lower() in PARTITIVE_NOUNS
+        for prep in children(o, "prep")
+        if prep.lower_ == "of"
+        for pobj in children(prep, "pobj")
+    )
     return with_conjuncts(out)
+
+
+# Nouns that stand for a quantity of what their "of" names ("a series of orders").
+PARTITIVE_NOUNS = frozenset(
+    {
+        "series",
+        "number",
+        "set",
+        "pair",
+        "couple",
+        "host",
+        "range",
+        "raft",
+        "slew",
+        "batch",
+        "string",
+        "package",
+        "list",
+        "group",
+    }
+)
 
 
 def complements_of(token: Token) -> list[Token]:
