@@ -151,7 +151,13 @@ def score(
     coarse_entity_type: Callable[[str], str] = lambda t: t,
 ) -> Scores:
     predicted = [e for e in export["events"] if e.get("on_timeline", True)]
-    matches = _match_events(reference, predicted)
+    # an entity of the graph is the reference's when any of its names is: the reference may
+    # know a body by an alias only ("D.C. Circuit"), the graph by its full name
+    names_of = {
+        str(e["name"]): [str(e["name"]), *[str(a) for a in e.get("aliases") or []]]
+        for e in entities
+    }
+    matches = _match_events(reference, predicted, names_of)
     details: list[str] = []
     by_id = {e["id"]: e for e in predicted}
     core_gold = [g for g in reference.events if g["type"] not in reference.non_core]
@@ -253,7 +259,11 @@ def evaluate_store(store: GraphStore, reference: Reference) -> Scores:
     return score(reference, export_events(store), state_on, entities, types.coarse)
 
 
-def _match_events(reference: Reference, predicted: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+def _match_events(
+    reference: Reference,
+    predicted: Sequence[Mapping[str, Any]],
+    names_of: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, str]:
     """One-to-one matching, best pairs first (most shared participants, closest dates)."""
     candidates: list[tuple[int, int, str, str]] = []
     for gold in reference.events:
@@ -265,7 +275,7 @@ def _match_events(reference: Reference, predicted: Sequence[Mapping[str, Any]]) 
             window = _window(event)
             if not _overlap(window, gold_window):
                 continue
-            shared = gold_names & _event_participants(event, reference)
+            shared = gold_names & _event_participants(event, reference, names_of or {})
             if not shared:
                 continue
             distance = _distance(window, gold_window)
@@ -288,12 +298,18 @@ def _gold_participants(gold: Mapping[str, Any], reference: Reference) -> set[str
     return names
 
 
-def _event_participants(event: Mapping[str, Any], reference: Reference) -> set[str]:
+def _event_participants(
+    event: Mapping[str, Any], reference: Reference, names_of: Mapping[str, Sequence[str]]
+) -> set[str]:
     names: set[str] = set()
     for role in ("agents", "affected", "models"):
         for entity in event.get(role) or []:
             name = str(entity["name"])
-            names.add(reference.aliases.get(name.casefold(), name))
+            for alias in names_of.get(name, [name]):
+                found = reference.aliases.get(alias.casefold())
+                if found is not None:
+                    names.add(found)
+            names.add(name)
     return names
 
 

@@ -241,3 +241,18 @@ def test_evaluate_probe_names_the_authority(tmp_path: Path) -> None:
     s = score(load_reference(path), PERFECT, state_on, ENTITIES)
     assert s.probes == (2, 2)
     assert asked == [("Claude Mythos 5", None), ("Claude Mythos 5", "United Kingdom")]
+
+
+def test_evaluate_participant_matches_through_the_graphs_aliases(reference: Reference) -> None:
+    export = copy.deepcopy(PERFECT)
+    # the graph names the model by a long form the reference does not list
+    export["events"][1]["models"] = [{"name": "Anthropic Claude Mythos Five"}]
+    export["events"][1]["agents"] = []
+    without = score(reference, export, _restricted, ENTITIES)
+    assert "order" not in without.matches
+    entities = [
+        *ENTITIES,
+        {"name": "Anthropic Claude Mythos Five", "type": "ai_model", "aliases": ["Mythos"]},
+    ]
+    with_aliases = score(reference, export, _restricted, entities)
+    assert with_aliases.matches["order"] == "e-order"
