@@ -94,10 +94,13 @@ class Describer:
             draft.affected = self.owners(draft, entities)
         draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
         state = rep.rule.modality == "state"
-        draft.modality = modality_of(rep.head, rep.light, self.lexicon.modality, state=state)
+        told = draft.instrument_trigger or rep  # an order "seeking to delay": the order is told
+        draft.modality = modality_of(told.head, told.light, self.lexicon.modality, state=state)
         if draft.modality == "asserted":
             # a merged member may carry the cue ("is considering allowing")
             for member in draft.members[1:]:
+                if member is told or told is not rep:
+                    continue
                 modality = modality_of(
                     member.head, member.light, self.lexicon.modality, state=state
                 )
@@ -106,7 +109,7 @@ class Describer:
                 ):
                     draft.modality = modality
                     break
-        draft.tense = tense_of(rep.head, rep.light)
+        draft.tense = tense_of(told.head, told.light)
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)

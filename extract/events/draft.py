@@ -18,6 +18,9 @@ class Draft:
     """One event in the making: its merged triggers and what was found about it."""
 
     members: list[Trigger]  # the first is the representative trigger
+    # the order, rule or decision whose content clause the representative is ("signed an
+    # executive order delaying the ban"): it says how the event is told
+    instrument_trigger: Trigger | None = None
     anchors: set[int] = field(default_factory=set)  # tokens whose dependents are the event's
     type: str = ""
     agents: list[EntityMention] = field(default_factory=list)

@@ -16,7 +16,7 @@ def is_specific(draft: Draft, definite: frozenset[str], needs_party: bool = Fals
     """``definite``: the determiners of a definite description (event_types.yaml:
     syntax.definite_determiners); ``needs_party``: the draft's type is an event only when
     it names whom or what it is about (event_types.yaml: ``needs_party``)."""
-    rep = draft.trigger
+    rep = draft.instrument_trigger or draft.trigger  # an order's content: the order is told
     if needs_party and not (draft.affected or draft.models):
         return False
     if draft.models or draft.timex is not None or draft.expires or draft.effective:

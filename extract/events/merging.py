@@ -56,6 +56,14 @@ class Merger:
                 if self._mergeable(other, trigger):
                     parent[trigger.head.i] = other.head.i
                 break
+        # a participle clause the parser hung on the verb of an instrument noun ("signed an
+        # order on Monday seeking to delay ..."): not an ancestor, still the order's content
+        for noun in triggers:
+            if not noun.rule.content_clause or noun.head.i in parent:
+                continue
+            for other in triggers:
+                if other is not noun and other.head.i not in parent and _in_clause_of(other, noun):
+                    parent[other.head.i] = noun.head.i
         groups: dict[int, list[Trigger]] = {}
         for trigger in triggers:
             root = trigger.head.i
@@ -66,7 +74,7 @@ class Merger:
         for root, members in groups.items():
             members.sort(key=lambda t: (t.head.i != root, t.head.i))
             members = _content_first(members)
-            draft = Draft(members)
+            draft = Draft(members, instrument_trigger=instrument_of(members))
             self._anchor(draft)
             drafts.append(draft)
         return drafts
@@ -121,11 +129,26 @@ class Merger:
 
 
 _CLAUSE_DEPS = ("acl", "relcl")
+_WITHIN_CLAUSE = ("xcomp", "ccomp", "acl", "relcl")
 
 
 def _in_clause_of(lower: Trigger, upper: Trigger) -> bool:
-    """Whether ``lower`` heads a clause on the noun ``upper`` ("order revoking ...")."""
-    return lower.head.head.i == upper.head.i and lower.head.dep_ in _CLAUSE_DEPS
+    """Whether ``lower`` heads a clause on the noun ``upper``, or the verb a clause's own
+    verbs lead to ("an order revoking ...", "an order seeking to delay ..."); also a
+    participle clause the parser hung on the verb that governs the noun ("signed an order
+    on Monday seeking to delay ...")."""
+    noun = upper.head
+    governor = noun.head if noun.dep_ in ("dobj", "obj") else None
+    token = lower.head
+    for _ in range(4):
+        if token.dep_ not in (*_WITHIN_CLAUSE, "advcl") or token.head.i == token.i:
+            return False
+        if token.head.i == noun.i:
+            return token.dep_ in _CLAUSE_DEPS
+        if governor is not None and token.head.i == governor.i:
+            return token.dep_ == "advcl" and token.tag_ == "VBG"
+        token = token.head
+    return False
 
 
 def _content_first(members: list[Trigger]) -> list[Trigger]:
@@ -140,4 +163,13 @@ def _content_first(members: list[Trigger]) -> list[Trigger]:
     return members
 
 
-__all__ = ["Merger"]
+def instrument_of(draft_members: list[Trigger]) -> Trigger | None:
+    """The instrument noun whose content clause the representative trigger is, if any."""
+    rep = draft_members[0]
+    for member in draft_members[1:]:
+        if member.rule.content_clause and _in_clause_of(rep, member):
+            return member
+    return None
+
+
+__all__ = ["Merger", "instrument_of"]

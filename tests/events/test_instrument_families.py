@@ -137,3 +137,19 @@ def test_statements_need_to_name_whom_they_are_about(run: Run) -> None:
         timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
     )
     assert "statement" not in [e.type for e in vague.events]
+
+
+def test_an_order_is_what_its_clause_says_it_does(run: Run) -> None:
+    revoking = run(
+        "President Jane Roe signed an executive order revoking the bans on Corvex Systems.",
+    )
+    (lift,) = [e for e in revoking.events if e.type == "full_lift"]
+    assert revoking.names(lift.agents) == {"Jane Roe"}
+    delaying = run(
+        "President Jane Roe signed an executive order on Monday seeking to delay by 75 days "
+        "the enforcement of a ban on Corvex Systems.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    (pause,) = [e for e in delaying.events if e.type == "enforcement_pause"]
+    assert pause.modality == "asserted"  # the order was signed; what it seeks is its content
+    assert not [e for e in delaying.events if e.trigger.text == "order"]
