@@ -538,3 +538,29 @@ def test_reconcile_a_lift_follows_the_restriction_it_lifts(doc: Any) -> None:
     # no source dates the lift from below: the order it lifts does
     assert r.windows[lift].lo == _day("2026-06-12").toordinal()
     assert r.windows[lift].hi == _day("2026-07-31").toordinal()
+
+
+def test_reconcile_conflicting_order_is_set_aside_and_kept_as_a_disagreement(doc: Any) -> None:
+    # a says the lift came two weeks after the June 12 order; b dates the lift June 20:
+    # both cannot hold. The window stays possible and the conflict is kept with its sources.
+    a = _order_doc(doc)
+    s = a.sentence("Commerce eased the curbs on Mythos 5 two weeks after the order.")
+    model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    a.event(
+        s,
+        "eased",
+        "partial_lift",
+        models=(model,),
+        relations=(EventRelation("after", "v1", (14, 14), TextSpan(0, 1, "two weeks after")),),
+    )
+    b = doc("b")
+    s = b.sentence("On June 20, Commerce eased the curbs on Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "eased", "partial_lift", models=(model,), timex=b.timex(s, "June 20"))
+    r = _reconcile(a, b)
+    lift = _event(r, "partial_lift")
+    window = r.windows[lift]
+    assert window.lo is not None and window.hi is not None and window.lo <= window.hi
+    (conflict,) = [d for d in r.disagreements if d.aspect == "date" and lift in d.about]
+    assert {c.doc_id for c in conflict.claims} == {"a", "b"}
+    assert any("set aside" in c.value for c in conflict.claims)

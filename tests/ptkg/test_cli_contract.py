@@ -297,3 +297,29 @@ def _wait_until_open(process: subprocess.Popen[str], store: Path) -> None:
             return
         time.sleep(0.05)
     pytest.fail("the query never opened its store")
+
+
+def test_cli_validate_fails_on_an_inverted_window(
+    ptkg: Any, built: BuildReport, tmp_path: Path
+) -> None:
+    import rdflib
+    from rdflib.namespace import XSD
+
+    from kg.namespace import PTKG, SEM
+
+    graph = rdflib.Dataset()
+    graph.parse(built.out / "graph.trig", format="trig")
+    context = next(graph.quads((None, rdflib.RDF.type, PTKG.PolicyEvent, None)))[3]
+    g = graph.graph(context)
+    event = next(
+        s
+        for s in g.subjects(rdflib.RDF.type, PTKG.PolicyEvent)
+        if g.value(s, SEM.hasEarliestBeginTimeStamp) and g.value(s, SEM.hasLatestBeginTimeStamp)
+    )
+    g.set((event, SEM.hasEarliestBeginTimeStamp, rdflib.Literal("2030-01-02", datatype=XSD.date)))
+    g.set((event, SEM.hasLatestBeginTimeStamp, rdflib.Literal("2030-01-01", datatype=XSD.date)))
+    broken = tmp_path / "inverted.trig"
+    graph.serialize(broken, format="trig")
+    run = ptkg("validate", broken)
+    assert run.code == 1
+    assert "LessThanOrEquals" in run.out and str(event) in run.out
