@@ -5,9 +5,9 @@ Reads: canonical events and their claims, the temporal result, canonical entitie
 
 * date: sources of one event give dates that cannot all hold;
 * count: sources give different counts for the same population of one event;
-* exclusive entities: documents that report the same events name different entities of a
-  type of which only one can hold at a time (the ``exclusive`` entity types of the data
-  files, such as an administration);
+* exclusive entities: documents that give one event to different entities of a type of
+  which only one can hold at a time (the ``exclusive`` entity types of the data files,
+  such as an administration);
 * type: the same models are said by some sources to have been partly, by others wholly,
   lifted (event types of one ``family``) at dates that may be the same: the graph keeps
   two events, and says why;
@@ -167,53 +167,51 @@ def _exclusive_entities(
     entity_types: EntityTypes,
     mentions_by_doc: dict[str, list[tuple[str, str]]],
 ) -> list[Disagreement]:
-    """Documents reporting the same events but naming different exclusive entities."""
+    """One event whose sources ascribe it to different entities of a type only one of which
+    holds at a time (the Trump and the Biden administrations). A source ascribes the event
+    to the one such entity it names, as an agent of the event or anywhere in its text; a
+    source naming several of them tells history, and ascribes nothing."""
     exclusive = {t for t, spec in entity_types.types.items() if spec.exclusive}
     if not exclusive:
         return []
-    # Documents joined by the events they report in common: union-find over sources.
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for event in events:
-        sources = event.sources
-        for other in sources[1:]:
-            parent[find(other)] = find(sources[0])
+    named: dict[str, dict[str, dict[str, list[tuple[str, str]]]]] = {}
+    for doc_id, mentions in mentions_by_doc.items():
+        for mention_id, key in mentions:
+            entity = entities.entities.get(key)
+            if entity is not None and entity.type in exclusive:
+                by_type = named.setdefault(doc_id, {}).setdefault(entity.type, {})
+                by_type.setdefault(key, []).append((doc_id, mention_id))
     out: list[Disagreement] = []
-    for type_id in sorted(exclusive):
-        named: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-        for doc_id, mentions in mentions_by_doc.items():
-            for mention_id, entity_key in mentions:
-                entity = entities.entities.get(entity_key)
-                if entity is not None and entity.type == type_id:
-                    named[find(doc_id)][entity_key].append((doc_id, mention_id))
-        for group, by_entity in sorted(named.items()):
-            if len(by_entity) < 2:
+    for index, event in enumerate(events):
+        for type_id in sorted(exclusive):
+            ascribed: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            agents = {c.doc_id: c for c in event.all_claims}
+            for doc_id in event.sources:
+                in_text = named.get(doc_id, {}).get(type_id, {})
+                acting = {
+                    key
+                    for claim in event.all_claims
+                    if claim.doc_id == doc_id
+                    for key in claim.agents
+                    if key in in_text
+                }
+                chosen = (
+                    acting if len(acting) == 1 else set(in_text) if len(in_text) == 1 else set()
+                )
+                for key in chosen:
+                    ascribed[key].extend(in_text[key][:1])
+            if len(ascribed) < 2 or not agents:
                 continue
-            claims = _one_per_document_and_entity(by_entity, entities)
-            naming = {key: {doc_id for doc_id, _ in places} for key, places in by_entity.items()}
-            # The events at stake: those reported both by a document naming one of them
-            # and by a document naming another.
-            about = [
-                i
-                for i, e in enumerate(events)
-                if sum(1 for docs in naming.values() if docs & set(e.sources)) >= 2
-            ]
             out.append(
                 Disagreement(
-                    key=f"{type_id}-{group}",
+                    key=f"{event.key}-{type_id}",
                     aspect=type_id,
-                    about=about,
-                    claims=claims,
-                    resolution="sources name different "
-                    + entity_types.types[type_id].label
-                    + "s for the same events; each claim is kept with its source",
-                    about_entities=sorted(by_entity),
+                    about=[index],
+                    claims=_one_per_document_and_entity(ascribed, entities),
+                    resolution="sources ascribe the event to different "
+                    + entity_types.types[type_id].label.lower()
+                    + "s; each claim is kept with its source",
+                    about_entities=sorted(ascribed),
                 )
             )
     return out
