@@ -170,7 +170,7 @@ class EventExtractor:
         """Relations the text states, by draft number (both ends are kept as events)."""
         sentence_of = [sentences.of(d.head.i).start for d in drafts]
         policy = [
-            (self.lexicon.types[d.type].timeline if d.type in self.lexicon.types else True)
+            (self.lexicon.types[d.type].on_timeline if d.type in self.lexicon.types else True)
             and d.modality == "asserted"
             for d in drafts
         ]

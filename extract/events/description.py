@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.events.attribution import Cue, attribution_for
 from extract.events.draft import Draft
-from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.lexicon import EventLexicon
 from extract.events.modality import modality_of, tense_of
 from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch, limited_modifier
@@ -47,9 +47,6 @@ _ARGUMENT_DEPS = frozenset(
 _NEAR_MEMBER_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
 )
-# Coarse types whose events restrict or relieve someone: with no affected party named, the
-# owner of the restricted models is affected.
-_RESTRICTING = ("export_restriction", "partial_lift", "full_lift", "designation")
 
 
 class Describer:
@@ -147,7 +144,10 @@ class Describer:
         return self._restricting(type_id)
 
     def _restricting(self, type_id: str) -> bool:
-        return self.lexicon.coarse(type_id if type_id != LIFT else "partial_lift") in _RESTRICTING
+        """Events that restrict or relieve someone (event_types.yaml: affects_owner): with
+        no affected party named, the owner of the restricted models is affected."""
+        type_def = self.lexicon.types.get(self.lexicon.decided(type_id))
+        return type_def is not None and type_def.affects_owner
 
     @staticmethod
     def focus(entities: DocEntities) -> frozenset[str]:

@@ -91,8 +91,8 @@ def attach_timexes(
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
             continue
-        if item.timex.signal != signal:
-            continue
+        if item.timex.signal != signal or item.timex.function is not None:
+            continue  # a period's bound, or the document's own date (a dateline)
         inside = set(range(item.span.start, item.span.end))
         for distance, token in enumerate((item.head, *item.head.ancestors)):
             if token.i in anchors and token.i not in inside:

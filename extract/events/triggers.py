@@ -21,6 +21,7 @@ from extract.events.lexicon import ANY, EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
 from extract.events.syntax import (
     NOUN_POS,
+    argument_owners,
     children,
     complements_of,
     inflections,
@@ -349,6 +350,13 @@ class TriggerFinder:
                 for obj in trigger.objects or objects_of(head):
                     for possessor in children(obj, "poss"):
                         add(agents if role == "agent" else affected, possessor)
+        if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
+            # "Shares of X were suspended", "X's shares resumed trading": the owner of what
+            # the verb acts on takes the rule's role
+            role = trigger.rule.object_possessor_role
+            arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
+            for owner in (o for a in arguments for o in argument_owners(a)):
+                add(agents if role == "agent" else affected, owner)
             if head.dep_ == "pobj" and head.head.lower_ == "in" and is_verbal(head.head.head):
                 add(agents, subject_of(head.head.head))  # "In a letter, the secretary said ..."
             if trigger.light is not None:

@@ -81,3 +81,17 @@ def test_other_national_government_and_outlet(run: Run) -> None:
     assert result.names(restriction.agents) == {"Dutch government"}
     assert restriction.attribution is not None
     assert result.names([restriction.attribution.source]) == {"Financial Times"}
+
+
+def test_other_trading_halt_concerns_the_owner_of_the_shares(run: Run) -> None:
+    halted = run("Shares of Nokia were suspended from trading in Helsinki on Monday.")
+    event = halted.by_trigger("suspended")
+    assert event.type == "trading_halt"
+    assert halted.names(event.affected) == {"Nokia"} and not event.agents
+    resumed = run("Nokia's shares resumed trading on Friday.")
+    event = resumed.by_trigger("resumed")
+    assert event.type == "trading_halt"
+    assert resumed.names(event.affected) == {"Nokia"}
+    by_itself = run("Nokia halted trading in its shares on Monday.")
+    event = by_itself.by_trigger("halted")
+    assert by_itself.names(event.agents) == {"Nokia"} and not event.affected

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from extract.records import Count, DateRange, EventRelation, TextSpan
-from kg import namespace
 from kg.reconcile import Reconciliation, reconcile
 from kg.schema import EntityType, EntityTypes, EventType, EventTypes
 
@@ -43,11 +42,7 @@ EVENT_TYPES = EventTypes(
 ENTITY_TYPES = EntityTypes(
     {
         "administration": EntityType(
-            "administration",
-            "administration",
-            namespace.SDO.Organization,
-            "organization",
-            exclusive=True,
+            "administration", "administration", "organization", exclusive=True
         )
     }
 )
@@ -419,15 +414,9 @@ def test_reconcile_state_claim_supports_the_interval_it_describes(doc: Any) -> N
 def test_reconcile_an_official_acts_for_the_body_of_their_role(doc: Any) -> None:
     entity_types = EntityTypes(
         {
-            "person": EntityType(
-                "person", "person", namespace.SDO.Person, "person", actor="person"
-            ),
+            "person": EntityType("person", "person", "person", actor="person"),
             "government_agency": EntityType(
-                "government_agency",
-                "agency",
-                namespace.SDO.GovernmentOrganization,
-                "government_agency",
-                actor="government",
+                "government_agency", "agency", "government_agency", actor="government"
             ),
         }
     )
