@@ -4,6 +4,9 @@ Reads: extract/data/entity_types.yaml, gazetteer.yaml, roles.yaml, entity_patter
 any extra YAML files a user passes (each may hold any of their sections). Adds: one frozen
 ``EntityLexicon``, loaded once per pipeline component. Extra files are merged over the
 packaged ones: entries with a known id (or title, or pattern id) replace it, lists grow.
+
+Longer than most modules: every section of the four files is checked here, so that a
+mistake in a user's file is reported with its file, entry and fix before any text is read.
 """
 
 from __future__ import annotations

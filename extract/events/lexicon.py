@@ -4,6 +4,9 @@ Reads: extract/data/event_types.yaml, scopes.yaml, modality.yaml, attribution.ya
 extra YAML files a user passes (each may hold any of their sections). Adds: one frozen
 ``EventLexicon``, loaded once per pipeline component. Extra files merge over the packaged
 ones: a type or rule with a known id replaces it, word lists grow.
+
+Longer than most modules: every section of the four files is checked here, so that a
+mistake in a user's file is reported with its file, entry and fix before any text is read.
 """
 
 from __future__ import annotations

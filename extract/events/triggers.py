@@ -4,6 +4,9 @@ Reads: the trigger rules of event_types.yaml (compiled once into one spaCy Match
 parse and the document's entities. Adds: ``Trigger`` candidates -- the head word, the rule,
 the light verb that carries a noun ("issued an export block"), and the agent, affected
 party and type the rule gives for that agent's kind of actor.
+
+Longer than most modules: a rule's conditions (objects, complements, subjects, support)
+and the participants they find read the same parse paths, kept side by side.
 """
 
 from __future__ import annotations
@@ -350,13 +353,6 @@ class TriggerFinder:
                 for obj in trigger.objects or objects_of(head):
                     for possessor in children(obj, "poss"):
                         add(agents if role == "agent" else affected, possessor)
-        if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
-            # "Shares of X were suspended", "X's shares resumed trading": the owner of what
-            # the verb acts on takes the rule's role
-            role = trigger.rule.object_possessor_role
-            arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
-            for owner in (o for a in arguments for o in argument_owners(a)):
-                add(agents if role == "agent" else affected, owner)
             if head.dep_ == "pobj" and head.head.lower_ == "in" and is_verbal(head.head.head):
                 add(agents, subject_of(head.head.head))  # "In a letter, the secretary said ..."
             if trigger.light is not None:
@@ -366,6 +362,13 @@ class TriggerFinder:
                     add(agents, passive_agent(light))
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))
+        if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
+            # "Shares of X were suspended", "X's shares resumed trading": the owner of what
+            # the verb acts on takes the rule's role
+            role = trigger.rule.object_possessor_role
+            arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
+            for owner in (o for a in arguments for o in argument_owners(a)):
+                add(agents if role == "agent" else affected, owner)
         if trigger.rule.absorbs_complement:
             # "permission for Anthropic to release", "directed Anthropic to suspend"
             for complement in complements_of(head):

@@ -15,6 +15,9 @@ tightest date window of each event and of each document consistent with every st
 This is interval propagation to a fixed point (each step only narrows a window, so it
 ends). A statement that would leave some window empty contradicts the others: it is set
 aside and reported, never allowed to erase what the rest of the evidence says.
+
+Longer than most modules: each kind of evidence is one constraint builder, and they share
+the solver's variables and windows.
 """
 
 from __future__ import annotations
