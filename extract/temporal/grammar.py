@@ -55,6 +55,7 @@ class Context:
     lexicon: Lexicon
     tokens: Sequence[TokenInfo] | None = None
     index: TokenIndex | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # every expression found, once recognised
 
     def word_before(self, pos: int) -> str:
         match = _WORD_BEFORE.search(self.text, max(0, pos - 40), pos)
@@ -134,7 +135,7 @@ def _season_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
     tags = ctx.tags_at(match.start("season"), match.end("season"))
     if tags and tags[0].pos in ("VERB", "AUX"):
         return False
-    return ctx.word_before(match.start()) in ctx.lexicon.month_cues
+    return ctx.word_before(match.start("season")) in ctx.lexicon.month_cues
 
 
 def _year_ok(match: re.Match[str], ctx: Context) -> bool:

@@ -76,6 +76,12 @@ class Lexicon:
     count_words: frozenset[str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
+    past_suffix: str
+    be_words: frozenset[str]
+    attributive_words: frozenset[str]
+    adverbs: frozenset[str]
+    forward_verbs: tuple[str, ...]
+    forward_prepositions: frozenset[str]
     patterns: tuple[CompiledPattern, ...]
 
     def year(self, text: str) -> int | None:
@@ -333,8 +339,22 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             str(data.get("past_suffix", "")),
             _words(data.get("not_past_ed", []), "not_past_ed", source),
         ),
+        past_suffix=str(data.get("past_suffix", "")).lower(),
+        be_words=_word_set(data, "be_words", source),
+        attributive_words=_word_set(data, "attributive_words", source),
+        adverbs=_word_set(data, "adverbs", source),
+        forward_verbs=tuple(
+            " ".join(w.lower().split())
+            for w in _words(data.get("forward_verbs", []), "forward_verbs", source)
+        ),
+        forward_prepositions=_word_set(data, "forward_prepositions", source),
         patterns=tuple(patterns),
     )
+
+
+def _word_set(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+    """An optional word list of the file, lower-cased."""
+    return frozenset(w.lower() for w in _words(data.get(key, []), key, source))
 
 
 def _cue_regex(words: list[str]) -> re.Pattern[str]:

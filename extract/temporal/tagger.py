@@ -26,6 +26,7 @@ from typing import Any
 
 from extract.errors import DataFileError
 from extract.records import DateRange, Precision, TextSpan, Timex
+from extract.temporal.clause import clause_tense, moves_forward
 from extract.temporal.grammar import (
     ANCHOR_DCT,
     ANCHOR_EVENT,
@@ -40,7 +41,7 @@ from extract.temporal.grammar import (
 )
 from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
 from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
-from extract.temporal.tense import FUTURE, PAST, tense_from_text, tense_from_tokens
+from extract.temporal.tense import FUTURE, PAST, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
 
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -88,6 +89,7 @@ class TimexTagger:
         dct_range = DateRange.day(dct) if isinstance(dct, date) else dct
         ctx = Context(text, self.lexicon, tokens, TokenIndex(tokens) if tokens else None)
         readings = self.recognise(ctx)
+        ctx.spans = tuple((r.start, r.end) for r in readings)
         return self._normalise(readings, ctx, dct_range)
 
     def recognise(self, ctx: Context) -> list[Reading]:
@@ -139,11 +141,13 @@ class TimexTagger:
         dct_month = dct.earliest.month if dct is not None and exact_dct else None
         if ctx.text[reading.end : reading.end + 2] in ("'s", "’s"):
             return "last"  # "Friday's letter", "the May 20 order's": a past event
+        if moves_forward(ctx.text, reading.start, self.lexicon):
+            return "next"  # "postponed until Friday": where it was moved to, ahead
         tense = None
         if ctx.tokens is not None and ctx.index is not None:
             tense = tense_from_tokens(ctx.tokens, ctx.index, reading.start)
         if tense is None:
-            tense = tense_from_text(ctx.text, reading.start, reading.end, self.lexicon)
+            tense = clause_tense(ctx.text, reading.start, reading.end, self.lexicon, ctx.spans)
         if tense == FUTURE:
             # Quarters and halves are reported once over: "will report third-quarter
             # results" in October means the quarter just ended.

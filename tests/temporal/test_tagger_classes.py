@@ -1,0 +1,114 @@
+"""General error classes of the time tagger (issue 13), each in sentences of our own.
+
+Every class was found on TimeML news the rules had not been written on; the sentences
+here are invented, never taken from that data. Each test asserts the span, type and value
+the TimeML conventions give.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.temporal import TimexTagger
+from extract.temporal.clause import clause_tense
+from extract.temporal.lexicon import default_lexicon
+from extract.temporal.tense import FUTURE, PAST
+
+
+def tags(tagger: TimexTagger, text: str, dct: str) -> list[tuple[str, str, str]]:
+    return [(t.span.text, t.type, t.value) for t in tagger.tag(text, date.fromisoformat(dct))]
+
+
+# --- tense: which verb governs a year-less date --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A participle after the date, used as an adjective, is not the clause's verb.
+        ("The rule will apply in March to listed firms.", "2026-07-01", ("March", "2027-03")),
+        # "completed" is a passive participle: "is expected to be" gives the tense.
+        (
+            "The merger is expected to be completed in January.",
+            "2026-10-01",
+            ("January", "2027-01"),
+        ),
+        # "made" after "be" is a participle too, not a past verb.
+        ("The payment will be made on Dec. 7.", "2026-10-30", ("Dec. 7", "2026-12-07")),
+        # An adjective in -ed after a determiner says nothing of the tense.
+        (
+            "Owners get the bonus on a still unspecified date in January.",
+            "2026-11-02",
+            ("January", "2027-01"),
+        ),
+        # A past cue inside another expression ("last week") is not the clause's.
+        (
+            "The firm, which reported last week, expects to pay the dividend on Dec. 7.",
+            "2026-10-30",
+            ("Dec. 7", "2026-12-07"),
+        ),
+        # The verb before the date governs it, not a reporting verb after it.
+        (
+            "The plant will reopen in September, the owners announced.",
+            "2026-11-20",
+            ("September", "2027-09"),
+        ),
+    ],
+)
+def test_tagger_tense_of_the_governing_verb(
+    tagger: TimexTagger, text: str, dct: str, expected: tuple[str, str]
+) -> None:
+    found = {t[0]: t[2] for t in tags(tagger, text, dct)}
+    assert found[expected[0]] == expected[1]
+
+
+def test_clause_tense_skips_the_words_of_other_expressions() -> None:
+    lexicon = default_lexicon()
+    text = "The board met last Tuesday and votes on Friday."
+    friday = text.index("Friday")
+    last_tuesday = (text.index("last"), text.index(" and"))
+    # Without knowing "last Tuesday" is an expression, "last" reads as a past cue.
+    assert clause_tense(text, friday, friday + 6, lexicon) == PAST
+    assert clause_tense(text, friday, friday + 6, lexicon, [last_tuesday]) == PAST  # "met"
+    text = "Shares halted last Tuesday resume trading on Friday, the exchange will say."
+    friday = text.index("Friday")
+    assert clause_tense(text, friday, friday + 6, lexicon) == PAST
+    skip = [(text.index("last"), text.index(" resume"))]
+    # "halted" after a noun heads a (reduced) verb group: still past; the cue after the
+    # date only counts when there is none before it.
+    assert clause_tense(text, friday, friday + 6, lexicon, skip) == PAST
+    text = "On Friday, the exchange will reopen."
+    assert clause_tense(text, 3, 9, lexicon) == FUTURE
+
+
+# --- deadlines: where something was moved to lies ahead --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Saturday 2026-07-04: the vote moved to the coming Friday, not the day before.
+        ("The vote was postponed until Friday.", "2026-07-04", ("Friday", "2026-07-10")),
+        ("The hearing was delayed until March.", "2026-07-01", ("March", "2027-03")),
+        (
+            "Regulators extended the review, which was due to end last Monday, to Nov. 20.",
+            "2026-10-30",
+            ("Nov. 20", "2026-11-20"),
+        ),
+        ("The court put off its ruling until the fall.", "2026-12-10", ("the fall", "2027-FA")),
+    ],
+)
+def test_tagger_postponed_until_lies_ahead(
+    tagger: TimexTagger, text: str, dct: str, expected: tuple[str, str]
+) -> None:
+    found = {t[0]: t[2] for t in tags(tagger, text, dct)}
+    assert found[expected[0]] == expected[1]
+
+
+def test_tagger_until_in_a_past_account_stays_in_the_past(tagger: TimexTagger) -> None:
+    # No postponement: the talks ran until the Friday before the report.
+    assert tags(tagger, "The talks lasted until Friday.", "2026-07-04") == [
+        ("Friday", "DATE", "2026-07-03")
+    ]
