@@ -506,10 +506,22 @@ def _offset_rule(sign: int, amount: Fraction, unit: Unit) -> str | None:
     return f"{'+' if sign > 0 else '-'}P{n}{code}"
 
 
-def _approx_mod(match: re.Match[str], ctx: Context) -> str | None:
-    """The TIMEX3 mod of "about", "more than", "nearly"... before a duration."""
+def _approx(match: re.Match[str], ctx: Context) -> tuple[int, str | None]:
+    """Where the expression starts and the TIMEX3 mod of "about", "more than", "nearly"...
+    before a duration. "over" and "under" are such a modifier only after one of their
+    cue words ("for over a decade", "took under an hour"); elsewhere they are a signal
+    outside the expression ("over the last five years", "paid over three years")."""
     approx = _g(match, "approx")
-    return ctx.lexicon.approx.get(" ".join(approx.lower().split())) if approx else None
+    if not approx:
+        return match.start(), None
+    key = " ".join(approx.lower().split())
+    cues = ctx.lexicon.approx_cues.get(key)
+    if cues is not None and ctx.word_before(match.start("approx")) not in cues:
+        start = match.end("approx")
+        while start < match.end() and ctx.text[start].isspace():
+            start += 1
+        return start, None
+    return match.start(), ctx.lexicon.approx.get(key)
 
 
 def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -520,16 +532,16 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     amount, unit = found
     direction = " ".join(match.group("direction").lower().split())
     sign = lex.offset_words[direction]
-    mod = _approx_mod(match, ctx)
+    start, mod = _approx(match, ctx)
     if direction in ("after", "before", "prior to"):
         # "two weeks after imposing the sanctions": the duration offsets the event (or
         # the date) the clause after the offset word names. TIMEX3 tags the duration only.
         end = match.start("direction")
-        while end > match.start() and ctx.text[end - 1].isspace():
+        while end > start and ctx.text[end - 1].isspace():
             end -= 1
         rule = _offset_rule(sign, amount, unit) if amount is not None else None
         return Reading(
-            match.start(),
+            start,
             end,
             "DURATION",
             rule,
@@ -542,10 +554,10 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
         # "a few days later": the vague duration is the expression; the offset word is
         # only a signal.
         end = match.start("direction")
-        while end > match.start() and ctx.text[end - 1].isspace():
+        while end > start and ctx.text[end - 1].isspace():
             end -= 1
         return Reading(
-            match.start(),
+            start,
             end,
             "DURATION",
             None,
@@ -556,12 +568,10 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
         )
     if amount is None or unit.time or unit.precision is None or unit.rule is None:
         if unit.time:
-            return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, mod=mod)
+            return Reading(start, match.end(), "TIME", "D+0", Precision.DAY, mod=mod)
         rule = "past:P6M" if sign < 0 else "coming:P6M"
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return Reading(
-            match.start(), match.end(), "DATE", rule, Precision.UNKNOWN, value=value, mod=mod
-        )
+        return Reading(start, match.end(), "DATE", rule, Precision.UNKNOWN, value=value, mod=mod)
     shift = _offset_rule(sign, amount, unit)
     if shift is None:
         return None
@@ -574,9 +584,7 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     anchor = ANCHOR_DCT if direction in ("ago", "from now", "hence") else ANCHOR_PREVIOUS
     if direction == "ago" and _compares_with_earlier_period(match, ctx):
         anchor = ANCHOR_PREVIOUS
-    return Reading(
-        match.start(), match.end(), "DATE", shift + widen, precision, mod=mod, anchor=anchor
-    )
+    return Reading(start, match.end(), "DATE", shift + widen, precision, mod=mod, anchor=anchor)
 
 
 _PERIOD_WORDS = re.compile(r"\b(quarter|period|half|months)\b", re.I)
@@ -595,7 +603,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
     vague_unit = _g(match, "vague_unit")
     deictic = (_g(match, "deictic") or "").lower()
-    mod = _approx_mod(match, ctx)
+    start, mod = _approx(match, ctx)
     if vague_unit is not None:
         if ctx.text[match.start() - 1 : match.start()] == "-":
             return None  # "three-quarters", "man-hours"
@@ -604,18 +612,31 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     else:
         if _g(match, "num") is None and _g(match, "vague") is None:
             amount, unit = Fraction(1), lex.units[match.group("unit").lower()]
+            period = lex.calendar_units.get(unit.name)
+            if deictic and period is not None and period[0] not in ("D", "WE"):
+                # "the past year", "over the last decade": the calendar period before
+                # (or after) the present one, as "last year" is; a count of them ("the
+                # past two years") is a duration.
+                step = -1 if deictic in ("past", "last", "previous") else 1
+                return Reading(start, match.end(), "DATE", f"{period[0]}{step:+d}", period[1])
         else:
             found = _amount(match, ctx)
             if found is None:
                 return None
             amount, unit = found
+    if _g(match, "det") and not deictic and not _g(match, "plural"):
+        # "the two-week crisis", "the 30-day rate": the article belongs to the noun the
+        # duration qualifies; "the nine months" keeps it.
+        start = match.end("det")
+        while ctx.text[start].isspace():
+            start += 1
     value = _duration_value(amount, unit)
     if vague_unit is not None and deictic in ("recent", "past", "coming", "next") and not unit.time:
         # "in recent months", "in coming years": a vague stretch before or after now.
         past = deictic in ("recent", "past")
         span = {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
         return Reading(
-            match.start(),
+            start,
             match.end(),
             "DATE",
             f"{'past' if past else 'coming'}:P{span}",
@@ -635,7 +656,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
         if not re.fullmatch(r"P\d+[DWMQYEC]", f"P{span}"):
             rule = None
     return Reading(
-        match.start(),
+        start,
         match.end(),
         "DURATION",
         rule,

@@ -66,6 +66,7 @@ class Lexicon:
     deictic: dict[str, int | None]
     anaphoric: frozenset[str]
     approx: dict[str, str]
+    approx_cues: dict[str, frozenset[str]]  # approx words that need a cue word before
     times_of_day: dict[str, str]
     offset_words: dict[str, int]
     fixed: dict[str, dict[str, Any]]
@@ -214,6 +215,10 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
     parts = {str(k).lower(): (v["op"], v["mod"]) for k, v in data["parts"].items()}
     deictic = {str(k).lower(): (None if v is None else int(v)) for k, v in data["deictic"].items()}
     approx = {str(k).lower(): str(v) for k, v in data["approx"].items()}
+    approx_cues = {
+        str(k).lower(): frozenset(w.lower() for w in _words(v, f"approx_cues.{k}", source))
+        for k, v in data.get("approx_cues", {}).items()
+    }
     times_of_day = {str(k).lower(): str(v) for k, v in data["times_of_day"].items()}
     offset_words = {str(k).lower(): int(v) for k, v in data["offset_words"].items()}
     fixed = {str(k).lower(): dict(v) for k, v in data["fixed"].items()}
@@ -317,6 +322,7 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             for w in _words(data.get("anaphoric_deictic", []), "anaphoric_deictic", source)
         ),
         approx=approx,
+        approx_cues=approx_cues,
         times_of_day=times_of_day,
         offset_words=offset_words,
         fixed=fixed,

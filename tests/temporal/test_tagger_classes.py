@@ -112,3 +112,64 @@ def test_tagger_until_in_a_past_account_stays_in_the_past(tagger: TimexTagger) -
     assert tags(tagger, "The talks lasted until Friday.", "2026-07-04") == [
         ("Friday", "DATE", "2026-07-03")
     ]
+
+
+# --- decades and "the past year": calendar periods, counts of them durations ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices have barely moved over the last decade.", ("the last decade", "DATE", "201")),
+        ("Two decades of growth ended abruptly.", ("Two decades", "DURATION", "P20Y")),
+        ("About a decade passed before the repeal.", ("About a decade", "DURATION", "P10Y")),
+        ("Output rose sharply over the past year.", ("the past year", "DATE", "2025")),
+        ("The mill will stay open for the next year.", ("the next year", "DATE", "2027")),
+        ("Rents doubled over the past three years.", ("the past three years", "DURATION", "P3Y")),
+    ],
+)
+def test_tagger_decades_and_past_periods(
+    tagger: TimexTagger, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert tags(tagger, text, "2026-07-01") == [expected]
+
+
+def test_tagger_following_decade_follows_the_year_before(tagger: TimexTagger) -> None:
+    text = "The mine opened in 1995 and closed in the following decade."
+    assert tags(tagger, text, "2026-07-01") == [
+        ("1995", "DATE", "1995"),
+        ("the following decade", "DATE", "200"),
+    ]
+
+
+# --- "over" is a signal unless a verb of lasting or "for" makes it "more than" --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The loan will be repaid over three years.", ("three years", "P3Y", None)),
+        ("The strike lasted over a week.", ("over a week", "P1W", "MORE_THAN")),
+        ("She has led the union for over two decades.", ("over two decades", "P20Y", "MORE_THAN")),
+        ("Fares rose over the next few months.", ("the next few months", "PXM", None)),
+    ],
+)
+def test_tagger_over_is_more_than_only_after_a_cue(
+    tagger: TimexTagger, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    [timex] = tagger.tag(text, date(2026, 7, 1))
+    assert (timex.span.text, timex.value, timex.mod) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dockers ended the two-week strike.", "two-week"),
+        ("Banks use the 90-day rate.", "90-day"),
+        ("For the nine months, sales rose.", "the nine months"),
+    ],
+)
+def test_tagger_article_of_a_duration_used_as_an_adjective(
+    tagger: TimexTagger, text: str, expected: str
+) -> None:
+    assert [t.span.text for t in tagger.tag(text, date(2026, 7, 1))] == [expected]
