@@ -71,7 +71,7 @@ class Context:
         return [self.tokens[i] for i in self.index.span(start, end)]
 
 
-Interpreter = Callable[[re.Match[str], Context], Reading | None]
+Interpreter = Callable[[re.Match[str], Context], "Reading | tuple[Reading, ...] | None"]
 
 
 def _g(match: re.Match[str], name: str) -> str | None:
@@ -256,23 +256,47 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
-def _range(match: re.Match[str], ctx: Context) -> Reading | None:
+def _year_range(match: re.Match[str], ctx: Context) -> tuple[Reading, ...] | None:
+    """ "2014-2016", "1998-99": two years, each its own expression (the dash is a signal,
+    as "to" is in "from 2014 to 2016"). A second year of two digits takes the first's
+    century; "2009-10" is a span of two years only when they follow each other (else it
+    could be a month)."""
+    year = _year(match, ctx)
+    second = match.group("year2")
+    if year is None:
+        return None
+    if len(second) == 2:
+        value = int(year) // 100 * 100 + int(second)
+        if value <= int(year):
+            value += 100
+        if int(second) <= 12 and value != int(year) + 1:
+            return None
+    else:
+        value = int(second)
+    if not int(year) < value <= int(year) + 100:
+        return None
+    return (
+        Reading(
+            match.start("year"), match.end("year"), "DATE", year, Precision.YEAR, anchor=ANCHOR_NONE
+        ),
+        Reading(
+            match.start("year2"),
+            match.end("year2"),
+            "DATE",
+            f"{value:04d}",
+            Precision.YEAR,
+            anchor=ANCHOR_NONE,
+        ),
+    )
+
+
+def _range(match: re.Match[str], ctx: Context) -> Reading | tuple[Reading, ...] | None:
     lex = ctx.lexicon
-    year, year2 = _year(match, ctx), _year(match, ctx, "year2")
+    year = _year(match, ctx)
     month_word, month2_word = _g(match, "month"), _g(match, "month2")
     day, day2 = _g(match, "day"), _g(match, "day2")
     if month_word is None:  # "2025-2026"
-        if year is None or year2 is None or int(year2) <= int(year):
-            return None
-        return Reading(
-            match.start(),
-            match.end(),
-            "DATE",
-            f"{year} .. {year2}",
-            Precision.YEAR,
-            anchor=ANCHOR_NONE,
-            whole_range=True,
-        )
+        return _year_range(match, ctx)
     if not _month_ok(match, ctx, anchored=True) or (month2_word and not _capitalised(month2_word)):
         return None
     joiner = ctx.text[match.end("day") : match.start("day2")] if day and day2 else ""
@@ -757,6 +781,7 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "date": _date,
     "range": _range,
+    "year_range": _year_range,
     "decade": _decade,
     "relative": _relative,
     "weekday": _weekday,
@@ -769,7 +794,11 @@ INTERPRETERS: dict[str, Interpreter] = {
 }
 
 
-def interpret(kind: str, match: re.Match[str], ctx: Context) -> Reading | None:
+def interpret(
+    kind: str, match: re.Match[str], ctx: Context
+) -> Reading | tuple[Reading, ...] | None:
+    """The reading of a match, or the readings of the expressions it holds ("2014-2016":
+    two years), or None when it is no time expression."""
     interpreter = INTERPRETERS.get(kind)
     if interpreter is None:
         raise KeyError(f"pattern kind {kind!r} has no interpreter; known: {sorted(INTERPRETERS)}")

@@ -50,8 +50,16 @@ _ANY_DAY = date(2000, 1, 1)  # absolute rules ignore their anchor
 
 @dataclass(frozen=True)
 class _Candidate:
-    reading: Reading
+    readings: tuple[Reading, ...]  # one match may hold several expressions ("2014-2016")
     priority: int
+
+    @property
+    def start(self) -> int:
+        return self.readings[0].start
+
+    @property
+    def end(self) -> int:
+        return self.readings[-1].end
 
 
 class TimexTagger:
@@ -99,19 +107,19 @@ class TimexTagger:
             for match in pattern.regex.finditer(ctx.text):
                 if match.end() == match.start():
                     continue
-                reading = interpret(pattern.kind, match, ctx)
-                if reading is not None and reading.end > reading.start:
-                    candidates.append(_Candidate(reading, pattern.priority))
-        candidates.sort(
-            key=lambda c: (c.reading.start - c.reading.end, c.priority, c.reading.start)
-        )
-        taken: list[Reading] = []
+                found = interpret(pattern.kind, match, ctx)
+                if found is None:
+                    continue
+                readings = (found,) if isinstance(found, Reading) else found
+                readings = tuple(r for r in readings if r.end > r.start)
+                if readings:
+                    candidates.append(_Candidate(readings, pattern.priority))
+        candidates.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
+        taken: list[_Candidate] = []
         for candidate in candidates:
-            r = candidate.reading
-            if all(r.end <= t.start or r.start >= t.end for t in taken):
-                taken.append(r)
-        taken.sort(key=lambda r: r.start)
-        return taken
+            if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+                taken.append(candidate)
+        return sorted((r for c in taken for r in c.readings), key=lambda r: r.start)
 
     def _normalise(
         self, readings: list[Reading], ctx: Context, dct: DateRange | None

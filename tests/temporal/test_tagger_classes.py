@@ -173,3 +173,24 @@ def test_tagger_article_of_a_duration_used_as_an_adjective(
     tagger: TimexTagger, text: str, expected: str
 ) -> None:
     assert [t.span.text for t in tagger.tag(text, date(2026, 7, 1))] == [expected]
+
+
+# --- hyphenated year ranges: each year its own expression -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The survey covered 2014-2016 and found little change.", ["2014", "2016"]),
+        ("The club's 1998-99 season was its best.", ["1998", "1999"]),
+        ("Budgets for 2009-10 were cut.", ["2009", "2010"]),
+        ("Losses over 1999–2001 were heavy.", ["1999", "2001"]),
+        ("It was filed as 1999-01 in the index.", ["1999"]),  # a month, not two years
+    ],
+)
+def test_tagger_year_ranges_are_two_years(
+    tagger: TimexTagger, text: str, expected: list[str]
+) -> None:
+    timexes = tagger.tag(text, date(2026, 7, 1))
+    assert [(t.type, t.value) for t in timexes] == [("DATE", v) for v in expected]
+    assert all(t.precision is not None and t.precision.value == "year" for t in timexes)
