@@ -574,21 +574,26 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
             mod=mod,
             anchor=ANCHOR_FOLLOWING,
         )
-    if amount is None and direction in ("earlier", "later"):
-        # "a few days later": the vague duration is the expression; the offset word is
-        # only a signal.
+    if direction in lex.signal_offsets and (
+        amount is None or (unit.name, direction) not in lex.dated_offsets
+    ):
+        # "three days later", "five years from now": the duration is the expression and
+        # the offset word a signal outside it ("now" is an expression of its own). Its
+        # rule still gives the day it points to, from the last date (or the DCT).
         end = match.start("direction")
         while end > start and ctx.text[end - 1].isspace():
             end -= 1
+        rule = _offset_rule(sign, amount, unit) if amount is not None else None
+        from_now = direction in ("from now", "hence")
         return Reading(
             start,
             end,
             "DURATION",
-            None,
+            rule,
             None,
             value=_duration_value(amount, unit),
             mod=mod,
-            anchor=ANCHOR_NONE,
+            anchor=(ANCHOR_DCT if from_now else ANCHOR_PREVIOUS) if rule else ANCHOR_NONE,
         )
     if amount is None or unit.time or unit.precision is None or unit.rule is None:
         if unit.time:

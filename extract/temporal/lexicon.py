@@ -69,6 +69,8 @@ class Lexicon:
     approx_cues: dict[str, frozenset[str]]  # approx words that need a cue word before
     times_of_day: dict[str, str]
     offset_words: dict[str, int]
+    signal_offsets: frozenset[str]
+    dated_offsets: frozenset[tuple[str, str]]  # (unit, offset word)
     fixed: dict[str, dict[str, Any]]
     set_words: dict[str, dict[str, Any]]
     year_cues: frozenset[str]
@@ -221,6 +223,11 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
     }
     times_of_day = {str(k).lower(): str(v) for k, v in data["times_of_day"].items()}
     offset_words = {str(k).lower(): int(v) for k, v in data["offset_words"].items()}
+    dated_offsets = frozenset(
+        (str(unit).lower(), " ".join(str(word).lower().split()))
+        for unit, words in data.get("dated_offsets", {}).items()
+        for word in _words(words, f"dated_offsets.{unit}", source)
+    )
     fixed = {str(k).lower(): dict(v) for k, v in data["fixed"].items()}
     set_words = {str(k).lower(): dict(v) for k, v in data["set_words"].items()}
     vague = _words(data["vague_numbers"], "vague_numbers", source)
@@ -325,6 +332,11 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         approx_cues=approx_cues,
         times_of_day=times_of_day,
         offset_words=offset_words,
+        signal_offsets=frozenset(
+            " ".join(w.lower().split())
+            for w in _words(data.get("signal_offsets", []), "signal_offsets", source)
+        ),
+        dated_offsets=dated_offsets,
         fixed=fixed,
         set_words=set_words,
         deadline_words=frozenset(

@@ -133,7 +133,12 @@ class TimexTagger:
             anchor_range = dct if anchor == ANCHOR_DCT else None
             if anchor_timex is not None:
                 anchor_range = anchor_timex.range
-                if rule is not None and rule[:2] in ("+P", "-P") and anchor_timex.precision:
+                if (
+                    rule is not None
+                    and rule[:2] in ("+P", "-P")
+                    and anchor_timex.precision
+                    and reading.type == "DATE"
+                ):
                     # "a year earlier" than a quarter is that quarter a year before.
                     rule = rule.split(" @")[0]
                     reading = replace(reading, precision=anchor_timex.precision)

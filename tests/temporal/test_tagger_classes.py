@@ -194,3 +194,38 @@ def test_tagger_year_ranges_are_two_years(
     timexes = tagger.tag(text, date(2026, 7, 1))
     assert [(t.type, t.value) for t in timexes] == [("DATE", v) for v in expected]
     assert all(t.precision is not None and t.precision.value == "year" for t in timexes)
+
+
+# --- offsets: a duration and a signal, except "a year earlier" in a comparison --------------
+
+
+def test_tagger_later_is_a_signal_after_a_duration(tagger: TimexTagger) -> None:
+    text = "The mill closed on May 4. Three days later, it reopened."
+    may4, three_days = tagger.tag(text, date(2026, 7, 1))
+    assert (three_days.span.text, three_days.type, three_days.value) == (
+        "Three days",
+        "DURATION",
+        "P3D",
+    )
+    # The day it points to is still known, from the date before.
+    assert three_days.anchor == f"timex:{may4.id}"
+    assert three_days.range is not None and three_days.range.earliest == date(2026, 5, 7)
+
+
+def test_tagger_from_now_is_a_duration_and_now(tagger: TimexTagger) -> None:
+    assert tags(tagger, "Five years from now the grid will look different.", "2026-07-01") == [
+        ("Five years", "DURATION", "P5Y"),
+        ("now", "DATE", "PRESENT_REF"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some weeks before, the council had resigned.", ("Some weeks", "DURATION", "PXW")),
+        ("A day earlier, the board had met.", ("A day", "DURATION", "P1D")),
+        ("Profit rose 5% from a year earlier.", ("a year earlier", "DATE", "2025")),
+    ],
+)
+def test_tagger_offsets(tagger: TimexTagger, text: str, expected: tuple[str, str, str]) -> None:
+    assert tags(tagger, text, "2026-07-01") == [expected]
