@@ -500,7 +500,9 @@ def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] 
     value = lex.number(num)
     if value is None or value <= 0:
         return None
-    if num.lower() in ("a", "an") and unit.name in ("second", "minute"):
+    if _g(match, "andhalf"):
+        value += 0.5  # "a minute and a half"
+    elif num.lower() in ("a", "an") and unit.name in ("second", "minute"):
         return None  # "a second time", "a minute detail"
     if unit.name == "quarter" and (
         num.lower() in ("a", "an", "three") or ctx.text[match.end() : match.end() + 3] == " of"
@@ -509,13 +511,30 @@ def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] 
     return Fraction(value).limit_denominator(12) * unit.factor, unit
 
 
+# A fraction of a unit written in the next smaller one: (smaller code, how many, whether
+# the smaller unit is a time unit). "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S.
+_SMALLER_UNIT = {
+    ("Y", False): ("M", 12, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
+
+
 def _duration_value(amount: Fraction | None, unit: Unit) -> str:
     prefix = "PT" if unit.time else "P"
     if amount is None:
         return f"{prefix}X{unit.code}"
     if amount.denominator != 1:
-        if unit.code == "Y" and (amount * 12).denominator == 1:
-            return f"P{amount * 12}M"
+        smaller = _SMALLER_UNIT.get((unit.code, unit.time))
+        if smaller is not None and (amount * smaller[1]).denominator == 1:
+            whole = int(amount)
+            rest = int((amount - whole) * smaller[1])
+            head = f"{prefix}{whole}{unit.code}" if whole else prefix
+            if smaller[2] and not unit.time:
+                head += "T"  # "a day and a half": P1DT12H
+            return f"{head}{rest}{smaller[0]}"
         return f"{prefix}{float(amount):g}{unit.code}"
     return f"{prefix}{amount}{unit.code}"
 
@@ -628,6 +647,26 @@ def _compares_with_earlier_period(match: re.Match[str], ctx: Context) -> bool:
     return bool(_PERIOD_WORDS.search(before[cut + 1 :]))
 
 
+def _is_measure(match: re.Match[str], ctx: Context, unit: Unit) -> bool:
+    """A duration that measures something else than time: a margin ("lost the final by
+    half a second", "a margin of two minutes", "two minutes behind"), an age ("aged 10
+    months"), or the name of a thing ("a two-minute warning")."""
+    lex = ctx.lexicon
+    start = match.start("approx") if _g(match, "approx") else match.start()
+    before = re.findall(r"[\w']+", ctx.text[max(0, start - 60) : start].lower())[-7:]
+    after = ctx.word_after(match.end()).lower()
+    if unit.time and (
+        after in lex.margin_after
+        or before[-2:] == ["margin", "of"]
+        or (before[-1:] == ["by"] and lex.margin_verbs.intersection(before))
+    ):
+        return True
+    if ctx.word_before(start) in lex.age_words:
+        return True
+    hyphenated = ctx.text[match.start("unit") - 1 : match.start("unit")] == "-"
+    return hyphenated and after in lex.measure_nouns
+
+
 def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
     vague_unit = _g(match, "vague_unit")
@@ -636,6 +675,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     if vague_unit is not None:
         if ctx.text[match.start() - 1 : match.start()] == "-":
             return None  # "three-quarters", "man-hours"
+        if lex.number(ctx.word_before(match.start())) is not None:
+            return None  # the unit of a number rejected as a measure ("aged 10 months")
         unit = lex.units[vague_unit.lower()]
         amount: Fraction | None = None
     else:
@@ -653,6 +694,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
             if found is None:
                 return None
             amount, unit = found
+    if vague_unit is None and _is_measure(match, ctx, unit):
+        return None
     if _g(match, "det") and not deictic and not _g(match, "plural"):
         # "the two-week crisis", "the 30-day rate": the article belongs to the noun the
         # duration qualifies; "the nine months" keeps it.
@@ -767,6 +810,27 @@ def _time(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(match.start(), match.end(), "TIME", rule, Precision.DAY, time=clock)
 
 
+def _elapsed(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A race or lap time, "2:14:07" or "3:43.13": the DURATION PT2H14M7S, PT3M43.13S;
+    after a cue of a clock reading ("at 10:15:30") the time of day."""
+    hour = int(_g(match, "hour") or 0)
+    if ctx.word_before(match.start()) in ctx.lexicon.clock_cues:
+        if not _g(match, "hour") or hour > 23:
+            return None
+        clock = f"{hour:02d}:{_g(match, 'minute')}:{_g(match, 'second')}"
+        return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, time=clock)
+    minute = int(_g(match, "minute") or _g(match, "minute2") or 0)
+    second = _g(match, "second") or _g(match, "second2") or "0"
+    value = "PT" + (f"{hour}H" if hour else "") + (f"{minute}M" if minute else "")
+    if float(second):
+        value += f"{float(second):g}S"
+    if value == "PT":
+        return None
+    return Reading(
+        match.start(), match.end(), "DURATION", None, None, value=value, anchor=ANCHOR_NONE
+    )
+
+
 def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
     entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
     precision = Precision(entry.get("precision", "unknown"))
@@ -795,6 +859,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "duration": _duration,
     "set": _set,
     "time": _time,
+    "elapsed": _elapsed,
     "fixed": _fixed,
 }
 

@@ -85,6 +85,11 @@ class Lexicon:
     adverbs: frozenset[str]
     forward_verbs: tuple[str, ...]
     forward_prepositions: frozenset[str]
+    margin_verbs: frozenset[str]
+    margin_after: frozenset[str]
+    age_words: frozenset[str]
+    measure_nouns: frozenset[str]
+    clock_cues: frozenset[str]
     patterns: tuple[CompiledPattern, ...]
 
     def year(self, text: str) -> int | None:
@@ -108,6 +113,9 @@ class Lexicon:
         key = " ".join(text.lower().replace("-", " ").split())
         if key in self.numbers:
             return self.numbers[key]
+        whole, _, fraction = key.partition(" ")
+        if fraction and whole.isdigit() and re.fullmatch(r"[1-3]/[2-4]", fraction):
+            return int(whole) + int(fraction[0]) / int(fraction[2])  # "2 1/2"
         try:
             return float(key.replace(",", ""))
         except ValueError:
@@ -147,6 +155,10 @@ def _number_words(section: dict[str, Any], tens: dict[str, Any]) -> dict[str, fl
         numbers[str(ten).lower()] = float(ten_value)
         for unit, unit_value in units.items():
             numbers[f"{ten} {unit}"] = float(ten_value) + unit_value
+    small = {k: v for k, v in numbers.items() if 1 <= v <= 12 and float(v).is_integer()}
+    for word, value in small.items():
+        if word not in ("a", "an"):
+            numbers.setdefault(f"{word} and a half", value + 0.5)  # "two and a half"
     return numbers
 
 
@@ -256,7 +268,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         "month": _names(data["months"]),
         "weekday": _names(data["weekdays"]),
         "season": _alternation(list(seasons)),
-        "number": r"(?:\d+(?:[.,]\d+)?|" + _alternation(list(numbers), r"[\s-]+") + ")",
+        "number": r"(?:\d+(?:[.,]\d+)?(?:\s+[1-3]/[2-4])?|"
+        + _alternation(list(numbers), r"[\s-]+")
+        + ")",
         "vague_number": _alternation(vague),
         "ordinal": _alternation(list(ordinals)),
         "unit": _alternation([u.name for u in units.values()]),
@@ -366,6 +380,11 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             for w in _words(data.get("forward_verbs", []), "forward_verbs", source)
         ),
         forward_prepositions=_word_set(data, "forward_prepositions", source),
+        margin_verbs=_word_set(data, "margin_verbs", source),
+        margin_after=_word_set(data, "margin_after", source),
+        age_words=_word_set(data, "age_words", source),
+        measure_nouns=_word_set(data, "measure_nouns", source),
+        clock_cues=_word_set(data, "clock_cues", source),
         patterns=tuple(patterns),
     )
 

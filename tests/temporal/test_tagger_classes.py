@@ -229,3 +229,54 @@ def test_tagger_from_now_is_a_duration_and_now(tagger: TimexTagger) -> None:
 )
 def test_tagger_offsets(tagger: TimexTagger, text: str, expected: tuple[str, str, str]) -> None:
     assert tags(tagger, text, "2026-07-01") == [expected]
+
+
+# --- measures that are not times ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mother of a 10-month-old boy spoke to reporters.",
+        "A 10-month-old was found unharmed.",
+        "Twins aged 10 months were found unharmed.",
+        "The referee gave a two-minute warning.",
+        "He once ran a four-minute mile.",
+        "He lost the final by half a second.",
+        "She finished two seconds behind the leader.",
+    ],
+)
+def test_tagger_measures_that_are_not_times(tagger: TimexTagger, text: str) -> None:
+    assert tags(tagger, text, "2026-07-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The flight was delayed by two hours.", ("two hours", "PT2H")),
+        ("The hearing lasted half an hour.", ("half an hour", "PT30M")),
+        ("A minute and a half later, the lights failed.", ("A minute and a half", "PT1M30S")),
+        ("They lived in tents for 2 1/2 years.", ("2 1/2 years", "P2Y6M")),
+        ("The strike went on two and a half days.", ("two and a half days", "P2DT12H")),
+    ],
+)
+def test_tagger_durations_with_fractions(
+    tagger: TimexTagger, text: str, expected: tuple[str, str]
+) -> None:
+    assert tags(tagger, text, "2026-07-01") == [(expected[0], "DURATION", expected[1])]
+
+
+# --- race times -----------------------------------------------------------------------------
+
+
+def test_tagger_race_times_are_durations(tagger: TimexTagger) -> None:
+    assert tags(tagger, "She won the marathon in 2:14:07.", "2026-07-01") == [
+        ("2:14:07", "DURATION", "PT2H14M7S")
+    ]
+    assert tags(tagger, "He ran the mile in 3:43.13, a record.", "2026-07-01") == [
+        ("3:43.13", "DURATION", "PT3M43.13S")
+    ]
+    # After "at", a reading with seconds is the time of day.
+    assert tags(tagger, "The alarm rang at 10:15:30.", "2026-07-01") == [
+        ("10:15:30", "TIME", "2026-07-01T10:15:30")
+    ]
