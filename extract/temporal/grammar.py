@@ -149,6 +149,9 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
         text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit()
     ):
         return False
+    before = ctx.word_before(start)
+    if before in ctx.lexicon.attributive_words and 1900 <= int(text[start:end]) <= 2099:
+        return True  # "the 2016 elections", "a 2019 analysis", "its 2020 rules"
     tags = ctx.tags_at(start, end)
     if tags:
         token = tags[0]
@@ -157,7 +160,6 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
             if head.tag == "NNS":
                 return False
         return True
-    before = ctx.word_before(start)
     if before in ctx.lexicon.year_cues:
         return True
     # A lower-case plural right after a number that no cue calls a year: a count.
@@ -759,10 +761,19 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
         ctx.text, max(0, match.start() - 30), match.start()
     ):
         return None  # "a week" alone is a duration; "$5 a week", "twice a week" are sets
+    tod = _g(match, "tod")
     if unit_word.rstrip(".") in lex.weekdays:
         if not _capitalised(match.group("unit")):
             return None
+        if unit_word in lex.ambiguous_weekdays and ctx.text[match.end("unit")] == "s":
+            return None  # "Thus", "Sats": not "Thursdays"
         value = f"XXXX-WXX-{lex.weekdays[unit_word.rstrip('.')]}"
+        if tod:  # "every Monday night", "Tuesday nights"
+            value += f"T{lex.times_of_day[tod.lower()]}"
+    elif unit_word in lex.seasons:  # "every winter"
+        value = f"XXXX-{lex.seasons[unit_word]}"
+    elif unit_word in lex.times_of_day:  # "each morning"
+        value = f"XXXX-XX-XXT{lex.times_of_day[unit_word]}"
     elif unit_word.rstrip(".") in lex.months:  # "each July"
         if not _capitalised(match.group("unit")):
             return None
@@ -831,8 +842,39 @@ def _elapsed(match: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
+def _term(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A term of office: "her first term" (PXY), "a four-year term" (P4Y). A counted term
+    is tagged without its article or owner ("four-year term"), as durations are."""
+    num = _g(match, "num") or _g(match, "num2")
+    start = match.start()
+    if num is not None:
+        start = match.start("num") if _g(match, "num") else match.start("num2")
+    if num is None:
+        value = "PXY"
+    else:
+        amount = ctx.lexicon.number(num)
+        if amount is None or amount <= 0:
+            return None
+        value = _duration_value(Fraction(amount).limit_denominator(12), ctx.lexicon.units["year"])
+    return Reading(start, match.end(), "DURATION", None, None, value=value, anchor=ANCHOR_NONE)
+
+
+_ANCHORS = {"dct": ANCHOR_DCT, "previous": ANCHOR_PREVIOUS, "none": ANCHOR_NONE}
+
+
 def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
+    """An entry of the ``fixed`` table. Optional keys of an entry: ``anchor`` (``previous``:
+    the story's last date, as "the day before" is), ``after`` (the word before must be one
+    of these: "at that time"), ``alone`` (it must end its clause: "the day before," but
+    not "the day before the vote"), ``not_before`` (words that may not follow it)."""
     entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
+    if "after" in entry and ctx.word_before(match.start()) not in entry["after"]:
+        return None
+    following = ctx.text[match.end() : match.end() + 40]
+    if entry.get("alone") and re.match(r"\s*[\w$]", following):
+        return None
+    if ctx.word_after(match.end()).lower() in entry.get("not_before", ()):
+        return None
     precision = Precision(entry.get("precision", "unknown"))
     value = entry.get("value")
     return Reading(
@@ -843,6 +885,7 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
         precision,
         value=str(value) if value else None,
         mod=entry.get("mod"),
+        anchor=_ANCHORS[str(entry.get("anchor", "dct"))],
         time=entry.get("tod"),
     )
 
@@ -860,6 +903,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "set": _set,
     "time": _time,
     "elapsed": _elapsed,
+    "term": _term,
     "fixed": _fixed,
 }
 

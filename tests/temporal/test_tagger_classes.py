@@ -280,3 +280,112 @@ def test_tagger_race_times_are_durations(tagger: TimexTagger) -> None:
     assert tags(tagger, "The alarm rang at 10:15:30.", "2026-07-01") == [
         ("10:15:30", "TIME", "2026-07-01T10:15:30")
     ]
+
+
+# --- expressions the tagger used to miss ----------------------------------------------------
+
+
+def test_tagger_the_day_before_hangs_on_the_last_date(tagger: TimexTagger) -> None:
+    text = "The mill closed on May 4. The day before, the board had met."
+    may4, before = tagger.tag(text, date(2026, 7, 1))
+    assert (before.span.text, before.type, before.value) == ("The day before", "DATE", "2026-05-03")
+    assert before.anchor == f"timex:{may4.id}"
+    # Before a noun it is "the day" of that event, which this layer does not date.
+    assert tags(tagger, "The board met the day before the vote.", "2026-07-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At that time, nobody expected a sale.", [("that time", "DATE", "PAST_REF")]),
+        ("Prices were lower at the time.", [("the time", "DATE", "PAST_REF")]),
+        ("He was away at the time of the attack.", []),
+    ],
+)
+def test_tagger_at_that_time(
+    tagger: TimexTagger, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert tags(tagger, text, "2026-07-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Every winter the pass closes.", ("Every winter", "XXXX-WI")),
+        ("Each morning the mayor reads the papers.", ("Each morning", "XXXX-XX-XXTMO")),
+        ("The market opens on Sundays.", ("Sundays", "XXXX-WXX-7")),
+        ("Choirs sing on Friday nights.", ("Friday nights", "XXXX-WXX-5TNI")),
+        ("The club meets every Monday evening.", ("every Monday evening", "XXXX-WXX-1TEV")),
+    ],
+)
+def test_tagger_sets_of_seasons_and_times_of_day(
+    tagger: TimexTagger, text: str, expected: tuple[str, str]
+) -> None:
+    assert tags(tagger, text, "2026-07-01") == [(expected[0], "SET", expected[1])]
+
+
+def test_tagger_thus_is_not_thursdays(tagger: TimexTagger) -> None:
+    assert tags(tagger, "Thus, the plan failed.", "2026-07-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal should close by the end of the year.", ("the end of the year", "2026")),
+        ("The deal should close by end of the year.", ("end of the year", "2026")),
+        ("The plant closes at the end of the fiscal year.", ("the end of the fiscal year", "2026")),
+        (
+            "Stocks rose at the end of the second quarter.",
+            ("the end of the second quarter", "2026-Q2"),
+        ),
+        ("Coal will be phased out by the end of the decade.", ("the end of the decade", "202")),
+        ("Hiring stops before year end.", ("year end", "2026")),
+        ("The bond matures at end-2029.", ("end-2029", "2029")),
+    ],
+)
+def test_tagger_end_of_a_period(tagger: TimexTagger, text: str, expected: tuple[str, str]) -> None:
+    [timex] = tagger.tag(text, date(2026, 7, 1))
+    assert (timex.span.text, timex.value, timex.mod) == (*expected, "END")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("During her first term she cut taxes.", ("her first term", "PXY")),
+        ("His tenure was marked by scandal.", ("His tenure", "PXY")),
+        ("Their second term in office began badly.", ("Their second term in office", "PXY")),
+        ("She won a four-year term as mayor.", ("four-year term", "P4Y")),
+    ],
+)
+def test_tagger_terms_of_office_are_durations(
+    tagger: TimexTagger, text: str, expected: tuple[str, str]
+) -> None:
+    assert tags(tagger, text, "2026-07-01") == [(expected[0], "DURATION", expected[1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the short term, prices will rise.",
+        "In terms of cost, it is cheap.",
+        "Its long-term aim.",
+    ],
+)
+def test_tagger_term_without_an_owner_or_a_count_is_no_time(tagger: TimexTagger, text: str) -> None:
+    assert all(t.type != "DURATION" for t in tagger.tag(text, date(2026, 7, 1)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 2015 study found no effect.", "2015"),
+        ("The 2016 elections were close.", "2016"),
+        ("Its 2020 rules were strict.", "2020"),
+    ],
+)
+def test_tagger_year_before_a_noun(tagger: TimexTagger, text: str, expected: str) -> None:
+    assert tags(tagger, text, "2026-07-01") == [(expected, "DATE", expected)]
+
+
+def test_tagger_count_before_a_noun_is_no_year(tagger: TimexTagger) -> None:
+    assert tags(tagger, "The 2000 workers went on strike.", "2026-07-01") == []
