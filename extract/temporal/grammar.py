@@ -698,7 +698,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
             amount, unit = found
     if vague_unit is None and _is_measure(match, ctx, unit):
         return None
-    if _g(match, "det") and not deictic and not _g(match, "plural"):
+    counted = _g(match, "num") is not None or _g(match, "vague") is not None
+    if _g(match, "det") and counted and not deictic and not _g(match, "plural"):
         # "the two-week crisis", "the 30-day rate": the article belongs to the noun the
         # duration qualifies; "the nine months" keeps it.
         start = match.end("det")
@@ -866,7 +867,8 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
     """An entry of the ``fixed`` table. Optional keys of an entry: ``anchor`` (``previous``:
     the story's last date, as "the day before" is), ``after`` (the word before must be one
     of these: "at that time"), ``alone`` (it must end its clause: "the day before," but
-    not "the day before the vote"), ``not_before`` (words that may not follow it)."""
+    not "the day before the vote"), ``not_before`` and ``not_after`` (words that may not
+    follow or precede it: "soon after", "as soon")."""
     entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
     if "after" in entry and ctx.word_before(match.start()) not in entry["after"]:
         return None
@@ -874,6 +876,8 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
     if entry.get("alone") and re.match(r"\s*[\w$]", following):
         return None
     if ctx.word_after(match.end()).lower() in entry.get("not_before", ()):
+        return None
+    if ctx.word_before(match.start()) in entry.get("not_after", ()):
         return None
     precision = Precision(entry.get("precision", "unknown"))
     value = entry.get("value")

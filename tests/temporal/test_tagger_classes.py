@@ -389,3 +389,28 @@ def test_tagger_year_before_a_noun(tagger: TimexTagger, text: str, expected: str
 
 def test_tagger_count_before_a_noun_is_no_year(tagger: TimexTagger) -> None:
     assert tags(tagger, "The 2000 workers went on strike.", "2026-07-01") == []
+
+
+# --- periods of accounts and vague future ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Net income rose in the year ended June 30.", ("the year", "DURATION", "P1Y")),
+        (
+            "For the fiscal year ending in March, it lost money.",
+            ("the fiscal year", "DURATION", "P1Y"),
+        ),
+        ("For the year, revenue was flat.", ("the year", "DATE", "2026")),
+        ("Rates will stay low in the near term.", ("the near term", "DATE", "FUTURE_REF")),
+    ],
+)
+def test_tagger_periods_of_accounts(
+    tagger: TimexTagger, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert tags(tagger, text, "2026-07-01")[0] == expected
+
+
+def test_tagger_the_year_of_something_is_no_time(tagger: TimexTagger) -> None:
+    assert tags(tagger, "It was named the year of the ocean.", "2026-07-01") == []
