@@ -683,9 +683,10 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
         amount: Fraction | None = None
     else:
         if _g(match, "num") is None and _g(match, "vague") is None:
-            amount, unit = Fraction(1), lex.units[match.group("unit").lower()]
+            unit = lex.units[match.group("unit").lower()]
+            amount = Fraction(unit.factor)  # "the past decade": ten years
             period = lex.calendar_units.get(unit.name)
-            if deictic and period is not None and period[0] not in ("D", "WE"):
+            if deictic and period is not None and period[0] not in ("D", "WE", "C"):
                 # "the past year", "over the last decade": the calendar period before
                 # (or after) the present one, as "last year" is; a count of them ("the
                 # past two years") is a duration.
@@ -870,6 +871,8 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
     not "the day before the vote"), ``not_before`` and ``not_after`` (words that may not
     follow or precede it: "soon after", "as soon")."""
     entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
+    if re.match(r"-\w", ctx.text[match.end() : match.end() + 2]):
+        return None  # "the year-earlier profit", "quarter-to-quarter": part of a compound
     if "after" in entry and ctx.word_before(match.start()) not in entry["after"]:
         return None
     following = ctx.text[match.end() : match.end() + 40]

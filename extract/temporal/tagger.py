@@ -104,11 +104,16 @@ class TimexTagger:
         """The longest non-overlapping readings, in text order."""
         candidates: list[_Candidate] = []
         for pattern in self.lexicon.patterns:
-            for match in pattern.regex.finditer(ctx.text):
+            search, pos = pattern.regex.search, 0
+            while (match := search(ctx.text, pos)) is not None:
+                pos = match.end() if match.end() > match.start() else match.start() + 1
                 if match.end() == match.start():
                     continue
                 found = interpret(pattern.kind, match, ctx)
                 if found is None:
+                    # A rejected match may hide a shorter one inside it: "the year" in
+                    # "the year-earlier level" hides "year-earlier".
+                    pos = match.start() + 1
                     continue
                 readings = (found,) if isinstance(found, Reading) else found
                 readings = tuple(r for r in readings if r.end > r.start)

@@ -414,3 +414,16 @@ def test_tagger_periods_of_accounts(
 
 def test_tagger_the_year_of_something_is_no_time(tagger: TimexTagger) -> None:
     assert tags(tagger, "It was named the year of the ocean.", "2026-07-01") == []
+
+
+def test_tagger_fixed_words_inside_a_compound_are_no_time(tagger: TimexTagger) -> None:
+    # "the year-earlier loss" is one adjective, "year-earlier", not "the year".
+    assert tags(tagger, "Sales beat the year-earlier level.", "2026-07-01") == [
+        ("year-earlier", "DATE", "2025")
+    ]
+
+
+def test_tagger_the_past_century_is_a_hundred_years(tagger: TimexTagger) -> None:
+    assert tags(tagger, "It was the worst flood of the past century.", "2026-07-01") == [
+        ("the past century", "DURATION", "P100Y")
+    ]
