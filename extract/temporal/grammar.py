@@ -818,8 +818,14 @@ def _time(match: re.Match[str], ctx: Context) -> Reading | None:
         if not _capitalised(weekday):
             return None
         rule = f"{SEEK}:W{ctx.lexicon.weekdays[weekday.lower().rstrip('.')]}"
+    elif _g(match, "month") is not None and _capitalised(match.group("month")):
+        # "5 p.m. EST Nov. 9": the clock time of that day
+        month = ctx.lexicon.months[match.group("month").lower().rstrip(".")]
+        rule = f"{SEEK}:--{month:02d}-{int(match.group('day')):02d}"
     else:
         rule = "D+0"
+        if _g(match, "month") is not None:
+            return None  # "10 am may ..." – let the shorter clock time match alone
     return Reading(match.start(), match.end(), "TIME", rule, Precision.DAY, time=clock)
 
 

@@ -289,6 +289,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             _words(data.get("duration_fillers", []), "duration_fillers", source)
         ),
         "decade_word": _alternation(list(decade_words)) if decade_words else "(?!)",
+        "time_zone": _alternation(_words(data.get("time_zones", []), "time_zones", source))
+        if data.get("time_zones")
+        else "(?!)",
         "office_word": _alternation(_words(data.get("office_words", []), "office_words", source))
         if data.get("office_words")
         else "(?!)",

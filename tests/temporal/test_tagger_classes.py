@@ -427,3 +427,20 @@ def test_tagger_the_past_century_is_a_hundred_years(tagger: TimexTagger) -> None
     assert tags(tagger, "It was the worst flood of the past century.", "2026-07-01") == [
         ("the past century", "DURATION", "P100Y")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The offer was extended until 5 p.m. EST Nov. 9.",
+            ("5 p.m. EST Nov. 9", "2026-11-09T17:00"),
+        ),
+        ("Bids close at 4 pm on Friday.", ("4 pm on Friday", "2026-07-03T16:00")),
+        ("The vote opens at 10:00 GMT.", ("10:00 GMT", "2026-07-01T10:00")),
+    ],
+)
+def test_tagger_clock_time_with_its_zone_and_day(
+    tagger: TimexTagger, text: str, expected: tuple[str, str]
+) -> None:
+    assert tags(tagger, text, "2026-07-01") == [(expected[0], "TIME", expected[1])]
