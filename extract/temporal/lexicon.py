@@ -7,6 +7,7 @@ into regular-expression alternations and its patterns into compiled regexes, onc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,86 @@ class CompiledPattern:
     kind: str
     regex: re.Pattern[str]
     priority: int  # position in the data file: earlier wins ties
+    # A match holds one of these words (lower case) or, with ``digit``, a digit: a text
+    # without any is not searched. None: always searched.
+    needs: frozenset[str] | None = None
+    digit: bool = False
+
+
+_WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# A match starts at most this many characters before the first word it needs ("about
+# the past several" before "weeks") and is shorter than _LONGEST (on TempEval-3 at most
+# 23 and 34): searching a window of the text from there finds what searching the whole
+# text would.
+_LEAD = 80
+_LONGEST = 120
+
+
+class WordIndex:
+    """Where each word of a text is, to search a pattern with ``needs`` only around them.
+
+    ``matches(pattern)`` yields what ``pattern.regex`` finds searching the whole text left
+    to right (each search from the end of the last match, or from ``retry_after``), but
+    runs the regex only in the windows where a match can start: at most ``_LEAD``
+    characters before one of the words the pattern needs.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions: dict[str, list[int]] = {}
+        for token in _TOKEN.finditer(text):
+            word = token.group()
+            key = "#digit" if word[0].isdigit() else word.lower()
+            self.positions.setdefault(key, []).append(token.start())
+            if key[-1] == "s" and len(key) > 3:  # "Mondays" needs "monday"
+                self.positions.setdefault(key[:-1], []).append(token.start())
+        self._pos = 0
+        self._cache: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
+
+    def _windows(self, pattern: CompiledPattern) -> list[tuple[int, int]]:
+        """Merged [first, last] start positions a match of ``pattern`` may have."""
+        if pattern.needs is None:
+            return [(0, len(self.text))]
+        key = (pattern.needs, pattern.digit)
+        if key not in self._cache:
+            self._cache[key] = self._windows_of(pattern)
+        return self._cache[key]
+
+    def _windows_of(self, pattern: CompiledPattern) -> list[tuple[int, int]]:
+        assert pattern.needs is not None
+        starts: list[int] = []
+        for word in pattern.needs:
+            starts.extend(self.positions.get(word, ()))
+        if pattern.digit:
+            starts.extend(self.positions.get("#digit", ()))
+        windows: list[tuple[int, int]] = []
+        for start in sorted(starts):
+            lo = max(0, start - _LEAD)
+            if windows and lo <= windows[-1][1] + 1:
+                windows[-1] = (windows[-1][0], start)
+            else:
+                windows.append((lo, start))
+        return windows
+
+    def matches(self, pattern: CompiledPattern) -> Iterator[re.Match[str]]:
+        search, size = pattern.regex.search, len(self.text)
+        self._pos = 0
+        for lo, hi in self._windows(pattern):
+            while True:
+                start = max(self._pos, lo)
+                if start > hi:
+                    break
+                match = search(self.text, start, min(size, hi + _LONGEST))
+                if match is None or match.start() > hi:
+                    break
+                self._pos = match.end() if match.end() > match.start() else match.start() + 1
+                if match.end() > match.start():
+                    yield match
+
+    def retry_after(self, start: int) -> None:
+        """Search again from just after ``start`` (the last match was rejected)."""
+        self._pos = start + 1
 
 
 @dataclass(frozen=True)
@@ -296,9 +377,23 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         if data.get("office_words")
         else "(?!)",
     }
+    need_words = {
+        "month": [w for ws in data["months"].values() for w in ws],
+        "weekday": [w for ws in data["weekdays"].values() for w in ws],
+        "season": list(seasons),
+        "unit": list(units),
+        "calendar_unit": list(calendar_units),
+        "time_of_day": list(times_of_day),
+        "fixed": list(fixed),
+        "set_word": list(set_words),
+        "decade_word": list(decade_words),
+        "year_word": [*centuries, *thousands],
+        "office_word": _words(data.get("office_words", []), "office_words", source),
+    }
     patterns = []
     for priority, spec in enumerate(data["patterns"]):
         template = spec["pattern"]
+        needs, digit = _needs(spec, need_words, source)
         try:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: fragments[m.group(1)], template)
             regex = re.compile(_BEFORE + "(?:" + body + ")" + _AFTER, re.IGNORECASE)
@@ -312,7 +407,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             raise DataFileError(
                 source, f"pattern {spec.get('name')!r} is not a valid regex: {error}"
             ) from None
-        patterns.append(CompiledPattern(str(spec["name"]), str(spec["kind"]), regex, priority))
+        patterns.append(
+            CompiledPattern(str(spec["name"]), str(spec["kind"]), regex, priority, needs, digit)
+        )
     return Lexicon(
         source=source,
         months=months,
@@ -393,6 +490,34 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         clock_cues=_word_set(data, "clock_cues", source),
         patterns=tuple(patterns),
     )
+
+
+def _needs(
+    spec: dict[str, Any], lists: dict[str, list[str]], source: str
+) -> tuple[frozenset[str] | None, bool]:
+    """The words one of which every match of the pattern holds (from its ``needs``: word
+    lists named as in patterns, ``{month}``; words; ``digit``), and whether a digit will
+    do."""
+    if "needs" not in spec:
+        return None, False
+    words: set[str] = set()
+    digit = False
+    for item in _words(spec["needs"], f"needs of pattern {spec.get('name')!r}", source):
+        if item == "digit":
+            digit = True
+            continue
+        name = item[1:-1] if item.startswith("{") and item.endswith("}") else None
+        if name is not None and name not in lists:
+            raise DataFileError(
+                source,
+                f"pattern {spec.get('name')!r} needs unknown list {item}",
+                fix=f"use digit, a word, or one of {sorted('{' + n + '}' for n in lists)}",
+            )
+        for entry in lists[name] if name is not None else [item]:
+            # A match holds a whole entry of the list, so its last word will do ("the
+            # near term": "term"), and is rarer than its first ("the").
+            words.update(_WORD.findall(str(entry).lower())[-1:])
+    return frozenset(words), digit
 
 
 def _word_set(data: dict[str, Any], key: str, source: str) -> frozenset[str]:

@@ -39,7 +39,7 @@ from extract.temporal.grammar import (
     Reading,
     interpret,
 )
-from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
+from extract.temporal.lexicon import Lexicon, WordIndex, default_lexicon, load_lexicon
 from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
 from extract.temporal.tense import FUTURE, PAST, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
@@ -103,17 +103,14 @@ class TimexTagger:
     def recognise(self, ctx: Context) -> list[Reading]:
         """The longest non-overlapping readings, in text order."""
         candidates: list[_Candidate] = []
+        index = WordIndex(ctx.text)
         for pattern in self.lexicon.patterns:
-            search, pos = pattern.regex.search, 0
-            while (match := search(ctx.text, pos)) is not None:
-                pos = match.end() if match.end() > match.start() else match.start() + 1
-                if match.end() == match.start():
-                    continue
+            for match in index.matches(pattern):
                 found = interpret(pattern.kind, match, ctx)
                 if found is None:
                     # A rejected match may hide a shorter one inside it: "the year" in
                     # "the year-earlier level" hides "year-earlier".
-                    pos = match.start() + 1
+                    index.retry_after(match.start())
                     continue
                 readings = (found,) if isinstance(found, Reading) else found
                 readings = tuple(r for r in readings if r.end > r.start)
