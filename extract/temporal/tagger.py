@@ -170,7 +170,8 @@ class TimexTagger:
         if not exact_dct:
             return "last"
         if tense == PAST and not _in_dct_month(reading, ctx, dct_month):
-            return "last"
+            assert dct is not None
+            return "next" if _just_ahead(reading.rule, dct.earliest) else "last"
         return "near"
 
     @staticmethod
@@ -195,6 +196,21 @@ class TimexTagger:
 
 
 _MONTH_OF_POSITION = re.compile(r":--(\d\d)")
+# A day or month a past-tense clause names is the last one, unless that is most of a year
+# back and the next one only weeks ahead: "invited them to a ceremony on March 12",
+# written in February, is next month's (news names a date a year back with its year).
+_AHEAD_DAYS, _BACK_DAYS = 45, 300
+
+
+def _just_ahead(rule: str | None, dct: date) -> bool:
+    """The next occurrence of a year-less day or month is at most _AHEAD_DAYS ahead of
+    ``dct`` while the last one ended at least _BACK_DAYS before it."""
+    if rule is None or not rule.startswith(f"{SEEK}:--"):
+        return False
+    position = rule.split()[0].split(":", 1)[1]
+    ahead = resolve(f"after:{position}", dct)
+    back = resolve(f"last:{position}", dct)
+    return (ahead.earliest - dct).days <= _AHEAD_DAYS and (dct - back.latest).days >= _BACK_DAYS
 
 
 def _in_dct_month(reading: Reading, ctx: Context, dct_month: int | None) -> bool:

@@ -444,3 +444,20 @@ def test_tagger_clock_time_with_its_zone_and_day(
     tagger: TimexTagger, text: str, expected: tuple[str, str]
 ) -> None:
     assert tags(tagger, text, "2026-07-01") == [(expected[0], "TIME", expected[1])]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Past tense, but last year's March 12 is eleven months back, this year's weeks ahead.
+        ("The minister invited envoys to a ceremony on March 12.", "2026-02-16", "2026-03-12"),
+        ("Officials decided to admit the three states in early March.", "2026-02-10", "2026-03"),
+        # Past tense and a recent date: the last one.
+        ("The ceremony was held on March 12.", "2026-06-01", "2026-03-12"),
+        ("Officials decided in January to admit them.", "2026-10-25", "2026-01"),
+    ],
+)
+def test_tagger_past_tense_date_just_ahead(
+    tagger: TimexTagger, text: str, dct: str, expected: str
+) -> None:
+    assert tags(tagger, text, dct)[0][2] == expected
