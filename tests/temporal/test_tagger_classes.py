@@ -461,3 +461,13 @@ def test_tagger_past_tense_date_just_ahead(
     tagger: TimexTagger, text: str, dct: str, expected: str
 ) -> None:
     assert tags(tagger, text, dct)[0][2] == expected
+
+
+def test_tagger_that_day_is_the_day_of_the_last_date(tagger: TimexTagger) -> None:
+    text = "The blast came on Oct. 23, 2019. Earlier that day, police were warned."
+    assert tags(tagger, text, "2026-07-01") == [
+        ("Oct. 23, 2019", "DATE", "2019-10-23"),
+        ("Earlier that day", "DATE", "2019-10-23"),
+    ]
+    text = "He fled in June 2019 and returned later that year."
+    assert tags(tagger, text, "2026-07-01")[1] == ("later that year", "DATE", "2019")
