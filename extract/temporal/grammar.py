@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from extract.records import Precision
-from extract.temporal.lexicon import Lexicon, Unit
+from extract.temporal.lexicon import Lexicon, Unit, holiday_key
 from extract.temporal.tokens import TokenIndex, TokenInfo
 
 SEEK = "{seek}"
@@ -850,6 +850,31 @@ def _elapsed(match: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
+def _holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A holiday by name: "Thanksgiving Day" (the day it falls on, found like a year-less
+    date), "Easter 2019" (that year's), "last Christmas"."""
+    name = match.group("holiday")
+    if not name[:1].isupper():
+        return None
+    position = ctx.lexicon.holidays[holiday_key(name)]
+    year = _year(match, ctx)
+    if year is not None:
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            f"{year} in:{position}",
+            Precision.DAY,
+            anchor=ANCHOR_NONE,
+        )
+    deictic_word = _g(match, "deictic")
+    offset = (
+        ctx.lexicon.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else None
+    )
+    seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
+    return Reading(match.start(), match.end(), "DATE", f"{seek}:{position}", Precision.DAY)
+
+
 def _term(match: re.Match[str], ctx: Context) -> Reading | None:
     """A term of office: "her first term" (PXY), "a four-year term" (P4Y). A counted term
     is tagged without its article or owner ("four-year term"), as durations are."""
@@ -917,6 +942,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "time": _time,
     "elapsed": _elapsed,
     "term": _term,
+    "holiday": _holiday,
     "fixed": _fixed,
 }
 

@@ -171,6 +171,7 @@ class Lexicon:
     age_words: frozenset[str]
     measure_nouns: frozenset[str]
     clock_cues: frozenset[str]
+    holidays: dict[str, str]  # lower-case name, straight apostrophes -> rule position
     patterns: tuple[CompiledPattern, ...]
 
     def year(self, text: str) -> int | None:
@@ -377,7 +378,10 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         if data.get("office_words")
         else "(?!)",
     }
+    holidays = {holiday_key(str(k)): str(v) for k, v in data.get("holidays", {}).items()}
+    fragments["holiday"] = _alternation(list(holidays)).replace("'", "['’]") if holidays else "(?!)"
     need_words = {
+        "holiday": list(holidays),
         "month": [w for ws in data["months"].values() for w in ws],
         "weekday": [w for ws in data["weekdays"].values() for w in ws],
         "season": list(seasons),
@@ -488,6 +492,7 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         age_words=_word_set(data, "age_words", source),
         measure_nouns=_word_set(data, "measure_nouns", source),
         clock_cues=_word_set(data, "clock_cues", source),
+        holidays=holidays,
         patterns=tuple(patterns),
     )
 
@@ -518,6 +523,11 @@ def _needs(
             # near term": "term"), and is rarer than its first ("the").
             words.update(_WORD.findall(str(entry).lower())[-1:])
     return frozenset(words), digit
+
+
+def holiday_key(name: str) -> str:
+    """The key of a holiday's name in ``Lexicon.holidays``."""
+    return " ".join(name.lower().replace("’", "'").split())
 
 
 def _word_set(data: dict[str, Any], key: str, source: str) -> frozenset[str]:

@@ -471,3 +471,38 @@ def test_tagger_that_day_is_the_day_of_the_last_date(tagger: TimexTagger) -> Non
     ]
     text = "He fled in June 2019 and returned later that year."
     assert tags(tagger, text, "2026-07-01")[1] == ("later that year", "DATE", "2019")
+
+
+# --- holidays -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "The raft was found on Thanksgiving Day.",
+            "2026-01-07",
+            ("Thanksgiving Day", "2025-11-27"),
+        ),
+        ("Shops were shut last Christmas.", "2026-07-01", ("last Christmas", "2025-12-25")),
+        ("Pilgrims came at Easter 2019.", "2026-07-01", ("Easter 2019", "2019-04-21")),
+        ("The ferry stops on Good Friday.", "2026-01-20", ("Good Friday", "2026-04-03")),
+        ("Voters go to the polls on Election Day.", "2026-10-20", ("Election Day", "2026-11-03")),
+    ],
+)
+def test_tagger_holidays(
+    tagger: TimexTagger, text: str, dct: str, expected: tuple[str, str]
+) -> None:
+    assert tags(tagger, text, dct) == [(expected[0], "DATE", expected[1])]
+
+
+def test_rules_floating_holidays_and_easter() -> None:
+    from extract.temporal.rules import easter_sunday, resolve
+
+    assert [easter_sunday(y) for y in (2024, 2025, 2026)] == [
+        date(2024, 3, 31),
+        date(2025, 4, 20),
+        date(2026, 4, 5),
+    ]
+    # The fourth Thursday of November is the first Thursday on or after the 22nd.
+    assert resolve("2026 in:--11-22+W4", date(2000, 1, 1)).earliest == date(2026, 11, 26)
