@@ -108,6 +108,15 @@ def _month_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
     key = word.lower().rstrip(".")
     if key not in ctx.lexicon.ambiguous_months:
         return True
+    following = ctx.word_after(match.end("month"))
+    if (
+        not word.endswith(".")
+        and following[:1].isupper()
+        and following.isalpha()
+        and following.lower() not in ctx.lexicon.months
+        and ctx.word_before(match.start("month")) in ("and", "or", ",", "")
+    ):
+        return False  # "Hungary and Jan Kavan": a name
     tags = ctx.tags_at(match.start("month"), match.end("month"))
     if tags and (tags[0].tag == "MD" or tags[0].pos in ("VERB", "AUX")) and not _g(match, "year"):
         return False

@@ -506,3 +506,8 @@ def test_rules_floating_holidays_and_easter() -> None:
     ]
     # The fourth Thursday of November is the first Thursday on or after the 22nd.
     assert resolve("2026 in:--11-22+W4", date(2000, 1, 1)).earliest == date(2026, 11, 26)
+
+
+def test_tagger_ambiguous_month_as_a_first_name(tagger: TimexTagger) -> None:
+    text = "Ministers from Poland and Jan Novak of Prague signed; talks began in Jan. 2026."
+    assert [t.span.text for t in tagger.tag(text, date(2026, 7, 1))] == ["Jan. 2026"]
