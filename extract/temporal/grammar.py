@@ -814,9 +814,15 @@ def _time(match: re.Match[str], ctx: Context) -> Reading | None:
     elif hour_text == "midnight":
         clock = "24:00"
     else:
-        hour = int(hour_text)
+        number = ctx.lexicon.number(hour_text)
+        if number is None or not 1 <= number <= 12 or not float(number).is_integer():
+            return None
+        hour = int(number)
         minute = int(_g(match, "minute") or 0)
         ampm = (_g(match, "ampm") or "").lower()
+        tod = (_g(match, "tod") or "").lower()
+        if tod:  # "4 in the morning", "10 at night"
+            ampm = "am" if tod == "morning" or (tod == "night" and hour < 5) else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -511,3 +511,12 @@ def test_rules_floating_holidays_and_easter() -> None:
 def test_tagger_ambiguous_month_as_a_first_name(tagger: TimexTagger) -> None:
     text = "Ministers from Poland and Jan Novak of Prague signed; talks began in Jan. 2026."
     assert [t.span.text for t in tagger.tag(text, date(2026, 7, 1))] == ["Jan. 2026"]
+
+
+def test_tagger_hour_in_the_morning(tagger: TimexTagger) -> None:
+    assert tags(tagger, "The convoy will leave at 4 in the morning.", "2026-04-05") == [
+        ("4 in the morning", "TIME", "2026-04-05T04:00")
+    ]
+    assert tags(tagger, "Lights go out at ten in the evening.", "2026-04-05") == [
+        ("ten in the evening", "TIME", "2026-04-05T22:00")
+    ]
