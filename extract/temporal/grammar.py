@@ -708,6 +708,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
             amount, unit = found
     if vague_unit is None and _is_measure(match, ctx, unit):
         return None
+    if (_g(match, "num") or "").lower() in ("a", "an") and ctx.text[match.end("unit")] == "-":
+        start = match.start("unit")  # "a year-long wait": the article is the noun's
     counted = _g(match, "num") is not None or _g(match, "vague") is not None
     if _g(match, "det") and counted and not deictic and not _g(match, "plural"):
         # "the two-week crisis", "the 30-day rate": the article belongs to the noun the

@@ -520,3 +520,12 @@ def test_tagger_hour_in_the_morning(tagger: TimexTagger) -> None:
     assert tags(tagger, "Lights go out at ten in the evening.", "2026-04-05") == [
         ("ten in the evening", "TIME", "2026-04-05T22:00")
     ]
+
+
+def test_tagger_long_adjectives_are_durations(tagger: TimexTagger) -> None:
+    text = "After a day-long meeting, months-long talks and a year-long wait, they signed."
+    assert tags(tagger, text, "2026-04-05") == [
+        ("day-long", "DURATION", "P1D"),
+        ("months-long", "DURATION", "PXM"),
+        ("year-long", "DURATION", "P1Y"),
+    ]
