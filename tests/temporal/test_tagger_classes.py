@@ -529,3 +529,10 @@ def test_tagger_long_adjectives_are_durations(tagger: TimexTagger) -> None:
         ("months-long", "DURATION", "PXM"),
         ("year-long", "DURATION", "P1Y"),
     ]
+
+
+def test_tagger_recent_as_an_adjective_is_no_time(tagger: TimexTagger) -> None:
+    assert tags(tagger, "Police blamed the recent attacks on a militia.", "2026-04-05") == []
+    assert tags(tagger, "Police recently arrested two men.", "2026-04-05") == [
+        ("recently", "DATE", "PAST_REF")
+    ]
