@@ -85,12 +85,13 @@ def _pct(x: float) -> str:
 def report(rows: list[tuple[str, Scores, float]], n_docs: int, *, timed: bool = True) -> str:
     """The table of scores, one column per system; with ``timed``, the speed of the
     systems that ran (a loaded output has no time: 0) and ours against HeidelTime's."""
+    width = max([14, *(len(name) + 2 for name, _, _ in rows)])
     lines = [
-        f"{'':18}" + "".join(f"{name:>14}" for name, _, _ in rows),
+        f"{'':18}" + "".join(f"{name:>{width}}" for name, _, _ in rows),
     ]
 
     def line(label: str, values: list[str]) -> None:
-        lines.append(f"{label:18}" + "".join(f"{v:>14}" for v in values))
+        lines.append(f"{label:18}" + "".join(f"{v:>{width}}" for v in values))
 
     metrics: list[tuple[str, Callable[[Scores], float]]] = [
         ("strict P", lambda s: s.strict[0]),
