@@ -39,7 +39,7 @@ def tags(tagger: TimexTagger, text: str, dct: str) -> list[tuple[str, str, str]]
         ("The payment will be made on Dec. 7.", "2026-10-30", ("Dec. 7", "2026-12-07")),
         # An adjective in -ed after a determiner says nothing of the tense.
         (
-            "Owners get the bonus on a still unspecified date in January.",
+            "Owners get the bonus on a still undisclosed day in January.",
             "2026-11-02",
             ("January", "2027-01"),
         ),
@@ -93,7 +93,7 @@ def test_clause_tense_skips_the_words_of_other_expressions() -> None:
         ("The vote was postponed until Friday.", "2026-07-04", ("Friday", "2026-07-10")),
         ("The hearing was delayed until March.", "2026-07-01", ("March", "2027-03")),
         (
-            "Regulators extended the review, which was due to end last Monday, to Nov. 20.",
+            "The agency, whose inquiry had run out last Monday, extended it to Nov. 20.",
             "2026-10-30",
             ("Nov. 20", "2026-11-20"),
         ),
@@ -451,7 +451,7 @@ def test_tagger_clock_time_with_its_zone_and_day(
     [
         # Past tense, but last year's March 12 is eleven months back, this year's weeks ahead.
         ("The minister invited envoys to a ceremony on March 12.", "2026-02-16", "2026-03-12"),
-        ("Officials decided to admit the three states in early March.", "2026-02-10", "2026-03"),
+        ("The council agreed to take in two members in early March.", "2026-02-10", "2026-03"),
         # Past tense and a recent date: the last one.
         ("The ceremony was held on March 12.", "2026-06-01", "2026-03-12"),
         ("Officials decided in January to admit them.", "2026-10-25", "2026-01"),
