@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from extract.records import Precision
-from extract.temporal.lexicon import Lexicon, Unit
+from extract.temporal.lexicon import Lexicon, Unit, holiday_key
 from extract.temporal.tokens import TokenIndex, TokenInfo
 
 SEEK = "{seek}"
@@ -55,6 +55,7 @@ class Context:
     lexicon: Lexicon
     tokens: Sequence[TokenInfo] | None = None
     index: TokenIndex | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # every expression found, once recognised
 
     def word_before(self, pos: int) -> str:
         match = _WORD_BEFORE.search(self.text, max(0, pos - 40), pos)
@@ -70,7 +71,7 @@ class Context:
         return [self.tokens[i] for i in self.index.span(start, end)]
 
 
-Interpreter = Callable[[re.Match[str], Context], Reading | None]
+Interpreter = Callable[[re.Match[str], Context], "Reading | tuple[Reading, ...] | None"]
 
 
 def _g(match: re.Match[str], name: str) -> str | None:
@@ -107,6 +108,15 @@ def _month_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
     key = word.lower().rstrip(".")
     if key not in ctx.lexicon.ambiguous_months:
         return True
+    following = ctx.word_after(match.end("month"))
+    if (
+        not word.endswith(".")
+        and following[:1].isupper()
+        and following.isalpha()
+        and following.lower() not in ctx.lexicon.months
+        and ctx.word_before(match.start("month")) in ("and", "or", ",", "")
+    ):
+        return False  # "Hungary and Jan Kavan": a name
     tags = ctx.tags_at(match.start("month"), match.end("month"))
     if tags and (tags[0].tag == "MD" or tags[0].pos in ("VERB", "AUX")) and not _g(match, "year"):
         return False
@@ -134,7 +144,7 @@ def _season_ok(match: re.Match[str], ctx: Context, *, anchored: bool) -> bool:
     tags = ctx.tags_at(match.start("season"), match.end("season"))
     if tags and tags[0].pos in ("VERB", "AUX"):
         return False
-    return ctx.word_before(match.start()) in ctx.lexicon.month_cues
+    return ctx.word_before(match.start("season")) in ctx.lexicon.month_cues
 
 
 def _year_ok(match: re.Match[str], ctx: Context) -> bool:
@@ -148,6 +158,9 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
         text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit()
     ):
         return False
+    before = ctx.word_before(start)
+    if before in ctx.lexicon.attributive_words and 1900 <= int(text[start:end]) <= 2099:
+        return True  # "the 2016 elections", "a 2019 analysis", "its 2020 rules"
     tags = ctx.tags_at(start, end)
     if tags:
         token = tags[0]
@@ -156,7 +169,6 @@ def _year_ok(match: re.Match[str], ctx: Context) -> bool:
             if head.tag == "NNS":
                 return False
         return True
-    before = ctx.word_before(start)
     if before in ctx.lexicon.year_cues:
         return True
     # A lower-case plural right after a number that no cue calls a year: a count.
@@ -255,23 +267,47 @@ def _date(match: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
-def _range(match: re.Match[str], ctx: Context) -> Reading | None:
+def _year_range(match: re.Match[str], ctx: Context) -> tuple[Reading, ...] | None:
+    """ "2014-2016", "1998-99": two years, each its own expression (the dash is a signal,
+    as "to" is in "from 2014 to 2016"). A second year of two digits takes the first's
+    century; "2009-10" is a span of two years only when they follow each other (else it
+    could be a month)."""
+    year = _year(match, ctx)
+    second = match.group("year2")
+    if year is None:
+        return None
+    if len(second) == 2:
+        value = int(year) // 100 * 100 + int(second)
+        if value <= int(year):
+            value += 100
+        if int(second) <= 12 and value != int(year) + 1:
+            return None
+    else:
+        value = int(second)
+    if not int(year) < value <= int(year) + 100:
+        return None
+    return (
+        Reading(
+            match.start("year"), match.end("year"), "DATE", year, Precision.YEAR, anchor=ANCHOR_NONE
+        ),
+        Reading(
+            match.start("year2"),
+            match.end("year2"),
+            "DATE",
+            f"{value:04d}",
+            Precision.YEAR,
+            anchor=ANCHOR_NONE,
+        ),
+    )
+
+
+def _range(match: re.Match[str], ctx: Context) -> Reading | tuple[Reading, ...] | None:
     lex = ctx.lexicon
-    year, year2 = _year(match, ctx), _year(match, ctx, "year2")
+    year = _year(match, ctx)
     month_word, month2_word = _g(match, "month"), _g(match, "month2")
     day, day2 = _g(match, "day"), _g(match, "day2")
     if month_word is None:  # "2025-2026"
-        if year is None or year2 is None or int(year2) <= int(year):
-            return None
-        return Reading(
-            match.start(),
-            match.end(),
-            "DATE",
-            f"{year} .. {year2}",
-            Precision.YEAR,
-            anchor=ANCHOR_NONE,
-            whole_range=True,
-        )
+        return _year_range(match, ctx)
     if not _month_ok(match, ctx, anchored=True) or (month2_word and not _capitalised(month2_word)):
         return None
     joiner = ctx.text[match.end("day") : match.start("day2")] if day and day2 else ""
@@ -475,7 +511,9 @@ def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] 
     value = lex.number(num)
     if value is None or value <= 0:
         return None
-    if num.lower() in ("a", "an") and unit.name in ("second", "minute"):
+    if _g(match, "andhalf"):
+        value += 0.5  # "a minute and a half"
+    elif num.lower() in ("a", "an") and unit.name in ("second", "minute"):
         return None  # "a second time", "a minute detail"
     if unit.name == "quarter" and (
         num.lower() in ("a", "an", "three") or ctx.text[match.end() : match.end() + 3] == " of"
@@ -484,13 +522,30 @@ def _amount(match: re.Match[str], ctx: Context) -> tuple[Fraction | None, Unit] 
     return Fraction(value).limit_denominator(12) * unit.factor, unit
 
 
+# A fraction of a unit written in the next smaller one: (smaller code, how many, whether
+# the smaller unit is a time unit). "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S.
+_SMALLER_UNIT = {
+    ("Y", False): ("M", 12, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
+
+
 def _duration_value(amount: Fraction | None, unit: Unit) -> str:
     prefix = "PT" if unit.time else "P"
     if amount is None:
         return f"{prefix}X{unit.code}"
     if amount.denominator != 1:
-        if unit.code == "Y" and (amount * 12).denominator == 1:
-            return f"P{amount * 12}M"
+        smaller = _SMALLER_UNIT.get((unit.code, unit.time))
+        if smaller is not None and (amount * smaller[1]).denominator == 1:
+            whole = int(amount)
+            rest = int((amount - whole) * smaller[1])
+            head = f"{prefix}{whole}{unit.code}" if whole else prefix
+            if smaller[2] and not unit.time:
+                head += "T"  # "a day and a half": P1DT12H
+            return f"{head}{rest}{smaller[0]}"
         return f"{prefix}{float(amount):g}{unit.code}"
     return f"{prefix}{amount}{unit.code}"
 
@@ -505,10 +560,22 @@ def _offset_rule(sign: int, amount: Fraction, unit: Unit) -> str | None:
     return f"{'+' if sign > 0 else '-'}P{n}{code}"
 
 
-def _approx_mod(match: re.Match[str], ctx: Context) -> str | None:
-    """The TIMEX3 mod of "about", "more than", "nearly"... before a duration."""
+def _approx(match: re.Match[str], ctx: Context) -> tuple[int, str | None]:
+    """Where the expression starts and the TIMEX3 mod of "about", "more than", "nearly"...
+    before a duration. "over" and "under" are such a modifier only after one of their
+    cue words ("for over a decade", "took under an hour"); elsewhere they are a signal
+    outside the expression ("over the last five years", "paid over three years")."""
     approx = _g(match, "approx")
-    return ctx.lexicon.approx.get(" ".join(approx.lower().split())) if approx else None
+    if not approx:
+        return match.start(), None
+    key = " ".join(approx.lower().split())
+    cues = ctx.lexicon.approx_cues.get(key)
+    if cues is not None and ctx.word_before(match.start("approx")) not in cues:
+        start = match.end("approx")
+        while start < match.end() and ctx.text[start].isspace():
+            start += 1
+        return start, None
+    return match.start(), ctx.lexicon.approx.get(key)
 
 
 def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -519,16 +586,16 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     amount, unit = found
     direction = " ".join(match.group("direction").lower().split())
     sign = lex.offset_words[direction]
-    mod = _approx_mod(match, ctx)
+    start, mod = _approx(match, ctx)
     if direction in ("after", "before", "prior to"):
         # "two weeks after imposing the sanctions": the duration offsets the event (or
         # the date) the clause after the offset word names. TIMEX3 tags the duration only.
         end = match.start("direction")
-        while end > match.start() and ctx.text[end - 1].isspace():
+        while end > start and ctx.text[end - 1].isspace():
             end -= 1
         rule = _offset_rule(sign, amount, unit) if amount is not None else None
         return Reading(
-            match.start(),
+            start,
             end,
             "DURATION",
             rule,
@@ -537,30 +604,33 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
             mod=mod,
             anchor=ANCHOR_FOLLOWING,
         )
-    if amount is None and direction in ("earlier", "later"):
-        # "a few days later": the vague duration is the expression; the offset word is
-        # only a signal.
+    if direction in lex.signal_offsets and (
+        amount is None or (unit.name, direction) not in lex.dated_offsets
+    ):
+        # "three days later", "five years from now": the duration is the expression and
+        # the offset word a signal outside it ("now" is an expression of its own). Its
+        # rule still gives the day it points to, from the last date (or the DCT).
         end = match.start("direction")
-        while end > match.start() and ctx.text[end - 1].isspace():
+        while end > start and ctx.text[end - 1].isspace():
             end -= 1
+        rule = _offset_rule(sign, amount, unit) if amount is not None else None
+        from_now = direction in ("from now", "hence")
         return Reading(
-            match.start(),
+            start,
             end,
             "DURATION",
-            None,
+            rule,
             None,
             value=_duration_value(amount, unit),
             mod=mod,
-            anchor=ANCHOR_NONE,
+            anchor=(ANCHOR_DCT if from_now else ANCHOR_PREVIOUS) if rule else ANCHOR_NONE,
         )
     if amount is None or unit.time or unit.precision is None or unit.rule is None:
         if unit.time:
-            return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, mod=mod)
+            return Reading(start, match.end(), "TIME", "D+0", Precision.DAY, mod=mod)
         rule = "past:P6M" if sign < 0 else "coming:P6M"
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return Reading(
-            match.start(), match.end(), "DATE", rule, Precision.UNKNOWN, value=value, mod=mod
-        )
+        return Reading(start, match.end(), "DATE", rule, Precision.UNKNOWN, value=value, mod=mod)
     shift = _offset_rule(sign, amount, unit)
     if shift is None:
         return None
@@ -573,9 +643,7 @@ def _offset(match: re.Match[str], ctx: Context) -> Reading | None:
     anchor = ANCHOR_DCT if direction in ("ago", "from now", "hence") else ANCHOR_PREVIOUS
     if direction == "ago" and _compares_with_earlier_period(match, ctx):
         anchor = ANCHOR_PREVIOUS
-    return Reading(
-        match.start(), match.end(), "DATE", shift + widen, precision, mod=mod, anchor=anchor
-    )
+    return Reading(start, match.end(), "DATE", shift + widen, precision, mod=mod, anchor=anchor)
 
 
 _PERIOD_WORDS = re.compile(r"\b(quarter|period|half|months)\b", re.I)
@@ -590,31 +658,72 @@ def _compares_with_earlier_period(match: re.Match[str], ctx: Context) -> bool:
     return bool(_PERIOD_WORDS.search(before[cut + 1 :]))
 
 
+def _is_measure(match: re.Match[str], ctx: Context, unit: Unit) -> bool:
+    """A duration that measures something else than time: a margin ("lost the final by
+    half a second", "a margin of two minutes", "two minutes behind"), an age ("aged 10
+    months"), or the name of a thing ("a two-minute warning")."""
+    lex = ctx.lexicon
+    start = match.start("approx") if _g(match, "approx") else match.start()
+    before = re.findall(r"[\w']+", ctx.text[max(0, start - 60) : start].lower())[-7:]
+    after = ctx.word_after(match.end()).lower()
+    if unit.time and (
+        after in lex.margin_after
+        or before[-2:] == ["margin", "of"]
+        or (before[-1:] == ["by"] and lex.margin_verbs.intersection(before))
+    ):
+        return True
+    if ctx.word_before(start) in lex.age_words:
+        return True
+    hyphenated = ctx.text[match.start("unit") - 1 : match.start("unit")] == "-"
+    return hyphenated and after in lex.measure_nouns
+
+
 def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     lex = ctx.lexicon
     vague_unit = _g(match, "vague_unit")
     deictic = (_g(match, "deictic") or "").lower()
-    mod = _approx_mod(match, ctx)
+    start, mod = _approx(match, ctx)
     if vague_unit is not None:
         if ctx.text[match.start() - 1 : match.start()] == "-":
             return None  # "three-quarters", "man-hours"
+        if lex.number(ctx.word_before(match.start())) is not None:
+            return None  # the unit of a number rejected as a measure ("aged 10 months")
         unit = lex.units[vague_unit.lower()]
         amount: Fraction | None = None
     else:
         if _g(match, "num") is None and _g(match, "vague") is None:
-            amount, unit = Fraction(1), lex.units[match.group("unit").lower()]
+            unit = lex.units[match.group("unit").lower()]
+            amount = Fraction(unit.factor)  # "the past decade": ten years
+            period = lex.calendar_units.get(unit.name)
+            if deictic and period is not None and period[0] not in ("D", "WE", "C"):
+                # "the past year", "over the last decade": the calendar period before
+                # (or after) the present one, as "last year" is; a count of them ("the
+                # past two years") is a duration.
+                step = -1 if deictic in ("past", "last", "previous") else 1
+                return Reading(start, match.end(), "DATE", f"{period[0]}{step:+d}", period[1])
         else:
             found = _amount(match, ctx)
             if found is None:
                 return None
             amount, unit = found
+    if vague_unit is None and _is_measure(match, ctx, unit):
+        return None
+    if (_g(match, "num") or "").lower() in ("a", "an") and ctx.text[match.end("unit")] == "-":
+        start = match.start("unit")  # "a year-long wait": the article is the noun's
+    counted = _g(match, "num") is not None or _g(match, "vague") is not None
+    if _g(match, "det") and counted and not deictic and not _g(match, "plural"):
+        # "the two-week crisis", "the 30-day rate": the article belongs to the noun the
+        # duration qualifies; "the nine months" keeps it.
+        start = match.end("det")
+        while ctx.text[start].isspace():
+            start += 1
     value = _duration_value(amount, unit)
     if vague_unit is not None and deictic in ("recent", "past", "coming", "next") and not unit.time:
         # "in recent months", "in coming years": a vague stretch before or after now.
         past = deictic in ("recent", "past")
         span = {"D": "7D", "W": "4W", "M": "6M", "Y": "5Y"}.get(unit.code, "6M")
         return Reading(
-            match.start(),
+            start,
             match.end(),
             "DATE",
             f"{'past' if past else 'coming'}:P{span}",
@@ -634,7 +743,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
         if not re.fullmatch(r"P\d+[DWMQYEC]", f"P{span}"):
             rule = None
     return Reading(
-        match.start(),
+        start,
         match.end(),
         "DURATION",
         rule,
@@ -665,10 +774,19 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
         ctx.text, max(0, match.start() - 30), match.start()
     ):
         return None  # "a week" alone is a duration; "$5 a week", "twice a week" are sets
+    tod = _g(match, "tod")
     if unit_word.rstrip(".") in lex.weekdays:
         if not _capitalised(match.group("unit")):
             return None
+        if unit_word in lex.ambiguous_weekdays and ctx.text[match.end("unit")] == "s":
+            return None  # "Thus", "Sats": not "Thursdays"
         value = f"XXXX-WXX-{lex.weekdays[unit_word.rstrip('.')]}"
+        if tod:  # "every Monday night", "Tuesday nights"
+            value += f"T{lex.times_of_day[tod.lower()]}"
+    elif unit_word in lex.seasons:  # "every winter"
+        value = f"XXXX-{lex.seasons[unit_word]}"
+    elif unit_word in lex.times_of_day:  # "each morning"
+        value = f"XXXX-XX-XXT{lex.times_of_day[unit_word]}"
     elif unit_word.rstrip(".") in lex.months:  # "each July"
         if not _capitalised(match.group("unit")):
             return None
@@ -698,9 +816,15 @@ def _time(match: re.Match[str], ctx: Context) -> Reading | None:
     elif hour_text == "midnight":
         clock = "24:00"
     else:
-        hour = int(hour_text)
+        number = ctx.lexicon.number(hour_text)
+        if number is None or not 1 <= number <= 12 or not float(number).is_integer():
+            return None
+        hour = int(number)
         minute = int(_g(match, "minute") or 0)
         ampm = (_g(match, "ampm") or "").lower()
+        tod = (_g(match, "tod") or "").lower()
+        if tod:  # "4 in the morning", "10 at night"
+            ampm = "am" if tod == "morning" or (tod == "night" and hour < 5) else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -711,13 +835,101 @@ def _time(match: re.Match[str], ctx: Context) -> Reading | None:
         if not _capitalised(weekday):
             return None
         rule = f"{SEEK}:W{ctx.lexicon.weekdays[weekday.lower().rstrip('.')]}"
+    elif _g(match, "month") is not None and _capitalised(match.group("month")):
+        # "5 p.m. EST Nov. 9": the clock time of that day
+        month = ctx.lexicon.months[match.group("month").lower().rstrip(".")]
+        rule = f"{SEEK}:--{month:02d}-{int(match.group('day')):02d}"
     else:
         rule = "D+0"
+        if _g(match, "month") is not None:
+            return None  # "10 am may ..." – let the shorter clock time match alone
     return Reading(match.start(), match.end(), "TIME", rule, Precision.DAY, time=clock)
 
 
+def _elapsed(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A race or lap time, "2:14:07" or "3:43.13": the DURATION PT2H14M7S, PT3M43.13S;
+    after a cue of a clock reading ("at 10:15:30") the time of day."""
+    hour = int(_g(match, "hour") or 0)
+    if ctx.word_before(match.start()) in ctx.lexicon.clock_cues:
+        if not _g(match, "hour") or hour > 23:
+            return None
+        clock = f"{hour:02d}:{_g(match, 'minute')}:{_g(match, 'second')}"
+        return Reading(match.start(), match.end(), "TIME", "D+0", Precision.DAY, time=clock)
+    minute = int(_g(match, "minute") or _g(match, "minute2") or 0)
+    second = _g(match, "second") or _g(match, "second2") or "0"
+    value = "PT" + (f"{hour}H" if hour else "") + (f"{minute}M" if minute else "")
+    if float(second):
+        value += f"{float(second):g}S"
+    if value == "PT":
+        return None
+    return Reading(
+        match.start(), match.end(), "DURATION", None, None, value=value, anchor=ANCHOR_NONE
+    )
+
+
+def _holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A holiday by name: "Thanksgiving Day" (the day it falls on, found like a year-less
+    date), "Easter 2019" (that year's), "last Christmas"."""
+    name = match.group("holiday")
+    if not name[:1].isupper():
+        return None
+    position = ctx.lexicon.holidays[holiday_key(name)]
+    year = _year(match, ctx)
+    if year is not None:
+        return Reading(
+            match.start(),
+            match.end(),
+            "DATE",
+            f"{year} in:{position}",
+            Precision.DAY,
+            anchor=ANCHOR_NONE,
+        )
+    deictic_word = _g(match, "deictic")
+    offset = (
+        ctx.lexicon.deictic.get(" ".join(deictic_word.lower().split())) if deictic_word else None
+    )
+    seek = {-1: "before", 1: "after"}.get(offset or 0, SEEK)
+    return Reading(match.start(), match.end(), "DATE", f"{seek}:{position}", Precision.DAY)
+
+
+def _term(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A term of office: "her first term" (PXY), "a four-year term" (P4Y). A counted term
+    is tagged without its article or owner ("four-year term"), as durations are."""
+    num = _g(match, "num") or _g(match, "num2")
+    start = match.start()
+    if num is not None:
+        start = match.start("num") if _g(match, "num") else match.start("num2")
+    if num is None:
+        value = "PXY"
+    else:
+        amount = ctx.lexicon.number(num)
+        if amount is None or amount <= 0:
+            return None
+        value = _duration_value(Fraction(amount).limit_denominator(12), ctx.lexicon.units["year"])
+    return Reading(start, match.end(), "DURATION", None, None, value=value, anchor=ANCHOR_NONE)
+
+
+_ANCHORS = {"dct": ANCHOR_DCT, "previous": ANCHOR_PREVIOUS, "none": ANCHOR_NONE}
+
+
 def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
+    """An entry of the ``fixed`` table. Optional keys of an entry: ``anchor`` (``previous``:
+    the story's last date, as "the day before" is), ``after`` (the word before must be one
+    of these: "at that time"), ``alone`` (it must end its clause: "the day before," but
+    not "the day before the vote"), ``not_before`` and ``not_after`` (words that may not
+    follow or precede it: "soon after", "as soon")."""
     entry = ctx.lexicon.fixed[" ".join(match.group("fixed").lower().split())]
+    if re.match(r"-\w", ctx.text[match.end() : match.end() + 2]):
+        return None  # "the year-earlier profit", "quarter-to-quarter": part of a compound
+    if "after" in entry and ctx.word_before(match.start()) not in entry["after"]:
+        return None
+    following = ctx.text[match.end() : match.end() + 40]
+    if entry.get("alone") and re.match(r"\s*[\w$]", following):
+        return None
+    if ctx.word_after(match.end()).lower() in entry.get("not_before", ()):
+        return None
+    if ctx.word_before(match.start()) in entry.get("not_after", ()):
+        return None
     precision = Precision(entry.get("precision", "unknown"))
     value = entry.get("value")
     return Reading(
@@ -728,6 +940,7 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
         precision,
         value=str(value) if value else None,
         mod=entry.get("mod"),
+        anchor=_ANCHORS[str(entry.get("anchor", "dct"))],
         time=entry.get("tod"),
     )
 
@@ -735,6 +948,7 @@ def _fixed(match: re.Match[str], ctx: Context) -> Reading | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "date": _date,
     "range": _range,
+    "year_range": _year_range,
     "decade": _decade,
     "relative": _relative,
     "weekday": _weekday,
@@ -743,11 +957,18 @@ INTERPRETERS: dict[str, Interpreter] = {
     "duration": _duration,
     "set": _set,
     "time": _time,
+    "elapsed": _elapsed,
+    "term": _term,
+    "holiday": _holiday,
     "fixed": _fixed,
 }
 
 
-def interpret(kind: str, match: re.Match[str], ctx: Context) -> Reading | None:
+def interpret(
+    kind: str, match: re.Match[str], ctx: Context
+) -> Reading | tuple[Reading, ...] | None:
+    """The reading of a match, or the readings of the expressions it holds ("2014-2016":
+    two years), or None when it is no time expression."""
     interpreter = INTERPRETERS.get(kind)
     if interpreter is None:
         raise KeyError(f"pattern kind {kind!r} has no interpreter; known: {sorted(INTERPRETERS)}")

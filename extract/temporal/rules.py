@@ -23,7 +23,9 @@ Selectors (``t`` is the anchor day):
         before t (last), the earliest one ending on or after t (next), the latest ending
         before t (before), the earliest starting after t (after), the closest (near).
         X is --MM-DD, --MM, Q1..Q4, H1, H2, SP SU FA WI (seasons), W1..W7 (ISO weekday,
-        1 = Monday) or WE (weekend).
+        1 = Monday), WE (weekend), --MM-DD+Wd (the weekday d on or after that day: the
+        fourth Thursday of November is --11-22+W4) or EASTER, EASTER-2 (days from Easter
+        Sunday).
     2026-06-12  2026-06  2026  2026-Q2  2026-H1  2026-W24  2026-SU  202 (decade)  20 (century)
         absolute: the anchor is not used
 
@@ -81,6 +83,7 @@ _SHIFT = re.compile(r"([+-])P(\d+)([DWMQYEC])$")
 _SPAN = re.compile(r"(past|coming):P(\d+)([DWMQYEC])$")
 _SEEK = re.compile(r"(last|next|before|after|near):(.+)$")
 _POSITION = re.compile(r"--(\d\d)(?:-(\d\d))?$|Q([1-4])$|H([12])$|(SP|SU|FA|WI)$|W([1-7])$|(WE)$")
+_FLOATING = re.compile(r"--(\d\d)-(\d\d)\+W([1-7])$|EASTER([+-]\d{1,2})?$")
 _ABSOLUTE = re.compile(
     r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12])|-W(\d\d)|-(SP|SU|FA|WI))?$|(\d{2,3})$"
 )
@@ -101,6 +104,8 @@ class _Position:
     season: str | None = None
     weekday: int | None = None
     weekend: bool = False
+    on_or_after: int | None = None  # with month and day: that weekday on or after them
+    easter: int | None = None  # days from Easter Sunday
 
     @property
     def weekly(self) -> bool:
@@ -110,6 +115,11 @@ class _Position:
         """This position in ``year``; None when it does not exist there (Feb 29)."""
         if not 1 <= year <= 9998:
             return None
+        if self.easter is not None:
+            return DateRange.day(add_days(easter_sunday(year), self.easter))
+        if self.on_or_after is not None and self.month is not None and self.day is not None:
+            first = date(year, self.month, self.day)
+            return DateRange.day(add_days(first, (self.on_or_after - first.isoweekday()) % 7))
         if self.month is not None and self.day is not None:
             try:
                 return DateRange.day(date(year, self.month, self.day))
@@ -142,6 +152,10 @@ class _Position:
         return [r for r in found if r is not None]
 
     def underspecified(self) -> str:
+        if self.easter is not None:
+            return "XXXX-XX-XX"
+        if self.on_or_after is not None:
+            return f"XXXX-{self.month:02d}-XX"
         if self.month is not None and self.day is not None:
             return f"XXXX-{self.month:02d}-{self.day:02d}"
         if self.month is not None:
@@ -217,9 +231,18 @@ def _parse_term(words: list[str], rule: str) -> _Term:
 
 
 def _parse_position(text: str, rule: str) -> _Position:
+    floating = _FLOATING.match(text)
+    if floating:
+        month, day, weekday, easter = floating.groups()
+        if month is not None:
+            return _Position(month=int(month), day=int(day), on_or_after=int(weekday))
+        return _Position(easter=int(easter or 0))
     match = _POSITION.match(text)
     if not match:
-        raise RuleError(f"rule {rule!r}: unknown position {text!r} (e.g. --06-12, --06, Q3, W5)")
+        raise RuleError(
+            f"rule {rule!r}: unknown position {text!r} (e.g. --06-12, --06, Q3, W5, "
+            "--11-22+W4, EASTER-2)"
+        )
     month, day, quarter, half, season, weekday, weekend = match.groups()
     return _Position(
         month=int(month) if month else None,
@@ -230,6 +253,19 @@ def _parse_position(text: str, rule: str) -> _Position:
         weekday=int(weekday) if weekday else None,
         weekend=bool(weekend),
     )
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _fixed_selector(span: DateRange) -> Resolver:
