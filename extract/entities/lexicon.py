@@ -121,6 +121,11 @@ class EntityLexicon:
         entity_type = self.types.get(type_id)
         return entity_type.actor if entity_type else None
 
+    def is_subject(self, type_id: str) -> bool:
+        """True for types a restriction can apply to (entity_types.yaml: subject)."""
+        entity_type = self.types.get(type_id)
+        return entity_type.subject if entity_type else False
+
     def is_product(self, type_id: str) -> bool:
         """True for types an event concerns as its models (entity_types.yaml: product)."""
         entity_type = self.types.get(type_id)

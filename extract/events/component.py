@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import PipelineError
+from extract.events.announcements import announced_decisions
 from extract.events.attribution import AttributionFinder
 from extract.events.decide import decide_type
 from extract.events.description import Describer
@@ -137,6 +138,7 @@ class EventExtractor:
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)
+        announced_decisions(drafts, self.lexicon, entities, placed)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(

@@ -87,6 +87,10 @@ class Describer:
                 for m in draft.affected
                 if entities.actor_kind(m) not in ("government", "court", "person")
             ]
+        if not draft.agents and self._restricting(rep.type):
+            place = self.jurisdiction(rep, entities)
+            if place is not None and place not in draft.affected:
+                draft.agents.append(place)
         if not draft.affected and self._about_someone(rep.type):
             draft.affected = self.owners(draft, entities)
         draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
@@ -110,6 +114,20 @@ class Describer:
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
+
+    def jurisdiction(self, trigger: Trigger, entities: DocEntities) -> EntityMention | None:
+        """The government of the place a measure holds in, when its text names no one who
+        imposed it ("Huawei was banned in the UK", "barred from Britain's networks")."""
+        words = self.lexicon.syntax.jurisdiction_prepositions
+        for prep in trigger.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in (obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))):
+                    mention = entities.at(token)
+                    if mention is not None and entities.actor_kind(mention) == "government":
+                        return mention
+        return None
 
     def sentence_fallback(
         self, draft: Draft, entities: DocEntities, sentence: Span, focus: frozenset[str]

@@ -24,6 +24,7 @@ PACKAGED_FILES = ("event_types.yaml", "scopes.yaml", "modality.yaml", "attributi
 DEGREES = ("full", "partial", "authorization")
 MODALITIES = ("asserted", "negated", "hypothetical", "planned", "requested", "speculative", "state")
 ANY = "any"  # a complement class that accepts every verb
+SUBJECT = "subject"  # entity:subject: an entity of any type with subject: true
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class SyntaxWords:
     definite_determiners: frozenset[str]  # "the", "this": a definite mention
     headline_small_words: frozenset[str]  # words a title-case headline leaves lower case
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
+    jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
+    announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ _SYNTAX_SECTIONS = (
     "definite_determiners",
     "headline_small_words",
     "novelty_words",
+    "jurisdiction_prepositions",
+    "announcing_verbs",
 )
 
 

@@ -362,12 +362,12 @@ def np_tokens(token: Token) -> list[Token]:
 
 def argument_owners(token: Token) -> list[Token]:
     """Who owns an argument that is not itself a name: its possessor ("X's shares"), the
-    object of its "of" ("shares of X"), its proper-noun modifier ("X shares"), and the same
-    one preposition down ("trading in X shares")."""
+    object of its "of" or "from" ("shares of X", "kit from X"), its proper-noun modifier
+    ("X shares"), and the same one preposition down ("trading in X shares")."""
     found: list[Token] = []
     for node in [token, *preposition_objects(token, "in"), *preposition_objects(token, "of")]:
         found += children(node, "poss")
         found += [c for c in children(node, "compound") if c.pos_ == "PROPN"]
         if node is token:
-            found += preposition_objects(token, "of")
+            found += preposition_objects(token, "of") + preposition_objects(token, "from")
     return found

@@ -20,7 +20,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from extract.events.lexicon import ANY, EventLexicon, TriggerRule
+from extract.events.lexicon import ANY, SUBJECT, EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
 from extract.events.syntax import (
     NOUN_POS,
@@ -207,6 +207,12 @@ class TriggerFinder:
                 mention = entities.at(token) or entities.resolve(token)
                 if mention is not None and mention.type == wanted:
                     return True
+                if (
+                    wanted == SUBJECT
+                    and mention is not None
+                    and entities.entity_lexicon.is_subject(mention.type)
+                ):
+                    return True  # any kind of entity a restriction can apply to
                 if entities.entity_lexicon.is_product(wanted) and entities.models_in(
                     np_core(token)
                 ):
@@ -300,6 +306,11 @@ class TriggerFinder:
                 add(agents, passive_agent(head))
                 for theme in children(head, "nsubjpass"):
                     add(affected, theme)
+                    # "Corvex equipment was banned", "kit from Corvex will be banned"
+                    for part in [*np_core(theme)[1:], *argument_owners(theme)]:
+                        mention = entities.at(part)
+                        if mention is not None and entities.actor_kind(mention) == "company":
+                            add(affected, part)
             else:
                 subject = subject_of(head)
                 if subject is None and head.dep_ in ("compound", "amod"):

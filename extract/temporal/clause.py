@@ -22,7 +22,8 @@ import re
 from collections.abc import Sequence
 
 from extract.temporal.lexicon import Lexicon
-from extract.temporal.tense import FUTURE, PAST, sentence_bounds
+from extract.temporal.tense import FUTURE, PAST, sentence_bounds, tense_from_tokens
+from extract.temporal.tokens import TokenIndex, TokenInfo
 
 _WORD = re.compile(r"[\w'’]+")
 
@@ -90,4 +91,23 @@ def moves_forward(text: str, start: int, lexicon: Lexicon) -> bool:
     return any(f" {verb} " in phrase for verb in lexicon.forward_verbs)
 
 
-__all__ = ["clause_tense", "moves_forward"]
+def tenses_of(
+    text: str,
+    spans: Sequence[tuple[str, int, int]],
+    lexicon: Lexicon,
+    tokens: Sequence[TokenInfo] | None = None,
+) -> dict[str, str | None]:
+    """The tense around each (id, start, end) span: the governing verb when there are
+    tokens, else the cue words of its clause (the other spans' words are no cues)."""
+    index = TokenIndex(tokens) if tokens else None
+    others = [(start, end) for _, start, end in spans]
+    tenses: dict[str, str | None] = {}
+    for key, start, end in spans:
+        tense = None
+        if tokens and index is not None:
+            tense = tense_from_tokens(tokens, index, start)
+        tenses[key] = tense or clause_tense(text, start, end, lexicon, others)
+    return tenses
+
+
+__all__ = ["clause_tense", "moves_forward", "tenses_of"]

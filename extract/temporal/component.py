@@ -20,10 +20,11 @@ from spacy.tokens import Doc
 
 from extract.records import DateRange, DocumentDate, Timex
 from extract.spacy_extensions import register_extensions
+from extract.temporal.clause import tenses_of
 from extract.temporal.dateline import CREATION_TIME, datelines
 from extract.temporal.dct import infer_dct, reresolve_all
 from extract.temporal.tagger import TimexTagger
-from extract.temporal.tense import period_signals, tenses_of
+from extract.temporal.tense import period_signals
 from extract.temporal.tokens import tokens_from_doc
 
 SPAN_KEY = "timex"

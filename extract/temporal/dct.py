@@ -24,10 +24,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extract.records import DateRange, DocumentDate, Precision, Timex
+from extract.temporal.clause import tenses_of
 from extract.temporal.dateline import CREATION_TIME
 from extract.temporal.rules import parse_rule, resolve_range
 from extract.temporal.tagger import value_after_reresolution
-from extract.temporal.tense import FUTURE, MODAL, PAST, tenses_of
+from extract.temporal.tense import FUTURE, MODAL, PAST
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # Precisions of a date that can say which year a document was written in.
