@@ -39,9 +39,10 @@ from extract.temporal.reading import (
     Context,
     Reading,
 )
-from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
+from extract.temporal.rules import resolve, resolve_range
 from extract.temporal.tense import FUTURE, PAST, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
+from extract.temporal.values import timex_value, underspecified_value
 
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _ANY_DAY = date(2000, 1, 1)  # absolute rules ignore their anchor
