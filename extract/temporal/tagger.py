@@ -28,7 +28,7 @@ from extract.errors import DataFileError
 from extract.records import DateRange, Precision, TextSpan, Timex
 from extract.temporal.clause import clause_tense, moves_forward
 from extract.temporal.grammar import INTERPRETERS, interpret
-from extract.temporal.lexicon import Lexicon, WordIndex, default_lexicon, load_lexicon
+from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
 from extract.temporal.reading import (
     ANCHOR_DCT,
     ANCHOR_EVENT,
@@ -40,6 +40,7 @@ from extract.temporal.reading import (
     Reading,
 )
 from extract.temporal.rules import resolve, resolve_range
+from extract.temporal.search import WordIndex
 from extract.temporal.tense import FUTURE, PAST, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
 from extract.temporal.values import timex_value, underspecified_value
