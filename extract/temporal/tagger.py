@@ -27,22 +27,23 @@ from typing import Any
 from extract.errors import DataFileError
 from extract.records import DateRange, Precision, TextSpan, Timex
 from extract.temporal.clause import clause_tense, moves_forward
-from extract.temporal.grammar import (
+from extract.temporal.grammar import INTERPRETERS, interpret
+from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
+from extract.temporal.reading import (
     ANCHOR_DCT,
     ANCHOR_EVENT,
     ANCHOR_FOLLOWING,
     ANCHOR_NONE,
     ANCHOR_PREVIOUS,
-    INTERPRETERS,
     SEEK,
     Context,
     Reading,
-    interpret,
 )
-from extract.temporal.lexicon import Lexicon, WordIndex, default_lexicon, load_lexicon
-from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
+from extract.temporal.rules import resolve, resolve_range
+from extract.temporal.search import WordIndex
 from extract.temporal.tense import FUTURE, PAST, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
+from extract.temporal.values import timex_value, underspecified_value
 
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _ANY_DAY = date(2000, 1, 1)  # absolute rules ignore their anchor

@@ -9,7 +9,8 @@ import pytest
 
 from extract.errors import DataFileError
 from extract.temporal import TimexTagger, load_lexicon
-from extract.temporal.lexicon import DEFAULT_LEXICON, CompiledPattern, WordIndex, default_lexicon
+from extract.temporal.lexicon import DEFAULT_LEXICON, CompiledPattern, default_lexicon
+from extract.temporal.search import WordIndex
 
 
 def bundled_text() -> str:

@@ -497,7 +497,8 @@ def test_tagger_holidays(
 
 
 def test_rules_floating_holidays_and_easter() -> None:
-    from extract.temporal.rules import easter_sunday, resolve
+    from extract.temporal.calendar import easter_sunday
+    from extract.temporal.rules import resolve
 
     assert [easter_sunday(y) for y in (2024, 2025, 2026)] == [
         date(2024, 3, 31),
