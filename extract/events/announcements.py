@@ -41,7 +41,7 @@ def announced_decisions(
         if event_type is None or event_type.state_effect is None:
             continue
         found = _speaker(draft.head, words, entities)
-        if draft.tense == "future" and draft.timex is not None:
+        if draft.tense == "future" and (draft.timex or draft.effective) is not None:
             if draft.modality not in ("planned", "asserted"):
                 continue
             if draft.modality == "planned" and found is None:

@@ -130,11 +130,12 @@ class EventExtractor:
         self.describer.linear_fallbacks(doc, drafts, anchors, scopes, entities)
         placed = place_timexes(doc, timexes)
         ignore = self.lexicon.ignore_timex_values
-        for number, item in attach_timexes(placed, anchors, ignore).items():
+        onset = self.lexicon.syntax.onset_prepositions
+        for number, item in attach_timexes(placed, anchors, ignore, None, onset).items():
             drafts[number].timex = item
-        for number, item in attach_timexes(placed, anchors, ignore, "start").items():
+        for number, item in attach_timexes(placed, anchors, ignore, "start", onset).items():
             drafts[number].effective = item
-        for number, item in attach_timexes(placed, anchors, ignore, "end").items():
+        for number, item in attach_timexes(placed, anchors, ignore, "end", onset).items():
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)

@@ -115,6 +115,7 @@ class SyntaxWords:
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
+    onset_prepositions: frozenset[str]  # "banned from December 31": when it takes effect
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ _SYNTAX_SECTIONS = (
     "novelty_words",
     "jurisdiction_prepositions",
     "announcing_verbs",
+    "onset_prepositions",
 )
 
 

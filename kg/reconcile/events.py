@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.records import DateRange
-from extract.temporal.rules import narrow_anchor
+from extract.temporal import narrow_anchor
 from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex

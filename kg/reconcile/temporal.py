@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extract.records import DateRange, DocumentDate, Precision
-from extract.temporal.rules import narrow_anchor, resolve_range
+from extract.temporal import narrow_anchor, resolve_range
 from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
