@@ -218,7 +218,7 @@ class ReconciledWriter:
 
 
 def _state_label(r: Reconciliation, interval: StateInterval, subject: str) -> str:
-    """'ZTE: restricted (US Department of Commerce)', with the population and the layer when
+    """'Corvex: restricted (US Department of Commerce)', with the population and the layer when
     they are not everyone's legal state."""
     text = f"{subject}: {interval.state.replace('_', ' ')}"
     details = []

@@ -141,7 +141,7 @@ def load_reference(path: Path) -> Reference:
 
 
 def probe_subject(key: str) -> tuple[str, str | None]:
-    """ "Huawei @ United Kingdom" -> ("Huawei", "United Kingdom"); "ZTE" -> ("ZTE", None)."""
+    """ "Corvex @ United Kingdom" -> ("Corvex", "United Kingdom"); "Corvex" -> ("Corvex", None)."""
     subject, _, authority = key.partition("@")
     return subject.strip(), authority.strip() or None
 

@@ -117,7 +117,7 @@ class Describer:
 
     def jurisdiction(self, trigger: Trigger, entities: DocEntities) -> EntityMention | None:
         """The government of the place a measure holds in, when its text names no one who
-        imposed it ("Huawei was banned in the UK", "barred from Britain's networks")."""
+        imposed it ("Corvex was banned in the UK", "barred from Britain's networks")."""
         words = self.lexicon.syntax.jurisdiction_prepositions
         for prep in trigger.head.children:
             if prep.dep_ != "prep" or prep.lower_ not in words:

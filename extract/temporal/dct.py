@@ -31,6 +31,8 @@ from extract.temporal.tagger import value_after_reresolution
 from extract.temporal.tense import FUTURE, MODAL, PAST
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+# Precisions of a date that can move an undated document's prior to its year.
+_MOVING = (Precision.DAY, Precision.WEEK, Precision.MONTH)
 # Precisions of a date that can say which year a document was written in.
 _DATED = (
     Precision.DAY,
@@ -127,7 +129,13 @@ def infer_dct(
     anchored = (
         not movable
         or moved is not None
-        or any(t.id not in deadlines and tense(t) != FUTURE for t in _dated(cues, tense))
+        or any(
+            t.id not in deadlines
+            and tense(t) != FUTURE
+            and t.range is not None
+            and t.range.latest >= prior.earliest
+            for t in _dated(cues, tense)
+        )
     )
     if created is not None:
         assert created.range is not None and created.rule is not None
@@ -152,7 +160,9 @@ def _follow_dated_past(
     """The prior moved to where the dates the text gives with their year are, when they all
     lie before it: after the latest one in the past tense; with none in the past tense, up
     to the latest one ahead (a deadline, a date in the future tense)."""
-    dated = _dated(cues, tense)
+    # A year alone ("since taking office in 2017") is background more often than news: only
+    # a month or a day of the past says when the text was written.
+    dated = [t for t in _dated(cues, tense) if t.precision in _MOVING]
     past = [t for t in dated if t.id not in deadlines and tense(t) != FUTURE]
     considered = past or dated
     if not considered or any(

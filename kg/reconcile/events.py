@@ -220,7 +220,7 @@ class _Context:
 
     def _companies_apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Both name companies as actors, none the same or associated ("Corvex sued" and
-        "Brightline sued" are two suits; "TikTok sued" and "ByteDance sued" may be one)."""
+        "Brightline sued" are two suits; an app and the company that owns it may be one)."""
         assert self.authorities is not None
         entities = self.authorities.entities
         left = {k for k in a if (e := entities.get(k)) is not None and e.actor == "company"}

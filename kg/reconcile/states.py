@@ -179,7 +179,7 @@ def _subjects(
         if entity is not None and entity_types.is_subject(entity.type):
             subjects.add(key)
     if layer == EFFECTIVE and not subjects:
-        subjects |= event.agents  # "TikTok went dark": the company's own service
+        subjects |= event.agents  # "the app went dark": the company's own service
     return sorted(subjects)
 
 

@@ -98,21 +98,21 @@ def test_other_trading_halt_concerns_the_owner_of_the_shares(run: Run) -> None:
 
 
 def test_other_ban_of_a_company_is_a_restriction(run: Run) -> None:
-    result = run("The Commerce Department banned Huawei from buying American chips.")
+    result = run("The Commerce Department banned Nokia from buying American chips.")
     ban = result.by_trigger("banned")
     assert ban.type == "export_restriction"
     assert result.names(ban.agents) == {"US Department of Commerce"}
-    assert result.names(ban.affected) == {"Huawei"}
+    assert result.names(ban.affected) == {"Nokia"}
 
 
 def test_other_a_measure_with_no_actor_is_the_government_of_where_it_holds(run: Run) -> None:
-    result = run("Huawei equipment was banned in the UK last year.")
+    result = run("Nokia equipment was banned in the UK last year.")
     ban = result.by_trigger("banned")
     assert ban.type == "export_restriction"
     assert result.names(ban.agents) == {"United Kingdom"}
-    assert result.names(ban.affected) == {"Huawei"}
+    assert result.names(ban.affected) == {"Nokia"}
     # a place that is no government, or a measure whose actor is named, keeps its actor
-    named = run("The Commerce Department banned Huawei equipment in Texas.")
+    named = run("The Commerce Department banned Nokia equipment in Texas.")
     assert named.names(named.by_trigger("banned").agents) == {"US Department of Commerce"}
 
 
@@ -134,3 +134,20 @@ def test_other_a_threat_without_a_day_stays_a_plan(run: Run) -> None:
     result = run("The president said he would ban Nokia from American networks.")
     ban = result.by_trigger("ban")
     assert ban.modality != "asserted"
+
+
+def test_other_a_date_a_measure_runs_from_is_when_it_takes_effect(run: Run) -> None:
+    result = run(
+        "The Commerce Department banned sales to Nokia from March 1.",
+        timexes=[("March 1", "DATE", "XXXX-03-01")],
+    )
+    ban = result.by_trigger("banned")
+    assert ban.timex is None
+    assert result.timexes[ban.effective].span.text == "March 1"
+    # a date the preposition does not govern still dates what it modifies
+    shift = run(
+        "The decision marks a shift from the previous month's ban on Nokia.",
+        timexes=[("the previous month", "DATE", "XXXX-XX")],
+    )
+    earlier = shift.by_trigger("ban")
+    assert earlier.timex is not None and earlier.effective is None
