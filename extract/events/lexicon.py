@@ -116,6 +116,7 @@ class SyntaxWords:
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
     onset_prepositions: frozenset[str]  # "banned from December 31": when it takes effect
+    idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ _SYNTAX_SECTIONS = (
     "jurisdiction_prepositions",
     "announcing_verbs",
     "onset_prepositions",
+    "idioms",
 )
 
 

@@ -36,6 +36,9 @@ _MERGE_DEPS = frozenset(
 )
 
 
+_RELIEF = ("lifted", "partially_lifted")
+
+
 class Merger:
     def __init__(self, lexicon: EventLexicon) -> None:
         self.lexicon = lexicon
@@ -46,6 +49,7 @@ class Merger:
         ) | {"prior"}
 
     def merge(self, triggers: Sequence[Trigger]) -> list[Draft]:
+        triggers = self._without_lifted_measures(triggers)
         by_head = {t.head.i: t for t in triggers}
         parent: dict[int, int] = {}
         for trigger in triggers:
@@ -106,6 +110,25 @@ class Merger:
             self._kind(upper.type) == self._kind(lower.type)
             and upper.rule.modality == lower.rule.modality
         )
+
+    def _without_lifted_measures(self, triggers: Sequence[Trigger]) -> list[Trigger]:
+        """A restriction named as what a relief acts on ("eased the restrictions", "the ban
+        was lifted") is the measure relieved, not a new one."""
+        relief = {t.head.i for t in triggers if self._effect(t.type) in _RELIEF}
+        return [
+            t
+            for t in triggers
+            if not (
+                t.is_noun
+                and self._effect(t.type) == "restricted"
+                and t.head.dep_ in ("dobj", "nsubjpass")
+                and t.head.head.i in relief
+            )
+        ]
+
+    def _effect(self, type_id: str) -> str | None:
+        found = self.lexicon.types.get(self.lexicon.decided(type_id))
+        return found.state_effect if found is not None else None
 
     def _kind(self, type_id: str) -> str:
         """What two triggers of one event share: their coarse type, or the type the text

@@ -88,6 +88,23 @@ class TriggerFinder:
             sorted({vocab.strings.add(w) for w in (*self.by_lemma, *self.by_form)}), dtype="uint64"
         )
         self.order = {rule.id: n for n, rule in enumerate(lexicon.rules)}
+        # fixed expressions whose words are never triggers ("in order to")
+        self.idioms = [tuple(p.lower().split()) for p in lexicon.syntax.idioms]
+
+    def _in_idiom(self, doc: Doc, index: int) -> bool:
+        word = doc[index].lower_
+        for idiom in self.idioms:
+            for offset, part in enumerate(idiom):
+                if part != word:
+                    continue
+                start = index - offset
+                if (
+                    start >= 0
+                    and start + len(idiom) <= len(doc)
+                    and all(doc[start + k].lower_ == w for k, w in enumerate(idiom))
+                ):
+                    return True
+        return False
 
     def _candidates(self, doc: Doc) -> list[tuple[TriggerRule, int, int, int]]:
         """(rule, start, end, head index) of every word or phrase a rule names."""
@@ -123,6 +140,8 @@ class TriggerFinder:
     def find(self, doc: Doc, entities: DocEntities) -> list[Trigger]:
         by_head: dict[int, Trigger] = {}
         for rule, start, end, head_index in self._candidates(doc):
+            if self._in_idiom(doc, head_index):
+                continue
             head = doc[head_index]
             # a noun trigger inside a compound names the compound's head ("export control
             # order" is one order)

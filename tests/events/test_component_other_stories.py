@@ -29,10 +29,9 @@ def test_other_court_blocks_a_ban(run: Run) -> None:
     ruling = result.by_trigger("blocked")
     assert ruling.type == "court_block"  # a court ruling that suspends the measure
     assert result.timexes[ruling.timex].span.text == "Friday"
-    ban = result.by_trigger("ban")
-    assert ban.type == "export_restriction"
-    assert ban.timex is None
-    assert result.names(ban.affected) == {"TikTok"}
+    assert result.names(ruling.affected) == {"TikTok"}
+    # the ban it blocks is the measure relieved, not a new restriction
+    assert [e.type for e in result.events] == ["court_block"]
 
 
 def test_other_lawsuit_by_an_agency(run: Run) -> None:
@@ -151,3 +150,8 @@ def test_other_a_date_a_measure_runs_from_is_when_it_takes_effect(run: Run) -> N
     )
     earlier = shift.by_trigger("ban")
     assert earlier.timex is not None and earlier.effective is None
+
+
+def test_other_words_of_a_fixed_expression_are_no_triggers(run: Run) -> None:
+    result = run("The agency eased the restrictions on Nokia in order to protect its customers.")
+    assert [e.type for e in result.events] == ["partial_lift"]
