@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,20 @@ class Run:
     code: int
     out: str
     err: str
+
+    @property
+    def error(self) -> str | None:
+        """The code of the error printed (``ptkg: error[E113] ...``), if one was."""
+        found = re.search(r"^ptkg: error\[(E\d{3})\] ", self.err, re.M)
+        return found.group(1) if found else None
+
+    @property
+    def skipped(self) -> dict[str, str]:
+        """The documents skipped, each with its code: ``{"empty.txt": "E122"}``."""
+        return dict(
+            (source, code)
+            for code, source in re.findall(r"^ptkg: skipped\[(E\d{3})\] (.+?): ", self.err, re.M)
+        )
 
 
 class Cli:

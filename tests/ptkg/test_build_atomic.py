@@ -269,9 +269,9 @@ def test_build_second_build_into_the_same_out_is_refused(ptkg: Any, tmp_path: Pa
         assert time.monotonic() < deadline
         time.sleep(0.05)
     run = ptkg("build", second, "--out", out)
-    assert run.code == 2
-    assert f"{out}: another ptkg build (process {holder.pid}) is writing into it" in run.err
-    assert "wait for it to finish, or build into another --out" in run.err
+    assert (run.code, run.error) == (2, "E310")
+    assert f"{out}: another ptkg build (process {holder.pid})" in run.err
+    assert "build into another --out" in run.err  # the fix
     (tmp_path / "go").write_text("", encoding="utf-8")
     holder.communicate(timeout=120)
     assert holder.returncode == 0
@@ -283,5 +283,5 @@ def test_build_lock_is_held_in_one_process_too(tmp_path: Path, ptkg: Any) -> Non
     ptkg.write(tmp_path / "a.txt", ptkg.ARTICLE)
     with DirectoryLock(tmp_path / "out" / ".ptkg" / "lock", "out"):
         run = ptkg("build", tmp_path / "a.txt", "--out", tmp_path / "out")
-    assert run.code == 2
-    assert f"another ptkg build (process {os.getpid()})" in run.err
+    assert (run.code, run.error) == (2, "E310")
+    assert f"(process {os.getpid()})" in run.err

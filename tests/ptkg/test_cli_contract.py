@@ -122,7 +122,8 @@ def test_cli_export_rdf_holds_the_whole_graph(
     assert built.graph is not None
     assert len(list(ox.parse(path=str(path), format=fmt))) == built.graph.quads
     run = ptkg("export", "--store", built.store, "--format", "rdf", "--output", tmp_path / "g.x")
-    assert run.code == 2 and "needs --output FILE.trig or FILE.nq" in run.err
+    assert (run.code, run.error) == (2, "E503")
+    assert "FILE.trig or FILE.nq" in run.err  # the fix
 
 
 def test_cli_validate_corpus_graph_conforms_to_the_shapes(ptkg: Any, built: BuildReport) -> None:
@@ -145,7 +146,7 @@ def test_cli_evaluate_passes_and_fails_at_its_threshold(
     above = ptkg("evaluate", "--store", built.store, "--gold", gold, "--min-f1", str(f1 + 0.01))
     assert above.code == 1
     missing = ptkg("evaluate", "--store", built.store, "--gold", gold.with_name("none.yaml"))
-    assert missing.code == 2
+    assert (missing.code, missing.error) == (2, "E141")
 
 
 # -- exit 1: a check failed ---------------------------------------------------------------
@@ -157,7 +158,8 @@ def test_cli_validate_violations_exit_1(ptkg: Any, tmp_path: Path) -> None:
     run = ptkg("validate", graph)
     assert run.code == 1
     assert "Conforms: False" in run.out and "identifier" in run.out
-    assert ptkg("validate", tmp_path / "none.ttl").code == 2
+    missing = ptkg("validate", tmp_path / "none.ttl")
+    assert (missing.code, missing.error) == (2, "E701")
 
 
 def test_cli_build_strict_with_a_skipped_document_exits_1(ptkg: Any, tmp_path: Path) -> None:
@@ -166,17 +168,20 @@ def test_cli_build_strict_with_a_skipped_document_exits_1(ptkg: Any, tmp_path: P
     out = tmp_path / "out"
     assert ptkg("build", tmp_path / "corpus", "--out", out, "--quiet").code == 0
     run = ptkg("build", tmp_path / "corpus", "--out", out, "--quiet", "--strict")
-    assert run.code == 1 and "skipped empty.txt: file is empty" in run.err
+    assert run.code == 1 and run.skipped == {"empty.txt": "E122"}
     assert ptkg.report(out)["documents"] == 1  # the build is in place all the same
 
 
 # -- exit 2, 3 and 130 --------------------------------------------------------------------
 @pytest.mark.parametrize("command", ["query", "timeline", "state", "chart", "export", "evaluate"])
-def test_cli_missing_store_exits_2(ptkg: Any, tmp_path: Path, command: str) -> None:
-    args = {"query": ["documents"], "chart": ["timeline"], "evaluate": ["--gold", "x.yaml"]}
+def test_cli_missing_store_exits_2(
+    ptkg: Any, tmp_path: Path, corpus_dir: Path, command: str
+) -> None:
+    gold = corpus_dir / "gold" / "seed_events.yaml"
+    args = {"query": ["documents"], "chart": ["timeline"], "evaluate": ["--gold", gold]}
     run = ptkg(command, *args.get(command, []), "--store", tmp_path / "none")
-    assert run.code == 2
-    assert "ptkg: error:" in run.err and "internal error" not in run.err
+    assert (run.code, run.error) == (2, "E501")
+    assert "internal error" not in run.err
 
 
 def test_cli_usage_errors_exit_2(ptkg: Any) -> None:
@@ -207,8 +212,8 @@ def test_cli_file_system_error_on_a_named_path_exits_2(
 
     monkeypatch.setattr("queries.export.write_events", denied)
     run = ptkg("export", "--store", built.store)
-    assert run.code == 2
-    assert "ptkg: error: /srv/out/events.json: Permission denied" in run.err
+    assert (run.code, run.error) == (2, "E320")
+    assert "] /srv/out/events.json: Permission denied" in run.err
 
 
 def test_cli_interrupted_exits_130(

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import QueryError
 from kg.store import GraphStore
 from ptkg.cli import main
-from queries import NamedQuery, list_queries, run_query
+from queries import NamedQuery, QueryError, list_queries, run_query
 
 QUERIES = list_queries()
 NAMES = [q.name for q in QUERIES]
@@ -96,12 +95,15 @@ def test_library_results_as_table_csv_json_and_dataframe(store: GraphStore) -> N
 
 
 def test_library_unknown_query_and_missing_parameter(store: GraphStore) -> None:
-    with pytest.raises(QueryError, match="no query named 'nope'"):
+    with pytest.raises(QueryError) as unknown:
         run_query(store, "nope")
-    with pytest.raises(QueryError, match="needs --param day"):
+    assert unknown.value.code == "E601" and "'nope'" in str(unknown.value)
+    with pytest.raises(QueryError) as missing:
         run_query(store, "timeline-as-of")
-    with pytest.raises(QueryError, match="no entity is named"):
+    assert missing.value.code == "E603" and "--param day" in str(missing.value)
+    with pytest.raises(QueryError) as nobody:
         run_query(store, "events-by-actor", {"actor": "Nobody At All"})
+    assert nobody.value.code == "E604" and "'Nobody At All'" in str(nobody.value)
 
 
 @pytest.mark.parametrize("kind", ["timeline", "states", "network"])

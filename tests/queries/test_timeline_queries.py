@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from kg.errors import QueryError
+from queries import QueryError
 
 Row = dict[str, Any]
 
@@ -109,8 +109,10 @@ def test_timeline_period_filter_keeps_events_that_may_fall_in_it(rows: Any) -> N
 
 
 def test_timeline_rejects_unknown_parameter(rows: Any) -> None:
-    with pytest.raises(QueryError, match="no parameter 'model'"):
+    with pytest.raises(QueryError) as info:
         rows("timeline", model="Fable 5")
+    assert info.value.code == "E603"
+    assert "'model'" in str(info.value)
 
 
 # ---------------------------------------------------------------------------- timeline-lanes
