@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from extract.records import Count, DateRange, EventRelation, TextSpan
 from kg import namespace
+from kg.build import GraphOptions, write_graph
 from kg.reconcile import Reconciliation, reconcile
 from kg.schema import EntityType, EntityTypes, EventType, EventTypes
+from kg.store import GraphStore
+from queries import run_query
 
 
 def _type(type_id: str, **kw: Any) -> EventType:
@@ -202,13 +206,12 @@ def test_reconcile_date_disagreement_is_kept_with_both_claims(doc: Any) -> None:
     assert {c.doc_id for c in conflict.claims} == {"a", "b"}
 
 
-def test_reconcile_count_disagreement(doc: Any) -> None:
-    texts = {"a": "more than 100 companies", "b": "a dozen companies"}
-    counts = {"a": Count(100, "more_than", "more than 100"), "b": Count(12, "exact", "a dozen")}
+def _counted_lift(doc: Any, counts: dict[str, tuple[str, Count]]) -> Reconciliation:
+    """One lift of June 26 told by each document with the count it gives of the partners."""
     builders = []
-    for doc_id in ("a", "b"):
+    for doc_id, (words, count) in counts.items():
         d = doc(doc_id)
-        s = d.sentence(f"On June 26 Commerce let {texts[doc_id]} use Mythos 5.")
+        s = d.sentence(f"On June 26 Commerce let {words} use Mythos 5.")
         model = d.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
         d.event(
             s,
@@ -216,12 +219,49 @@ def test_reconcile_count_disagreement(doc: Any) -> None:
             "partial_lift",
             models=(model,),
             timex=d.timex(s, "June 26"),
-            scope=(("trusted_partners", counts[doc_id]),),
+            scope=(("trusted_partners", count),),
         )
         builders.append(d)
     r = _reconcile(*builders)
+    assert [e.sources for e in r.events] == [sorted(counts)]  # one event, all its sources
+    return r
+
+
+def test_reconcile_count_disagreement(doc: Any) -> None:
+    r = _counted_lift(
+        doc,
+        {
+            "a": ("more than 100 companies", Count(100, "more_than", "more than 100")),
+            "b": ("a dozen companies", Count(12, "exact", "a dozen")),
+        },
+    )
     [conflict] = [d for d in r.disagreements if d.aspect == "count"]
-    assert {c.doc_id for c in conflict.claims} == {"a", "b"}
+    assert conflict.about == [0]
+    assert sorted((c.value, c.doc_id) for c in conflict.claims) == [
+        ("a dozen (exact 12)", "b"),
+        ("more than 100 (more_than 100)", "a"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {  # the same count, in the same words
+            "a": ("more than 100 companies", Count(100, "more_than", "more than 100")),
+            "b": ("more than 100 companies", Count(100, "more_than", "more than 100")),
+        },
+        {  # two counts that can both hold: about 120, and more than 100
+            "a": ("about 120 companies", Count(120, "about", "about 120")),
+            "b": ("more than 100 companies", Count(100, "more_than", "more than 100")),
+        },
+    ],
+    ids=["same", "compatible"],
+)
+def test_reconcile_agreeing_counts_are_no_disagreement(
+    doc: Any, counts: dict[str, tuple[str, Count]]
+) -> None:
+    r = _counted_lift(doc, counts)
+    assert [d for d in r.disagreements if d.aspect == "count"] == []
 
 
 def test_reconcile_exclusive_entities_named_differently_by_sources(doc: Any) -> None:
@@ -347,13 +387,34 @@ def test_reconcile_indefinite_weekday_narrows_the_window_to_that_weekday(doc: An
     assert len(r.events) == 1  # the letter is the instrument, not an event of its own
 
 
-def test_reconcile_unattached_instrument_stays_off_the_timeline(doc: Any) -> None:
+def test_reconcile_unattached_instrument_stays_off_the_timeline(doc: Any, tmp_path: Path) -> None:
     a = doc("a")
     s = a.sentence("Lutnick sent a letter to Anthropic on June 26.")
-    a.event(s, "letter", "letter", timex=a.timex(s, "June 26"))
+    who = a.entity(s, "Lutnick", "Howard Lutnick", "person")
+    to = a.entity(s, "Anthropic", "Anthropic", "organization")
+    a.event(s, "letter", "letter", agents=(who,), affected=(to,), timex=a.timex(s, "June 26"))
+    s2 = a.sentence("Anthropic sued Commerce on June 30.")
+    company = a.entity(s2, "Anthropic", "Anthropic", "organization")
+    commerce = a.entity(s2, "Commerce", "US Department of Commerce", "government_agency")
+    a.event(
+        s2, "sued", "lawsuit", agents=(company,), affected=(commerce,), timex=a.timex(s2, "June 30")
+    )
+    records = [a.build()]
     r = _reconcile(a)
-    assert [e.type_id for e in r.events] == ["letter"]
-    assert EVENT_TYPES.get("letter").on_timeline is False
+    # Kept as an event of its own, dated, with its participants, strong enough for the
+    # timeline by its support: only its type keeps it off.
+    letter = _event(r, "letter")
+    assert r.on_timeline(letter) and r.windows[letter].to_range() == DateRange(
+        _day("2026-06-26"), _day("2026-06-26")
+    )
+    assert r.states == []  # it changes no state
+    # The timeline as the graph gives it (the packaged event types: a letter is off it too).
+    write_graph(records, tmp_path / "store", {}, GraphOptions())
+    with GraphStore.open_existing(tmp_path / "store") as store:
+        timeline = run_query(store, "timeline").records()
+        candidates = run_query(store, "candidates").records()
+    assert [row["event_type"] for row in timeline] == ["lawsuit"]
+    assert candidates == []  # not a candidate either: off the timeline by its type
 
 
 def test_reconcile_early_month_and_a_day_near_its_end_are_one_event(doc: Any) -> None:

@@ -17,6 +17,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from kg.store import GraphStore
+from ptkg.cli import main
 from queries import QueryError, run_query
 from queries.charts import (
     ChartEvent,
@@ -247,16 +248,11 @@ def test_style_assign_levels_separates_colliding_spans() -> None:
 # ---------------------------------------------------------------------------- files
 
 
-def test_draw_timeline_writes_png_and_svg(store: GraphStore, tmp_path: Path) -> None:
-    _assert_png_and_svg(draw_timeline(store, tmp_path / "timeline"))
-
-
-def test_draw_states_writes_png_and_svg(store: GraphStore, tmp_path: Path) -> None:
-    _assert_png_and_svg(draw_states(store, tmp_path / "states"))
-
-
-def test_draw_network_writes_png_and_svg(store: GraphStore, tmp_path: Path) -> None:
-    _assert_png_and_svg(draw_network(store, tmp_path / "network"))
+@pytest.mark.parametrize(
+    "draw", [draw_timeline, draw_states, draw_network], ids=["timeline", "states", "network"]
+)
+def test_draw_writes_png_and_svg(store: GraphStore, tmp_path: Path, draw: Any) -> None:
+    _assert_png_and_svg(draw(store, tmp_path / "chart"))
 
 
 def test_draw_one_format_by_suffix(store: GraphStore, tmp_path: Path) -> None:
@@ -285,3 +281,10 @@ def test_draw_charts_unknown_type_is_an_error(store: GraphStore, tmp_path: Path)
     assert info.value.code == "E605"
     assert "'no_such_type'" in str(info.value)
     assert not (tmp_path / "none.png").exists()
+
+
+def test_cli_chart_unknown_entity_is_a_usage_error(store: GraphStore, tmp_path: Path) -> None:
+    out = tmp_path / "x"
+    args = ["chart", "timeline", "--store", str(store.path), "--entity", "Nobody At All"]
+    assert main([*args, "--output", str(out)]) == 2
+    assert not out.with_suffix(".png").exists()
