@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import pytest
@@ -18,6 +18,9 @@ from kg.store import STORE_MARKER, GraphStore
 from ptkg.build import BuildReport
 from queries import QueryError
 from queries.runner import check_query
+
+if TYPE_CHECKING:
+    from tests.conftest import Cli
 
 
 class _Endpoint(BaseHTTPRequestHandler):
@@ -53,7 +56,7 @@ def endpoint() -> Iterator[tuple[str, list[str]]]:
     ["SERVICE <{url}>", "service silent <{url}>", "\\u0053ERVICE <{url}>"],
 )
 def test_query_service_is_refused_without_any_request(
-    ptkg: Any,
+    ptkg: Cli,
     built: BuildReport,
     tmp_path: Path,
     endpoint: tuple[str, list[str]],
@@ -89,7 +92,7 @@ def test_query_service_as_a_name_is_not_refused() -> None:
     assert check_query(text) == "SELECT"
 
 
-def test_query_ask_construct_describe_answer(ptkg: Any, built: BuildReport, tmp_path: Path) -> None:
+def test_query_ask_construct_describe_answer(ptkg: Cli, built: BuildReport, tmp_path: Path) -> None:
     sem = "http://semanticweb.cs.vu.nl/2009/11/sem/"
     ask = ptkg.write(tmp_path / "ask.rq", f"ASK {{ ?e a <{sem}Event> }}\n")
     run = ptkg("query", ask, "--store", built.store, "--format", "json")
@@ -125,7 +128,7 @@ def test_query_ask_construct_describe_answer(ptkg: Any, built: BuildReport, tmp_
     ],
 )
 def test_query_type_typo_is_an_error_like_an_unknown_entity(
-    ptkg: Any, built: BuildReport, tmp_path: Path, args: tuple[str, ...]
+    ptkg: Cli, built: BuildReport, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
     run = ptkg(*(a.format(tmp=tmp_path) for a in args), "--store", built.store)
     assert (run.code, run.error) == (2, "E605")
@@ -137,7 +140,7 @@ def test_query_type_typo_is_an_error_like_an_unknown_entity(
     assert "'Nobody At All'" in entity.err
 
 
-def test_query_repeated_param_is_refused(ptkg: Any, built: BuildReport) -> None:
+def test_query_repeated_param_is_refused(ptkg: Cli, built: BuildReport) -> None:
     run = ptkg(
         "query", "state-on-day", "-p", "day=2026-06-20", "-p", "day=2026-06-21",
         "--store", built.store,
@@ -158,7 +161,7 @@ def test_query_repeated_param_is_refused(ptkg: Any, built: BuildReport) -> None:
     ],
 )
 def test_query_update_is_refused_in_words(
-    ptkg: Any, built: BuildReport, tmp_path: Path, update: str, keyword: str
+    ptkg: Cli, built: BuildReport, tmp_path: Path, update: str, keyword: str
 ) -> None:
     before = (built.out / "graph.trig").read_bytes()
     query = ptkg.write(tmp_path / "update.rq", update + "\n")
@@ -171,7 +174,7 @@ def test_query_update_is_refused_in_words(
     assert (built.out / "graph.trig").read_bytes() == before
 
 
-def test_query_time_limit(ptkg: Any, tmp_path: Path) -> None:
+def test_query_time_limit(ptkg: Cli, tmp_path: Path) -> None:
     # A store of 3,000 triples and a query that compares every pair of them: 9 million
     # comparisons, seconds of work, cut at 0.2 s.
     path = tmp_path / "store"
