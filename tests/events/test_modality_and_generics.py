@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
+from tests.events.conftest import Result
+
+Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
 
 def test_modality_considering_is_planned(run: Run) -> None:
