@@ -48,3 +48,38 @@ def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> An
             fix="quote the value",
             code="E141",
         ) from exc
+
+
+_BOOLEAN_FIX = 'YAML reads on, off, yes and no as booleans: quote them ("on")'
+
+
+def strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
+    """A word or a list of words of a data file (numbers read as words); DataFileError for
+    anything else, and for a word YAML read as true/false."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+        raise DataFileError(path, f"{what}: a word was read as true/false", fix=_BOOLEAN_FIX)
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise DataFileError(path, f"{what}: expected a list of words")
+    return tuple(str(v) for v in value)
+
+
+def check_pattern(pattern: Any, path: Path, what: str) -> None:
+    """Reject the YAML booleans that slip into spaCy Matcher patterns (on, no, yes, off)."""
+    if isinstance(pattern, dict):
+        for key, value in pattern.items():
+            if (
+                key in ("IN", "NOT_IN")
+                and isinstance(value, list)
+                and any(isinstance(v, bool) for v in value)
+            ):
+                raise DataFileError(
+                    path, f"{what}: a word was read as true/false", fix=_BOOLEAN_FIX
+                )
+            check_pattern(value, path, what)
+    elif isinstance(pattern, list):
+        for item in pattern:
+            check_pattern(item, path, what)

@@ -129,6 +129,8 @@ class Timex:
     signal: str | None = None  # "end" after "until", "through" (a deadline, an expiry);
     #                            "start" after "effective", "as of": it bounds a period and
     #                            dates no event
+    function: str | None = None  # TIMEX3 functionInDocument: "CREATION_TIME" for a
+    #                              dateline ("May 14 (UPI) --"): the document's own date
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 import rdflib
 from rdflib.compare import to_canonical_graph
 
+from extract.entities import CorpusKnowledge, load_entity_lexicon
 from extract.records import DocumentRecords
 from kg.convert import DocumentConverter
 from kg.files import replacing, temporary_sibling
@@ -106,6 +107,7 @@ class GraphQuads:
             self.options.threshold,
             Populations.load(self.options.lexicons),
             Bodies.load(self.options.lexicons),
+            CorpusKnowledge(load_entity_lexicon(self.options.lexicons)),
         )
         self.reconciliation = reconciliation
         self.notify("reconcile", 1, 1)

@@ -237,7 +237,7 @@ def _window_triples(iri: URIRef, window: Window, precision: str) -> Iterator[Tri
         yield iri, SEM.hasEarliestBeginTimeStamp, date_literal(window.earliest())  # type: ignore[arg-type]
     if window.hi is not None:
         yield iri, SEM.hasLatestBeginTimeStamp, date_literal(window.latest())  # type: ignore[arg-type]
-    yield iri, PTKG.precision, Literal(precision)
+    yield iri, PTKG.precision, Literal(str(precision))
     unit = PRECISION_UNITS.get(precision)
     if unit is not None:
         yield iri, TIME.unitType, unit

@@ -17,6 +17,15 @@ from rdflib import Literal, URIRef
 
 from extract.datafiles import load_yaml, packaged_data
 from extract.errors import DataFileError
+from extract.type_schemes import (
+    LAYERS,
+    STATE_EFFECTS,
+    EntityType,
+    EventType,
+    entries,
+    read_entity_type,
+    read_event_type,
+)
 from kg.iri import Minter
 from kg.namespace import PTKG, RDF, RDFS, SDO, SKOS
 from kg.terms import boolean_literal
@@ -37,32 +46,19 @@ LAYER_TERMS: dict[str, URIRef] = {
     "effective": PTKG.EffectiveState,
 }
 
-
-def _entries(data: Any, key: str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Entries of a scheme written either as a mapping id -> fields or a list with 'id'."""
-    section = data.get(key) if isinstance(data, dict) else None
-    if isinstance(section, dict):
-        for type_id, fields in section.items():
-            yield str(type_id), fields if isinstance(fields, dict) else {}
-    elif isinstance(section, list):
-        for number, fields in enumerate(section, 1):
-            if not isinstance(fields, dict) or "id" not in fields:
-                raise DataFileError(path, f"entry {number} of '{key}' has no 'id'")
-            yield str(fields["id"]), fields
-    else:
-        raise DataFileError(path, f"expected a '{key}' mapping or list")
-
-
-@dataclass(frozen=True)
-class EntityType:
-    id: str
-    label: str
-    schema_class: URIRef
-    coarse: str
-    exclusive: bool = False  # only one entity of this type holds at a time (administrations)
-    actor: str | None = None  # government | company | court | media | person, or None
-    subject: bool = False  # a restriction can apply to it (a product, an app, a company)
-    whole_government: bool = False  # stands for a government as a whole, not a department
+__all__ = [
+    "LAYERS",
+    "LAYER_TERMS",
+    "STATE_EFFECTS",
+    "STATE_TERMS",
+    "Bodies",
+    "Body",
+    "EntityType",
+    "EntityTypes",
+    "EventType",
+    "EventTypes",
+    "Populations",
+]
 
 
 class EntityTypes:
@@ -73,60 +69,35 @@ class EntityTypes:
     def load(cls, extra: Iterable[Path] = ()) -> EntityTypes:
         types: dict[str, EntityType] = {}
         for path in _scheme_files("entity_types.yaml", extra, "entity_types"):
-            for type_id, fields in _entries(load_yaml(path), "entity_types", path):
-                schema_name = fields.get("schema_org") or fields.get("schema")
-                schema_class = (
-                    URIRef(str(SDO) + str(schema_name).removeprefix("schema:"))
-                    if schema_name
-                    else _DEFAULT_SCHEMA
-                )
-                types[type_id] = EntityType(
-                    id=type_id,
-                    label=str(fields.get("label", type_id.replace("_", " "))),
-                    schema_class=schema_class,
-                    coarse=str(fields.get("coarse", fields.get("evaluates_as", type_id))),
-                    exclusive=bool(fields.get("exclusive", False)),
-                    actor=str(fields["actor"]) if fields.get("actor") else None,
-                    subject=bool(fields.get("subject", False)),
-                    whole_government=bool(fields.get("whole_government", False)),
-                )
+            for type_id, fields in entries(load_yaml(path), "entity_types", path):
+                types[type_id] = read_entity_type(type_id, fields, path)
         return cls(types)
 
     def schema_class(self, type_id: str) -> URIRef:
-        entity_type = self.types.get(type_id)
-        return entity_type.schema_class if entity_type else _DEFAULT_SCHEMA
+        found = self.types.get(type_id)
+        if found is None or found.schema_org is None:
+            return _DEFAULT_SCHEMA
+        return URIRef(str(SDO) + found.schema_org)
 
     def coarse(self, type_id: str) -> str:
-        entity_type = self.types.get(type_id)
-        return entity_type.coarse if entity_type else type_id
+        found = self.types.get(type_id)
+        return found.coarse if found else type_id
 
     def actor(self, type_id: str) -> str | None:
-        entity_type = self.types.get(type_id)
-        return entity_type.actor if entity_type else None
+        found = self.types.get(type_id)
+        return found.actor if found else None
 
     def is_subject(self, type_id: str) -> bool:
-        entity_type = self.types.get(type_id)
-        return entity_type.subject if entity_type else False
+        found = self.types.get(type_id)
+        return found.subject if found else False
+
+    def is_exclusive(self, type_id: str) -> bool:
+        found = self.types.get(type_id)
+        return found.exclusive if found else False
 
     def is_whole_government(self, type_id: str) -> bool:
-        entity_type = self.types.get(type_id)
-        return entity_type.whole_government if entity_type else False
-
-
-@dataclass(frozen=True)
-class EventType:
-    id: str
-    label: str
-    definition: str
-    coarse: str
-    plover_category: str | None
-    plover_mode: str | None
-    state_effect: str | None
-    on_timeline: bool
-    instrument_of: tuple[str, ...] = ()  # acts an event of this type can carry out
-    family: str | None = None  # types whose events sources may confuse (partial/full lift)
-    layer: str = "legal"  # the state it changes: legal (a government's rule) | effective
-    min_sources: int = 1  # independent publishers an event of the type needs for the timeline
+        found = self.types.get(type_id)
+        return found.whole_government if found else False
 
 
 class EventTypes:
@@ -137,40 +108,13 @@ class EventTypes:
     def load(cls, extra: Iterable[Path] = ()) -> EventTypes:
         types: dict[str, EventType] = {}
         for path in _scheme_files("event_types.yaml", extra, "event_types"):
-            for type_id, fields in _entries(load_yaml(path), "event_types", path):
-                plover = fields.get("plover") or {}
-                if isinstance(plover, str):
-                    plover = {"category": plover}
-                effect = fields.get("state_effect")
-                if effect is not None and str(effect) not in STATE_TERMS:
-                    raise DataFileError(
-                        path,
-                        f"event type {type_id!r}: unknown state_effect {effect!r}",
-                        fix=f"use one of {', '.join(STATE_TERMS)} or leave it out",
-                    )
-                types[type_id] = EventType(
-                    id=type_id,
-                    label=str(fields.get("label", type_id.replace("_", " "))),
-                    definition=str(fields.get("definition", "")),
-                    coarse=str(fields.get("coarse", type_id)),
-                    plover_category=plover.get("category"),
-                    plover_mode=plover.get("mode"),
-                    state_effect=str(effect) if effect is not None else None,
-                    on_timeline=bool(fields.get("timeline", fields.get("on_timeline", True))),
-                    instrument_of=tuple(str(t) for t in fields.get("instrument_of") or ()),
-                    family=str(fields["family"]) if fields.get("family") else None,
-                    layer=_layer(fields.get("layer"), type_id, path),
-                    min_sources=int(fields.get("min_sources", 1)),
-                )
+            for type_id, fields in entries(load_yaml(path), "event_types", path):
+                types[type_id] = read_event_type(type_id, fields, path)
         return cls(types)
 
     def get(self, type_id: str) -> EventType:
         found = self.types.get(type_id)
-        if found is None:
-            return EventType(
-                type_id, type_id.replace("_", " "), "", type_id, None, None, None, True
-            )
-        return found
+        return found if found is not None else EventType.unknown(type_id)
 
     def coarse(self, type_id: str) -> str:
         return self.get(type_id).coarse
@@ -212,7 +156,7 @@ class Populations:
     def load(cls, extra: Iterable[Path] = ()) -> Populations:
         partial: set[str] = set()
         for path in _scheme_files("scopes.yaml", extra, "populations"):
-            for population, fields in _entries(load_yaml(path), "populations", path):
+            for population, fields in entries(load_yaml(path), "populations", path):
                 if fields.get("limits_restriction"):
                     partial.add(population)
                 else:
@@ -244,17 +188,17 @@ class Bodies:
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Bodies:
-        entries: dict[str, Mapping[str, Any]] = {}
+        by_id: dict[str, Mapping[str, Any]] = {}
         for path in _scheme_files("gazetteer.yaml", extra, "entities"):
             data = load_yaml(path)
             section = data.get("entities") if isinstance(data, dict) else None
             for number, entry in enumerate(section or [], 1):
                 if not isinstance(entry, dict) or "id" not in entry or "name" not in entry:
                     raise DataFileError(path, f"entities entry {number} needs an id and a name")
-                entries[str(entry["id"])] = entry
+                by_id[str(entry["id"])] = entry
         bodies: dict[str, Body] = {}
-        for entry in entries.values():
-            parent = entries.get(str(entry.get("parent") or ""))
+        for entry in by_id.values():
+            parent = by_id.get(str(entry.get("parent") or ""))
             aliases = entry.get("aliases") or []
             bodies[str(entry["name"])] = Body(
                 name=str(entry["name"]),
@@ -266,20 +210,6 @@ class Bodies:
 
     def get(self, name: str) -> Body | None:
         return self.by_name.get(name)
-
-
-LAYERS = tuple(LAYER_TERMS)
-
-
-def _layer(value: Any, type_id: str, path: Path) -> str:
-    layer = str(value or "legal")
-    if layer not in LAYERS:
-        raise DataFileError(
-            path,
-            f"event type {type_id!r}: unknown layer {layer!r}",
-            fix=f"use one of {', '.join(LAYERS)} or leave it out (legal)",
-        )
-    return layer
 
 
 def _scheme_files(name: str, extra: Iterable[Path], key: str) -> list[Path]:

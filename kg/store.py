@@ -59,6 +59,8 @@ class GraphStore:
                 "build` first, or pass --store with the store directory it wrote: OUT/store)",
                 code="E501",
             )
+        if not (path / STORE_MARKER).is_file() and (path / "store" / STORE_MARKER).is_file():
+            path = path / "store"  # the output directory of a build: its store
         if not (path / STORE_MARKER).is_file():
             raise StoreError(
                 f"{path}: not a graph store built by ptkg (run `ptkg build` first, "

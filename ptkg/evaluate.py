@@ -18,6 +18,9 @@ Strict by design:
 
 The functions here take plain data (the JSON export, state answers, entity rows), so the
 scorer is tested without building any graph.
+
+Longer than most modules: events, dates, order, states and entities are scored by one
+matching of reference to graph events, which every measure reads.
 """
 
 from __future__ import annotations

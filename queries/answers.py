@@ -18,6 +18,7 @@ from typing import Any
 
 from kg.store import GraphStore
 from queries.dates import describe_window
+from queries.library import lookup_text
 from queries.runner import resolve_entity, run_query
 
 
@@ -121,18 +122,9 @@ def state_on_day(
     return answers
 
 
-_NAMES = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?name ?alias WHERE {
-  ?entity skos:prefLabel ?name .
-  OPTIONAL { ?entity skos:altLabel ?alias }
-}
-"""
-
-
 def _names(store: GraphStore, subject: str) -> list[str]:
     iri = resolve_entity(store, subject)
-    rows = store.query(_NAMES, {"entity": iri})
+    rows = store.query(lookup_text("entity-names"), {"entity": iri})
     names = {str(term) for row in rows for term in row if term is not None}  # type: ignore[union-attr]
     return sorted(names) or [subject]
 

@@ -100,6 +100,11 @@ def query_directory() -> Path:
     return Path(str(resources.files("queries.sparql")))
 
 
+def lookup_text(name: str) -> str:
+    """The SPARQL of one of the runner's own lookups (queries/sparql/lookups/NAME.rq)."""
+    return (query_directory() / "lookups" / f"{name}.rq").read_text(encoding="utf-8")
+
+
 def list_queries() -> list[NamedQuery]:
     return [load_query(path) for path in sorted(query_directory().glob("*.rq"))]
 

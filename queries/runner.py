@@ -34,35 +34,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, QueryTimeoutError
 from kg.iri import EVENT_TYPE_NS
 from kg.store import GraphStore
-from queries.library import NamedQuery, find_query
-
-_EXACT_NAME = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?entity ?label WHERE {
-  ?entity skos:prefLabel ?name ;
-          a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> .
-  BIND(?name AS ?label)
-}
-"""
-_EXACT_ALIAS = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?entity ?label WHERE {
-  ?entity skos:altLabel ?name ;
-          a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> ;
-          skos:prefLabel ?label .
-}
-"""
-_ENTITY_LOOKUP = """
-PREFIX ptkg: <https://w3id.org/ptkg/vocab#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?entity ?label ?name WHERE {
-  ?entity a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> ;
-          skos:prefLabel ?label .
-  { ?entity skos:prefLabel ?any } UNION { ?entity skos:altLabel ?any }
-  FILTER(LCASE(STR(?any)) = LCASE(STR(?name)))
-}
-"""
+from queries.library import NamedQuery, find_query, lookup_text
 
 
 @dataclass(frozen=True)
@@ -118,12 +90,6 @@ class QueryResult:
             return self.to_json()
         raise QueryError(f"unknown output format {fmt!r}: use table, csv or json")
 
-
-_EVENT_TYPES = """
-PREFIX ptkg: <https://w3id.org/ptkg/vocab#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?type ?id WHERE { ?type a ptkg:EventType ; skos:notation ?id }
-"""
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
@@ -331,7 +297,7 @@ def resolve_event_type(store: GraphStore, value: str) -> URIRef:
     """The event type of the graph with this id ("partial_lift") or IRI; QueryError, with
     the closest ids, for one the graph does not have."""
     iri = URIRef(value if value.startswith(("http://", "https://")) else EVENT_TYPE_NS + value)
-    known = {URIRef(str(row[0])): str(row[1]) for row in store.query(_EVENT_TYPES)}  # type: ignore[index]
+    known = {URIRef(str(row[0])): str(row[1]) for row in store.query(lookup_text("event-type-ids"))}  # type: ignore[index]
     if iri in known:
         return iri
     close = difflib.get_close_matches(value, sorted(known.values()), n=3, cutoff=0.6)
@@ -349,11 +315,11 @@ def resolve_entity(store: GraphStore, name: str) -> URIRef:
     # The name as written first: an index lookup. Only then any case, which reads every name.
     rows = [
         row
-        for lookup in (_EXACT_NAME, _EXACT_ALIAS)
-        for row in store.query(lookup, {"name": Literal(name)})
+        for lookup in ("entity-by-name", "entity-by-alias")
+        for row in store.query(lookup_text(lookup), {"name": Literal(name)})
     ]
     if not rows:
-        rows = list(store.query(_ENTITY_LOOKUP, {"name": Literal(name)}))
+        rows = list(store.query(lookup_text("entity-any-case"), {"name": Literal(name)}))
     found = sorted({(str(r[1]), str(r[0])) for r in rows})  # type: ignore[index]
     if not found:
         raise QueryError(

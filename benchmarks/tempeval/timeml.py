@@ -7,7 +7,7 @@ text both taggers are given.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class TimeMLDocument:
     text: str
     dct: date
     gold: tuple[Annotation, ...]
+    subset: str = ""  # the top folder it was found in under the corpus directory: TimeBank
 
 
 def read_document(path: Path) -> TimeMLDocument:
@@ -57,9 +58,24 @@ def _walk(element: ET.Element, pieces: list[str], gold: list[Annotation]) -> Non
         gold.append(Annotation(start, end, element.get("type", ""), element.get("value", "")))
 
 
-def read_corpus(directory: Path) -> list[TimeMLDocument]:
-    """All ``*.tml`` documents under ``directory``, in path order."""
+def subset_of(path: Path, directory: Path) -> str:
+    """The top folder of ``path`` under ``directory`` ("" for a file right in it)."""
+    parts = path.relative_to(directory).parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+def read_corpus(directory: Path, subset: str | None = None) -> list[TimeMLDocument]:
+    """All ``*.tml`` documents under ``directory``, in path order; with ``subset``, only
+    those under its top folder of that name (any case: "timebank", "AQUAINT")."""
     paths = sorted(directory.rglob("*.tml"))
     if not paths:
         raise FileNotFoundError(f"{directory}: no *.tml file found (give a TimeML directory)")
-    return [read_document(path) for path in paths]
+    if subset is not None:
+        folders = sorted({subset_of(path, directory) for path in paths} - {""})
+        paths = [p for p in paths if subset_of(p, directory).lower() == subset.lower()]
+        if not paths:
+            raise FileNotFoundError(
+                f"{directory}: no folder {subset!r} holding *.tml files; "
+                f"its folders are: {', '.join(folders) or 'none'}"
+            )
+    return [replace(read_document(path), subset=subset_of(path, directory)) for path in paths]

@@ -7,6 +7,9 @@ not be read and why, and ``Notice``s of what was repaired or dropped on the way 
 No document is lost without a message: every document gets an id no other document of the
 corpus has (two files of one name in different folders are told apart by their paths), and
 a corpus that gives one id twice is refused (``DuplicateIdError``).
+
+Longer than most modules: one reader per format, each a few functions, behind one entry
+point that owns the ids and the messages.
 """
 
 from __future__ import annotations

@@ -10,33 +10,49 @@ Each source proposes candidates; overlaps are settled by priority (gazetteer, ti
 and well-formed model names first, then patterns, then NER) and length. NER output is
 filtered by general rules (a headline fragment with a verb or preposition in it is not a
 name; "AI" is never a country). Names are then canonicalised within the document.
+
+Longer than most modules: each source of candidates and each second pass (models, people,
+outlets) reads the component's matchers; ``candidates.py`` holds what needs no state.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from extract.entities.candidates import (
+    BLOCKED,
+    SPAN_KEY,
+    Candidate,
+    candidate_ending_at,
+    candidate_starting_near,
+    core_of,
+    expand,
+    hyphenated_name,
+    is_known,
+    model_context,
+    model_cores,
+    name_after,
+    name_keys,
+    occurrences,
+    overlaps_any,
+    settle_overlaps,
+    variants,
+)
 from extract.entities.canonical import canonical_names, clean_name
-from extract.entities.lexicon import EntityLexicon, load_entity_lexicon
+from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import DataFileError
 from extract.records import EntityMention, TextSpan
 from extract.spacy_extensions import register_extensions
 from extract.words import inner_capital
 
-SPAN_KEY = "entities"
-_HYPHENS = "\u2010\u2011\u2012\u2013"
 _QUOTES = set('"“”‘’«»')
-_BLOCKED = "_blocked"
 
 # Priorities of candidate sources: higher wins an overlap, then the longer span.
 _P_GAZETTEER = 5
@@ -46,25 +62,6 @@ _P_PATTERN = 3
 _P_WEAK_MODEL = 3
 _P_INSTRUMENT = 2
 _P_NER = 1
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    type: str
-    name: str
-    source: str
-    priority: int
-    rule: str = ""
-    gazetteer_id: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
-    title_start: int | None = None
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 @Language.factory(
@@ -94,7 +91,7 @@ class EntityRecogniser:
         for entry in lex.entries:
             lower: list[Doc] = []
             exact: list[Doc] = []
-            for alias in _variants(entry.names):
+            for alias in variants(entry.names):
                 doc = make(alias)
                 (exact if entry.case_sensitive or len(doc) == 1 else lower).append(doc)
             if lower:
@@ -112,11 +109,11 @@ class EntityRecogniser:
         for number, role in enumerate(lex.roles):
             key = f"r:{number}"
             self.role_by_key[key] = (role.title, role.body)
-            self.titles.add(key, [make(n) for n in _variants(role.names)])
+            self.titles.add(key, [make(n) for n in variants(role.names)])
         for number, title in enumerate(lex.titles):
             key = f"t:{number}"
             self.role_by_key[key] = (title, None)
-            self.titles.add(key, [make(n) for n in _variants([title])])
+            self.titles.add(key, [make(n) for n in variants([title])])
         # Patterns of the data file, with the {LEXICON: families} macro expanded.
         self.patterns = Matcher(nlp.vocab)
         self.pattern_info = {}
@@ -124,7 +121,7 @@ class EntityRecogniser:
             key = f"p:{pattern.id}"
             self.pattern_info[key] = pattern
             try:
-                self.patterns.add(key, [_expand(list(pattern.pattern), family_names)])
+                self.patterns.add(key, [expand(list(pattern.pattern), family_names)])
             except (ValueError, KeyError, TypeError) as exc:
                 raise DataFileError(
                     "entity_patterns.yaml",
@@ -175,11 +172,11 @@ class EntityRecogniser:
         candidates.extend(self._patterns(doc))
         candidates.extend(self._instruments(doc))
         candidates.extend(self._ner(doc))
-        chosen = _resolve(candidates, len(doc))
+        chosen = settle_overlaps(candidates, len(doc))
         chosen = self._models_pass(doc, chosen)
         chosen = self._people_pass(doc, chosen)
         chosen = self._outlets_pass(doc, chosen)
-        chosen = [c for c in chosen if c.type != _BLOCKED]
+        chosen = [c for c in chosen if c.type != BLOCKED]
         chosen.sort(key=lambda c: (c.start, c.end))
         self._set(doc, chosen)
         return doc
@@ -260,7 +257,7 @@ class EntityRecogniser:
         for match_id, start, end in matches:
             if start < taken_until:
                 continue
-            name_end = _name_after(doc, end, self.lexicon)
+            name_end = name_after(doc, end, self.lexicon)
             if name_end is None:
                 continue
             title, body = self.role_by_key[strings[match_id]]
@@ -270,7 +267,7 @@ class EntityRecogniser:
             while role_start > 0 and doc[role_start - 1].lower_ in self.lexicon.title_modifiers:
                 role_start -= 1
             taken_until = name_end
-            yield Candidate(role_start, end, _BLOCKED, "", "pattern", _P_PERSON + 1)
+            yield Candidate(role_start, end, BLOCKED, "", "pattern", _P_PERSON + 1)
             yield Candidate(
                 end,
                 name_end,
@@ -410,29 +407,29 @@ class EntityRecogniser:
                 strong.append(cand)
             elif key == "m:name_noun":
                 cand.priority = _P_WEAK_MODEL
-                if not _is_known(doc, start, end, chosen):
+                if not is_known(doc, start, end, chosen):
                     strong.append(cand)
             else:
                 cand.priority = _P_WEAK_MODEL
                 weak.append((key, cand))
-        chosen = _resolve([*chosen, *strong], len(doc))
-        cores = _model_cores(chosen, lex)
+        chosen = settle_overlaps([*chosen, *strong], len(doc))
+        cores = model_cores(chosen, lex)
         for _round in range(3):
             # NER never blocks a model name, nor does a family named alone ("Claude" of
             # "Gemini Ultra"); everything else does.
             solid = [c for c in chosen if c.source != "ner" and not c.rule.startswith("f:")]
             added: list[Candidate] = []
             for key, cand in weak:
-                core = _core_of(doc[cand.start : cand.end], lex)
-                supported = core in cores or _model_context(doc, cand, chosen, lex)
+                core = core_of(doc[cand.start : cand.end], lex)
+                supported = core in cores or model_context(doc, cand, chosen, lex)
                 if key == "m:family_name" and doc[cand.start + 1].text in lex.models.editions:
                     supported = True
-                if supported and not _overlaps_any(cand, solid):
+                if supported and not overlaps_any(cand, solid):
                     cand.priority = _P_MODEL
                     added.append(cand)
             # Bare core names elsewhere in the text ("Ultra" once "Gemini Ultra 2" is known).
-            for token in _occurrences(doc, cores):
-                if not _overlaps_any(
+            for token in occurrences(doc, cores):
+                if not overlaps_any(
                     Candidate(token.i, token.i + 1, "", "", "", 0), [*solid, *added]
                 ):
                     end = token.i + 1
@@ -451,18 +448,18 @@ class EntityRecogniser:
                     )
             if not added:
                 break
-            chosen = _resolve([*chosen, *added], len(doc))
-            cores = _model_cores(chosen, lex)
-            weak = [(k, c) for k, c in weak if not _overlaps_any(c, chosen)]
+            chosen = settle_overlaps([*chosen, *added], len(doc))
+            cores = model_cores(chosen, lex)
+            weak = [(k, c) for k, c in weak if not overlaps_any(c, chosen)]
         return chosen
 
     def _people_pass(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """One-word NER persons need support; bare surnames are found; appositive roles added."""
         rules = self.lexicon.ner
-        chosen = _resolve([*chosen, *self._appositive_people(doc, chosen)], len(doc))
+        chosen = settle_overlaps([*chosen, *self._appositive_people(doc, chosen)], len(doc))
         full = [c for c in chosen if c.type == "person" and len(c.name.split()) > 1]
         parts = {c.name.split()[0] for c in full} | {c.name.split()[-1] for c in full}
-        skeletons = {k for c in full for k in _name_keys(c.name.split()[-1])}
+        skeletons = {k for c in full for k in name_keys(c.name.split()[-1])}
         kept: list[Candidate] = []
         for cand in chosen:
             single = len(cand.name.split()) == 1
@@ -470,14 +467,14 @@ class EntityRecogniser:
                 cand.type == "organization"
                 and cand.source == "ner"
                 and single
-                and (cand.name in parts or _name_keys(cand.name) & skeletons)
+                and (cand.name in parts or name_keys(cand.name) & skeletons)
             ):
                 cand = replace(cand, type="person")
             if cand.type == "person" and single and cand.source == "ner":
                 token = doc[cand.end - 1]
                 if (
                     cand.name not in parts
-                    and not _name_keys(cand.name) & skeletons
+                    and not name_keys(cand.name) & skeletons
                     and not (
                         token.dep_ in ("nsubj", "nsubjpass")
                         and token.head.lemma_ in rules.speech_verbs
@@ -488,10 +485,10 @@ class EntityRecogniser:
         surnames = {c.name.split()[-1] for c in full if " " not in c.name.split()[-1]}
         extra = [
             Candidate(t.i, t.i + 1, "person", t.text, "pattern", _P_WEAK_MODEL, rule="surname")
-            for t in _occurrences(doc, surnames)
-            if t.is_title and not _overlaps_any(Candidate(t.i, t.i + 1, "", "", "", 0), kept)
+            for t in occurrences(doc, surnames)
+            if t.is_title and not overlaps_any(Candidate(t.i, t.i + 1, "", "", "", 0), kept)
         ]
-        kept = _resolve([*kept, *extra], len(doc))
+        kept = settle_overlaps([*kept, *extra], len(doc))
         return [self._apposition(doc, c, kept) if c.type == "person" else c for c in kept]
 
     def _appositive_people(self, doc: Doc, chosen: list[Candidate]) -> Iterator[Candidate]:
@@ -508,7 +505,7 @@ class EntityRecogniser:
             name_start = i - 1
             while name_start > 0 and i - 1 - name_start < 3:
                 token = doc[name_start - 1]
-                if token.pos_ == "PROPN" and (token.is_title or _hyphenated_name(token.text)):
+                if token.pos_ == "PROPN" and (token.is_title or hyphenated_name(token.text)):
                     name_start -= 1
                 else:
                     break
@@ -522,7 +519,7 @@ class EntityRecogniser:
                     _P_PATTERN,
                     rule="appositive",
                 )
-                if not _overlaps_any(cand, [c for c in chosen if c.source != "ner"]):
+                if not overlaps_any(cand, [c for c in chosen if c.source != "ner"]):
                     yield cand
 
     def _apposition(self, doc: Doc, cand: Candidate, chosen: list[Candidate]) -> Candidate:
@@ -532,7 +529,7 @@ class EntityRecogniser:
                 end = cand.title_start
                 if doc[end - 1].tag_ == "POS":
                     end -= 1
-                before = _candidate_ending_at(chosen, end)
+                before = candidate_ending_at(chosen, end)
                 if before is not None and self.lexicon.actor(before.type) in (
                     "company",
                     "government",
@@ -567,7 +564,7 @@ class EntityRecogniser:
         after = t_end
         affiliation = body
         if affiliation is None and after < len(doc) and doc[after].lower_ in ("of", "at"):
-            org = _candidate_starting_near(chosen, after + 1)
+            org = candidate_starting_near(chosen, after + 1)
             if org is not None:
                 affiliation = org.name
         return replace(cand, role=title, affiliation=affiliation)
@@ -584,179 +581,3 @@ class EntityRecogniser:
                     cand = replace(cand, type="news_outlet")
             result.append(cand)
         return result
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _occurrences(doc: Doc, words: set[str]) -> list[Token]:
-    """Tokens whose text is one of ``words``, found on the ORTH array (no Python loop over
-    every token)."""
-    if not words:
-        return []
-    ids = [doc.vocab.strings[w] for w in words if w in doc.vocab.strings]
-    if not ids:
-        return []
-    orths = doc.to_array(ORTH)
-    return [doc[int(i)] for i in numpy.nonzero(numpy.isin(orths, ids))[0]]
-
-
-def _variants(names: Iterable[str]) -> list[str]:
-    """Each name, and its forms with other hyphen characters (news text mixes them)."""
-    out: list[str] = []
-    for name in names:
-        for variant in (name, *(name.replace("-", h) for h in _HYPHENS if "-" in name)):
-            if variant not in out:
-                out.append(variant)
-    return out
-
-
-def _expand(pattern: list[dict[str, Any]], family_names: list[str]) -> list[dict[str, Any]]:
-    out = []
-    for spec in pattern:
-        spec = dict(spec)
-        if spec.pop("LEXICON", None) == "families":
-            spec["ORTH"] = {"IN": family_names}
-        out.append(spec)
-    return out
-
-
-def _resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
-    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
-    taken = bytearray(length)
-    chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start)):
-        if cand.start >= cand.end or any(taken[cand.start : cand.end]):
-            continue
-        taken[cand.start : cand.end] = b"\x01" * cand.length
-        chosen.append(cand)
-    return chosen
-
-
-def _overlaps_any(cand: Candidate, others: Iterable[Candidate]) -> bool:
-    return any(o.start < cand.end and cand.start < o.end for o in others)
-
-
-def _is_known(doc: Doc, start: int, end: int, chosen: list[Candidate]) -> bool:
-    return any(o.start < end and start < o.end and o.type != "ai_model" for o in chosen)
-
-
-def _name_after(doc: Doc, i: int, lexicon: EntityLexicon) -> int | None:
-    """End of a personal name of one to three capitalised words starting at ``i``."""
-    end = i
-    while end < len(doc) and end - i < 3:
-        token = doc[end]
-        if not (token.is_title or _hyphenated_name(token.text)) or token.pos_ not in (
-            "PROPN",
-            "NOUN",
-        ):
-            break
-        if token.text in lexicon.ner.stopwords or token.text in lexicon.models.not_names:
-            break
-        end += 1
-    return end if end > i else None
-
-
-def _hyphenated_name(text: str) -> bool:
-    parts = re.split(r"[-\u2010\u2011]", text)
-    return len(parts) > 1 and all(p[:1].isupper() for p in parts if p)
-
-
-def _name_keys(word: str) -> set[str]:
-    """Keys shared by a name and its one-transposition misspellings (long names only)."""
-    if len(word) < 7:
-        return {word.lower()}
-    lowered = word.lower()
-    keys = {lowered}
-    for k in range(len(lowered) - 1):
-        keys.add(lowered[:k] + lowered[k + 1] + lowered[k] + lowered[k + 2 :])
-    return keys
-
-
-def _candidate_ending_at(chosen: Sequence[Candidate], index: int) -> Candidate | None:
-    for cand in chosen:
-        if cand.end == index:
-            return cand
-    return None
-
-
-def _candidate_starting_near(chosen: Sequence[Candidate], index: int) -> Candidate | None:
-    for cand in chosen:
-        if index <= cand.start <= index + 1 and cand.type != _BLOCKED:
-            return cand
-    return None
-
-
-def _core_of(span: Span, lexicon: EntityLexicon) -> str:
-    words = [t.text for t in span if lexicon.family_of(t.text) is None or t.i > span.start]
-    words = [w for w in words if not lexicon.models.version.match(w)]
-    return words[0] if len(words) == 1 else " ".join(words)
-
-
-def _model_cores(chosen: Iterable[Candidate], lexicon: EntityLexicon) -> set[str]:
-    cores: set[str] = set()
-    for cand in chosen:
-        if cand.type != "ai_model":
-            continue
-        words = cand.name.split()
-        if (
-            words
-            and lexicon.family_of(words[0]) is not None
-            and words[0] in (lexicon.family_of(words[0]) or _NoFamily).names
-        ):
-            words = words[1:]
-        words = [w for w in words if not lexicon.models.version.match(w)]
-        words = [w for w in words if w not in lexicon.models.editions]
-        if len(words) == 1 and words[0][:1].isupper() and words[0] not in lexicon.models.not_names:
-            cores.add(words[0])
-    return cores
-
-
-class _NoFamily:
-    names: tuple[str, ...] = ()
-
-
-def _model_context(
-    doc: Doc, cand: Candidate, chosen: Sequence[Candidate], lex: EntityLexicon
-) -> bool:
-    """A weak model name is supported by a model noun after it, or a model next to it."""
-    nouns = {n.lower() for n in lex.models.nouns}
-    after = cand.end
-    if after < len(doc) and doc[after].text == "AI":
-        after += 1
-    if after < len(doc) and doc[after].lower_ in nouns:
-        return True
-    # "Gemini Ultra and Nano 2", "the second model, Nano 2"
-    i = cand.start - 1
-    if i >= 1 and doc[i].lower_ in ("and", "or", ",", "&"):
-        prev = doc[i - 1]
-        if prev.lower_ in nouns:
-            return True
-        if any(c.type == "ai_model" and c.end == i for c in chosen):
-            return True
-    j = cand.end
-    if (
-        j + 1 < len(doc)
-        and doc[j].lower_ in ("and", "or", "&")
-        and any(c.type == "ai_model" and c.start == j + 1 for c in chosen)
-    ):
-        return True
-    # "Google's Gemini Ultra": an organization's possession
-    if cand.start >= 2 and doc[cand.start - 1].tag_ == "POS":
-        owner = _candidate_ending_at(chosen, cand.start - 1)
-        if owner is not None and owner.type == "organization":
-            return lex.family_of(doc[cand.start].text) is not None
-    return False
-
-
-def token_entity_index(doc: Doc) -> dict[int, int]:
-    """Token index -> index in ``doc._.entities`` (for the event layer)."""
-    index: dict[int, int] = {}
-    for number, span in enumerate(doc.spans.get(SPAN_KEY, ())):
-        for token in span:
-            index[token.i] = number
-    return index
-
-
-def head_token(span: Span) -> Token:
-    return span.root

@@ -4,6 +4,9 @@ Reads: extract/data/entity_types.yaml, gazetteer.yaml, roles.yaml, entity_patter
 any extra YAML files a user passes (each may hold any of their sections). Adds: one frozen
 ``EntityLexicon``, loaded once per pipeline component. Extra files are merged over the
 packaged ones: entries with a known id (or title, or pattern id) replace it, lists grow.
+
+Longer than most modules: every section of the four files is checked here, so that a
+mistake in a user's file is reported with its file, entry and fix before any text is read.
 """
 
 from __future__ import annotations
@@ -15,21 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extract.datafiles import load_yaml, packaged_data
+from extract.datafiles import check_pattern, load_yaml, packaged_data, strings
 from extract.errors import DataFileError
+from extract.type_schemes import EntityType, read_entity_type
 
 PACKAGED_FILES = ("entity_types.yaml", "gazetteer.yaml", "roles.yaml", "entity_patterns.yaml")
-ACTOR_KINDS = ("government", "company", "court", "media", "person")
-
-
-@dataclass(frozen=True)
-class EntityType:
-    id: str
-    label: str
-    coarse: str
-    actor: str | None
-    product: bool = False  # a thing an event can concern (a model, a product, an app)
-    instrument: bool = False  # an order, a letter, a rule an event acts by
 
 
 @dataclass(frozen=True)
@@ -128,6 +121,11 @@ class EntityLexicon:
         entity_type = self.types.get(type_id)
         return entity_type.actor if entity_type else None
 
+    def is_subject(self, type_id: str) -> bool:
+        """True for types a restriction can apply to (entity_types.yaml: subject)."""
+        entity_type = self.types.get(type_id)
+        return entity_type.subject if entity_type else False
+
     def is_product(self, type_id: str) -> bool:
         """True for types an event concerns as its models (entity_types.yaml: product)."""
         entity_type = self.types.get(type_id)
@@ -201,22 +199,6 @@ def packaged_entity_lexicon() -> EntityLexicon:
     return load_entity_lexicon()
 
 
-def _strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and any(isinstance(v, bool) for v in value):
-        raise DataFileError(
-            path,
-            f"{what}: a word was read as true/false",
-            fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
-        )
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise DataFileError(path, f"{what}: expected a list of strings")
-    return tuple(str(v) for v in value)
-
-
 def _require(entry: Mapping[str, Any], key: str, path: Path, what: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -268,13 +250,13 @@ class _Merged:
             title = _require(entry, "title", path, what)
             body = entry.get("body")
             self.roles[title.lower()] = Role(
-                title, _strings(entry.get("aliases"), path, what), str(body) if body else None
+                title, strings(entry.get("aliases"), path, what), str(body) if body else None
             )
-        for title in _strings(data.get("titles"), path, "titles"):
+        for title in strings(data.get("titles"), path, "titles"):
             if title not in self.titles:
                 self.titles.append(title)
         self.title_modifiers.update(
-            w.lower() for w in _strings(data.get("title_modifiers"), path, "title_modifiers")
+            w.lower() for w in strings(data.get("title_modifiers"), path, "title_modifiers")
         )
         for number, entry in enumerate(_list(data.get("patterns"), path, "patterns"), 1):
             self._pattern(path, number, entry)
@@ -288,14 +270,14 @@ class _Merged:
         if outlets is not None:
             if not isinstance(outlets, dict):
                 raise DataFileError(path, "outlets: expected a mapping with 'verbs' and 'after'")
-            self.outlet_verbs.update(_strings(outlets.get("verbs"), path, "outlets.verbs"))
-            self.outlet_after.extend(_strings(outlets.get("after"), path, "outlets.after"))
+            self.outlet_verbs.update(strings(outlets.get("verbs"), path, "outlets.verbs"))
+            self.outlet_after.extend(strings(outlets.get("after"), path, "outlets.after"))
         for number, entry in enumerate(_list(data.get("anaphors"), path, "anaphors"), 1):
             what = f"anaphors entry {number}"
             self.anaphors.append(
                 Anaphor(
-                    tuple(w.lower() for w in _strings(entry.get("words"), path, what)),
-                    _strings(entry.get("types"), path, what),
+                    tuple(w.lower() for w in strings(entry.get("words"), path, what)),
+                    strings(entry.get("types"), path, what),
                 )
             )
 
@@ -305,22 +287,7 @@ class _Merged:
         if not isinstance(section, dict):
             raise DataFileError(path, "entity_types: expected a mapping id -> fields")
         for type_id, fields in section.items():
-            fields = fields or {}
-            actor = fields.get("actor")
-            if actor is not None and actor not in ACTOR_KINDS:
-                raise DataFileError(
-                    path,
-                    f"entity type {type_id!r}: unknown actor {actor!r}",
-                    fix=f"use one of {', '.join(ACTOR_KINDS)} or null",
-                )
-            self.types[str(type_id)] = EntityType(
-                str(type_id),
-                str(fields.get("label", type_id)),
-                str(fields.get("coarse", type_id)),
-                actor,
-                product=bool(fields.get("product", False)),
-                instrument=bool(fields.get("instrument", False)),
-            )
+            self.types[str(type_id)] = read_entity_type(str(type_id), fields or {}, path)
             self.type_files[str(type_id)] = path
 
     def _ner(self, path: Path, section: Any) -> None:
@@ -333,7 +300,7 @@ class _Merged:
             raise DataFileError(path, "ner.labels: expected a mapping NER label -> type or null")
         self.ner_labels.update({str(k): (str(v) if v else None) for k, v in labels.items()})
         for key, bucket in self.ner_lists.items():
-            bucket.update(_strings(section.get(key), path, f"ner.{key}"))
+            bucket.update(strings(section.get(key), path, f"ner.{key}"))
 
     def _entry(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
         what = f"entities entry {number}"
@@ -342,7 +309,7 @@ class _Merged:
             id=entry_id,
             name=_require(entry, "name", path, what),
             type=_require(entry, "type", path, what),
-            aliases=_strings(entry.get("aliases"), path, what),
+            aliases=strings(entry.get("aliases"), path, what),
             case_sensitive=bool(entry.get("case_sensitive", False)),
             parent=str(entry["parent"]) if entry.get("parent") else None,
         )
@@ -357,7 +324,7 @@ class _Merged:
             name=_require(entry, "name", path, what),
             owner=str(owner) if owner else None,
             type=str(entry.get("type", "ai_model")),
-            aliases=_strings(entry.get("aliases"), path, what),
+            aliases=strings(entry.get("aliases"), path, what),
             standalone=bool(entry.get("standalone", True)),
         )
 
@@ -380,7 +347,7 @@ class _Merged:
             pattern_id,
             _require(entry, "type", path, what),
             tuple(tokens),
-            tuple(w.lower() for w in _strings(entry.get("strip", ["the"]), path, what)),
+            tuple(w.lower() for w in strings(entry.get("strip", ["the"]), path, what)),
             _name_template(entry.get("name"), path, what),
         )
 
@@ -398,7 +365,7 @@ class _Merged:
                     path, f"models.version is not a regular expression: {exc}"
                 ) from exc
         for key, bucket in self.model_lists.items():
-            bucket.update(_strings(section.get(key), path, f"models.{key}"))
+            bucket.update(strings(section.get(key), path, f"models.{key}"))
 
     def build(self, files: tuple[str, ...]) -> EntityLexicon:
         known_types = set(self.types)
@@ -443,26 +410,6 @@ class _Merged:
             anaphors=tuple(self.anaphors),
             files=files,
         )
-
-
-def check_pattern(pattern: Any, path: Path, what: str) -> None:
-    """Reject the YAML booleans that slip into Matcher patterns (on, no, yes, off)."""
-    if isinstance(pattern, dict):
-        for key, value in pattern.items():
-            if (
-                key in ("IN", "NOT_IN")
-                and isinstance(value, list)
-                and any(isinstance(v, bool) for v in value)
-            ):
-                raise DataFileError(
-                    path,
-                    f"{what}: a word was read as true/false",
-                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
-                )
-            check_pattern(value, path, what)
-    elif isinstance(pattern, list):
-        for item in pattern:
-            check_pattern(item, path, what)
 
 
 def _list(value: Any, path: Path, what: str) -> Iterable[Mapping[str, Any]]:

@@ -7,6 +7,7 @@ does, and registers the ``ptkg_events`` pipeline component):
 - ``EventLexicon.types``: the event-type scheme (coarse type, PLOVER mapping, state effect)
 """
 
-from extract.events.lexicon import EventLexicon, EventTypeDef, TriggerRule, load_event_lexicon
+from extract.events.lexicon import EventLexicon, TriggerRule, load_event_lexicon
+from extract.type_schemes import EventType
 
-__all__ = ["EventLexicon", "EventTypeDef", "TriggerRule", "load_event_lexicon"]
+__all__ = ["EventLexicon", "EventType", "TriggerRule", "load_event_lexicon"]

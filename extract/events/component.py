@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import PipelineError
+from extract.events.announcements import announced_decisions
 from extract.events.attribution import AttributionFinder
 from extract.events.decide import decide_type
 from extract.events.description import Describer
@@ -130,14 +131,16 @@ class EventExtractor:
         self.describer.linear_fallbacks(doc, drafts, anchors, scopes, entities)
         placed = place_timexes(doc, timexes)
         ignore = self.lexicon.ignore_timex_values
-        for number, item in attach_timexes(placed, anchors, ignore).items():
+        onset = self.lexicon.syntax.onset_prepositions
+        for number, item in attach_timexes(placed, anchors, ignore, None, onset).items():
             drafts[number].timex = item
-        for number, item in attach_timexes(placed, anchors, ignore, "start").items():
+        for number, item in attach_timexes(placed, anchors, ignore, "start", onset).items():
             drafts[number].effective = item
-        for number, item in attach_timexes(placed, anchors, ignore, "end").items():
+        for number, item in attach_timexes(placed, anchors, ignore, "end", onset).items():
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)
+        announced_decisions(drafts, self.lexicon, entities, placed)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(
@@ -171,7 +174,7 @@ class EventExtractor:
         """Relations the text states, by draft number (both ends are kept as events)."""
         sentence_of = [sentences.of(d.head.i).start for d in drafts]
         policy = [
-            (self.lexicon.types[d.type].timeline if d.type in self.lexicon.types else True)
+            (self.lexicon.types[d.type].on_timeline if d.type in self.lexicon.types else True)
             and d.modality == "asserted"
             for d in drafts
         ]

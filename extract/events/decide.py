@@ -10,7 +10,7 @@ access limit (``when_limited``). A limited group the trigger names becomes a sco
 from __future__ import annotations
 
 from extract.events.draft import Draft
-from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.lexicon import EventLexicon
 from extract.events.scope import ScopeMatch
 
 LIMITED_GROUP = "limited_group"  # the population scopes.yaml gives to "a select group"
@@ -24,12 +24,8 @@ def decide_type(draft: Draft, lexicon: EventLexicon) -> None:
         any(p is not None and p.limits_lift for p in populations) or draft.limited is not None
     )
     general = any(p is not None and not p.limits_lift for p in populations)
-    if event_type == LIFT:
-        event_type = (
-            "partial_lift"
-            if _degree(draft, lexicon, limiting, general) == "partial"
-            else "full_lift"
-        )
+    if event_type in lexicon.by_degree:
+        event_type = lexicon.decided(event_type, _degree(draft, lexicon, limiting, general))
     elif limiting and rep.rule.when_limited:
         event_type = rep.rule.when_limited
     draft.type = event_type
@@ -60,7 +56,7 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
         return "full"
     if any(m.rule.degree == "partial" for m in draft.members):
         return "partial"
-    if any(m.type == LIFT and m.rule.degree == "full" for m in draft.members):
+    if any(m.type in lexicon.by_degree and m.rule.degree == "full" for m in draft.members):
         return "full"
     return "partial"  # an authorization: an exemption, the rest stays
 

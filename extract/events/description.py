@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.events.attribution import Cue, attribution_for
 from extract.events.draft import Draft
-from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.lexicon import EventLexicon
 from extract.events.modality import modality_of, tense_of
 from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch, limited_modifier
@@ -47,9 +47,6 @@ _ARGUMENT_DEPS = frozenset(
 _NEAR_MEMBER_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
 )
-# Coarse types whose events restrict or relieve someone: with no affected party named, the
-# owner of the restricted models is affected.
-_RESTRICTING = ("export_restriction", "partial_lift", "full_lift", "designation")
 
 
 class Describer:
@@ -90,6 +87,10 @@ class Describer:
                 for m in draft.affected
                 if entities.actor_kind(m) not in ("government", "court", "person")
             ]
+        if not draft.agents and self._restricting(rep.type):
+            place = self.jurisdiction(rep, entities)
+            if place is not None and place not in draft.affected:
+                draft.agents.append(place)
         if not draft.affected and self._about_someone(rep.type):
             draft.affected = self.owners(draft, entities)
         draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
@@ -113,6 +114,20 @@ class Describer:
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
+
+    def jurisdiction(self, trigger: Trigger, entities: DocEntities) -> EntityMention | None:
+        """The government of the place a measure holds in, when its text names no one who
+        imposed it ("Huawei was banned in the UK", "barred from Britain's networks")."""
+        words = self.lexicon.syntax.jurisdiction_prepositions
+        for prep in trigger.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in (obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))):
+                    mention = entities.at(token)
+                    if mention is not None and entities.actor_kind(mention) == "government":
+                        return mention
+        return None
 
     def sentence_fallback(
         self, draft: Draft, entities: DocEntities, sentence: Span, focus: frozenset[str]
@@ -147,7 +162,10 @@ class Describer:
         return self._restricting(type_id)
 
     def _restricting(self, type_id: str) -> bool:
-        return self.lexicon.coarse(type_id if type_id != LIFT else "partial_lift") in _RESTRICTING
+        """Events that restrict or relieve someone (event_types.yaml: affects_owner): with
+        no affected party named, the owner of the restricted models is affected."""
+        type_def = self.lexicon.types.get(self.lexicon.decided(type_id))
+        return type_def is not None and type_def.affects_owner
 
     @staticmethod
     def focus(entities: DocEntities) -> frozenset[str]:

@@ -4,6 +4,9 @@ Reads: extract/data/event_types.yaml, scopes.yaml, modality.yaml, attribution.ya
 extra YAML files a user passes (each may hold any of their sections). Adds: one frozen
 ``EventLexicon``, loaded once per pipeline component. Extra files merge over the packaged
 ones: a type or rule with a known id replaces it, word lists grow.
+
+Longer than most modules: every section of the four files is checked here, so that a
+mistake in a user's file is reported with its file, entry and fix before any text is read.
 """
 
 from __future__ import annotations
@@ -13,30 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.datafiles import load_yaml, packaged_data
+from extract.datafiles import check_pattern, load_yaml, packaged_data, strings
 from extract.errors import DataFileError
+from extract.type_schemes import ACTOR_KINDS, EventType, read_event_type
 
 PACKAGED_FILES = ("event_types.yaml", "scopes.yaml", "modality.yaml", "attribution.yaml")
-LIFT = "lift"  # pseudo-type of trigger rules: partial_lift or full_lift, decided from the text
-STATE_EFFECTS = ("restricted", "partially_lifted", "lifted")
-ACTOR_KINDS = ("government", "company", "court", "media", "person")
 DEGREES = ("full", "partial", "authorization")
 MODALITIES = ("asserted", "negated", "hypothetical", "planned", "requested", "speculative", "state")
 ANY = "any"  # a complement class that accepts every verb
-
-
-@dataclass(frozen=True)
-class EventTypeDef:
-    id: str
-    label: str
-    definition: str
-    coarse: str
-    plover_category: str | None
-    plover_mode: str | None
-    state_effect: str | None
-    timeline: bool
-    instrument_of: tuple[str, ...] = ()  # types of the acts a mention of this type may carry
-    needs_party: bool = False  # an event only when it names whom or what it is about
+SUBJECT = "subject"  # entity:subject: an entity of any type with subject: true
 
 
 @dataclass(frozen=True)
@@ -125,11 +113,14 @@ class SyntaxWords:
     definite_determiners: frozenset[str]  # "the", "this": a definite mention
     headline_small_words: frozenset[str]  # words a title-case headline leaves lower case
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
+    jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
+    announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
+    onset_prepositions: frozenset[str]  # "banned from December 31": when it takes effect
 
 
 @dataclass(frozen=True)
 class EventLexicon:
-    types: Mapping[str, EventTypeDef]
+    types: Mapping[str, EventType]
     rules: tuple[TriggerRule, ...]
     word_classes: Mapping[str, frozenset[str]]
     actor_words: Mapping[str, str]  # lemma -> actor kind
@@ -146,10 +137,17 @@ class EventLexicon:
     modality: ModalityCues
     attribution: AttributionCues
     syntax: SyntaxWords
+    # types a rule may give that the text decides: lift -> {partial: ..., full: ...}
+    by_degree: Mapping[str, Mapping[str, str]]
 
     def coarse(self, type_id: str) -> str:
         found = self.types.get(type_id)
         return found.coarse if found else type_id
+
+    def decided(self, type_id: str, degree: str = "partial") -> str:
+        """The type a mention of ``type_id`` has at this degree (a ``by_degree`` type is
+        decided by the text; every other type is itself)."""
+        return self.by_degree.get(type_id, {}).get(degree, type_id)
 
     def population(self, population_id: str) -> Population | None:
         for population in self.populations:
@@ -169,6 +167,9 @@ _SYNTAX_SECTIONS = (
     "definite_determiners",
     "headline_small_words",
     "novelty_words",
+    "jurisdiction_prepositions",
+    "announcing_verbs",
+    "onset_prepositions",
 )
 
 
@@ -188,24 +189,8 @@ def load_event_lexicon(extra: Sequence[str | Path] = ()) -> EventLexicon:
 # --------------------------------------------------------------------------- loading
 
 
-def _strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and any(isinstance(v, bool) for v in value):
-        raise DataFileError(
-            path,
-            f"{what}: a word was read as true/false",
-            fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
-        )
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise DataFileError(path, f"{what}: expected a list of words")
-    return tuple(str(v) for v in value)
-
-
 def _lower_set(value: Any, path: Path, what: str) -> set[str]:
-    return {s.lower() for s in _strings(value, path, what)}
+    return {s.lower() for s in strings(value, path, what)}
 
 
 def _mapping(value: Any, path: Path, what: str) -> Mapping[str, Any]:
@@ -218,7 +203,7 @@ def _mapping(value: Any, path: Path, what: str) -> Mapping[str, Any]:
 
 class _Merged:
     def __init__(self) -> None:
-        self.types: dict[str, EventTypeDef] = {}
+        self.types: dict[str, EventType] = {}
         self.rules: dict[str, TriggerRule] = {}
         self.rule_files: dict[str, Path] = {}
         self.word_classes: dict[str, set[str]] = {}
@@ -239,10 +224,20 @@ class _Merged:
         self.attribution: dict[str, set[str]] = {}
         self.instruments: dict[str, str] = {}
         self.syntax: dict[str, set[str]] = {name: set() for name in _SYNTAX_SECTIONS}
+        self.by_degree: dict[str, dict[str, str]] = {}
 
     def add(self, path: Path, data: Mapping[str, Any]) -> None:
         for number, entry in enumerate(_entries(data.get("event_types"), path, "event_types"), 1):
             self._type(path, number, entry)
+        for name, by in _mapping(data.get("by_degree"), path, "by_degree").items():
+            by = _mapping(by, path, f"by_degree.{name}")
+            if set(by) != {"partial", "full"}:
+                raise DataFileError(
+                    path,
+                    f"by_degree.{name}: expected the types of its two degrees",
+                    fix=f"write {name}: {{partial: <type>, full: <type>}}",
+                )
+            self.by_degree[str(name)] = {str(k): str(v) for k, v in by.items()}
         for name, words in _mapping(data.get("word_classes"), path, "word_classes").items():
             self.word_classes.setdefault(str(name), set()).update(
                 _lower_set(words, path, f"word_classes.{name}")
@@ -282,7 +277,7 @@ class _Merged:
                 )
             self.syntax[key].update(_lower_set(words, path, f"syntax.{key}"))
         time = _mapping(data.get("time"), path, "time")
-        self.ignore_values.update(_strings(time.get("ignore_values"), path, "time.ignore_values"))
+        self.ignore_values.update(strings(time.get("ignore_values"), path, "time.ignore_values"))
         for pop_id, fields in _mapping(data.get("populations"), path, "populations").items():
             self._population(path, str(pop_id), fields)
         self.limiting.update(_lower_set(data.get("limiting_modifiers"), path, "limiting_modifiers"))
@@ -320,32 +315,10 @@ class _Merged:
                 self.instruments[str(noun).lower()] = str(kind)
 
     def _type(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
-        what = f"event_types entry {number}"
         type_id = entry.get("id")
         if not isinstance(type_id, str) or not type_id:
-            raise DataFileError(path, f"{what}: missing 'id'")
-        plover = entry.get("plover") or {}
-        if isinstance(plover, str):
-            plover = {"category": plover}
-        effect = entry.get("state_effect")
-        if effect is not None and effect not in STATE_EFFECTS:
-            raise DataFileError(
-                path,
-                f"event type {type_id!r}: unknown state_effect {effect!r}",
-                fix=f"use one of {', '.join(STATE_EFFECTS)} or leave it out",
-            )
-        self.types[type_id] = EventTypeDef(
-            id=type_id,
-            label=str(entry.get("label", type_id)),
-            definition=str(entry.get("definition", "")),
-            coarse=str(entry.get("coarse", type_id)),
-            plover_category=plover.get("category"),
-            plover_mode=plover.get("mode"),
-            state_effect=effect,
-            timeline=bool(entry.get("timeline", True)),
-            instrument_of=_strings(entry.get("instrument_of"), path, f"event type {type_id!r}"),
-            needs_party=bool(entry.get("needs_party", False)),
-        )
+            raise DataFileError(path, f"event_types entry {number}: missing 'id'")
+        self.types[type_id] = read_event_type(type_id, entry, path)
 
     def _rule(self, path: Path, number: int, entry: Mapping[str, Any]) -> None:
         what = f"triggers entry {number}"
@@ -353,7 +326,7 @@ class _Merged:
         if not isinstance(rule_id, str) or not rule_id:
             raise DataFileError(path, f"{what}: missing 'id'", fix="give each rule an id")
         what = f"trigger rule {rule_id!r}"
-        lemmas = _strings(entry.get("lemmas"), path, what)
+        lemmas = strings(entry.get("lemmas"), path, what)
         if not lemmas:
             raise DataFileError(path, f"{what}: no 'lemmas'")
         by_actor = {}
@@ -380,15 +353,15 @@ class _Merged:
             id=rule_id,
             type=str(entry.get("type", "other")),
             lemmas=tuple(s.lower() for s in lemmas),
-            pos=frozenset(_strings(entry.get("pos"), path, what) or ("VERB", "NOUN")),
+            pos=frozenset(strings(entry.get("pos"), path, what) or ("VERB", "NOUN")),
             by_actor=by_actor,
-            object=_strings(entry.get("object"), path, what),
-            complement=_strings(entry.get("complement"), path, what),
-            subject=_strings(entry.get("subject"), path, what),
+            object=strings(entry.get("object"), path, what),
+            complement=strings(entry.get("complement"), path, what),
+            subject=strings(entry.get("subject"), path, what),
             auxiliary=frozenset(_lower_set(entry.get("auxiliary"), path, what)),
             preposition_object=(
                 {
-                    str(k).lower(): _strings(v, path, what)
+                    str(k).lower(): strings(v, path, what)
                     for k, v in _mapping(prep, path, what).items()
                 }
                 if prep
@@ -437,7 +410,15 @@ class _Merged:
         )
 
     def build(self) -> EventLexicon:
-        known = set(self.types) | {LIFT}
+        for name, by in self.by_degree.items():
+            for degree, type_id in by.items():
+                if type_id not in self.types:
+                    raise DataFileError(
+                        "event_types.yaml",
+                        f"by_degree.{name}.{degree} names unknown type {type_id!r}",
+                        fix="add the type to event_types",
+                    )
+        known = set(self.types) | set(self.by_degree)
         for type_def in self.types.values():
             if type_def.coarse not in self.types:
                 raise DataFileError(
@@ -525,27 +506,8 @@ class _Merged:
                 instruments=dict(self.instruments),
             ),
             syntax=SyntaxWords(**{k: frozenset(v) for k, v in self.syntax.items()}),
+            by_degree={name: dict(by) for name, by in self.by_degree.items()},
         )
-
-
-def check_pattern(pattern: Any, path: Path, what: str) -> None:
-    """Reject the YAML booleans that slip into Matcher patterns (on, no, yes, off)."""
-    if isinstance(pattern, dict):
-        for key, value in pattern.items():
-            if (
-                key in ("IN", "NOT_IN")
-                and isinstance(value, list)
-                and any(isinstance(v, bool) for v in value)
-            ):
-                raise DataFileError(
-                    path,
-                    f"{what}: a word was read as true/false",
-                    fix='YAML reads on, off, yes and no as booleans: quote them ("on")',
-                )
-            check_pattern(value, path, what)
-    elif isinstance(pattern, list):
-        for item in pattern:
-            check_pattern(item, path, what)
 
 
 def _entries(value: Any, path: Path, what: str) -> list[Mapping[str, Any]]:

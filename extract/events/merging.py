@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.events.draft import Draft
-from extract.events.lexicon import LIFT, EventLexicon
+from extract.events.lexicon import EventLexicon
 from extract.events.syntax import children, path_is_within
 from extract.events.triggers import Trigger
 
@@ -75,7 +75,7 @@ class Merger:
             members.sort(key=lambda t: (t.head.i != root, t.head.i))
             members = _content_first(members)
             draft = Draft(members, instrument_trigger=instrument_of(members))
-            self._anchor(draft)
+            self._collect_anchors(draft)
             drafts.append(draft)
         return drafts
 
@@ -102,12 +102,17 @@ class Merger:
                 return False  # "banned X after Y banned Z": two events
         if upper.rule.absorbs_complement:
             return True
-        coarse = self.lexicon.coarse
-        upper_type = coarse(upper.type) if upper.type != LIFT else LIFT
-        lower_type = coarse(lower.type) if lower.type != LIFT else LIFT
-        return upper_type == lower_type and upper.rule.modality == lower.rule.modality
+        return (
+            self._kind(upper.type) == self._kind(lower.type)
+            and upper.rule.modality == lower.rule.modality
+        )
 
-    def _anchor(self, draft: Draft) -> None:
+    def _kind(self, type_id: str) -> str:
+        """What two triggers of one event share: their coarse type, or the type the text
+        decides by degree (a lift)."""
+        return type_id if type_id in self.lexicon.by_degree else self.lexicon.coarse(type_id)
+
+    def _collect_anchors(self, draft: Draft) -> None:
         """Tokens whose dependents (dates, scopes, cues) belong to this event."""
         occurrence = self.lexicon.occurrence_verbs
         for member in draft.members:

@@ -98,7 +98,7 @@ def views(records: Sequence[DocumentRecords], lexicon: EventLexicon) -> list[Men
                     affected=resolve(mention.affected),
                     models=resolve(mention.models),
                     timex=timex.span.text if timex is not None else None,
-                    timeline=type_def.timeline if type_def is not None else True,
+                    timeline=type_def.on_timeline if type_def is not None else True,
                     types=frozenset(by_id[i].type for i in mention.agents if i in by_id),
                 )
             )

@@ -358,3 +358,16 @@ def np_tokens(token: Token) -> list[Token]:
         out.append(child)
         stack.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
     return sorted(out, key=lambda t: t.i)
+
+
+def argument_owners(token: Token) -> list[Token]:
+    """Who owns an argument that is not itself a name: its possessor ("X's shares"), the
+    object of its "of" or "from" ("shares of X", "kit from X"), its proper-noun modifier
+    ("X shares"), and the same one preposition down ("trading in X shares")."""
+    found: list[Token] = []
+    for node in [token, *preposition_objects(token, "in"), *preposition_objects(token, "of")]:
+        found += children(node, "poss")
+        found += [c for c in children(node, "compound") if c.pos_ == "PROPN"]
+        if node is token:
+            found += preposition_objects(token, "of") + preposition_objects(token, "from")
+    return found

@@ -81,18 +81,20 @@ def attach_timexes(
     anchors: Mapping[int, int],
     ignore_values: frozenset[str],
     signal: str | None = None,
+    onset_prepositions: frozenset[str] = frozenset(),
 ) -> dict[int, PlacedTimex]:
     """Event number -> the time expression its anchors govern most closely.
 
     Without ``signal``, the expressions that date an event; with "start" or "end", those
     that start or end the period of a measure ("effective May 1", "until August 19": the
-    Timex's ``signal``), which never date the event itself."""
+    Timex's ``signal``; "banned from December 31": the object of an onset preposition),
+    which never date the event itself."""
     found: dict[int, list[tuple[int, PlacedTimex]]] = {}
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
             continue
-        if item.timex.signal != signal:
-            continue
+        if _signal(item, onset_prepositions) != signal or item.timex.function is not None:
+            continue  # a period's bound, or the document's own date (a dateline)
         inside = set(range(item.span.start, item.span.end))
         for distance, token in enumerate((item.head, *item.head.ancestors)):
             if token.i in anchors and token.i not in inside:
@@ -103,6 +105,15 @@ def attach_timexes(
         options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))
         chosen[event] = options[0][1]
     return chosen
+
+
+def _signal(item: PlacedTimex, onset_prepositions: frozenset[str]) -> str | None:
+    if item.timex.signal is not None:
+        return item.timex.signal
+    head = item.head
+    if head.dep_ == "pobj" and head.head.lower_ in onset_prepositions:
+        return "start"
+    return None
 
 
 def _vagueness(timex: Timex) -> int:

@@ -4,6 +4,9 @@ Reads: the trigger rules of event_types.yaml (compiled once into one spaCy Match
 parse and the document's entities. Adds: ``Trigger`` candidates -- the head word, the rule,
 the light verb that carries a noun ("issued an export block"), and the agent, affected
 party and type the rule gives for that agent's kind of actor.
+
+Longer than most modules: a rule's conditions (objects, complements, subjects, support)
+and the participants they find read the same parse paths, kept side by side.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from extract.events.lexicon import ANY, EventLexicon, TriggerRule
+from extract.events.lexicon import ANY, SUBJECT, EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
 from extract.events.syntax import (
     NOUN_POS,
+    argument_owners,
     children,
     complements_of,
     inflections,
@@ -203,6 +207,12 @@ class TriggerFinder:
                 mention = entities.at(token) or entities.resolve(token)
                 if mention is not None and mention.type == wanted:
                     return True
+                if (
+                    wanted == SUBJECT
+                    and mention is not None
+                    and entities.entity_lexicon.is_subject(mention.type)
+                ):
+                    return True  # any kind of entity a restriction can apply to
                 if entities.entity_lexicon.is_product(wanted) and entities.models_in(
                     np_core(token)
                 ):
@@ -296,6 +306,11 @@ class TriggerFinder:
                 add(agents, passive_agent(head))
                 for theme in children(head, "nsubjpass"):
                     add(affected, theme)
+                    # "Corvex equipment was banned", "kit from Corvex will be banned"
+                    for part in [*np_core(theme)[1:], *argument_owners(theme)]:
+                        mention = entities.at(part)
+                        if mention is not None and entities.actor_kind(mention) == "company":
+                            add(affected, part)
             else:
                 subject = subject_of(head)
                 if subject is None and head.dep_ in ("compound", "amod"):
@@ -358,6 +373,13 @@ class TriggerFinder:
                     add(agents, passive_agent(light))
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))
+        if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
+            # "Shares of X were suspended", "X's shares resumed trading": the owner of what
+            # the verb acts on takes the rule's role
+            role = trigger.rule.object_possessor_role
+            arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
+            for owner in (o for a in arguments for o in argument_owners(a)):
+                add(agents if role == "agent" else affected, owner)
         if trigger.rule.absorbs_complement:
             # "permission for Anthropic to release", "directed Anthropic to suspend"
             for complement in complements_of(head):

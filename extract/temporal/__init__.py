@@ -4,8 +4,9 @@ Public API (importing this package does not import spaCy; ``extract.temporal.com
 does, and registers the ``ptkg_timex`` pipeline component):
 
 - ``TimexTagger().tag(text, dct, tokens=None) -> list[Timex]``
-- ``resolve``, ``resolve_range``, ``narrow_anchor``, ``timex_value``: the rule language
-  (``extract.temporal.rules``)
+- ``resolve``, ``resolve_range``, ``narrow_anchor``: the rule language
+  (``extract.temporal.rules``); ``timex_value``: the TIMEX3 value of the days a rule gives
+  (``extract.temporal.values``)
 - ``infer_dct(timexes, prior, *, published=None, tenses=None, deadlines=(), movable=False)
   -> DocumentDate`` and ``default_prior(collected)`` (the year up to the collection day);
   ``tenses_of`` and ``deadlines_of`` give its ``tenses`` and ``deadlines``
@@ -20,12 +21,11 @@ from extract.temporal.rules import (
     parse_rule,
     resolve,
     resolve_range,
-    timex_value,
-    underspecified_value,
 )
 from extract.temporal.tagger import TimexTagger
 from extract.temporal.tense import deadlines_of
 from extract.temporal.tokens import TokenInfo, tokens_from_doc
+from extract.temporal.values import timex_value, underspecified_value
 
 __all__ = [
     "Lexicon",

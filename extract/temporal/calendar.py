@@ -1,4 +1,5 @@
-"""Calendar arithmetic on day intervals: the periods (week, month, quarter...) a day falls in.
+"""Calendar arithmetic on day intervals: the periods (week, month, quarter...) a day falls in,
+and the day Easter falls on.
 
 Unit codes are TIMEX3's: D day, W ISO week, WE weekend (Saturday and Sunday of an ISO
 week), M month, Q quarter, H half year, Y year, E decade, C century. Seasons are
@@ -124,3 +125,16 @@ def _cut(size: int, which: int) -> tuple[int, int]:
     bounds = (0, round(size / 3), round(2 * size / 3), size)
     lo, hi = bounds[which], bounds[which + 1] - 1
     return lo, max(lo, hi)
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)

@@ -20,9 +20,11 @@ from spacy.tokens import Doc
 
 from extract.records import DateRange, DocumentDate, Timex
 from extract.spacy_extensions import register_extensions
+from extract.temporal.clause import tenses_of
+from extract.temporal.dateline import CREATION_TIME, datelines
 from extract.temporal.dct import infer_dct, reresolve_all
 from extract.temporal.tagger import TimexTagger
-from extract.temporal.tense import period_signals, tenses_of
+from extract.temporal.tense import period_signals
 from extract.temporal.tokens import tokens_from_doc
 
 SPAN_KEY = "timex"
@@ -48,7 +50,15 @@ class TimexComponent:
         timexes: list[Timex] = self.tagger.tag(doc.text, anchor, tokens)
         spans = [(t.id, t.span.start, t.span.end) for t in timexes]
         signals = period_signals(doc.text, spans, self.tagger.lexicon)
-        timexes = [replace(t, signal=signals.get(t.id)) for t in timexes]
+        created = datelines(doc.text, timexes)
+        timexes = [
+            replace(
+                t,
+                signal=signals.get(t.id),
+                function=CREATION_TIME if t.id in created else None,
+            )
+            for t in timexes
+        ]
         dct: DocumentDate | None = None
         bound = prior if prior is not None else published
         if bound is not None and (self.infer or published is not None):

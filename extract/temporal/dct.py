@@ -8,6 +8,9 @@ Cues, each bounding the interval the manifest gives (the prior):
   prior's end, the reading news calls for.
 - such a date in the future tense: written on or before its last day.
 
+A dateline ("May 14 (UPI) --", ``extract.temporal.dateline``) is the date itself: the
+year the prior gives when it has none.
+
 Relative expressions ("last month", "earlier this month") say nothing about the DCT on
 their own; they are re-resolved against the inferred DCT (``reresolve``), and the graph
 layer can tighten the DCT further with ``rules.narrow_anchor`` once it knows the date of an
@@ -21,9 +24,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extract.records import DateRange, DocumentDate, Precision, Timex
+from extract.temporal.clause import tenses_of
+from extract.temporal.dateline import CREATION_TIME
 from extract.temporal.rules import parse_rule, resolve_range
 from extract.temporal.tagger import value_after_reresolution
-from extract.temporal.tense import FUTURE, MODAL, PAST, tenses_of
+from extract.temporal.tense import FUTURE, MODAL, PAST
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # Precisions of a date that can say which year a document was written in.
@@ -85,7 +90,9 @@ def infer_dct(
         return DocumentDate(
             published, inferred=False, evidence=(f"published {published} (manifest)",)
         )
+    timexes = list(timexes)
     cues = [t for t in timexes if _is_calendar_cue(t)]
+    created = next((t for t in timexes if t.function == CREATION_TIME and t.rule), None)
 
     def tense(timex: Timex) -> str:
         assert timex.rule is not None
@@ -122,6 +129,13 @@ def infer_dct(
         or moved is not None
         or any(t.id not in deadlines and tense(t) != FUTURE for t in _dated(cues, tense))
     )
+    if created is not None:
+        assert created.range is not None and created.rule is not None
+        day = created.range if created.anchor == "none" else resolve_range(created.rule, prior)
+        if created.anchor == "none" or lower <= day.earliest <= upper:
+            lower, upper = day.earliest, day.latest
+            anchored = anchored or created.anchor == "none"
+            evidence.append(f"dateline {created.span.text!r}: written on {day}")
     if not anchored:
         evidence.append("no date of the text gives a year: the year is the prior's assumption")
     return DocumentDate(

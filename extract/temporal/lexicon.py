@@ -1,5 +1,9 @@
 """Load the tagger's lexicon and patterns (extract/data/temporal_en.yaml) and compile them.
 
+Longer than most modules: each of the data file's fifty-odd sections is read, checked and
+turned into one field of the frozen ``Lexicon`` here, in one function, so that what a user
+can write in the file is seen whole in one place.
+
 Everything language-specific comes from the data file; this module turns its word lists
 into regular-expression alternations and its patterns into compiled regexes, once.
 """
@@ -41,6 +45,13 @@ class CompiledPattern:
     kind: str
     regex: re.Pattern[str]
     priority: int  # position in the data file: earlier wins ties
+    # A match holds one of these words (lower case) or, with ``digit``, a digit: a text
+    # without any is not searched. None: always searched.
+    needs: frozenset[str] | None = None
+    digit: bool = False
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,11 @@ class Lexicon:
     deictic: dict[str, int | None]
     anaphoric: frozenset[str]
     approx: dict[str, str]
+    approx_cues: dict[str, frozenset[str]]  # approx words that need a cue word before
     times_of_day: dict[str, str]
     offset_words: dict[str, int]
+    signal_offsets: frozenset[str]
+    dated_offsets: frozenset[tuple[str, str]]  # (unit, offset word)
     fixed: dict[str, dict[str, Any]]
     set_words: dict[str, dict[str, Any]]
     year_cues: frozenset[str]
@@ -76,6 +90,18 @@ class Lexicon:
     count_words: frozenset[str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
+    past_suffix: str
+    be_words: frozenset[str]
+    attributive_words: frozenset[str]
+    adverbs: frozenset[str]
+    forward_verbs: tuple[str, ...]
+    forward_prepositions: frozenset[str]
+    margin_verbs: frozenset[str]
+    margin_after: frozenset[str]
+    age_words: frozenset[str]
+    measure_nouns: frozenset[str]
+    clock_cues: frozenset[str]
+    holidays: dict[str, str]  # lower-case name, straight apostrophes -> rule position
     patterns: tuple[CompiledPattern, ...]
 
     def year(self, text: str) -> int | None:
@@ -99,6 +125,9 @@ class Lexicon:
         key = " ".join(text.lower().replace("-", " ").split())
         if key in self.numbers:
             return self.numbers[key]
+        whole, _, fraction = key.partition(" ")
+        if fraction and whole.isdigit() and re.fullmatch(r"[1-3]/[2-4]", fraction):
+            return int(whole) + int(fraction[0]) / int(fraction[2])  # "2 1/2"
         try:
             return float(key.replace(",", ""))
         except ValueError:
@@ -138,6 +167,10 @@ def _number_words(section: dict[str, Any], tens: dict[str, Any]) -> dict[str, fl
         numbers[str(ten).lower()] = float(ten_value)
         for unit, unit_value in units.items():
             numbers[f"{ten} {unit}"] = float(ten_value) + unit_value
+    small = {k: v for k, v in numbers.items() if 1 <= v <= 12 and float(v).is_integer()}
+    for word, value in small.items():
+        if word not in ("a", "an"):
+            numbers.setdefault(f"{word} and a half", value + 0.5)  # "two and a half"
     return numbers
 
 
@@ -208,8 +241,17 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
     parts = {str(k).lower(): (v["op"], v["mod"]) for k, v in data["parts"].items()}
     deictic = {str(k).lower(): (None if v is None else int(v)) for k, v in data["deictic"].items()}
     approx = {str(k).lower(): str(v) for k, v in data["approx"].items()}
+    approx_cues = {
+        str(k).lower(): frozenset(w.lower() for w in _words(v, f"approx_cues.{k}", source))
+        for k, v in data.get("approx_cues", {}).items()
+    }
     times_of_day = {str(k).lower(): str(v) for k, v in data["times_of_day"].items()}
     offset_words = {str(k).lower(): int(v) for k, v in data["offset_words"].items()}
+    dated_offsets = frozenset(
+        (str(unit).lower(), " ".join(str(word).lower().split()))
+        for unit, words in data.get("dated_offsets", {}).items()
+        for word in _words(words, f"dated_offsets.{unit}", source)
+    )
     fixed = {str(k).lower(): dict(v) for k, v in data["fixed"].items()}
     set_words = {str(k).lower(): dict(v) for k, v in data["set_words"].items()}
     vague = _words(data["vague_numbers"], "vague_numbers", source)
@@ -238,7 +280,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         "month": _names(data["months"]),
         "weekday": _names(data["weekdays"]),
         "season": _alternation(list(seasons)),
-        "number": r"(?:\d+(?:[.,]\d+)?|" + _alternation(list(numbers), r"[\s-]+") + ")",
+        "number": r"(?:\d+(?:[.,]\d+)?(?:\s+[1-3]/[2-4])?|"
+        + _alternation(list(numbers), r"[\s-]+")
+        + ")",
         "vague_number": _alternation(vague),
         "ordinal": _alternation(list(ordinals)),
         "unit": _alternation([u.name for u in units.values()]),
@@ -257,10 +301,33 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             _words(data.get("duration_fillers", []), "duration_fillers", source)
         ),
         "decade_word": _alternation(list(decade_words)) if decade_words else "(?!)",
+        "time_zone": _alternation(_words(data.get("time_zones", []), "time_zones", source))
+        if data.get("time_zones")
+        else "(?!)",
+        "office_word": _alternation(_words(data.get("office_words", []), "office_words", source))
+        if data.get("office_words")
+        else "(?!)",
+    }
+    holidays = {holiday_key(str(k)): str(v) for k, v in data.get("holidays", {}).items()}
+    fragments["holiday"] = _alternation(list(holidays)).replace("'", "['’]") if holidays else "(?!)"
+    need_words = {
+        "holiday": list(holidays),
+        "month": [w for ws in data["months"].values() for w in ws],
+        "weekday": [w for ws in data["weekdays"].values() for w in ws],
+        "season": list(seasons),
+        "unit": list(units),
+        "calendar_unit": list(calendar_units),
+        "time_of_day": list(times_of_day),
+        "fixed": list(fixed),
+        "set_word": list(set_words),
+        "decade_word": list(decade_words),
+        "year_word": [*centuries, *thousands],
+        "office_word": _words(data.get("office_words", []), "office_words", source),
     }
     patterns = []
     for priority, spec in enumerate(data["patterns"]):
         template = spec["pattern"]
+        needs, digit = _needs(spec, need_words, source)
         try:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: fragments[m.group(1)], template)
             regex = re.compile(_BEFORE + "(?:" + body + ")" + _AFTER, re.IGNORECASE)
@@ -274,7 +341,9 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             raise DataFileError(
                 source, f"pattern {spec.get('name')!r} is not a valid regex: {error}"
             ) from None
-        patterns.append(CompiledPattern(str(spec["name"]), str(spec["kind"]), regex, priority))
+        patterns.append(
+            CompiledPattern(str(spec["name"]), str(spec["kind"]), regex, priority, needs, digit)
+        )
     return Lexicon(
         source=source,
         months=months,
@@ -311,8 +380,14 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             for w in _words(data.get("anaphoric_deictic", []), "anaphoric_deictic", source)
         ),
         approx=approx,
+        approx_cues=approx_cues,
         times_of_day=times_of_day,
         offset_words=offset_words,
+        signal_offsets=frozenset(
+            " ".join(w.lower().split())
+            for w in _words(data.get("signal_offsets", []), "signal_offsets", source)
+        ),
+        dated_offsets=dated_offsets,
         fixed=fixed,
         set_words=set_words,
         deadline_words=frozenset(
@@ -333,8 +408,61 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
             str(data.get("past_suffix", "")),
             _words(data.get("not_past_ed", []), "not_past_ed", source),
         ),
+        past_suffix=str(data.get("past_suffix", "")).lower(),
+        be_words=_word_set(data, "be_words", source),
+        attributive_words=_word_set(data, "attributive_words", source),
+        adverbs=_word_set(data, "adverbs", source),
+        forward_verbs=tuple(
+            " ".join(w.lower().split())
+            for w in _words(data.get("forward_verbs", []), "forward_verbs", source)
+        ),
+        forward_prepositions=_word_set(data, "forward_prepositions", source),
+        margin_verbs=_word_set(data, "margin_verbs", source),
+        margin_after=_word_set(data, "margin_after", source),
+        age_words=_word_set(data, "age_words", source),
+        measure_nouns=_word_set(data, "measure_nouns", source),
+        clock_cues=_word_set(data, "clock_cues", source),
+        holidays=holidays,
         patterns=tuple(patterns),
     )
+
+
+def _needs(
+    spec: dict[str, Any], lists: dict[str, list[str]], source: str
+) -> tuple[frozenset[str] | None, bool]:
+    """The words one of which every match of the pattern holds (from its ``needs``: word
+    lists named as in patterns, ``{month}``; words; ``digit``), and whether a digit will
+    do."""
+    if "needs" not in spec:
+        return None, False
+    words: set[str] = set()
+    digit = False
+    for item in _words(spec["needs"], f"needs of pattern {spec.get('name')!r}", source):
+        if item == "digit":
+            digit = True
+            continue
+        name = item[1:-1] if item.startswith("{") and item.endswith("}") else None
+        if name is not None and name not in lists:
+            raise DataFileError(
+                source,
+                f"pattern {spec.get('name')!r} needs unknown list {item}",
+                fix=f"use digit, a word, or one of {sorted('{' + n + '}' for n in lists)}",
+            )
+        for entry in lists[name] if name is not None else [item]:
+            # A match holds a whole entry of the list, so its last word will do ("the
+            # near term": "term"), and is rarer than its first ("the").
+            words.update(_WORD.findall(str(entry).lower())[-1:])
+    return frozenset(words), digit
+
+
+def holiday_key(name: str) -> str:
+    """The key of a holiday's name in ``Lexicon.holidays``."""
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def _word_set(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+    """An optional word list of the file, lower-cased."""
+    return frozenset(w.lower() for w in _words(data.get(key, []), key, source))
 
 
 def _cue_regex(words: list[str]) -> re.Pattern[str]:

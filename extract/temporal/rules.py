@@ -1,7 +1,10 @@
 """The resolution rules: how the days a time expression denotes follow from an anchor date.
 
 A rule is a short string, stored with every ``Timex`` so that its value can be computed
-again when a better anchor is known (a tighter document date, an event's date).
+again when a better anchor is known (a tighter document date, an event's date). This
+module parses rules and resolves them against an anchor day or interval; the year-less
+positions a seek looks for are extract/temporal/positions.py, and the TIMEX3 value of
+what a rule resolves to is written by extract/temporal/values.py.
 
 Grammar::
 
@@ -23,7 +26,9 @@ Selectors (``t`` is the anchor day):
         before t (last), the earliest one ending on or after t (next), the latest ending
         before t (before), the earliest starting after t (after), the closest (near).
         X is --MM-DD, --MM, Q1..Q4, H1, H2, SP SU FA WI (seasons), W1..W7 (ISO weekday,
-        1 = Monday) or WE (weekend).
+        1 = Monday), WE (weekend), --MM-DD+Wd (the weekday d on or after that day: the
+        fourth Thursday of November is --11-22+W4) or EASTER, EASTER-2 (days from Easter
+        Sunday).
     2026-06-12  2026-06  2026  2026-Q2  2026-H1  2026-W24  2026-SU  202 (decade)  20 (century)
         absolute: the anchor is not used
 
@@ -57,19 +62,18 @@ from datetime import date
 from functools import lru_cache
 
 from extract.errors import PolicyKGError
-from extract.records import DateRange, Precision
+from extract.records import DateRange
 from extract.temporal.calendar import (
     UNITS,
     add_days,
     add_months,
-    month_end,
     months_range,
     period,
-    season_of,
     season_range,
     shift_period,
     thirds,
 )
+from extract.temporal.positions import Position
 
 
 class RuleError(PolicyKGError, ValueError):
@@ -83,6 +87,7 @@ _SHIFT = re.compile(r"([+-])P(\d+)([DWMQYEC])$")
 _SPAN = re.compile(r"(past|coming):P(\d+)([DWMQYEC])$")
 _SEEK = re.compile(r"(last|next|before|after|near):(.+)$")
 _POSITION = re.compile(r"--(\d\d)(?:-(\d\d))?$|Q([1-4])$|H([12])$|(SP|SU|FA|WI)$|W([1-7])$|(WE)$")
+_FLOATING = re.compile(r"--(\d\d)-(\d\d)\+W([1-7])$|EASTER([+-]\d{1,2})?$")
 _ABSOLUTE = re.compile(
     r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12])|-W(\d\d)|-(SP|SU|FA|WI))?$|(\d{2,3})$"
 )
@@ -93,76 +98,9 @@ Resolver = Callable[[date], DateRange]
 
 
 @dataclass(frozen=True)
-class _Position:
-    """A year-less (or week-less) position: May 20, May, Q3, summer, Friday, the weekend."""
-
-    month: int | None = None
-    day: int | None = None
-    quarter: int | None = None
-    half: int | None = None
-    season: str | None = None
-    weekday: int | None = None
-    weekend: bool = False
-
-    @property
-    def weekly(self) -> bool:
-        return self.weekday is not None or self.weekend
-
-    def in_year(self, year: int) -> DateRange | None:
-        """This position in ``year``; None when it does not exist there (Feb 29)."""
-        if not 1 <= year <= 9998:
-            return None
-        if self.month is not None and self.day is not None:
-            try:
-                return DateRange.day(date(year, self.month, self.day))
-            except ValueError:
-                return None
-        if self.month is not None:
-            return months_range(year, self.month, 1)
-        if self.quarter is not None:
-            return months_range(year, 3 * self.quarter - 2, 3)
-        if self.half is not None:
-            return months_range(year, 6 * self.half - 5, 6)
-        if self.season is not None:
-            return season_range(self.season, year)
-        raise ValueError("weekly position has no yearly occurrence")
-
-    def in_week(self, d: date) -> DateRange:
-        """This weekly position in the ISO week of ``d``."""
-        monday = add_days(d, 1 - d.isoweekday())
-        if self.weekend:
-            return DateRange(add_days(monday, 5), add_days(monday, 6))
-        assert self.weekday is not None
-        return DateRange.day(add_days(monday, self.weekday - 1))
-
-    def around(self, t: date) -> list[DateRange]:
-        """Occurrences near ``t``, in order, enough for every seek direction."""
-        if self.weekly:
-            return [self.in_week(add_days(t, 7 * k)) for k in (-2, -1, 0, 1, 2)]
-        # Eight years each way covers February 29.
-        found = (self.in_year(t.year + k) for k in range(-8, 9))
-        return [r for r in found if r is not None]
-
-    def underspecified(self) -> str:
-        if self.month is not None and self.day is not None:
-            return f"XXXX-{self.month:02d}-{self.day:02d}"
-        if self.month is not None:
-            return f"XXXX-{self.month:02d}"
-        if self.quarter is not None:
-            return f"XXXX-Q{self.quarter}"
-        if self.half is not None:
-            return f"XXXX-H{self.half}"
-        if self.season is not None:
-            return f"XXXX-{self.season}"
-        if self.weekend:
-            return "XXXX-WXX-WE"
-        return f"XXXX-WXX-{self.weekday}"
-
-
-@dataclass(frozen=True)
 class _Term:
     resolve: Resolver
-    position: _Position | None  # the seek target, when the selector is a seek
+    position: Position | None  # the seek target, when the selector is a seek
     direction: str | None
     underspecified: str | None
 
@@ -191,7 +129,7 @@ def parse_rule(rule: str) -> ParsedRule:
 
 def _parse_term(words: list[str], rule: str) -> _Term:
     selector, operators = words[0], words[1:]
-    position: _Position | None = None
+    position: Position | None = None
     direction: str | None = None
     base: Resolver
     if match := _PERIOD.match(selector):
@@ -218,12 +156,21 @@ def _parse_term(words: list[str], rule: str) -> _Term:
     return _Term(resolver, position, direction, position.underspecified() if position else None)
 
 
-def _parse_position(text: str, rule: str) -> _Position:
+def _parse_position(text: str, rule: str) -> Position:
+    floating = _FLOATING.match(text)
+    if floating:
+        month, day, weekday, easter = floating.groups()
+        if month is not None:
+            return Position(month=int(month), day=int(day), on_or_after=int(weekday))
+        return Position(easter=int(easter or 0))
     match = _POSITION.match(text)
     if not match:
-        raise RuleError(f"rule {rule!r}: unknown position {text!r} (e.g. --06-12, --06, Q3, W5)")
+        raise RuleError(
+            f"rule {rule!r}: unknown position {text!r} (e.g. --06-12, --06, Q3, W5, "
+            "--11-22+W4, EASTER-2)"
+        )
     month, day, quarter, half, season, weekday, weekend = match.groups()
-    return _Position(
+    return Position(
         month=int(month) if month else None,
         day=int(day) if day else None,
         quarter=int(quarter) if quarter else None,
@@ -260,7 +207,7 @@ def _span_selector(kind: str, amount: int, unit: str) -> Resolver:
     return lambda t: DateRange(t, _add(t, amount, unit))
 
 
-def _seek_selector(direction: str, position: _Position) -> Resolver:
+def _seek_selector(direction: str, position: Position) -> Resolver:
     def seek(t: date) -> DateRange:
         found = position.around(t)
         if direction == "last":
@@ -315,7 +262,7 @@ def _widen(span: DateRange, unit: str) -> DateRange:
     return period(unit, span.earliest).hull(period(unit, span.latest))
 
 
-def _inside(span: DateRange, position: _Position) -> DateRange:
+def _inside(span: DateRange, position: Position) -> DateRange:
     if position.weekly:
         return position.in_week(span.earliest)
     occurrence = position.in_year(span.earliest.year)
@@ -422,92 +369,6 @@ def _last_day(span: DateRange, holds: Callable[[date], bool]) -> date | None:
     return date.fromordinal(lo)
 
 
-def underspecified_value(rule: str | None, precision: Precision | None) -> str:
-    """The TIMEX3 value of a rule whose anchor is unknown: XXXX-06-12, XXXX-WXX-5, XXXX-XX."""
-    if rule:
-        term = parse_rule(rule).first
-        if term.underspecified:
-            return term.underspecified
-    return {
-        Precision.DAY: "XXXX-XX-XX",
-        Precision.WEEK: "XXXX-WXX",
-        Precision.MONTH: "XXXX-XX",
-        Precision.QUARTER: "XXXX-QX",
-        Precision.HALF: "XXXX-HX",
-        Precision.SEASON: "XXXX-XX",
-    }.get(precision or Precision.UNKNOWN, "XXXX")
-
-
-def timex_value(span: DateRange, precision: Precision, rule: str | None = None) -> str:
-    """The TIMEX3 value of the days ``span`` known to ``precision``.
-
-    2026-06-12 (day), 2026-W24 (week; 2026-W24-WE for its weekend), 2026-06 (month),
-    2026-Q2, 2026-H1, 2026-SU, 2026, 202 (decade), 20 (century). A span wider than one
-    period of its precision gets the rule's year-less form when it has one (XXXX-06-12,
-    XXXX-WXX-5), else the smallest coarser period that holds it.
-    """
-    value = _fitting_value(span, precision)
-    if value is not None:
-        if value.endswith("-WE") and (rule is None or "WE" not in rule):
-            value = value[:-3]  # the last third of a week is not "the weekend"
-        return value
-    if rule is not None:
-        return underspecified_value(rule, precision)
-    for coarser in (Precision.MONTH, Precision.YEAR, Precision.DECADE, Precision.CENTURY):
-        if _ORDER.index(coarser) > _ORDER.index(precision):
-            value = _fitting_value(span, coarser)
-            if value is not None:
-                return value
-    return "XXXX"
-
-
-_ORDER = (
-    Precision.DAY,
-    Precision.WEEK,
-    Precision.MONTH,
-    Precision.QUARTER,
-    Precision.SEASON,
-    Precision.HALF,
-    Precision.YEAR,
-    Precision.DECADE,
-    Precision.CENTURY,
-    Precision.UNKNOWN,
-)
-
-
-def _fitting_value(span: DateRange, precision: Precision) -> str | None:
-    start, end = span.earliest, span.latest
-    if precision is Precision.DAY:
-        return start.isoformat() if start == end else None
-    if precision is Precision.WEEK:
-        if period("W", start) != period("W", end):
-            return None
-        year, week, _ = start.isocalendar()
-        if span == period("WE", start):
-            return f"{year}-W{week:02d}-WE"
-        return f"{year}-W{week:02d}"
-    if precision is Precision.MONTH:
-        return (
-            f"{start.year}-{start.month:02d}" if end <= month_end(start.year, start.month) else None
-        )
-    if precision is Precision.QUARTER:
-        same = period("Q", start) == period("Q", end)
-        return f"{start.year}-Q{(start.month - 1) // 3 + 1}" if same else None
-    if precision is Precision.HALF:
-        same = period("H", start) == period("H", end)
-        return f"{start.year}-H{(start.month - 1) // 6 + 1}" if same else None
-    if precision is Precision.SEASON:
-        name, year = season_of(start)
-        return f"{year}-{name}" if season_of(end) == (name, year) else None
-    if precision is Precision.YEAR:
-        return str(start.year) if start.year == end.year else None
-    if precision is Precision.DECADE:
-        return f"{start.year // 10:03d}" if start.year // 10 == end.year // 10 else None
-    if precision is Precision.CENTURY:
-        return f"{start.year // 100:02d}" if start.year // 100 == end.year // 100 else None
-    return None
-
-
 __all__ = [
     "ParsedRule",
     "RuleError",
@@ -516,6 +377,4 @@ __all__ = [
     "parse_rule",
     "resolve",
     "resolve_range",
-    "timex_value",
-    "underspecified_value",
 ]

@@ -26,22 +26,24 @@ from typing import Any
 
 from extract.errors import DataFileError
 from extract.records import DateRange, Precision, TextSpan, Timex
-from extract.temporal.grammar import (
+from extract.temporal.clause import clause_tense, moves_forward
+from extract.temporal.grammar import INTERPRETERS, interpret
+from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
+from extract.temporal.reading import (
     ANCHOR_DCT,
     ANCHOR_EVENT,
     ANCHOR_FOLLOWING,
     ANCHOR_NONE,
     ANCHOR_PREVIOUS,
-    INTERPRETERS,
     SEEK,
     Context,
     Reading,
-    interpret,
 )
-from extract.temporal.lexicon import Lexicon, default_lexicon, load_lexicon
-from extract.temporal.rules import resolve, resolve_range, timex_value, underspecified_value
-from extract.temporal.tense import FUTURE, PAST, tense_from_text, tense_from_tokens
+from extract.temporal.rules import resolve, resolve_range
+from extract.temporal.search import WordIndex
+from extract.temporal.tense import FUTURE, PAST, tense_from_tokens
 from extract.temporal.tokens import TokenIndex, TokenInfo, tokens_from_doc
+from extract.temporal.values import timex_value, underspecified_value
 
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _ANY_DAY = date(2000, 1, 1)  # absolute rules ignore their anchor
@@ -49,8 +51,16 @@ _ANY_DAY = date(2000, 1, 1)  # absolute rules ignore their anchor
 
 @dataclass(frozen=True)
 class _Candidate:
-    reading: Reading
+    readings: tuple[Reading, ...]  # one match may hold several expressions ("2014-2016")
     priority: int
+
+    @property
+    def start(self) -> int:
+        return self.readings[0].start
+
+    @property
+    def end(self) -> int:
+        return self.readings[-1].end
 
 
 class TimexTagger:
@@ -88,28 +98,31 @@ class TimexTagger:
         dct_range = DateRange.day(dct) if isinstance(dct, date) else dct
         ctx = Context(text, self.lexicon, tokens, TokenIndex(tokens) if tokens else None)
         readings = self.recognise(ctx)
+        ctx.spans = tuple((r.start, r.end) for r in readings)
         return self._normalise(readings, ctx, dct_range)
 
     def recognise(self, ctx: Context) -> list[Reading]:
         """The longest non-overlapping readings, in text order."""
         candidates: list[_Candidate] = []
+        index = WordIndex(ctx.text)
         for pattern in self.lexicon.patterns:
-            for match in pattern.regex.finditer(ctx.text):
-                if match.end() == match.start():
+            for match in index.matches(pattern):
+                found = interpret(pattern.kind, match, ctx)
+                if found is None:
+                    # A rejected match may hide a shorter one inside it: "the year" in
+                    # "the year-earlier level" hides "year-earlier".
+                    index.retry_after(match.start())
                     continue
-                reading = interpret(pattern.kind, match, ctx)
-                if reading is not None and reading.end > reading.start:
-                    candidates.append(_Candidate(reading, pattern.priority))
-        candidates.sort(
-            key=lambda c: (c.reading.start - c.reading.end, c.priority, c.reading.start)
-        )
-        taken: list[Reading] = []
+                readings = (found,) if isinstance(found, Reading) else found
+                readings = tuple(r for r in readings if r.end > r.start)
+                if readings:
+                    candidates.append(_Candidate(readings, pattern.priority))
+        candidates.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
+        taken: list[_Candidate] = []
         for candidate in candidates:
-            r = candidate.reading
-            if all(r.end <= t.start or r.start >= t.end for t in taken):
-                taken.append(r)
-        taken.sort(key=lambda r: r.start)
-        return taken
+            if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+                taken.append(candidate)
+        return sorted((r for c in taken for r in c.readings), key=lambda r: r.start)
 
     def _normalise(
         self, readings: list[Reading], ctx: Context, dct: DateRange | None
@@ -123,7 +136,12 @@ class TimexTagger:
             anchor_range = dct if anchor == ANCHOR_DCT else None
             if anchor_timex is not None:
                 anchor_range = anchor_timex.range
-                if rule is not None and rule[:2] in ("+P", "-P") and anchor_timex.precision:
+                if (
+                    rule is not None
+                    and rule[:2] in ("+P", "-P")
+                    and anchor_timex.precision
+                    and reading.type == "DATE"
+                ):
                     # "a year earlier" than a quarter is that quarter a year before.
                     rule = rule.split(" @")[0]
                     reading = replace(reading, precision=anchor_timex.precision)
@@ -139,11 +157,13 @@ class TimexTagger:
         dct_month = dct.earliest.month if dct is not None and exact_dct else None
         if ctx.text[reading.end : reading.end + 2] in ("'s", "’s"):
             return "last"  # "Friday's letter", "the May 20 order's": a past event
+        if moves_forward(ctx.text, reading.start, self.lexicon):
+            return "next"  # "postponed until Friday": where it was moved to, ahead
         tense = None
         if ctx.tokens is not None and ctx.index is not None:
             tense = tense_from_tokens(ctx.tokens, ctx.index, reading.start)
         if tense is None:
-            tense = tense_from_text(ctx.text, reading.start, reading.end, self.lexicon)
+            tense = clause_tense(ctx.text, reading.start, reading.end, self.lexicon, ctx.spans)
         if tense == FUTURE:
             # Quarters and halves are reported once over: "will report third-quarter
             # results" in October means the quarter just ended.
@@ -151,7 +171,8 @@ class TimexTagger:
         if not exact_dct:
             return "last"
         if tense == PAST and not _in_dct_month(reading, ctx, dct_month):
-            return "last"
+            assert dct is not None
+            return "next" if _just_ahead(reading.rule, dct.earliest) else "last"
         return "near"
 
     @staticmethod
@@ -176,6 +197,21 @@ class TimexTagger:
 
 
 _MONTH_OF_POSITION = re.compile(r":--(\d\d)")
+# A day or month a past-tense clause names is the last one, unless that is most of a year
+# back and the next one only weeks ahead: "invited them to a ceremony on March 12",
+# written in February, is next month's (news names a date a year back with its year).
+_AHEAD_DAYS, _BACK_DAYS = 45, 300
+
+
+def _just_ahead(rule: str | None, dct: date) -> bool:
+    """The next occurrence of a year-less day or month is at most _AHEAD_DAYS ahead of
+    ``dct`` while the last one ended at least _BACK_DAYS before it."""
+    if rule is None or not rule.startswith(f"{SEEK}:--"):
+        return False
+    position = rule.split()[0].split(":", 1)[1]
+    ahead = resolve(f"after:{position}", dct)
+    back = resolve(f"last:{position}", dct)
+    return (ahead.earliest - dct).days <= _AHEAD_DAYS and (dct - back.latest).days >= _BACK_DAYS
 
 
 def _in_dct_month(reading: Reading, ctx: Context, dct_month: int | None) -> bool:

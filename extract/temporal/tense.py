@@ -2,8 +2,8 @@
 
 Year-less dates and bare weekdays are resolved backwards from the document date in the
 past tense (news reports what happened) and forwards in the future tense. With token
-information the governing verb decides; without it, the nearest tense cue of the sentence
-(lists in the lexicon) does.
+information the governing verb decides (here); without it, the cue words of the clause do
+(``extract.temporal.clause``, which also gives ``tenses_of``, both readings together).
 """
 
 from __future__ import annotations
@@ -30,20 +30,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         lo = boundary.end()
     after = _SENTENCE_END.search(text, end)
     return lo, after.start() if after else len(text)
-
-
-def tense_from_text(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """The tense the nearest cue of the sentence gives, or None without a cue."""
-    lo, hi = sentence_bounds(text, start, end)
-    best: tuple[int, str] | None = None
-    for cues, tense in ((lexicon.future_cues, FUTURE), (lexicon.past_cues, PAST)):
-        for match in cues.finditer(text, lo, hi):
-            if start <= match.start() < end:
-                continue  # a cue inside the expression itself ("last", "ago")
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-    return best[1] if best else None
 
 
 def tense_from_tokens(tokens: Sequence[TokenInfo], index: TokenIndex, start: int) -> str | None:
@@ -102,23 +88,6 @@ def _verb_tense(tokens: Sequence[TokenInfo], verb: int) -> tuple[str | None, boo
     if tokens[verb].tag == "VBN" and not auxes:
         return PAST, False
     return None, False
-
-
-def tenses_of(
-    text: str,
-    spans: Sequence[tuple[str, int, int]],
-    lexicon: Lexicon,
-    tokens: Sequence[TokenInfo] | None = None,
-) -> dict[str, str | None]:
-    """The tense around each (id, start, end) span: tokens first, sentence cues else."""
-    index = TokenIndex(tokens) if tokens else None
-    tenses: dict[str, str | None] = {}
-    for key, start, end in spans:
-        tense = None
-        if tokens and index is not None:
-            tense = tense_from_tokens(tokens, index, start)
-        tenses[key] = tense or tense_from_text(text, start, end, lexicon)
-    return tenses
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")

@@ -129,8 +129,14 @@ class Authorities:
             start = _Node(key, entity.name, entity.type, tuple(sorted(entity.affiliations)))
         chain = self._chain(start)
         root = chain[-1]
-        if len(chain) == 1 and self.gazetteer.get(root.name) is None:
-            return None  # a body of no known government ("the Trump administration")
+        if (
+            len(chain) == 1
+            and self.gazetteer.get(root.name) is None
+            and self.types.is_exclusive(root.type)
+        ):
+            # An administration no file places stands for a government it does not name:
+            # its acts go to the subject's principal authority.
+            return None
         for node in chain:
             if node.key not in self.entities:
                 body = self.gazetteer.get(node.name)

@@ -95,6 +95,10 @@ def _date_disagreements(
                     f"{claim.timex.span.text} = {window}", claim.doc_id, claim, window=window
                 )
             )
+        if len(claims) < 2:
+            # A statement set aside by inference alone (no other source states a date): the
+            # solver's choice, not two sources disagreeing.
+            continue
         against = sorted({c.doc_id for c in event.dissent})
         out.append(
             Disagreement(

@@ -7,15 +7,44 @@ entity, and the map from each document's mentions to it. Linear in the number of
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from extract.records import DocumentRecords, EntityMention
 from kg.iri import slug
 from kg.schema import EntityTypes
 
-# Doc-level name -> corpus-level name, as the extraction layer's canonicaliser decides.
-CorpusCanonicaliser = Callable[[dict[str, list[EntityMention]]], dict[tuple[str, str], str]]
+
+class EntityKnowledge(Protocol):
+    """What the extraction layer knows of names across documents
+    (``extract.entities.CorpusKnowledge``)."""
+
+    def canonical_names(
+        self, mentions_by_doc: Mapping[str, Sequence[EntityMention]]
+    ) -> dict[tuple[str, str], str]:
+        """(document id, document-level name) -> corpus-level name."""
+        ...
+
+    def owner_of(self, name: str) -> str | None:
+        """The maker of the product called ``name``, when known."""
+        ...
+
+
+class NamesOnly:
+    """Without the extraction layer's knowledge: one entity per distinct name, no makers."""
+
+    def canonical_names(
+        self, mentions_by_doc: Mapping[str, Sequence[EntityMention]]
+    ) -> dict[tuple[str, str], str]:
+        return {
+            (doc_id, mention.name): mention.name
+            for doc_id, mentions in mentions_by_doc.items()
+            for mention in mentions
+        }
+
+    def owner_of(self, name: str) -> str | None:
+        return None
 
 
 @dataclass
@@ -49,32 +78,14 @@ class EntityIndex:
         return self.entities[key]
 
 
-def _default_canonicaliser(
-    mentions_by_doc: dict[str, list[EntityMention]],
-) -> dict[tuple[str, str], str]:
-    """Without the extraction layer's canonicaliser: one entity per distinct name."""
-    return {
-        (doc_id, mention.name): mention.name
-        for doc_id, mentions in mentions_by_doc.items()
-        for mention in mentions
-    }
-
-
-def corpus_canonicaliser() -> CorpusCanonicaliser:
-    try:
-        from extract.entities import canonicalise_corpus
-    except ImportError:
-        return _default_canonicaliser
-    return canonicalise_corpus
-
-
 def canonicalise_entities(
     records: Sequence[DocumentRecords],
-    canonicaliser: CorpusCanonicaliser | None = None,
+    knowledge: EntityKnowledge | None = None,
     entity_types: EntityTypes | None = None,
 ) -> EntityIndex:
+    knowledge = knowledge or NamesOnly()
     mentions_by_doc = {r.document.id: list(r.entities) for r in records}
-    names = (canonicaliser or corpus_canonicaliser())(mentions_by_doc)
+    names = knowledge.canonical_names(mentions_by_doc)
     grouped: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
     by_mention: dict[tuple[str, str], str] = {}
     for doc_id, mentions in mentions_by_doc.items():
@@ -107,7 +118,8 @@ def canonicalise_entities(
             if mention.gazetteer_id and entity.gazetteer_id is None:
                 entity.gazetteer_id = mention.gazetteer_id
         entities[key] = entity
-    return EntityIndex(entities, by_mention, model_owners(entities), acting_for(entities))
+    owners = model_owners(entities, knowledge)
+    return EntityIndex(entities, by_mention, owners, acting_for(entities))
 
 
 def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]]:
@@ -130,25 +142,19 @@ def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]
     return bodies
 
 
-def model_owners(entities: dict[str, CanonicalEntity]) -> dict[str, str]:
-    """Each model whose family the gazetteer knows -> the company that makes it.
+def model_owners(
+    entities: dict[str, CanonicalEntity], knowledge: EntityKnowledge
+) -> dict[str, str]:
+    """Each model whose maker is known -> the company that makes it.
 
     "GPT-4.5" is OpenAI's: a source naming only the model and one naming only the company
     can then be recognised as reporting the same act.
     """
-    try:
-        from extract.entities import packaged_entity_lexicon, parse_model_name
-    except ImportError:
-        return {}
-    lexicon = packaged_entity_lexicon()
     owners: dict[str, str] = {}
     for key, entity in entities.items():
         if entity.actor is not None:
             continue  # only products have makers
-        family = lexicon.family_of(entity.name)
-        if family is None:
-            family_name = parse_model_name(entity.name, lexicon).family
-            family = lexicon.family_of(family_name) if family_name else None
-        if family is not None and family.owner and slug(family.owner) != key:
-            owners[key] = slug(family.owner)
+        owner = knowledge.owner_of(entity.name)
+        if owner and slug(owner) != key:
+            owners[key] = slug(owner)
     return owners

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.records import DateRange
-from extract.temporal.rules import narrow_anchor
+from extract.temporal import narrow_anchor
 from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import Claim
 from kg.reconcile.entities import EntityIndex
@@ -207,6 +207,8 @@ class _Context:
         if self.authorities is None or not a or not b:
             return "unknown"
         left, right = self.authorities.of_all(a), self.authorities.of_all(b)
+        if not left and not right and self._companies_apart(a, b):
+            return "conflict"  # two companies, neither tied to the other: two acts
         if not left or not right:
             return "unknown"
         if not {x.government for x in left} & {x.government for x in right}:
@@ -215,6 +217,17 @@ class _Context:
         if {d for d in departments[0] if d} & {d for d in departments[1] if d}:
             return "same"
         return "compatible"
+
+    def _companies_apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Both name companies as actors, none the same or associated ("Corvex sued" and
+        "Brightline sued" are two suits; "TikTok sued" and "ByteDance sued" may be one)."""
+        assert self.authorities is not None
+        entities = self.authorities.entities
+        left = {k for k in a if (e := entities.get(k)) is not None and e.actor == "company"}
+        right = {k for k in b if (e := entities.get(k)) is not None and e.actor == "company"}
+        if not left or not right or left & right:
+            return False
+        return not self.related_subjects(frozenset(left), frozenset(right))
 
 
 # Subjects named together in claims of this many documents are associated (a company and

@@ -8,6 +8,7 @@ a hash of the first mention) and ``event_label`` ("US Department of Commerce: Pa
 
 from __future__ import annotations
 
+from extract.records import Precision
 from kg.iri import short_hash
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
@@ -26,11 +27,11 @@ def event_key(event: CanonicalEvent, window: Window, used: set[str]) -> str:
     doc_id, start = first_mention(event)
     span = window.to_range()
     precision = precision_of(window)
-    if span is not None and precision == "day":
+    if span is not None and precision is Precision.DAY:
         when = span.earliest.isoformat()
-    elif span is not None and precision == "month":
+    elif span is not None and precision is Precision.MONTH:
         when = span.earliest.isoformat()[:7]
-    elif span is not None and precision == "year":
+    elif span is not None and precision is Precision.YEAR:
         when = str(span.earliest.year)
     else:
         when = "undated"

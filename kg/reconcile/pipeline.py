@@ -12,11 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.records import DocumentDate, DocumentRecords
+from extract.records import DocumentDate, DocumentRecords, Precision
 from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import ClaimSet, build_claims
 from kg.reconcile.conflicts import Disagreement, find_disagreements
-from kg.reconcile.entities import CanonicalEntity, EntityIndex, canonicalise_entities
+from kg.reconcile.entities import (
+    CanonicalEntity,
+    EntityIndex,
+    EntityKnowledge,
+    canonicalise_entities,
+)
 from kg.reconcile.events import CanonicalEvent, cluster_claims
 from kg.reconcile.intervals import Window
 from kg.reconcile.labels import event_key, event_label, first_mention
@@ -43,7 +48,7 @@ class Reconciliation:
     def entities(self) -> dict[str, CanonicalEntity]:
         return self.entity_index.entities
 
-    def precision(self, index: int) -> str:
+    def precision(self, index: int) -> Precision:
         return precision_of(self.windows[index])
 
     def on_timeline(self, index: int) -> bool:
@@ -65,9 +70,12 @@ def reconcile(
     threshold: Threshold | None = None,
     populations: Populations | None = None,
     bodies: Bodies | None = None,
+    knowledge: EntityKnowledge | None = None,
 ) -> Reconciliation:
+    """``knowledge``: what the extraction layer knows of names across documents; without
+    it, one entity per distinct name."""
     threshold = threshold or Threshold()
-    entity_index = canonicalise_entities(records, entity_types=entity_types)
+    entity_index = canonicalise_entities(records, knowledge, entity_types)
     claims = build_claims(records, entity_index, event_types)
     authorities = Authorities(entity_index, entity_types, bodies)
     authorities.learn((c.doc_id, c.agents) for c in claims.events)

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extract.records import DocumentDate
+from extract.records import DocumentDate, Precision
 from kg.reconcile.authorities import Authorities, Authority
 from kg.reconcile.claims import Claim
 from kg.reconcile.events import CanonicalEvent
@@ -111,7 +111,7 @@ def best_day(window: Window) -> int | None:
     whole, else the middle of its window, else the bound it has."""
     if window.lo is not None and window.hi is not None:
         first = date.fromordinal(window.lo)
-        if precision_of(window) == "month":
+        if precision_of(window) is Precision.MONTH:
             return first.replace(day=15).toordinal()
         return (window.lo + window.hi) // 2
     return window.hi if window.hi is not None else window.lo
@@ -249,6 +249,8 @@ def _principals(
         elif governments:
             best = sorted(governments.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             out[(subject, layer)] = (GOVERNMENT, best)
+        elif items:
+            out[(subject, layer)] = (GOVERNMENT, "")  # no source names who acts: still one
     return out
 
 

@@ -15,6 +15,9 @@ tightest date window of each event and of each document consistent with every st
 This is interval propagation to a fixed point (each step only narrows a window, so it
 ends). A statement that would leave some window empty contradicts the others: it is set
 aside and reported, never allowed to erase what the rest of the evidence says.
+
+Longer than most modules: each kind of evidence is one constraint builder, and they share
+the solver's variables and windows.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from extract.records import DateRange, DocumentDate
-from extract.temporal.rules import narrow_anchor, resolve_range
+from extract.records import DateRange, DocumentDate, Precision
+from extract.temporal import narrow_anchor, resolve_range
 from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
@@ -169,59 +172,59 @@ def _constraints(
 def _nature_constraints(events: Sequence[CanonicalEvent], types: EventTypes) -> list[Constraint]:
     """What the kind of an event says of its date, for an event no source dates from below:
     a lift follows the restriction of its subject (a full lift, the partial one too), a
-    restoration the suspension it undoes, a ruling the suit of its parties. The latest
+    restoration the suspension it undoes; an event follows the events of the coarse types
+    its type ``follows`` (event_types.yaml: a ruling, the suit of its parties). The latest
     predecessor that can come before it bounds it from below, as the windows narrow."""
-    kinds: list[str | None] = []
-    for event in events:
-        event_type = types.get(event.type_id)
-        effect, layer = event_type.state_effect, event_type.layer
-        if event.coarse == "court_ruling" and effect is None:
-            kinds.append("ruling")
-        elif event.coarse == "lawsuit":
-            kinds.append("suit")
-        elif effect is None:
-            kinds.append(None)
-        else:
-            kinds.append(f"{layer}:{effect}")
-    by_party: dict[tuple[str, str], list[int]] = {}
+    by_key: dict[tuple[str, str], list[int]] = {}
     for index, event in enumerate(events):
-        kind = kinds[index]
+        kind = _state_kind(types, event)
         if kind is not None:
             for party in _parties(event, kind):
-                by_party.setdefault((kind, party), []).append(index)
+                by_key.setdefault((kind, party), []).append(index)
+        for party in _parties(event, None):
+            by_key.setdefault((f"coarse:{event.coarse}", party), []).append(index)
     out: list[Constraint] = []
     for index, event in enumerate(events):
-        kind = kinds[index]
-        if kind not in _FOLLOWS or event.window.lo is not None:
+        if event.window.lo is not None:
             continue
-        options = sorted(
-            {
-                other
-                for before in _FOLLOWS[kind]
-                for party in _parties(event, kind)
-                for other in by_party.get((before, party), ())
-                if other != index
-            }
-        )
+        kind = _state_kind(types, event)
+        keys = [
+            (before, party)
+            for before in _STATE_FOLLOWS.get(kind or "", ())
+            for party in _parties(event, kind)
+        ]
+        keys += [
+            (f"coarse:{before}", party)
+            for before in types.get(event.type_id).follows
+            for party in _parties(event, None)
+        ]
+        options = sorted({other for key in keys for other in by_key.get(key, ()) if other != index})
         if options:
             out.append(_follows(index, options))
     return out
 
 
-# Kinds of events (layer:state effect, ruling, suit) and the kinds they follow.
-_FOLLOWS = {
+def _state_kind(types: EventTypes, event: CanonicalEvent) -> str | None:
+    event_type = types.get(event.type_id)
+    if event_type.state_effect is None:
+        return None
+    return f"{event_type.layer}:{event_type.state_effect}"
+
+
+# States (layer:state effect) and the states whose events a change to them follows.
+_STATE_FOLLOWS = {
     "legal:partially_lifted": ("legal:restricted",),
     "legal:lifted": ("legal:restricted", "legal:partially_lifted"),
     "effective:lifted": ("effective:restricted",),
-    "ruling": ("suit",),
 }
 
 
-def _parties(event: CanonicalEvent, kind: str) -> frozenset[str]:
-    """Who an event is about: its subjects; for courts and a company's own switch, its
-    actors too."""
+def _parties(event: CanonicalEvent, kind: str | None) -> frozenset[str]:
+    """Who an event is about: its subjects; for a company's own switch (an effective state)
+    and for the order of events by their types (a court's ruling on a suit), its actors
+    too."""
     parties = event.models | event.affected
-    if kind in ("ruling", "suit") or kind.startswith("effective:"):
+    if kind is None or kind.startswith("effective:"):
         parties = parties | event.agents
     return parties
 
@@ -408,26 +411,26 @@ def _closed(window: Window, around: DateRange) -> DateRange:
     return DateRange(lo, hi) if lo <= hi else DateRange(hi, hi)
 
 
-def precision_of(window: Window) -> str:
-    """The calendar unit a window is exactly, else 'unknown'."""
+def precision_of(window: Window) -> Precision:
+    """The calendar unit a window is exactly, else ``Precision.UNKNOWN``."""
     span = window.to_range()
     if span is None:
-        return "unknown"
+        return Precision.UNKNOWN
     first, last = span.earliest, span.latest
     if first == last:
-        return "day"
+        return Precision.DAY
     if first.weekday() == 0 and (last - first).days == 6:
-        return "week"
+        return Precision.WEEK
     next_day = last + timedelta(days=1)
     if first.day == 1 and next_day.day == 1:
         months = (next_day.year - first.year) * 12 + next_day.month - first.month
         if months == 1:
-            return "month"
+            return Precision.MONTH
         if months == 3 and first.month % 3 == 1:
-            return "quarter"
+            return Precision.QUARTER
         if months == 12 and first.month == 1:
-            return "year"
-    return "unknown"
+            return Precision.YEAR
+    return Precision.UNKNOWN
 
 
 __all__ = ["Constraint", "TemporalResult", "precision_of", "solve"]

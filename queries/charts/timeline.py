@@ -13,6 +13,9 @@ known:
 The marker and colour say the (coarse) event type. Every label gives the type, who acted
 (or on which models, in lanes by actor), the date in words and the number of sources;
 labels are measured and stacked on rows so that none overlaps another.
+
+Longer than most modules: the layout (rows, lanes, label stacking) and its drawing share
+the measures of one figure, and splitting them would pass those measures around.
 """
 
 from __future__ import annotations

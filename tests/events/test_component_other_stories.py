@@ -82,3 +82,56 @@ def test_other_national_government_and_outlet(run: Run) -> None:
     assert result.names(restriction.agents) == {"Dutch government"}
     assert restriction.attribution is not None
     assert result.names([restriction.attribution.source]) == {"Financial Times"}
+
+
+def test_other_trading_halt_concerns_the_owner_of_the_shares(run: Run) -> None:
+    halted = run("Shares of Nokia were suspended from trading in Helsinki on Monday.")
+    event = halted.by_trigger("suspended")
+    assert event.type == "trading_halt"
+    assert halted.names(event.affected) == {"Nokia"} and not event.agents
+    resumed = run("Nokia's shares resumed trading on Friday.")
+    event = resumed.by_trigger("resumed")
+    assert event.type == "trading_halt"
+    assert resumed.names(event.affected) == {"Nokia"}
+    by_itself = run("Nokia halted trading in its shares on Monday.")
+    event = by_itself.by_trigger("halted")
+    assert by_itself.names(event.agents) == {"Nokia"} and not event.affected
+
+
+def test_other_ban_of_a_company_is_a_restriction(run: Run) -> None:
+    result = run("The Commerce Department banned Huawei from buying American chips.")
+    ban = result.by_trigger("banned")
+    assert ban.type == "export_restriction"
+    assert result.names(ban.agents) == {"US Department of Commerce"}
+    assert result.names(ban.affected) == {"Huawei"}
+
+
+def test_other_a_measure_with_no_actor_is_the_government_of_where_it_holds(run: Run) -> None:
+    result = run("Huawei equipment was banned in the UK last year.")
+    ban = result.by_trigger("banned")
+    assert ban.type == "export_restriction"
+    assert result.names(ban.agents) == {"United Kingdom"}
+    assert result.names(ban.affected) == {"Huawei"}
+    # a place that is no government, or a measure whose actor is named, keeps its actor
+    named = run("The Commerce Department banned Huawei equipment in Texas.")
+    assert named.names(named.by_trigger("banned").agents) == {"US Department of Commerce"}
+
+
+def test_other_a_measure_announced_for_a_later_day_is_decided(run: Run) -> None:
+    result = run(
+        "The Commerce Department said on Monday that Nokia will be barred from selling "
+        "equipment from March 1.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1"), ("March 1", "DATE", "XXXX-03-01")],
+    )
+    barred = result.by_trigger("barred")
+    assert barred.type == "export_restriction" and barred.modality == "asserted"
+    assert result.names(barred.agents) == {"US Department of Commerce"}
+    assert result.names(barred.affected) == {"Nokia"}
+    assert result.timexes[barred.effective].span.text == "March 1"
+    assert barred.timex is None or result.timexes[barred.timex].span.text == "Monday"
+
+
+def test_other_a_threat_without_a_day_stays_a_plan(run: Run) -> None:
+    result = run("The president said he would ban Nokia from American networks.")
+    ban = result.by_trigger("ban")
+    assert ban.modality != "asserted"

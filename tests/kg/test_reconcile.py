@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from extract.records import Count, DateRange, EventRelation, TextSpan
-from kg import namespace
 from kg.build import GraphOptions, write_graph
 from kg.reconcile import Reconciliation, reconcile
 from kg.schema import EntityType, EntityTypes, EventType, EventTypes
@@ -50,11 +49,7 @@ EVENT_TYPES = EventTypes(
 ENTITY_TYPES = EntityTypes(
     {
         "administration": EntityType(
-            "administration",
-            "administration",
-            namespace.SDO.Organization,
-            "organization",
-            exclusive=True,
+            "administration", "administration", "organization", exclusive=True
         )
     }
 )
@@ -485,15 +480,9 @@ def test_reconcile_state_claim_supports_the_interval_it_describes(doc: MakeDoc) 
 def test_reconcile_an_official_acts_for_the_body_of_their_role(doc: MakeDoc) -> None:
     entity_types = EntityTypes(
         {
-            "person": EntityType(
-                "person", "person", namespace.SDO.Person, "person", actor="person"
-            ),
+            "person": EntityType("person", "person", "person", actor="person"),
             "government_agency": EntityType(
-                "government_agency",
-                "agency",
-                namespace.SDO.GovernmentOrganization,
-                "government_agency",
-                actor="government",
+                "government_agency", "agency", "government_agency", actor="government"
             ),
         }
     )

@@ -295,3 +295,36 @@ def test_states_a_bureau_and_its_department_report_one_act(doc: MakeDoc) -> None
     r = _reconcile(a, b)
     (event,) = [e for e in r.events if e.type_id == "export_restriction"]
     assert event.sources == ["p", "q"]
+
+
+def test_states_a_body_no_data_file_places_answers_for_itself(doc: Any) -> None:
+    office = ("Maritime Spectrum Office", "Maritime Spectrum Office", "government_agency")
+    r = _reconcile(
+        _act(
+            doc,
+            "a",
+            "The Maritime Spectrum Office designated Corvex a threat on May 2.",
+            office,
+            "designated",
+            "designation",
+            "May 2",
+        )
+    )
+    states = _states(r, "maritime-spectrum-office")
+    assert [(s.state, s.principal) for s in states] == [
+        ("unrestricted", True),
+        ("restricted", True),
+    ]
+
+
+def test_states_steps_no_source_gives_an_actor_still_answer(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("Corvex was added to a trade blacklist on May 2.")
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(s, "added", "designation", timex=a.timex(s, "May 2"), affected=(company,))
+    r = _reconcile(a)
+    states = _states(r, "")
+    assert [(s.state, s.principal) for s in states] == [
+        ("unrestricted", True),
+        ("restricted", True),
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from extract.records import DateRange, DocumentDate
+import pytest
+
+from extract.records import DateRange, DocumentDate, Timex
 from extract.temporal import (
     TimexTagger,
     default_prior,
@@ -13,6 +16,7 @@ from extract.temporal import (
     reresolve,
     reresolve_all,
 )
+from extract.temporal.dateline import CREATION_TIME, datelines
 
 # The manifest's default prior for the seed articles, collected on 2026-11-22.
 SEED_PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
@@ -194,3 +198,39 @@ def test_dct_counterfactual_past_is_no_cue() -> None:
         tokens.append(TokenInfo(offset, offset + len(text), tag, pos, lemma, dep, head))
         offset += len(text) + 1
     assert tense_from_tokens(tokens, TokenIndex(tokens), tokens[6].start) == MODAL
+
+
+def _with_datelines(tagger: TimexTagger, text: str) -> list[Timex]:
+    timexes = tagger.tag(text, SEED_PRIOR)
+    created = datelines(text, timexes)
+    return [replace(t, function=CREATION_TIME if t.id in created else None) for t in timexes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Board sells unit\n\nMarch 3 (Wire) -- The board of Corvex sold it.", "March 3"),
+        ("Board sells unit\nOSLO, March 3 (Wire) - The board sold it on Friday.", "March 3"),
+        ("LIMA, Peru, March 3, 2026 -- The board sold it.", "March 3, 2026"),
+        ("The board said on March 3 -- a Tuesday -- that it sold it.", None),
+        ("Timeline\n\nMarch 3 -- The board meets.\nMarch 9 -- It sells the unit.", None),
+    ],
+)
+def test_dct_dateline_found_at_the_head_of_the_text(
+    tagger: TimexTagger, text: str, expected: str | None
+) -> None:
+    marked = [t.span.text for t in _with_datelines(tagger, text) if t.function == CREATION_TIME]
+    assert marked == ([expected] if expected else [])
+
+
+def test_dct_dateline_is_the_document_date(tagger: TimexTagger) -> None:
+    text = "Board sells unit\n\nMarch 3 (Wire) -- The board of Corvex said on Sunday it sold it."
+    dct = infer_dct(_with_datelines(tagger, text), SEED_PRIOR, movable=True)
+    assert dct.range == r("2026-03-03")
+    assert not dct.anchored  # the year is still the prior's assumption
+    dated = infer_dct(
+        _with_datelines(tagger, "ROME, March 3, 2024 (Wire) - The board met."),
+        SEED_PRIOR,
+        movable=True,
+    )
+    assert dated.range == r("2024-03-03") and dated.anchored

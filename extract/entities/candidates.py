@@ -1,0 +1,216 @@
+"""The candidates of the entity component and what it reads around them.
+
+A ``Candidate`` is one proposed mention (from the gazetteer, a pattern, NER...); the
+functions here settle overlaps between candidates and read the tokens around them (a name
+after a title, a model's core name, hyphenated names). The component
+(``extract.entities.component``) proposes and chooses; these hold no state of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span, Token
+
+from extract.entities.lexicon import EntityLexicon
+
+SPAN_KEY = "entities"  # doc.spans key of the mentions
+HYPHENS = "\u2010\u2011\u2012\u2013"
+BLOCKED = "_blocked"  # a candidate type that only keeps others off its tokens
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    name: str
+    source: str
+    priority: int
+    rule: str = ""
+    gazetteer_id: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    title_start: int | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def occurrences(doc: Doc, words: set[str]) -> list[Token]:
+    """Tokens whose text is one of ``words``, found on the ORTH array (no Python loop over
+    every token)."""
+    if not words:
+        return []
+    ids = [doc.vocab.strings[w] for w in words if w in doc.vocab.strings]
+    if not ids:
+        return []
+    orths = doc.to_array(ORTH)
+    return [doc[int(i)] for i in numpy.nonzero(numpy.isin(orths, ids))[0]]
+
+
+def variants(names: Iterable[str]) -> list[str]:
+    """Each name, and its forms with other hyphen characters (news text mixes them)."""
+    out: list[str] = []
+    for name in names:
+        for variant in (name, *(name.replace("-", h) for h in HYPHENS if "-" in name)):
+            if variant not in out:
+                out.append(variant)
+    return out
+
+
+def expand(pattern: list[dict[str, Any]], family_names: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for spec in pattern:
+        spec = dict(spec)
+        if spec.pop("LEXICON", None) == "families":
+            spec["ORTH"] = {"IN": family_names}
+        out.append(spec)
+    return out
+
+
+def settle_overlaps(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    taken = bytearray(length)
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start)):
+        if cand.start >= cand.end or any(taken[cand.start : cand.end]):
+            continue
+        taken[cand.start : cand.end] = b"\x01" * cand.length
+        chosen.append(cand)
+    return chosen
+
+
+def overlaps_any(cand: Candidate, others: Iterable[Candidate]) -> bool:
+    return any(o.start < cand.end and cand.start < o.end for o in others)
+
+
+def is_known(doc: Doc, start: int, end: int, chosen: list[Candidate]) -> bool:
+    return any(o.start < end and start < o.end and o.type != "ai_model" for o in chosen)
+
+
+def name_after(doc: Doc, i: int, lexicon: EntityLexicon) -> int | None:
+    """End of a personal name of one to three capitalised words starting at ``i``."""
+    end = i
+    while end < len(doc) and end - i < 3:
+        token = doc[end]
+        if not (token.is_title or hyphenated_name(token.text)) or token.pos_ not in (
+            "PROPN",
+            "NOUN",
+        ):
+            break
+        if token.text in lexicon.ner.stopwords or token.text in lexicon.models.not_names:
+            break
+        end += 1
+    return end if end > i else None
+
+
+def hyphenated_name(text: str) -> bool:
+    parts = re.split(r"[-\u2010\u2011]", text)
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts if p)
+
+
+def name_keys(word: str) -> set[str]:
+    """Keys shared by a name and its one-transposition misspellings (long names only)."""
+    if len(word) < 7:
+        return {word.lower()}
+    lowered = word.lower()
+    keys = {lowered}
+    for k in range(len(lowered) - 1):
+        keys.add(lowered[:k] + lowered[k + 1] + lowered[k] + lowered[k + 2 :])
+    return keys
+
+
+def candidate_ending_at(chosen: Sequence[Candidate], index: int) -> Candidate | None:
+    for cand in chosen:
+        if cand.end == index:
+            return cand
+    return None
+
+
+def candidate_starting_near(chosen: Sequence[Candidate], index: int) -> Candidate | None:
+    for cand in chosen:
+        if index <= cand.start <= index + 1 and cand.type != BLOCKED:
+            return cand
+    return None
+
+
+def core_of(span: Span, lexicon: EntityLexicon) -> str:
+    words = [t.text for t in span if lexicon.family_of(t.text) is None or t.i > span.start]
+    words = [w for w in words if not lexicon.models.version.match(w)]
+    return words[0] if len(words) == 1 else " ".join(words)
+
+
+def model_cores(chosen: Iterable[Candidate], lexicon: EntityLexicon) -> set[str]:
+    cores: set[str] = set()
+    for cand in chosen:
+        if cand.type != "ai_model":
+            continue
+        words = cand.name.split()
+        if (
+            words
+            and lexicon.family_of(words[0]) is not None
+            and words[0] in (lexicon.family_of(words[0]) or NoFamily).names
+        ):
+            words = words[1:]
+        words = [w for w in words if not lexicon.models.version.match(w)]
+        words = [w for w in words if w not in lexicon.models.editions]
+        if len(words) == 1 and words[0][:1].isupper() and words[0] not in lexicon.models.not_names:
+            cores.add(words[0])
+    return cores
+
+
+class NoFamily:
+    names: tuple[str, ...] = ()
+
+
+def model_context(
+    doc: Doc, cand: Candidate, chosen: Sequence[Candidate], lex: EntityLexicon
+) -> bool:
+    """A weak model name is supported by a model noun after it, or a model next to it."""
+    nouns = {n.lower() for n in lex.models.nouns}
+    after = cand.end
+    if after < len(doc) and doc[after].text == "AI":
+        after += 1
+    if after < len(doc) and doc[after].lower_ in nouns:
+        return True
+    # "Gemini Ultra and Nano 2", "the second model, Nano 2"
+    i = cand.start - 1
+    if i >= 1 and doc[i].lower_ in ("and", "or", ",", "&"):
+        prev = doc[i - 1]
+        if prev.lower_ in nouns:
+            return True
+        if any(c.type == "ai_model" and c.end == i for c in chosen):
+            return True
+    j = cand.end
+    if (
+        j + 1 < len(doc)
+        and doc[j].lower_ in ("and", "or", "&")
+        and any(c.type == "ai_model" and c.start == j + 1 for c in chosen)
+    ):
+        return True
+    # "Google's Gemini Ultra": an organization's possession
+    if cand.start >= 2 and doc[cand.start - 1].tag_ == "POS":
+        owner = candidate_ending_at(chosen, cand.start - 1)
+        if owner is not None and owner.type == "organization":
+            return lex.family_of(doc[cand.start].text) is not None
+    return False
+
+
+def token_entity_index(doc: Doc) -> dict[int, int]:
+    """Token index -> index in ``doc._.entities`` (for the event layer)."""
+    index: dict[int, int] = {}
+    for number, span in enumerate(doc.spans.get(SPAN_KEY, ())):
+        for token in span:
+            index[token.i] = number
+    return index
+
+
+def head_token(span: Span) -> Token:
+    return span.root
