@@ -15,7 +15,9 @@ def packaged_data(name: str) -> Path:
     """Path of a data file shipped in ``extract/data``."""
     path = Path(str(resources.files("extract.data").joinpath(name)))
     if not path.is_file():
-        raise DataFileError(path, "packaged data file is missing", fix="reinstall the package")
+        raise DataFileError(
+            path, "packaged data file is missing", fix="reinstall the package", code="E142"
+        )
     return path
 
 
@@ -27,21 +29,24 @@ def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> An
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}", code="E141") from exc
     except UnicodeDecodeError as exc:
-        raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}") from exc
+        raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}", code="E141") from exc
     try:
         return yaml.load(text, Loader=loader)  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise DataFileError(path, f"invalid YAML: {problem}", line=line) from exc
+        raise DataFileError(path, f"invalid YAML: {problem}", line=line, code="E141") from exc
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # A value YAML recognises but cannot build: an impossible date (2026-13-45), an
         # explicit tag on the wrong text (!!int abc), nesting too deep to read.
         raise DataFileError(
-            path, f"invalid YAML value: {exc or type(exc).__name__}", fix="quote the value"
+            path,
+            f"invalid YAML value: {exc or type(exc).__name__}",
+            fix="quote the value",
+            code="E141",
         ) from exc
 
 

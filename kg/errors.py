@@ -1,21 +1,8 @@
-"""Errors of the graph layer."""
+"""Errors of the graph layer, defined with all the others in ``extract.errors`` (the one error
+module every package imports) and re-exported here under the names the graph layer uses."""
 
 from __future__ import annotations
 
-from extract.errors import PolicyKGError
+from extract.errors import QueryError, QueryTimeoutError, StoreError, ValidationError
 
-
-class StoreError(PolicyKGError):
-    """The graph store cannot be opened, written or read."""
-
-
-class QueryError(PolicyKGError):
-    """A SPARQL query is unknown, malformed or given wrong parameters."""
-
-
-class ValidationError(PolicyKGError):
-    """SHACL validation could not run (not: the graph does not conform)."""
-
-
-class QueryTimeoutError(QueryError):
-    """A query did not finish within its time limit."""
+__all__ = ["QueryError", "QueryTimeoutError", "StoreError", "ValidationError"]

@@ -18,11 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from extract.errors import OutputError
-
-
-class LockedError(OutputError):
-    """Another process holds the lock of a directory (another build is writing into it)."""
+from extract.errors import LockedError
 
 
 def temporary_sibling(target: Path, kind: str = "tmp") -> Path:

@@ -42,7 +42,8 @@ class GraphStore:
             # RocksDB says "Corruption: ..." (a RuntimeError) for a damaged store.
             raise StoreError(
                 f"{path}: cannot open the graph store: {exc} (if it is damaged, build it "
-                "again with `ptkg build`)"
+                "again with `ptkg build`)",
+                code="E502",
             ) from exc
         self.dataset = rdflib.Dataset(store=OxigraphStore(store=self._ox), default_union=True)
         for prefix, namespace in PREFIXES.items():
@@ -55,14 +56,16 @@ class GraphStore:
         if not Path(path).is_dir():
             raise StoreError(
                 f"{path}: not a graph store built by ptkg: no such directory (run `ptkg "
-                "build` first, or pass --store with the store directory it wrote: OUT/store)"
+                "build` first, or pass --store with the store directory it wrote: OUT/store)",
+                code="E501",
             )
         if not (path / STORE_MARKER).is_file() and (path / "store" / STORE_MARKER).is_file():
             path = path / "store"  # the output directory of a build: its store
         if not (path / STORE_MARKER).is_file():
             raise StoreError(
                 f"{path}: not a graph store built by ptkg (run `ptkg build` first, "
-                f"or pass --store with the store directory)"
+                f"or pass --store with the store directory)",
+                code="E501",
             )
         return cls(path, read_only=read_only)
 
@@ -105,12 +108,14 @@ class GraphStore:
         """Write the whole dataset as TriG or N-Quads (by ``fmt``: 'trig' or 'nquads')."""
         formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
         if fmt not in formats:
-            raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(formats)}")
+            raise StoreError(
+                f"unknown export format {fmt!r}: use one of {', '.join(formats)}", code="E503"
+            )
         prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "trig" else None
         try:
             self._ox.dump(str(path), formats[fmt], prefixes=prefixes)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot write the graph: {exc}") from exc
+            raise StoreError(f"{path}: cannot write the graph: {exc}", code="E503") from exc
 
     def flush(self) -> None:
         """Write everything to disk and compact the store.

@@ -48,7 +48,8 @@ def union_graph_of_file(path: Path) -> rdflib.Graph:
     fmt = _FILE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ValidationError(
-            f"{path}: unknown RDF file type (use {', '.join(sorted(_FILE_FORMATS))})"
+            f"{path}: unknown RDF file type (use {', '.join(sorted(_FILE_FORMATS))})",
+            code="E701",
         )
     try:
         if fmt in ("trig", "nquads"):
@@ -60,7 +61,7 @@ def union_graph_of_file(path: Path) -> rdflib.Graph:
             return graph
         return rdflib.Graph().parse(path, format=fmt)
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError(f"{path}: cannot read RDF: {exc}") from exc
+        raise ValidationError(f"{path}: cannot read RDF: {exc}", code="E701") from exc
 
 
 def validate_graph(data: rdflib.Graph) -> ValidationReport:
@@ -92,5 +93,5 @@ def validate_target(target: Path) -> ValidationReport:
         finally:
             store.close()
     if not target.exists():
-        raise ValidationError(f"{target}: no such store or file")
+        raise ValidationError(f"{target}: no such store or file", code="E701")
     return validate_graph(union_graph_of_file(target))

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.corpus import Notice, ReadOptions, Skipped, load_boilerplate, read_corpus
-from extract.errors import OptionError, PolicyKGError
+from extract.errors import NothingToBuildError, OptionError
 from extract.nlp import PipelineOptions, resolve_model
 from extract.pipeline import ExtractOptions, Extractor
 from extract.records import Document, DocumentRecords
@@ -77,15 +77,14 @@ class BuildReport:
             "documents": self.documents,
             "extracted": self.extracted,
             "reused": self.reused,
-            "skipped": [{"source": s.source, "problem": str(s.error)} for s in self.skipped],
+            "skipped": [
+                {"source": s.source, "code": s.error.code, "problem": str(s.error)}
+                for s in self.skipped
+            ],
             "notices": [{"source": n.source, "notice": n.message} for n in self.notices],
             "graph": self.graph.as_dict() if self.graph else None,
             "seconds": round(self.seconds, 2),
         }
-
-
-class NothingToBuildError(PolicyKGError):
-    """No document of the corpus could be read."""
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -105,7 +104,7 @@ def check_options(options: BuildOptions) -> None:
     """Refuse what no build could use, naming the option and the fix."""
     for option, value in (("--batch-size", options.batch_size), ("--processes", options.n_process)):
         if not isinstance(value, int) or value < 1:
-            raise OptionError(option, value, "must be a whole number, 1 or more")
+            raise OptionError(option, value, "must be a whole number, 1 or more", code="E201")
     check_base_iri(options.base_iri)
     unknown = sorted(set(options.exports) - set(EXPORT_NAMES))
     if unknown:
@@ -115,7 +114,7 @@ def check_options(options: BuildOptions) -> None:
     for option, paths in (("--lexicon", options.lexicons), ("--boilerplate", options.boilerplate)):
         for path in paths:
             if not Path(path).is_file():
-                raise OptionError(option, path, "no such file")
+                raise OptionError(option, path, "no such file", code="E204")
 
 
 def check_base_iri(base: str) -> None:
@@ -133,6 +132,7 @@ def check_base_iri(base: str) -> None:
             repr(base),
             f"is not an absolute IRI ({exc})",
             fix="write it as https://example.org/data/, with a space written as %20",
+            code="E203",
         ) from exc
 
 

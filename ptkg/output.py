@@ -77,10 +77,11 @@ class BuildOutput:
                 out,
                 "is a file, not a directory",
                 fix="give the directory the build writes into, e.g. --out out",
+                code="E202",
             )
         for parent in out.absolute().parents:
             if parent.exists() and not parent.is_dir():
-                raise OptionError("--out", out, f"{parent} is a file, not a directory")
+                raise OptionError("--out", out, f"{parent} is a file, not a directory", code="E202")
         for name in OUTPUT_NAMES:
             path = out / name
             if path.is_symlink() or not path.exists():
@@ -92,6 +93,7 @@ class BuildOutput:
                     out,
                     f"{path} is a folder ptkg did not write, where the build puts its {name}",
                     fix="move that folder away, or build into another --out",
+                    code="E202",
                 )
 
     @contextmanager

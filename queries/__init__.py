@@ -8,9 +8,12 @@ This package only reads a built graph; it knows nothing of the NLP. The public A
 * ``timelinejs`` / ``write_timelinejs``: the timeline in TimelineJS JSON;
 * ``state_on_day``: the state of a model on a day with one quote per source, in words;
 * ``describe_window``: a date window in words;
-* charts live in ``queries.charts`` (imported on demand: it loads matplotlib).
+* charts live in ``queries.charts`` (imported on demand: it loads matplotlib);
+* ``QueryError`` (and ``QueryTimeoutError``) is what a query asked wrongly raises, with a
+  code (``error.code``) saying which mistake it is (docs/errors.md).
 """
 
+from kg.errors import QueryError, QueryTimeoutError
 from queries.answers import SourceQuote, StateAnswer, state_on_day
 from queries.dates import describe_window
 from queries.export import export_events, write_events
@@ -21,7 +24,9 @@ from queries.timelinejs import timelinejs, timelinejs_dates, write_timelinejs
 __all__ = [
     "NamedQuery",
     "Parameter",
+    "QueryError",
     "QueryResult",
+    "QueryTimeoutError",
     "SourceQuote",
     "StateAnswer",
     "describe_window",

@@ -91,7 +91,9 @@ class NamedQuery:
             if parameter.name == name:
                 return parameter
         known = ", ".join(p.name for p in self.parameters) or "none"
-        raise QueryError(f"query {self.name!r} has no parameter {name!r} (it takes: {known})")
+        raise QueryError(
+            f"query {self.name!r} has no parameter {name!r} (it takes: {known})", code="E603"
+        )
 
 
 def query_directory() -> Path:
@@ -117,7 +119,8 @@ def find_query(name_or_path: str) -> NamedQuery:
         return load_query(candidate)
     names = ", ".join(q.name for q in list_queries())
     raise QueryError(
-        f"no query named {name_or_path!r} and no such .rq file (named queries: {names})"
+        f"no query named {name_or_path!r} and no such .rq file (named queries: {names})",
+        code="E601",
     )
 
 
@@ -125,7 +128,7 @@ def load_query(path: Path) -> NamedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot read the query: {exc}") from exc
+        raise QueryError(f"{path}: cannot read the query: {exc}", code="E602") from exc
     header: list[str] = []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -150,7 +153,8 @@ def load_query(path: Path) -> NamedQuery:
             if match is None or match["type"] not in PARAM_TYPES:
                 raise QueryError(
                     f"{path}:{number}: parameter line must read '?name TYPE required|optional "
-                    f"description' with TYPE one of {', '.join(PARAM_TYPES)}"
+                    f"description' with TYPE one of {', '.join(PARAM_TYPES)}",
+                    code="E602",
                 )
             parameters.append(
                 Parameter(match["name"], match["type"], match["need"] == "required", match["doc"])

@@ -167,7 +167,7 @@ def _execute(
                 break
             rows.append(tuple(_python(row[i]) for i in keep))  # type: ignore[index]
     except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
-        raise QueryError(f"{named.path}: {exc}") from exc
+        raise QueryError(f"{named.path}: {exc}", code="E602") from exc
     return QueryResult([columns[i] for i in keep], rows)
 
 
@@ -183,12 +183,14 @@ def check_query(text: str, source: str | Path = "query") -> str:
     if form in UPDATE_FORMS or form == "WITH":
         raise QueryError(
             f"{source}: this is a SPARQL update ({form}): ptkg only reads the graph and "
-            "refuses updates; write a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+            "refuses updates; write a SELECT, ASK, CONSTRUCT or DESCRIBE query",
+            code="E606",
         )
     if "SERVICE" in words:
         raise QueryError(
             f"{source}: the query calls another endpoint (SERVICE): ptkg queries only the "
-            "local graph and makes no outgoing request; remove the SERVICE clause"
+            "local graph and makes no outgoing request; remove the SERVICE clause",
+            code="E606",
         )
     return form
 
@@ -265,7 +267,8 @@ def bind_parameters(
             if parameter.required:
                 raise QueryError(
                     f"query {named.name!r} needs --param {parameter.name}=... "
-                    f"({parameter.type}: {parameter.description})"
+                    f"({parameter.type}: {parameter.description})",
+                    code="E603",
                 )
             continue
         bindings[parameter.name] = _term(store, parameter.name, parameter.type, value)
@@ -286,7 +289,7 @@ def _term(store: GraphStore, name: str, kind: str, value: Any) -> Node:
         if kind == "entity":
             return resolve_entity(store, str(value))
     except ValueError as exc:
-        raise QueryError(f"parameter {name}: {value!r} is not a valid {kind}") from exc
+        raise QueryError(f"parameter {name}: {value!r} is not a valid {kind}", code="E603") from exc
     return Literal(str(value))
 
 
@@ -300,7 +303,8 @@ def resolve_event_type(store: GraphStore, value: str) -> URIRef:
     close = difflib.get_close_matches(value, sorted(known.values()), n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise QueryError(
-        f"no event type {value!r} in this graph{hint}: `ptkg query event-types` lists them"
+        f"no event type {value!r} in this graph{hint}: `ptkg query event-types` lists them",
+        code="E605",
     )
 
 
@@ -318,10 +322,14 @@ def resolve_entity(store: GraphStore, name: str) -> URIRef:
         rows = list(store.query(lookup_text("entity-any-case"), {"name": Literal(name)}))
     found = sorted({(str(r[1]), str(r[0])) for r in rows})  # type: ignore[index]
     if not found:
-        raise QueryError(f"no entity is named {name!r} in this graph (try `ptkg query entities`)")
+        raise QueryError(
+            f"no entity is named {name!r} in this graph (try `ptkg query entities`)", code="E604"
+        )
     if len(found) > 1:
         options = "; ".join(f"{label} <{iri}>" for label, iri in found)
-        raise QueryError(f"{name!r} names several entities: {options}. Pass the IRI instead.")
+        raise QueryError(
+            f"{name!r} names several entities: {options}. Pass the IRI instead.", code="E604"
+        )
     return URIRef(found[0][1])
 
 

@@ -70,6 +70,7 @@ def load_manifest(path: Path) -> Manifest:
                 f"document id {entry.id!r} is used twice (also at line {seen[entry.id]})",
                 line=entry.line,
                 fix="give every document its own id",
+                code="E115",
             )
         seen[entry.id] = entry.line
     return Manifest(path, tuple(entries))
@@ -82,6 +83,7 @@ def check_id(value: str, path: Path, line: int | None) -> str:
             f"document id {value!r} is not usable in an IRI",
             line=line,
             fix="use letters, digits, '.', '_', '~' or '-', starting with a letter or digit",
+            code="E115",
         )
     return value
 
@@ -138,11 +140,14 @@ def _csv_rows(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
             reader = csv.reader(handle, strict=True)
             header = [name.strip() for name in next(reader, [])]
             if "file" not in header:
-                raise ManifestError(path, "the header has no 'file' column", line=1)
+                raise ManifestError(path, "the header has no 'file' column", line=1, code="E114")
             twice = sorted({name for name in header if header.count(name) > 1 and name})
             if twice:
                 raise ManifestError(
-                    path, f"column(s) {', '.join(twice)} named twice in the header", line=1
+                    path,
+                    f"column(s) {', '.join(twice)} named twice in the header",
+                    line=1,
+                    code="E114",
                 )
             end = reader.line_num
             while True:
@@ -167,13 +172,14 @@ def _csv_rows(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
                         f"the row has {len(values)} fields, the header {len(header)}",
                         line=start,
                         fix='quote a field that holds a comma: "Washington, D.C."',
+                        code="E114",
                     )
                 # A short row leaves its last fields out: they are optional.
                 pairs = zip(header, values, strict=False)
                 row = {name: (value.strip() or None) for name, value in pairs}
                 rows.append((start, {k: v for k, v in row.items() if k}))
     except UnicodeDecodeError as exc:
-        raise ManifestError(path, f"not valid UTF-8 at byte {exc.start}") from exc
+        raise ManifestError(path, f"not valid UTF-8 at byte {exc.start}", code="E116") from exc
     except csv.Error as exc:
         if "end of data" in str(exc):
             raise ManifestError(
@@ -181,10 +187,13 @@ def _csv_rows(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
                 "a quote opened in this row is never closed",
                 line=start,
                 fix='close the quote, or write a quote inside a field as ""',
+                code="E114",
             ) from exc
-        raise ManifestError(path, f"not a readable CSV row: {exc}", line=start) from exc
+        raise ManifestError(
+            path, f"not a readable CSV row: {exc}", line=start, code="E114"
+        ) from exc
     except OSError as exc:
-        raise ManifestError(path, f"cannot read: {exc.strerror or exc}") from exc
+        raise ManifestError(path, f"cannot read: {exc.strerror or exc}", code="E111") from exc
     return rows
 
 
@@ -198,6 +207,7 @@ def entry_from_row(
             f"unknown field(s) {', '.join(unknown)}",
             line=line,
             fix=f"known fields are {', '.join(FIELDS)}",
+            code="E112",
         )
     merged = {**defaults, **{k: v for k, v in row.items() if v is not None}}
     for name, value in merged.items():
@@ -207,12 +217,13 @@ def entry_from_row(
                 f"{name} holds an unpaired surrogate (\\ud800-\\udfff): not Unicode text",
                 line=line,
                 fix="write the character itself, or both halves of its surrogate pair",
+                code="E116",
             )
     file_value = merged.get("file")
     if not isinstance(file_value, str) or not file_value.strip():
-        raise ManifestError(path, "entry has no 'file'", line=line)
+        raise ManifestError(path, "entry has no 'file'", line=line, code="E112")
     if "\x00" in file_value:
-        raise ManifestError(path, "the 'file' holds a NUL character", line=line)
+        raise ManifestError(path, "the 'file' holds a NUL character", line=line, code="E116")
     raw_id = merged.get("id")
     doc_id = check_id(str(raw_id), path, line) if raw_id is not None else None
     return ManifestEntry(
@@ -252,6 +263,7 @@ def _date_range(value: Any, field: str, path: Path, line: int | None) -> DateRan
             f"{field} {str(value)!r} is not a date{_why_not_a_date(str(value))}",
             line=line,
             fix="write YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known",
+            code="E113",
         )
     return parsed
 
@@ -281,5 +293,7 @@ def _day(value: Any, field: str, path: Path, line: int | None) -> date | None:
     if span is None:
         return None
     if span.days != 1:
-        raise ManifestError(path, f"{field} must be a full date (YYYY-MM-DD)", line=line)
+        raise ManifestError(
+            path, f"{field} must be a full date (YYYY-MM-DD)", line=line, code="E113"
+        )
     return span.earliest

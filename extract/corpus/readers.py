@@ -109,7 +109,7 @@ class _Reader:
 
     def read(self, path: Path) -> Iterator[Document | Skipped]:
         if not path.exists():
-            raise ManifestError(path, "no such file or directory")
+            raise ManifestError(path, "no such file or directory", code="E111")
         if path.is_dir():
             for name in MANIFEST_NAMES:
                 if (path / name).is_file():
@@ -165,6 +165,7 @@ class _Reader:
                     label,
                     f"unsupported file type {suffix or '(none)'}",
                     fix="use .txt, .md, .html or .jsonl",
+                    code="E127",
                 )
         except DocumentError as error:
             yield Skipped(label, error)
@@ -180,13 +181,16 @@ class _Reader:
         assert entry.id is not None
         text, blocks = clean_text(raw, self.options.boilerplate)
         if not text:
-            raise DocumentError(label, "no article text left after removing web boilerplate")
+            raise DocumentError(
+                label, "no article text left after removing web boilerplate", code="E125"
+            )
         if len(text) > MAX_TEXT_CHARS:
             raise DocumentError(
                 label,
                 f"the text is {len(text):,} characters long, more than the "
                 f"{MAX_TEXT_CHARS:,} one document may have",
                 fix="split it into several documents, one article each",
+                code="E123",
             )
         reads = self.options.language
         written_in = entry.language if entry.language != reads else None
@@ -197,6 +201,7 @@ class _Reader:
                 f"the text is in {language_name(written_in)}; the pipeline reads "
                 f"{language_name(reads)} only, so no event is taken from it",
                 fix="leave it out, or give a translation as a document of its own",
+                code="E124",
             )
         title = entry.title or page_title
         if title is None and blocks and blocks[0].kind == "title":
@@ -237,12 +242,14 @@ class _Reader:
             )
         except Exception as exc:  # a third-party parser on untrusted input: skip the page
             raise DocumentError(
-                label, f"the HTML page cannot be parsed ({type(exc).__name__}: {exc})"
+                label,
+                f"the HTML page cannot be parsed ({type(exc).__name__}: {exc})",
+                code="E125",
             ) from exc
         extracted: dict[str, Any] | None = result.as_dict() if result is not None else None
         text = str((extracted or {}).get("text") or "")
         if extracted is None or not text.strip():
-            raise DocumentError(label, "no article text found in the HTML page")
+            raise DocumentError(label, "no article text found in the HTML page", code="E125")
         title = extracted.get("title") or None
         published = entry.published
         if published is None and extracted.get("date"):
@@ -269,7 +276,9 @@ class _Reader:
             except DocumentError as error:
                 yield Skipped(where, error)
             except ManifestError as error:
-                yield Skipped(where, DocumentError(where, error.problem, fix=error.fix))
+                yield Skipped(
+                    where, DocumentError(where, error.problem, fix=error.fix, code="E126")
+                )
 
     def jsonl_document(
         self, entry: ManifestEntry, line: str, where: str, number: int, prefix: str
@@ -277,26 +286,30 @@ class _Reader:
         try:
             row: Any = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DocumentError(where, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+            raise DocumentError(
+                where, f"invalid JSON: {exc.msg} at column {exc.colno}", code="E126"
+            ) from exc
         except RecursionError as exc:
-            raise DocumentError(where, "invalid JSON: nested too deeply") from exc
+            raise DocumentError(where, "invalid JSON: nested too deeply", code="E126") from exc
         if not isinstance(row, dict):
-            raise DocumentError(where, "a line must be a JSON object")
+            raise DocumentError(where, "a line must be a JSON object", code="E126")
         unknown = sorted(set(row) - set(JSONL_FIELDS))
         if unknown:
             raise DocumentError(
                 where,
                 f"unknown field(s) {', '.join(unknown)}",
                 fix=f"known fields are {', '.join(JSONL_FIELDS)}",
+                code="E126",
             )
         text = row.get("text")
         if not isinstance(text, str) or not text.strip():
-            raise DocumentError(where, "no 'text' string")
+            raise DocumentError(where, "no 'text' string", code="E126")
         if _SURROGATE.search(line) and _has_lone_surrogate(row):
             raise DocumentError(
                 where,
                 "a string holds an unpaired surrogate escape (\\ud800-\\udfff): not Unicode text",
                 fix="write the character itself, or both halves of its surrogate pair",
+                code="E122",
             )
         fields = {k: row[k] for k in FIELDS if k in row and k != "file"}
         defaults = {
@@ -365,18 +378,22 @@ def _decode(path: Path, label: str) -> str:
     try:
         size = path.stat().st_size
         if size > _MAX_BYTES:
-            raise DocumentError(label, f"file is too large ({size} bytes) for one article")
+            raise DocumentError(
+                label, f"file is too large ({size} bytes) for one article", code="E121"
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise DocumentError(label, "file not found", fix="check the manifest's 'file'") from exc
+        raise DocumentError(
+            label, "file not found", fix="check the manifest's 'file'", code="E121"
+        ) from exc
     except IsADirectoryError as exc:
-        raise DocumentError(label, "is a directory, not a file") from exc
+        raise DocumentError(label, "is a directory, not a file", code="E121") from exc
     except OSError as exc:
-        raise DocumentError(label, f"cannot read: {exc.strerror or exc}") from exc
+        raise DocumentError(label, f"cannot read: {exc.strerror or exc}", code="E121") from exc
     if not data.strip():
-        raise DocumentError(label, "file is empty")
+        raise DocumentError(label, "file is empty", code="E122")
     if b"\x00" in data[:8192]:
-        raise DocumentError(label, "binary file (contains NUL bytes), not text")
+        raise DocumentError(label, "binary file (contains NUL bytes), not text", code="E122")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -386,6 +403,7 @@ def _decode(path: Path, label: str) -> str:
             label,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             fix="convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8",
+            code="E122",
         ) from exc
 
 

@@ -87,7 +87,8 @@ class EventExtractor:
         if len(doc) and not doc.has_annotation("DEP"):
             raise PipelineError(
                 f"{self.name} needs a dependency parse: add it after the parser "
-                "(extract.nlp.load_pipeline does)"
+                "(extract.nlp.load_pipeline does)",
+                code="E402",
             )
         timexes: list[Timex] = list(doc._.timexes or []) if Doc.has_extension("timexes") else []
         headlines = self.headlines.find(doc)

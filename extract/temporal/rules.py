@@ -79,6 +79,8 @@ from extract.temporal.positions import Position
 class RuleError(PolicyKGError, ValueError):
     """A resolution rule does not follow the grammar of ``extract.temporal.rules``."""
 
+    code = "E150"
+
 
 _PERIOD = re.compile(r"(WE|[DWMQHYEC])([+-]\d+)$")
 _SHIFT = re.compile(r"([+-])P(\d+)([DWMQYEC])$")

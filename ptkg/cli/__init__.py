@@ -1,15 +1,8 @@
 """The ``ptkg`` command line: thin commands over the library, which never prints or exits.
 
-Exit codes (also in ``ptkg --help``):
-  0  success
-  1  a check failed: the graph does not conform (validate), documents were skipped under
-     --strict (build), or scores fell below --min-f1 (evaluate)
-  2  usage or input error: bad arguments, unreadable manifest or data file, duplicate
-     document ids, no store, unknown query, entity or event type, a refused query (an
-     update, SERVICE, over --timeout), another build running into the same --out, a file
-     the system will not let ptkg read or write
-  3  internal error (a bug: rerun with --debug for the traceback and report it)
-  130 interrupted (nothing already built was changed)
+An error the library raises on purpose (``extract.errors``) is printed with its code,
+``ptkg: error[E113] FILE:LINE: problem (fix)``, and exits with 2; the exit codes are
+``ptkg.cli.common.EXIT_CODES``, shown by ``ptkg --help``.
 """
 
 from __future__ import annotations
@@ -27,19 +20,18 @@ from ptkg.cli.common import (
     EXIT_USAGE,
     Formatter,
     check_output_options,
+    exit_codes_help,
 )
 
 COMMANDS = (build, query, timeline, state, chart, export, validate, evaluate)
 
-EPILOG = """\
-Exit codes:
-  0    success
-  1    a check failed (validate: not conforming; build --strict: documents skipped;
-       evaluate: below --min-f1)
-  2    usage or input error (bad arguments, unreadable manifest, duplicate ids, no
-       store, unknown query or entity, a refused query, another build into the same --out)
-  3    internal error (rerun with --debug and report the traceback)
-  130  interrupted: nothing already built was changed
+# The code printed for a file the system will not let ptkg read or write (an OSError).
+E_FILE_SYSTEM = "E320"
+
+EPILOG = f"""\
+{exit_codes_help()}
+
+Errors are printed with a code, e.g. error[E113]: docs/errors.md lists them.
 
 Example:
   ptkg build corpus/ && ptkg timeline --chart out/timeline.png
@@ -78,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PolicyKGError as error:
         if args.debug:
             traceback.print_exc()
-        print(f"ptkg: error: {error}", file=sys.stderr)
+        print(f"ptkg: error[{error.code}] {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("ptkg: interrupted; nothing already built was changed", file=sys.stderr)
@@ -92,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # full disk, a path through a file): the user's to fix, not a bug.
         if args.debug:
             traceback.print_exc()
-        print(f"ptkg: error: {error.filename}: {error.strerror or error}", file=sys.stderr)
+        message = f"{error.filename}: {error.strerror or error}"
+        print(f"ptkg: error[{E_FILE_SYSTEM}] {message}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:
         return _internal(error, args.debug)

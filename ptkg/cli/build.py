@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     for notice in report.notices:
         print(f"ptkg: note {notice}", file=sys.stderr)
     for skipped in report.skipped:
-        print(f"ptkg: skipped {skipped.error}", file=sys.stderr)
+        print(f"ptkg: skipped[{skipped.error.code}] {skipped.error}", file=sys.stderr)
     if not args.quiet:
         graph = report.graph
         assert graph is not None

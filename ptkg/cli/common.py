@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,52 @@ EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+
+# The exit codes, written once: `ptkg --help` shows them and a test holds the README's table
+# to them. Words in `backquotes` are commands and options.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "success"),
+    (
+        EXIT_CHECK_FAILED,
+        "a check failed: `validate` found violations, `build --strict` skipped documents, "
+        "`evaluate` fell below `--min-f1`",
+    ),
+    (
+        EXIT_USAGE,
+        "a usage or input error, said with its code (docs/errors.md), the file, the line "
+        "where there is one, the problem and the fix: a bad option, an unreadable or "
+        "malformed manifest, two documents with one id, no document readable, no store or a "
+        "damaged one, an unknown query, parameter, entity or event type, a refused query (an "
+        "update, `SERVICE`, over `--timeout`), a file the system will not let ptkg read or "
+        "write, another build running into the same `--out`",
+    ),
+    (
+        EXIT_INTERNAL,
+        "an internal error: a bug (rerun with `--debug` for the traceback, and report it)",
+    ),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C): nothing already built was changed"),
+)
+
+
+def exit_codes_help(width: int = 88) -> str:
+    """The exit codes as ``ptkg --help`` shows them: one wrapped paragraph a code."""
+    lines = ["Exit codes:"]
+    for code, meaning in EXIT_CODES:
+        lines += textwrap.wrap(
+            meaning.replace("`", ""),
+            width=width,
+            initial_indent=f"  {code:<5}",
+            subsequent_indent=" " * 7,
+        )
+    return "\n".join(lines)
+
+
+def exit_codes_markdown() -> str:
+    """The exit codes as the README's table."""
+    rows = ["| code | when |", "|---|---|"]
+    rows += [f"| {code} | {meaning} |" for code, meaning in EXIT_CODES]
+    return "\n".join(rows)
+
 
 DEFAULT_OUT = Path("out")
 DEFAULT_STORE = DEFAULT_OUT / "store"
@@ -82,10 +129,13 @@ def check_output_options(args: argparse.Namespace) -> None:
                 path,
                 "is a directory",
                 fix=f"give a file name, e.g. --{option} {Path(path) / 'result'}",
+                code="E202",
             )
         for parent in Path(path).absolute().parents:
             if parent.exists() and not parent.is_dir():
-                raise OptionError(f"--{option}", path, f"{parent} is a file, not a directory")
+                raise OptionError(
+                    f"--{option}", path, f"{parent} is a file, not a directory", code="E202"
+                )
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     store = GraphStore.open_existing(args.store)
     if args.format == "rdf":
         if args.output is None or args.output.suffix not in (".trig", ".nq"):
-            raise StoreError("--format rdf needs --output FILE.trig or FILE.nq")
+            raise StoreError("--format rdf needs --output FILE.trig or FILE.nq", code="E503")
         store.dump(args.output, "trig" if args.output.suffix == ".trig" else "nquads")
         print(f"wrote {args.output}", file=sys.stderr)
         return EXIT_OK

@@ -66,11 +66,12 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("?")
         if not sep or not name:
-            raise QueryError(f"--param {pair!r}: write NAME=VALUE")
+            raise QueryError(f"--param {pair!r}: write NAME=VALUE", code="E603")
         if name in params:
             raise QueryError(
                 f"--param {name} is given twice ({params[name]!r} and {value.strip()!r}): "
-                "give each parameter once"
+                "give each parameter once",
+                code="E603",
             )
         params[name] = value.strip()
     return params

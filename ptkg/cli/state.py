@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         if args.day is None or not args.subject:
             from kg.errors import QueryError
 
-            raise QueryError("--quotes needs --day and --subject")
+            raise QueryError("--quotes needs --day and --subject", code="E603")
         from queries import state_on_day
 
         answers = state_on_day(

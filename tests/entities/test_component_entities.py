@@ -19,8 +19,8 @@ def by_text(mentions: list[EntityMention], text: str) -> EntityMention:
     return found[0]
 
 
-def test_component_person_with_role_and_affiliation(entities: Entities) -> None:
-    found = entities(
+def test_component_person_with_role_and_affiliation(entities_parsed: Entities) -> None:
+    found = entities_parsed(
         "In a letter to the company, US Commerce Secretary Howard Lutnick said Anthropic had made "
         '"significant progress" in mitigating the risks.'
     )
@@ -77,8 +77,8 @@ def test_component_administration_and_titles(entities: Entities) -> None:
     assert (president.type, president.role) == ("person", "President")
 
 
-def test_component_appositive_roles(entities: Entities) -> None:
-    found = entities(
+def test_component_appositive_roles(entities_parsed: Entities) -> None:
+    found = entities_parsed(
         "Francesco Bailo, deputy director of the AI, Trust and Governance Centre at the "
         "University of Sydney, commented that the lifting was anticipated. Bailo suggested that "
         "reports had been exaggerated."
@@ -144,8 +144,8 @@ def test_component_aliases(entities: Entities, text: str, name: str) -> None:
     assert name in {m.name for m in entities(text)}
 
 
-def test_component_leader_aides_name_the_administration(entities: Entities) -> None:
-    found = entities("There has been concern that Trump’s aides were singling out the firm.")
+def test_component_leader_aides_name_the_administration(entities_parsed: Entities) -> None:
+    found = entities_parsed("There has been concern that Trump’s aides were singling out the firm.")
     [administration] = [e for e in found if e.type == "administration"]
     assert (administration.span.text, administration.name) == ("Trump", "Trump administration")
     assert not [e for e in found if e.type in ("organization", "person")]

@@ -2,13 +2,16 @@
 
 The time layer is not part of these tests: ``run(text, timexes=[("June 12", "DATE",
 "XXXX-06-12")])`` gives the event layer the time expressions a test names, so a test of
-time attachment fails only when the event layer attaches wrongly.
+time attachment fails only when the event layer attaches wrongly. ``run_parsed`` does the
+same on a parse the test gives (tests/data/parses.conllu), not the model's: a test of one
+syntactic rule cannot be broken by a new model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 from spacy.language import Language
@@ -16,6 +19,9 @@ from spacy.tokens import Doc
 
 from extract.nlp import PipelineOptions, load_pipeline
 from extract.records import EntityMention, EventMention, TextSpan, Timex
+
+if TYPE_CHECKING:
+    from tests.conftest import Parsed
 
 # (text, TIMEX3 type, TIMEX3 value), and optionally the period signal ("start", "end")
 TimexSpec = tuple[str, ...]
@@ -57,23 +63,41 @@ def nlp() -> Language:
     )
 
 
-@pytest.fixture(scope="session")
-def run(nlp: Language) -> Callable[..., Result]:
+def _timexes(text: str, timexes: Sequence[TimexSpec]) -> list[Timex]:
     if not Doc.has_extension("timexes"):
         Doc.set_extension("timexes", default=None)
+    found = []
+    for number, (expression, kind, value, *signal) in enumerate(timexes, 1):
+        start = text.index(expression)
+        span = TextSpan(start, start + len(expression), expression)
+        found.append(Timex(f"t{number}", span, kind, value, signal=signal[0] if signal else None))
+    return found
+
+
+@pytest.fixture(scope="session")
+def run(nlp: Language) -> Callable[..., Result]:
+    """``run(text, timexes)``: the text parsed by the statistical model, then the events."""
 
     def _run(text: str, timexes: Sequence[TimexSpec] = ()) -> Result:
         with nlp.select_pipes(disable=["ptkg_events"]):
             doc = nlp(text)
-        found = []
-        for number, (expression, kind, value, *signal) in enumerate(timexes, 1):
-            start = text.index(expression)
-            span = TextSpan(start, start + len(expression), expression)
-            found.append(
-                Timex(f"t{number}", span, kind, value, signal=signal[0] if signal else None)
-            )
-        doc._.timexes = found
+        doc._.timexes = _timexes(text, timexes)
         nlp.get_pipe("ptkg_events")(doc)
+        return Result(doc)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def run_parsed(blank_pipeline: Callable[..., Language], parsed: Parsed) -> Callable[..., Result]:
+    """``run_parsed(text, timexes)``: as ``run``, on the parse tests/data/parses.conllu gives
+    the text instead of the model's: for a test of a rule of the event layer."""
+    rules = blank_pipeline("ptkg_entities", "ptkg_events")
+
+    def _run(text: str, timexes: Sequence[TimexSpec] = ()) -> Result:
+        doc = rules.get_pipe("ptkg_entities")(parsed(rules.vocab, text))
+        doc._.timexes = _timexes(text, timexes)
+        rules.get_pipe("ptkg_events")(doc)
         return Result(doc)
 
     return _run

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
+from tests.events.conftest import Result
+
+Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
 
 def test_other_entity_list_designation(run: Run) -> None:

@@ -42,22 +42,28 @@ def test_lexicon_user_file_adds_a_type_and_its_trigger(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "term", "file"),
     [
-        ("triggers:\n  - {id: x, type: nonsense, lemmas: [ban]}\n", "unknown type 'nonsense'"),
+        ("triggers:\n  - {id: x, type: nonsense, lemmas: [ban]}\n", "'nonsense'", None),
         (
             "triggers:\n  - {id: x, type: lawsuit, lemmas: [sue], object: [no_class]}\n",
-            "unknown word class 'no_class'",
+            "'no_class'",
+            None,
         ),
-        ("populations:\n  p: {patterns: [[{LOWER: {IN: [no, yes]}}]]}\n", "quote them"),
-        ("event_types:\n  - {id: y, coarse: nowhere}\n", "not itself a type"),
+        ("populations:\n  p: {patterns: [[{LOWER: {IN: [no, yes]}}]]}\n", "population 'p'", None),
+        # checked on the merged scheme, which does not keep the file of each type
+        ("event_types:\n  - {id: y, coarse: nowhere}\n", "'nowhere'", "event_types.yaml"),
     ],
 )
-def test_lexicon_errors_name_the_problem(tmp_path: Path, text: str, message: str) -> None:
+def test_lexicon_errors_name_the_problem(
+    tmp_path: Path, text: str, term: str, file: str | None
+) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError, match=message):
+    with pytest.raises(DataFileError) as info:
         load_event_lexicon([path])
+    assert (info.value.code, info.value.path) == ("E140", file or str(path))
+    assert term in info.value.problem  # the term at fault
 
 
 def test_component_without_a_parse_says_what_is_missing() -> None:
@@ -68,5 +74,7 @@ def test_component_without_a_parse_says_what_is_missing() -> None:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("ptkg_events")
-    with pytest.raises(PipelineError, match="needs a dependency parse"):
+    with pytest.raises(PipelineError) as info:
         nlp("The government lifted the ban.")
+    assert info.value.code == "E402"
+    assert "parser" in str(info.value)  # what to add before it

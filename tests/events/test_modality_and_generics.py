@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
+from tests.events.conftest import Result
+
+Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
 
 def test_modality_considering_is_planned(run: Run) -> None:
@@ -23,8 +24,8 @@ def test_modality_considering_is_planned(run: Run) -> None:
     assert not [e for e in result.events if e.modality == "asserted"]
 
 
-def test_modality_headline_may_is_not_a_month_nor_an_event(run: Run) -> None:
-    assert run("Fable 5 May Follow").events == []
+def test_modality_headline_may_is_not_a_month_nor_an_event(run_parsed: Run) -> None:
+    assert run_parsed("Fable 5 May Follow").events == []
 
 
 def test_modality_coordinated_clauses_keep_their_own_models(run: Run) -> None:
@@ -80,8 +81,8 @@ def test_modality_coordinated_clauses_keep_their_own_models(run: Run) -> None:
         ("Restrictions continue for organisations outside the approved list.", "continue", "state"),
     ],
 )
-def test_modality_cues(run: Run, text: str, trigger: str, modality: str) -> None:
-    assert run(text).by_trigger(trigger).modality == modality
+def test_modality_cues(run_parsed: Run, text: str, trigger: str, modality: str) -> None:
+    assert run_parsed(text).by_trigger(trigger).modality == modality
 
 
 @pytest.mark.parametrize(
@@ -102,9 +103,9 @@ def test_modality_generic_statements_are_not_events(run: Run, text: str) -> None
     assert asserted == [], [(e.trigger.text, e.type) for e in asserted]
 
 
-def test_modality_tense(run: Run) -> None:
+def test_modality_tense(run_parsed: Run) -> None:
     assert (
-        run(
+        run_parsed(
             "The United States has lifted export restrictions on Anthropic’s Claude Fable 5 models."
         )
         .by_trigger("lifted")
@@ -112,7 +113,7 @@ def test_modality_tense(run: Run) -> None:
         == "past"
     )
     assert (
-        run("Commerce Secretary Howard Lutnick wrote to Anthropic on a Friday.")
+        run_parsed("Commerce Secretary Howard Lutnick wrote to Anthropic on a Friday.")
         .by_trigger("wrote")
         .tense
         == "past"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-Run = Callable[..., Any]  # conftest.run: text, timexes -> Result
+from tests.events.conftest import Result
+
+Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
 
-def test_timing_date_attaches_to_the_nominal_order_not_the_main_verb(run: Run) -> None:
-    result = run(
+def test_timing_date_attaches_to_the_nominal_order_not_the_main_verb(run_parsed: Run) -> None:
+    result = run_parsed(
         "Following the June 12 export control order, Anthropic had disabled access to its flagship "
         "Claude Mythos 5 and Fable 5 models for all users while engaging with the US government.",
         timexes=[("June 12", "DATE", "XXXX-06-12")],
@@ -76,8 +77,8 @@ def test_timing_event_subject_of_took_place(run: Run) -> None:
     assert result.names(event.models) == {"Claude Mythos", "Fable 5"}
 
 
-def test_timing_prior_to_gives_before(run: Run) -> None:
-    result = run(
+def test_timing_prior_to_gives_before(run_parsed: Run) -> None:
+    result = run_parsed(
         "Prior to the full lifting of restrictions, Anthropic had received approval to provide its "
         "models to US organizations involved in operating and defending critical infrastructure."
     )

@@ -6,8 +6,10 @@ expressions are tagged by the real temporal tagger so their rules are the real o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -53,7 +55,7 @@ class DocBuilder:
         self.sentences.append(span)
         return span
 
-    def entity(self, sentence: TextSpan, words: str, name: str, type_: str, **kw: object) -> str:
+    def entity(self, sentence: TextSpan, words: str, name: str, type_: str, **kw: Any) -> str:
         start = self.text.index(words, sentence.start)
         mention_id = f"e{len(self.entities) + 1}"
         self.entities.append(
@@ -64,7 +66,7 @@ class DocBuilder:
                 name,
                 "gazetteer",
                 **kw,
-            )  # type: ignore[arg-type]
+            )
         )
         return mention_id
 
@@ -155,9 +157,13 @@ def tagger() -> TimexTagger:
     return TimexTagger()
 
 
+# ``doc("a", dct=..., inferred=False)``: a DocBuilder for document "a".
+MakeDoc = Callable[..., DocBuilder]
+
+
 @pytest.fixture
-def doc(tagger: TimexTagger):  # type: ignore[no-untyped-def]
-    def make(doc_id: str, **kw: object) -> DocBuilder:
-        return DocBuilder(doc_id, tagger, **kw)  # type: ignore[arg-type]
+def doc(tagger: TimexTagger) -> MakeDoc:
+    def make(doc_id: str, **kw: Any) -> DocBuilder:
+        return DocBuilder(doc_id, tagger, **kw)
 
     return make

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from kg.reconcile import Reconciliation, reconcile
 from kg.reconcile.states import StateInterval
 from kg.schema import Bodies, EntityTypes, EventType, EventTypes
+
+if TYPE_CHECKING:
+    from tests.kg.conftest import DocBuilder, MakeDoc
 
 ENTITY_TYPES = EntityTypes.load()
 _PACKAGED = EventTypes.load()
@@ -24,12 +27,12 @@ EVENT_TYPES = EventTypes(
 )
 
 
-def _reconcile(*builders: Any) -> Reconciliation:
+def _reconcile(*builders: DocBuilder) -> Reconciliation:
     return reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES, bodies=Bodies.load())
 
 
 def _act(
-    doc: Any,
+    doc: MakeDoc,
     doc_id: str,
     text: str,
     actor: tuple[str, str, str],
@@ -43,7 +46,7 @@ def _act(
     agent = a.entity(s, actor[0], actor[1], actor[2])
     company = a.entity(s, "Corvex", "Corvex", "organization")
     role = kw.pop("role", "affected")
-    roles = (
+    roles: dict[str, Any] = (
         {"agents": (company,)} if role == "agent" else {"agents": (agent,), "affected": (company,)}
     )
     a.event(s, trigger, type_, timex=a.timex(s, when), **roles)
@@ -61,7 +64,7 @@ WHOLE = ("US government", "US government", "government")
 COURT = ("federal court", "US District Court for the District of Columbia", "court")
 
 
-def _story(doc: Any) -> list[Any]:
+def _story(doc: MakeDoc) -> list[Any]:
     return [
         _act(
             doc,
@@ -116,7 +119,7 @@ def _on(intervals: list[StateInterval], day: str) -> list[str]:
     ]
 
 
-def test_states_kept_per_department_and_combined_for_the_government(doc: Any) -> None:
+def test_states_kept_per_department_and_combined_for_the_government(doc: MakeDoc) -> None:
     r = _reconcile(*_story(doc))
     commerce = _states(r, "us-department-of-commerce")
     assert [s.state for s in commerce] == ["unrestricted", "restricted", "partially_lifted"]
@@ -136,7 +139,7 @@ def test_states_kept_per_department_and_combined_for_the_government(doc: Any) ->
     assert "united-states" in r.authorities.implied
 
 
-def test_states_one_state_per_authority_on_every_day(doc: Any) -> None:
+def test_states_one_state_per_authority_on_every_day(doc: MakeDoc) -> None:
     r = _reconcile(*_story(doc))
     for authority in (
         "us-department-of-commerce",
@@ -149,7 +152,7 @@ def test_states_one_state_per_authority_on_every_day(doc: Any) -> None:
             assert len(_on(intervals, date.fromordinal(day).isoformat())) == 1
 
 
-def test_states_a_government_act_binds_every_department(doc: Any) -> None:
+def test_states_a_government_act_binds_every_department(doc: MakeDoc) -> None:
     lift = _act(
         doc,
         "d",
@@ -166,7 +169,7 @@ def test_states_a_government_act_binds_every_department(doc: Any) -> None:
     assert _on(_states(r, "united-states"), "2026-08-01") == ["partially_lifted"]
 
 
-def test_states_a_court_acts_on_the_measure_it_blocks(doc: Any) -> None:
+def test_states_a_court_acts_on_the_measure_it_blocks(doc: MakeDoc) -> None:
     a = doc("e")
     s = a.sentence("On May 2, a federal court blocked the Commerce Department's listing of Corvex.")
     court = a.entity(s, "federal court", COURT[1], "court")
@@ -189,7 +192,7 @@ def test_states_a_court_acts_on_the_measure_it_blocks(doc: Any) -> None:
     ]
 
 
-def test_states_effective_layer_apart_from_the_legal_state(doc: Any) -> None:
+def test_states_effective_layer_apart_from_the_legal_state(doc: MakeDoc) -> None:
     dark = _act(
         doc,
         "f",
@@ -208,7 +211,7 @@ def test_states_effective_layer_apart_from_the_legal_state(doc: Any) -> None:
 
 
 @pytest.mark.parametrize("population", ["trusted_partners"])
-def test_states_a_lift_for_some_is_a_partial_lift_for_all(doc: Any, population: str) -> None:
+def test_states_a_lift_for_some_is_a_partial_lift_for_all(doc: MakeDoc, population: str) -> None:
     a = doc("g")
     s = a.sentence("On March 24, Commerce allowed trusted partners to buy from Corvex.")
     agent = a.entity(s, "Commerce", COMMERCE[1], "government_agency")
@@ -228,7 +231,7 @@ def test_states_a_lift_for_some_is_a_partial_lift_for_all(doc: Any, population: 
     assert partners and {i.state for i in partners} >= {"partially_lifted"}
 
 
-def test_states_a_government_restriction_leaves_relief_in_place(doc: Any) -> None:
+def test_states_a_government_restriction_leaves_relief_in_place(doc: MakeDoc) -> None:
     more = _act(
         doc,
         "h",
@@ -243,7 +246,7 @@ def test_states_a_government_restriction_leaves_relief_in_place(doc: Any) -> Non
     assert _on(_states(r, "united-states"), "2026-08-01") == ["partially_lifted"]
 
 
-def test_states_two_governments_decide_apart(doc: Any) -> None:
+def test_states_two_governments_decide_apart(doc: MakeDoc) -> None:
     uk = ("UK government", "UK government", "government")
     a = _act(
         doc,
@@ -270,7 +273,7 @@ def test_states_two_governments_decide_apart(doc: Any) -> None:
     assert _on(_states(r, "united-states"), "2026-08-01") == ["restricted"]
 
 
-def test_states_a_bureau_and_its_department_report_one_act(doc: Any) -> None:
+def test_states_a_bureau_and_its_department_report_one_act(doc: MakeDoc) -> None:
     a = _act(
         doc,
         "p",

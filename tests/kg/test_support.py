@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.records import DocumentRecords
 from kg.reconcile import Reconciliation, Threshold, reconcile
 from kg.reconcile.support import publishers
 from tests.kg.test_reconcile import ENTITY_TYPES, EVENT_TYPES
 
+if TYPE_CHECKING:
+    from tests.kg.conftest import DocBuilder, MakeDoc
 
-def _order(doc: Any, doc_id: str) -> Any:
+
+def _order(doc: MakeDoc, doc_id: str) -> DocBuilder:
     a = doc(doc_id)
     s = a.sentence("Commerce restricted exports of Mythos 5 on June 12.")
     model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
@@ -27,7 +30,7 @@ def _run(records: list[DocumentRecords], threshold: Threshold | None = None) -> 
     return reconcile(records, EVENT_TYPES, ENTITY_TYPES, threshold)
 
 
-def test_support_event_naming_nobody_is_a_candidate(doc: Any) -> None:
+def test_support_event_naming_nobody_is_a_candidate(doc: MakeDoc) -> None:
     a = doc("a")
     s = a.sentence("A lawsuit followed on June 20.")
     a.event(s, "lawsuit", "lawsuit", timex=a.timex(s, "June 20"))
@@ -38,7 +41,7 @@ def test_support_event_naming_nobody_is_a_candidate(doc: Any) -> None:
     assert r.on_timeline(by_type["export_restriction"])
 
 
-def test_support_copies_of_one_publisher_are_one_voice(doc: Any) -> None:
+def test_support_copies_of_one_publisher_are_one_voice(doc: MakeDoc) -> None:
     wire = [
         _published_by(_order(doc, "a").build(), None, "https://www.example-wire.com/story"),
         _published_by(_order(doc, "b").build(), None, "https://example-wire.com/copy"),
@@ -57,7 +60,7 @@ def test_support_copies_of_one_publisher_are_one_voice(doc: Any) -> None:
 
 
 def test_support_threshold_keeps_single_sources_off_the_timeline_and_the_states(
-    doc: Any,
+    doc: MakeDoc,
 ) -> None:
     records = [_order(doc, "a").build()]
     assert _run(records).on_timeline(0)

@@ -32,11 +32,17 @@ def test_vocabulary_every_term_has_a_label() -> None:
 
 def test_vocabulary_classes_and_properties_are_commented() -> None:
     graph, defined = _terms()
+    kinds = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property}
+    commented: dict[str, set[str]] = {"class": set(), "property": set()}
     for name in defined:
         term = PTKG[name]
-        kinds = set(graph.objects(term, RDF.type))
-        if kinds & {OWL.Class}:
+        kind = set(graph.objects(term, RDF.type)) & kinds
+        if kind:
             assert (term, RDFS.comment, None) in graph, name
+            commented["class" if kind == {OWL.Class} else "property"].add(name)
+    # both kinds of terms were checked, not only one
+    assert {"StateInterval", "Disagreement"} <= commented["class"]
+    assert {"layer", "claim", "fromEarliest", "untilLatest"} <= commented["property"]
 
 
 def test_vocabulary_closed_namespace_rejects_unknown_terms() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -97,10 +98,19 @@ def test_build_reports_skipped_documents_and_strict_fails(
     code = main(["build", str(manifest), "--out", str(tmp_path / "out"), "--quiet"])
     err = capsys.readouterr().err
     assert code == 0
-    assert "articles/bad.txt: binary file" in err
-    assert "articles/gone.txt: file not found" in err
+    assert "ptkg: skipped[E122] articles/bad.txt: " in err
+    assert "ptkg: skipped[E121] articles/gone.txt: " in err
     report = build(BuildOptions(corpus=manifest, out=tmp_path / "out"))
-    assert report.documents == 1 and len(report.skipped) == 2
+    assert report.documents == 1
+    assert [(s.source, s.error.code) for s in report.skipped] == [
+        ("articles/bad.txt", "E122"),
+        ("articles/gone.txt", "E121"),
+    ]
+    skipped = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))["skipped"]
+    assert [(s["source"], s["code"]) for s in skipped] == [
+        ("articles/bad.txt", "E122"),
+        ("articles/gone.txt", "E121"),
+    ]
     code = main(["build", str(manifest), "--out", str(tmp_path / "out"), "--quiet", "--strict"])
     assert code == 1
 
@@ -109,10 +119,11 @@ def test_build_nothing_readable_is_an_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    with pytest.raises(NothingToBuildError):
+    with pytest.raises(NothingToBuildError) as info:
         build(BuildOptions(corpus=tmp_path, out=tmp_path / "out"))
+    assert info.value.code == "E160"
     assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
-    assert "no document could be read" in capsys.readouterr().err
+    assert f"ptkg: error[E160] {tmp_path}: " in capsys.readouterr().err
     assert not (tmp_path / "out" / "store").exists()
 
 
@@ -120,7 +131,9 @@ def test_build_missing_store_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["timeline", "--store", str(tmp_path / "nope")]) == 2
-    assert "not a graph store built by ptkg" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"ptkg: error[E501] {tmp_path / 'nope'}: " in err
+    assert "run `ptkg build` first" in err  # the fix
 
 
 def test_build_threshold_options_are_checked(

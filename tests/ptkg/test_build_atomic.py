@@ -15,12 +15,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from kg.files import DirectoryLock
 from kg.store import GraphStore
+
+if TYPE_CHECKING:
+    from tests.conftest import Cli
 
 # Runs `ptkg ARGS...` after patching one step to stop the process at MOMENT.
 CHILD = r"""
@@ -82,14 +85,14 @@ def _child(moment: str, *args: str | Path) -> subprocess.Popen[str]:
     )
 
 
-def _two_corpora(ptkg: Any, tmp_path: Path) -> tuple[Path, Path]:
+def _two_corpora(ptkg: Cli, tmp_path: Path) -> tuple[Path, Path]:
     first = ptkg.write(tmp_path / "first" / "a.txt", ptkg.ARTICLE)
     ptkg.write(tmp_path / "second" / "a.txt", ptkg.ARTICLE)
     ptkg.write(tmp_path / "second" / "b.txt", ptkg.OTHER)
     return first.parent, tmp_path / "second"
 
 
-def _state(ptkg: Any, out: Path) -> tuple[set[str], int, list[str]]:
+def _state(ptkg: Cli, out: Path) -> tuple[set[str], int, list[str]]:
     """Where the outputs point, how many documents the report says, which the store has."""
     folders = ptkg.build_folders(out)
     store = GraphStore.open_existing(out / "store")
@@ -115,7 +118,7 @@ def _leftovers(out: Path) -> list[str]:
 
 # -- case 7: interrupted or killed around the swap ----------------------------------------
 def test_build_ctrl_c_during_the_swap_finishes_it_whole(
-    ptkg: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ptkg: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
@@ -136,7 +139,7 @@ def test_build_ctrl_c_during_the_swap_finishes_it_whole(
 
 
 def test_build_ctrl_c_before_the_swap_changes_nothing(
-    ptkg: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ptkg: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
@@ -156,9 +159,10 @@ def test_build_ctrl_c_before_the_swap_changes_nothing(
     assert _leftovers(out) == []
 
 
+@pytest.mark.slow  # builds in child processes, each loading the pipeline
 @pytest.mark.parametrize("moment", ["before-swap", "after-swap"])
 def test_build_killed_at_the_swap_leaves_one_whole_build(
-    ptkg: Any, tmp_path: Path, moment: str
+    ptkg: Cli, tmp_path: Path, moment: str
 ) -> None:
     first, second = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
@@ -179,7 +183,8 @@ def test_build_killed_at_the_swap_leaves_one_whole_build(
 
 
 # -- case 8: leftovers of killed builds ---------------------------------------------------
-def test_build_removes_what_killed_builds_left(ptkg: Any, tmp_path: Path) -> None:
+@pytest.mark.slow  # builds in child processes, each loading the pipeline
+def test_build_removes_what_killed_builds_left(ptkg: Cli, tmp_path: Path) -> None:
     first, second = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
     assert ptkg("build", first, "--out", out, "--quiet").code == 0
@@ -209,7 +214,7 @@ def test_build_removes_what_killed_builds_left(ptkg: Any, tmp_path: Path) -> Non
 
 
 # -- case 9: no stale graph.nq ------------------------------------------------------------
-def test_build_without_nquads_removes_the_old_graph_nq(ptkg: Any, tmp_path: Path) -> None:
+def test_build_without_nquads_removes_the_old_graph_nq(ptkg: Cli, tmp_path: Path) -> None:
     first, second = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
     assert ptkg("build", first, "--out", out, "--quiet", "--nquads").code == 0
@@ -222,7 +227,7 @@ def test_build_without_nquads_removes_the_old_graph_nq(ptkg: Any, tmp_path: Path
     assert not (out / "graph.nq").exists()
 
 
-def test_build_replaces_the_outputs_of_an_older_version(ptkg: Any, tmp_path: Path) -> None:
+def test_build_replaces_the_outputs_of_an_older_version(ptkg: Cli, tmp_path: Path) -> None:
     first, _ = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
     ptkg.write(out / "store" / "ptkg-store.txt", "an older build's store\n")
@@ -235,7 +240,7 @@ def test_build_replaces_the_outputs_of_an_older_version(ptkg: Any, tmp_path: Pat
 # -- case 10: the build never reads its own output ----------------------------------------
 @pytest.mark.parametrize("out_name", ["out", "."])
 def test_build_of_a_folder_holding_its_output_reads_only_the_corpus(
-    ptkg: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out_name: str
+    ptkg: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out_name: str
 ) -> None:
     corpus = tmp_path / "corpus"
     ptkg.write(corpus / "a.txt", ptkg.ARTICLE)
@@ -249,7 +254,7 @@ def test_build_of_a_folder_holding_its_output_reads_only_the_corpus(
     assert (report["documents"], report["reused"], report["skipped"]) == (1, 1, [])
 
 
-def test_build_skips_another_build_output_inside_the_corpus(ptkg: Any, tmp_path: Path) -> None:
+def test_build_skips_another_build_output_inside_the_corpus(ptkg: Cli, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     ptkg.write(corpus / "a.txt", ptkg.ARTICLE)
     assert ptkg("build", corpus, "--out", corpus / "older", "--quiet").code == 0
@@ -259,7 +264,8 @@ def test_build_skips_another_build_output_inside_the_corpus(ptkg: Any, tmp_path:
 
 
 # -- case 11: one build at a time into one --out ------------------------------------------
-def test_build_second_build_into_the_same_out_is_refused(ptkg: Any, tmp_path: Path) -> None:
+@pytest.mark.slow  # builds in child processes, each loading the pipeline
+def test_build_second_build_into_the_same_out_is_refused(ptkg: Cli, tmp_path: Path) -> None:
     first, second = _two_corpora(ptkg, tmp_path)
     out = tmp_path / "out"
     holder = _child("hold-lock", "build", first, "--out", out, "--quiet")
@@ -269,9 +275,9 @@ def test_build_second_build_into_the_same_out_is_refused(ptkg: Any, tmp_path: Pa
         assert time.monotonic() < deadline
         time.sleep(0.05)
     run = ptkg("build", second, "--out", out)
-    assert run.code == 2
-    assert f"{out}: another ptkg build (process {holder.pid}) is writing into it" in run.err
-    assert "wait for it to finish, or build into another --out" in run.err
+    assert (run.code, run.error) == (2, "E310")
+    assert f"{out}: another ptkg build (process {holder.pid})" in run.err
+    assert "build into another --out" in run.err  # the fix
     (tmp_path / "go").write_text("", encoding="utf-8")
     holder.communicate(timeout=120)
     assert holder.returncode == 0
@@ -279,9 +285,9 @@ def test_build_second_build_into_the_same_out_is_refused(ptkg: Any, tmp_path: Pa
     assert ptkg("build", second, "--out", out, "--quiet").code == 0  # free again
 
 
-def test_build_lock_is_held_in_one_process_too(tmp_path: Path, ptkg: Any) -> None:
+def test_build_lock_is_held_in_one_process_too(tmp_path: Path, ptkg: Cli) -> None:
     ptkg.write(tmp_path / "a.txt", ptkg.ARTICLE)
     with DirectoryLock(tmp_path / "out" / ".ptkg" / "lock", "out"):
         run = ptkg("build", tmp_path / "a.txt", "--out", tmp_path / "out")
-    assert run.code == 2
-    assert f"another ptkg build (process {os.getpid()})" in run.err
+    assert (run.code, run.error) == (2, "E310")
+    assert f"(process {os.getpid()})" in run.err

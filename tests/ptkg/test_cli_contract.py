@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pyoxigraph as ox
@@ -25,10 +25,13 @@ from kg.store import STORE_MARKER, GraphStore
 from ptkg.build import BuildReport
 from queries.export import schema_path
 
+if TYPE_CHECKING:
+    from tests.conftest import Cli
+
 PNG = b"\x89PNG"
 
 
-def _rows(ptkg: Any, *args: str | Path) -> list[dict[str, Any]]:
+def _rows(ptkg: Cli, *args: str | Path) -> list[dict[str, Any]]:
     run = ptkg(*args, "--format", "json")
     assert run.code == 0, run.err
     rows: list[dict[str, Any]] = json.loads(run.out)
@@ -50,7 +53,7 @@ def facts(built: BuildReport) -> dict[str, str]:
 
 
 # -- exit 0: every command does its job --------------------------------------------------
-def test_cli_query_list_and_named_query(ptkg: Any, built: BuildReport) -> None:
+def test_cli_query_list_and_named_query(ptkg: Cli, built: BuildReport) -> None:
     listing = ptkg("query", "--list")
     assert listing.code == 0 and "timeline" in listing.out and "state-on-day" in listing.out
     rows = _rows(ptkg, "query", "timeline", "--store", built.store)
@@ -58,7 +61,7 @@ def test_cli_query_list_and_named_query(ptkg: Any, built: BuildReport) -> None:
 
 
 def test_cli_timeline_prints_and_draws(
-    ptkg: Any, built: BuildReport, tmp_path: Path, facts: dict[str, str]
+    ptkg: Cli, built: BuildReport, tmp_path: Path, facts: dict[str, str]
 ) -> None:
     run = ptkg(
         "timeline", "--store", built.store, "--entity", facts["agent"],
@@ -71,7 +74,7 @@ def test_cli_timeline_prints_and_draws(
 
 
 def test_cli_state_on_a_day_and_over_time(
-    ptkg: Any, built: BuildReport, facts: dict[str, str]
+    ptkg: Cli, built: BuildReport, facts: dict[str, str]
 ) -> None:
     on_day = _rows(ptkg, "state", "--store", built.store, "--day", facts["day"])
     assert on_day and all("state" in r for r in on_day)
@@ -81,7 +84,7 @@ def test_cli_state_on_a_day_and_over_time(
 
 @pytest.mark.parametrize("kind", ["timeline", "states", "network"])
 def test_cli_chart_writes_png_and_svg(
-    ptkg: Any, built: BuildReport, tmp_path: Path, kind: str
+    ptkg: Cli, built: BuildReport, tmp_path: Path, kind: str
 ) -> None:
     run = ptkg("chart", kind, "--store", built.store, "--output", tmp_path / kind)
     assert run.code == 0, run.err
@@ -89,7 +92,7 @@ def test_cli_chart_writes_png_and_svg(
     assert b"<svg" in (tmp_path / f"{kind}.svg").read_bytes()[:1000]
 
 
-def test_cli_export_json_follows_its_schema(ptkg: Any, built: BuildReport, tmp_path: Path) -> None:
+def test_cli_export_json_follows_its_schema(ptkg: Cli, built: BuildReport, tmp_path: Path) -> None:
     run = ptkg("export", "--store", built.store, "--output", tmp_path / "events.json")
     assert run.code == 0, run.err
     data = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))
@@ -103,7 +106,7 @@ def test_cli_export_json_follows_its_schema(ptkg: Any, built: BuildReport, tmp_p
         jsonschema.Draft202012Validator(schema).validate(broken)
 
 
-def test_cli_export_timelinejs(ptkg: Any, built: BuildReport, tmp_path: Path) -> None:
+def test_cli_export_timelinejs(ptkg: Cli, built: BuildReport, tmp_path: Path) -> None:
     run = ptkg("export", "--store", built.store, "--format", "timelinejs")
     assert run.code == 0, run.err
     timeline = json.loads(run.out)
@@ -114,7 +117,7 @@ def test_cli_export_timelinejs(ptkg: Any, built: BuildReport, tmp_path: Path) ->
     ("suffix", "fmt"), [(".trig", ox.RdfFormat.TRIG), (".nq", ox.RdfFormat.N_QUADS)]
 )
 def test_cli_export_rdf_holds_the_whole_graph(
-    ptkg: Any, built: BuildReport, tmp_path: Path, suffix: str, fmt: Any
+    ptkg: Cli, built: BuildReport, tmp_path: Path, suffix: str, fmt: Any
 ) -> None:
     path = tmp_path / f"graph{suffix}"
     run = ptkg("export", "--store", built.store, "--format", "rdf", "--output", path)
@@ -122,10 +125,11 @@ def test_cli_export_rdf_holds_the_whole_graph(
     assert built.graph is not None
     assert len(list(ox.parse(path=str(path), format=fmt))) == built.graph.quads
     run = ptkg("export", "--store", built.store, "--format", "rdf", "--output", tmp_path / "g.x")
-    assert run.code == 2 and "needs --output FILE.trig or FILE.nq" in run.err
+    assert (run.code, run.error) == (2, "E503")
+    assert "FILE.trig or FILE.nq" in run.err  # the fix
 
 
-def test_cli_validate_corpus_graph_conforms_to_the_shapes(ptkg: Any, built: BuildReport) -> None:
+def test_cli_validate_corpus_graph_conforms_to_the_shapes(ptkg: Cli, built: BuildReport) -> None:
     for target in (built.store, built.out / "graph.trig"):
         run = ptkg("validate", target)
         assert run.code == 0, run.out
@@ -133,7 +137,7 @@ def test_cli_validate_corpus_graph_conforms_to_the_shapes(ptkg: Any, built: Buil
 
 
 def test_cli_evaluate_passes_and_fails_at_its_threshold(
-    ptkg: Any, built: BuildReport, corpus_dir: Path
+    ptkg: Cli, built: BuildReport, corpus_dir: Path
 ) -> None:
     gold = corpus_dir / "gold" / "seed_events.yaml"
     run = ptkg("evaluate", "--store", built.store, "--gold", gold, "--format", "json")
@@ -145,11 +149,11 @@ def test_cli_evaluate_passes_and_fails_at_its_threshold(
     above = ptkg("evaluate", "--store", built.store, "--gold", gold, "--min-f1", str(f1 + 0.01))
     assert above.code == 1
     missing = ptkg("evaluate", "--store", built.store, "--gold", gold.with_name("none.yaml"))
-    assert missing.code == 2
+    assert (missing.code, missing.error) == (2, "E141")
 
 
 # -- exit 1: a check failed ---------------------------------------------------------------
-def test_cli_validate_violations_exit_1(ptkg: Any, tmp_path: Path) -> None:
+def test_cli_validate_violations_exit_1(ptkg: Cli, tmp_path: Path) -> None:
     graph = ptkg.write(
         tmp_path / "bad.ttl",
         "<https://example.org/doc/x> a <https://schema.org/NewsArticle> .\n",
@@ -157,36 +161,44 @@ def test_cli_validate_violations_exit_1(ptkg: Any, tmp_path: Path) -> None:
     run = ptkg("validate", graph)
     assert run.code == 1
     assert "Conforms: False" in run.out and "identifier" in run.out
-    assert ptkg("validate", tmp_path / "none.ttl").code == 2
+    missing = ptkg("validate", tmp_path / "none.ttl")
+    assert (missing.code, missing.error) == (2, "E701")
 
 
-def test_cli_build_strict_with_a_skipped_document_exits_1(ptkg: Any, tmp_path: Path) -> None:
+def test_cli_build_strict_with_a_skipped_document_exits_1(ptkg: Cli, tmp_path: Path) -> None:
     ptkg.write(tmp_path / "corpus" / "a.txt", ptkg.ARTICLE)
     ptkg.write(tmp_path / "corpus" / "empty.txt", "")
     out = tmp_path / "out"
     assert ptkg("build", tmp_path / "corpus", "--out", out, "--quiet").code == 0
     run = ptkg("build", tmp_path / "corpus", "--out", out, "--quiet", "--strict")
-    assert run.code == 1 and "skipped empty.txt: file is empty" in run.err
+    assert run.code == 1 and run.skipped == {"empty.txt": "E122"}
     assert ptkg.report(out)["documents"] == 1  # the build is in place all the same
 
 
 # -- exit 2, 3 and 130 --------------------------------------------------------------------
 @pytest.mark.parametrize("command", ["query", "timeline", "state", "chart", "export", "evaluate"])
-def test_cli_missing_store_exits_2(ptkg: Any, tmp_path: Path, command: str) -> None:
-    args = {"query": ["documents"], "chart": ["timeline"], "evaluate": ["--gold", "x.yaml"]}
+def test_cli_missing_store_exits_2(
+    ptkg: Cli, tmp_path: Path, corpus_dir: Path, command: str
+) -> None:
+    gold = corpus_dir / "gold" / "seed_events.yaml"
+    args: dict[str, list[str | Path]] = {
+        "query": ["documents"],
+        "chart": ["timeline"],
+        "evaluate": ["--gold", gold],
+    }
     run = ptkg(command, *args.get(command, []), "--store", tmp_path / "none")
-    assert run.code == 2
-    assert "ptkg: error:" in run.err and "internal error" not in run.err
+    assert (run.code, run.error) == (2, "E501")
+    assert "internal error" not in run.err
 
 
-def test_cli_usage_errors_exit_2(ptkg: Any) -> None:
+def test_cli_usage_errors_exit_2(ptkg: Cli) -> None:
     assert ptkg("no-such-command").code == 2
     assert ptkg("state", "--day", "20 June").code == 2
     assert ptkg("query").code == 0  # no name: the list
 
 
 def test_cli_internal_error_exits_3(
-    ptkg: Any, built: BuildReport, monkeypatch: pytest.MonkeyPatch
+    ptkg: Cli, built: BuildReport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def bug(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
@@ -200,19 +212,19 @@ def test_cli_internal_error_exits_3(
 
 
 def test_cli_file_system_error_on_a_named_path_exits_2(
-    ptkg: Any, built: BuildReport, monkeypatch: pytest.MonkeyPatch
+    ptkg: Cli, built: BuildReport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", "/srv/out/events.json")
 
     monkeypatch.setattr("queries.export.write_events", denied)
     run = ptkg("export", "--store", built.store)
-    assert run.code == 2
-    assert "ptkg: error: /srv/out/events.json: Permission denied" in run.err
+    assert (run.code, run.error) == (2, "E320")
+    assert "] /srv/out/events.json: Permission denied" in run.err
 
 
 def test_cli_interrupted_exits_130(
-    ptkg: Any, built: BuildReport, monkeypatch: pytest.MonkeyPatch
+    ptkg: Cli, built: BuildReport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -222,7 +234,7 @@ def test_cli_interrupted_exits_130(
     assert run.code == 130 and "ptkg: interrupted" in run.err
 
 
-def test_cli_help_and_version_exit_0(ptkg: Any) -> None:
+def test_cli_help_and_version_exit_0(ptkg: Cli) -> None:
     assert ptkg("--help").code == 0
     version = ptkg("--version")
     assert version.code == 0 and version.out.startswith("ptkg ")
@@ -236,8 +248,9 @@ def _installed_ptkg() -> str:
     return found
 
 
+@pytest.mark.slow  # runs the installed command in child processes
 def test_cli_installed_command_builds_validates_and_is_interrupted(
-    ptkg: Any, tmp_path: Path
+    ptkg: Cli, tmp_path: Path
 ) -> None:
     command = _installed_ptkg()
     corpus = ptkg.write(tmp_path / "corpus" / "a.txt", ptkg.ARTICLE).parent
@@ -300,7 +313,7 @@ def _wait_until_open(process: subprocess.Popen[str], store: Path) -> None:
 
 
 def test_cli_validate_fails_on_an_inverted_window(
-    ptkg: Any, built: BuildReport, tmp_path: Path
+    ptkg: Cli, built: BuildReport, tmp_path: Path
 ) -> None:
     import rdflib
     from rdflib.namespace import XSD

@@ -3,17 +3,22 @@ last without an error (with nbclient, on the ``python3`` kernel of this interpre
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
-def test_notebooks_exist() -> None:
-    assert [p.name for p in NOTEBOOKS] >= ["researcher.ipynb"]
+def test_notebooks_exist_and_the_readme_names_each() -> None:
+    names = [p.name for p in NOTEBOOKS]
+    assert "researcher.ipynb" in names
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"notebooks/([\w-]+\.ipynb)", readme)) == set(names)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import QueryError
 from kg.store import GraphStore
 from ptkg.cli import main
-from queries import state_on_day
+from queries import QueryError, state_on_day
 
 
 def test_answers_fable_on_june_20_restricted_with_quotes(
@@ -52,8 +51,10 @@ def test_answers_fable_remains_restricted_after_the_letter(
 
 
 def test_answers_unknown_model_is_an_error(store: GraphStore) -> None:
-    with pytest.raises(QueryError, match="no entity is named"):
+    with pytest.raises(QueryError) as info:
         state_on_day(store, "No Such Model", date(2026, 6, 20))
+    assert info.value.code == "E604"
+    assert "'No Such Model'" in str(info.value)
 
 
 def test_answers_state_command_with_quotes(

@@ -16,9 +16,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from kg.errors import QueryError
 from kg.store import GraphStore
-from queries import run_query
+from ptkg.cli import main
+from queries import QueryError, run_query
 from queries.charts import (
     ChartEvent,
     StateBand,
@@ -248,16 +248,11 @@ def test_style_assign_levels_separates_colliding_spans() -> None:
 # ---------------------------------------------------------------------------- files
 
 
-def test_draw_timeline_writes_png_and_svg(store: GraphStore, tmp_path: Path) -> None:
-    _assert_png_and_svg(draw_timeline(store, tmp_path / "timeline"))
-
-
-def test_draw_states_writes_png_and_svg(store: GraphStore, tmp_path: Path) -> None:
-    _assert_png_and_svg(draw_states(store, tmp_path / "states"))
-
-
-def test_draw_network_writes_png_and_svg(store: GraphStore, tmp_path: Path) -> None:
-    _assert_png_and_svg(draw_network(store, tmp_path / "network"))
+@pytest.mark.parametrize(
+    "draw", [draw_timeline, draw_states, draw_network], ids=["timeline", "states", "network"]
+)
+def test_draw_writes_png_and_svg(store: GraphStore, tmp_path: Path, draw: Any) -> None:
+    _assert_png_and_svg(draw(store, tmp_path / "chart"))
 
 
 def test_draw_one_format_by_suffix(store: GraphStore, tmp_path: Path) -> None:
@@ -281,6 +276,15 @@ def test_draw_charts_with_nothing_to_draw(store: GraphStore, tmp_path: Path) -> 
 
 def test_draw_charts_unknown_type_is_an_error(store: GraphStore, tmp_path: Path) -> None:
     # A typo in a type is an error, as an unknown entity is: not an empty chart.
-    with pytest.raises(QueryError, match="no event type 'no_such_type'"):
+    with pytest.raises(QueryError) as info:
         draw_timeline(store, tmp_path / "none.png", event_type="no_such_type")
+    assert info.value.code == "E605"
+    assert "'no_such_type'" in str(info.value)
     assert not (tmp_path / "none.png").exists()
+
+
+def test_cli_chart_unknown_entity_is_a_usage_error(store: GraphStore, tmp_path: Path) -> None:
+    out = tmp_path / "x"
+    args = ["chart", "timeline", "--store", str(store.path), "--entity", "Nobody At All"]
+    assert main([*args, "--output", str(out)]) == 2
+    assert not out.with_suffix(".png").exists()

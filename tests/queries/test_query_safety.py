@@ -9,15 +9,18 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import QueryError
 from kg.store import STORE_MARKER, GraphStore
 from ptkg.build import BuildReport
+from queries import QueryError
 from queries.runner import check_query
+
+if TYPE_CHECKING:
+    from tests.conftest import Cli
 
 
 class _Endpoint(BaseHTTPRequestHandler):
@@ -53,7 +56,7 @@ def endpoint() -> Iterator[tuple[str, list[str]]]:
     ["SERVICE <{url}>", "service silent <{url}>", "\\u0053ERVICE <{url}>"],
 )
 def test_query_service_is_refused_without_any_request(
-    ptkg: Any,
+    ptkg: Cli,
     built: BuildReport,
     tmp_path: Path,
     endpoint: tuple[str, list[str]],
@@ -65,9 +68,9 @@ def test_query_service_is_refused_without_any_request(
         "SELECT * WHERE { " + service.format(url=url) + " { ?s ?p ?o } }\n",
     )
     run = ptkg("query", query, "--store", built.store)
-    assert run.code == 2
-    assert "the query calls another endpoint (SERVICE)" in run.err
-    assert "makes no outgoing request" in run.err
+    assert (run.code, run.error) == (2, "E606")
+    assert f"{query}: " in run.err
+    assert "remove the SERVICE clause" in run.err  # the fix
     assert hits == []
 
 
@@ -89,7 +92,7 @@ def test_query_service_as_a_name_is_not_refused() -> None:
     assert check_query(text) == "SELECT"
 
 
-def test_query_ask_construct_describe_answer(ptkg: Any, built: BuildReport, tmp_path: Path) -> None:
+def test_query_ask_construct_describe_answer(ptkg: Cli, built: BuildReport, tmp_path: Path) -> None:
     sem = "http://semanticweb.cs.vu.nl/2009/11/sem/"
     ask = ptkg.write(tmp_path / "ask.rq", f"ASK {{ ?e a <{sem}Event> }}\n")
     run = ptkg("query", ask, "--store", built.store, "--format", "json")
@@ -125,23 +128,24 @@ def test_query_ask_construct_describe_answer(ptkg: Any, built: BuildReport, tmp_
     ],
 )
 def test_query_type_typo_is_an_error_like_an_unknown_entity(
-    ptkg: Any, built: BuildReport, tmp_path: Path, args: tuple[str, ...]
+    ptkg: Cli, built: BuildReport, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
     run = ptkg(*(a.format(tmp=tmp_path) for a in args), "--store", built.store)
-    assert run.code == 2
-    assert "no event type 'export_restrction' in this graph" in run.err
+    assert (run.code, run.error) == (2, "E605")
+    assert "'export_restrction'" in run.err
     assert "did you mean export_restriction?" in run.err
     assert "ptkg query event-types" in run.err
     entity = ptkg("query", "timeline", "--param", "entity=Nobody At All", "--store", built.store)
-    assert entity.code == 2 and "no entity is named 'Nobody At All'" in entity.err
+    assert (entity.code, entity.error) == (2, "E604")
+    assert "'Nobody At All'" in entity.err
 
 
-def test_query_repeated_param_is_refused(ptkg: Any, built: BuildReport) -> None:
+def test_query_repeated_param_is_refused(ptkg: Cli, built: BuildReport) -> None:
     run = ptkg(
         "query", "state-on-day", "-p", "day=2026-06-20", "-p", "day=2026-06-21",
         "--store", built.store,
     )  # fmt: skip
-    assert run.code == 2
+    assert (run.code, run.error) == (2, "E603")
     assert "--param day is given twice ('2026-06-20' and '2026-06-21')" in run.err
 
 
@@ -157,20 +161,20 @@ def test_query_repeated_param_is_refused(ptkg: Any, built: BuildReport) -> None:
     ],
 )
 def test_query_update_is_refused_in_words(
-    ptkg: Any, built: BuildReport, tmp_path: Path, update: str, keyword: str
+    ptkg: Cli, built: BuildReport, tmp_path: Path, update: str, keyword: str
 ) -> None:
     before = (built.out / "graph.trig").read_bytes()
     query = ptkg.write(tmp_path / "update.rq", update + "\n")
     run = ptkg("query", query, "--store", built.store)
-    assert run.code == 2
-    assert f"this is a SPARQL update ({keyword}): ptkg only reads the graph" in run.err
+    assert (run.code, run.error) == (2, "E606")
+    assert f"({keyword})" in run.err  # the keyword it saw
     assert "expected" not in run.err
     with GraphStore.open_existing(built.store) as store:
         assert len(store) > 0
     assert (built.out / "graph.trig").read_bytes() == before
 
 
-def test_query_time_limit(ptkg: Any, tmp_path: Path) -> None:
+def test_query_time_limit(ptkg: Cli, tmp_path: Path) -> None:
     # A store of 3,000 triples and a query that compares every pair of them: 9 million
     # comparisons, seconds of work, cut at 0.2 s.
     path = tmp_path / "store"
@@ -186,7 +190,7 @@ def test_query_time_limit(ptkg: Any, tmp_path: Path) -> None:
         "SELECT ?a WHERE { ?a ?p ?x . ?b ?q ?y FILTER(STR(?x) = CONCAT(STR(?y), '-')) }\n",
     )
     run = ptkg("query", heavy, "--store", path, "--timeout", "0.2")
-    assert run.code == 2
+    assert (run.code, run.error) == (2, "E610")
     assert "query 'pairs' did not finish within 0.2 s" in run.err
     light = ptkg.write(tmp_path / "one.rq", "SELECT ?a WHERE { ?a ?p '7' }\n")
     run = ptkg("query", light, "--store", path, "--timeout", "5", "--format", "csv")
@@ -194,6 +198,8 @@ def test_query_time_limit(ptkg: Any, tmp_path: Path) -> None:
 
 
 def test_query_check_refuses_before_the_store_is_read() -> None:
-    with pytest.raises(QueryError, match=r"SPARQL update \(INSERT\)"):
+    with pytest.raises(QueryError) as info:
         check_query("PREFIX a: <urn:a:>\n# SELECT\nINSERT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert info.value.code == "E606"
+    assert "(INSERT)" in str(info.value)
     assert check_query("# a comment with INSERT\nSELECT * WHERE { ?s ?p 'DELETE' }") == "SELECT"

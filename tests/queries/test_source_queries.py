@@ -12,9 +12,12 @@ order and reports the June 26 letter, so it was written between June 26 and 30.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.queries.conftest import RunQuery
 
 MYTHOS = "Claude Mythos 5"
 FABLE = "Claude Fable 5"
@@ -22,7 +25,7 @@ COMMERCE = "US Department of Commerce"
 JUNE_26 = date(2026, 6, 26)
 
 
-def _partial_lift(rows: Any) -> dict[str, Any]:
+def _partial_lift(rows: RunQuery) -> dict[str, Any]:
     lifts = [r for r in rows("export-events") if r["type"] == "partial_lift"]
     assert len(lifts) == 1
     return dict(lifts[0])
@@ -32,7 +35,7 @@ def _partial_lift(rows: Any) -> dict[str, Any]:
 
 
 def test_event_sources_of_the_partial_lift_by_words_of_its_label(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     mentions = rows("event-sources", match="PARTIAL lift")
     documents = {r["document"] for r in mentions}
@@ -43,14 +46,14 @@ def test_event_sources_of_the_partial_lift_by_words_of_its_label(
     assert any("June 26" in q for q in quotes), quotes
 
 
-def test_event_sources_by_iri_equal_sources_by_label(rows: Any) -> None:
+def test_event_sources_by_iri_equal_sources_by_label(rows: RunQuery) -> None:
     event = _partial_lift(rows)["event"]
     by_iri = rows("event-sources", event=event)
     by_words = rows("event-sources", match="partial lift")
     assert by_iri and [r["reported"] for r in by_iri] == [r["reported"] for r in by_words]
 
 
-def test_event_sources_quote_holds_the_trigger(rows: Any) -> None:
+def test_event_sources_quote_holds_the_trigger(rows: RunQuery) -> None:
     mentions = rows("event-sources", event=_partial_lift(rows)["event"])
     for r in mentions:
         assert r["trigger"] in r["quote"]
@@ -59,14 +62,16 @@ def test_event_sources_quote_holds_the_trigger(rows: Any) -> None:
         assert r["modality"] == "asserted"
 
 
-def test_event_sources_match_nothing_gives_no_rows(rows: Any) -> None:
+def test_event_sources_match_nothing_gives_no_rows(rows: RunQuery) -> None:
     assert rows("event-sources", match="no event is called this") == []
 
 
 # ---------------------------------------------------------------------------- disagreements
 
 
-def test_disagreements_administration_biden_against_trump(rows: Any, docs: dict[str, str]) -> None:
+def test_disagreements_administration_biden_against_trump(
+    rows: RunQuery, docs: dict[str, str]
+) -> None:
     claims = rows("disagreements", aspect="administration")
     assert claims and {r["aspect_name"] for r in claims} == {"administration"}
     by_document: dict[str, set[str]] = {}
@@ -78,7 +83,7 @@ def test_disagreements_administration_biden_against_trump(rows: Any, docs: dict[
 
 
 def test_disagreements_partial_lift_then_full_lift_are_two_steps(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     # 000, 001 and 004 report a partial lift of Mythos 5; 002 and 003 a full lift of both,
     # later: two different steps, two events, and no dispute about the type of one.
@@ -88,7 +93,7 @@ def test_disagreements_partial_lift_then_full_lift_are_two_steps(
     assert lifts["partial_lift"]["latest"] < lifts["full_lift"]["earliest"]
 
 
-def test_disagreements_aspect_filter(rows: Any) -> None:
+def test_disagreements_aspect_filter(rows: RunQuery) -> None:
     assert rows("disagreements", aspect="no such aspect") == []
 
 
@@ -96,7 +101,7 @@ def test_disagreements_aspect_filter(rows: Any) -> None:
 
 
 def test_documents_lists_the_five_articles_with_inferred_dates(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     documents = {r["document"]: r for r in rows("documents")}
     assert set(documents) == set(docs.values())
@@ -108,14 +113,14 @@ def test_documents_lists_the_five_articles_with_inferred_dates(
         assert r["evidence"]
 
 
-def test_documents_003_was_written_in_july(rows: Any, docs: dict[str, str]) -> None:
+def test_documents_003_was_written_in_july(rows: RunQuery, docs: dict[str, str]) -> None:
     doc = {r["document"]: r for r in rows("documents")}[docs["003"]]
     assert doc["published_earliest"] >= date(2026, 7, 1)
     assert doc["published_latest"] <= date(2026, 7, 31)
 
 
 def test_documents_000_was_written_in_the_last_days_of_june(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     doc = {r["document"]: r for r in rows("documents")}[docs["000"]]
     assert JUNE_26 <= doc["published_earliest"] <= doc["published_latest"] <= date(2026, 6, 30)
@@ -125,7 +130,7 @@ def test_documents_000_was_written_in_the_last_days_of_june(
 # ---------------------------------------------------------------------------- entities
 
 
-def test_entities_models_with_their_aliases(rows: Any) -> None:
+def test_entities_models_with_their_aliases(rows: RunQuery) -> None:
     models = {r["name"]: r for r in rows("entities", entity_type="ai_model")}
     assert {MYTHOS, FABLE, "GPT-5.6"} <= set(models)
     assert {r["type"] for r in models.values()} == {"ai_model"}
@@ -134,7 +139,7 @@ def test_entities_models_with_their_aliases(rows: Any) -> None:
     assert models[MYTHOS]["documents"] == 5  # every article names Mythos
 
 
-def test_entities_people_and_agencies(rows: Any) -> None:
+def test_entities_people_and_agencies(rows: RunQuery) -> None:
     entities = {r["name"]: r for r in rows("entities")}
     assert entities["Howard Lutnick"]["type"] == "person"
     assert "Lutnick" in entities["Howard Lutnick"]["aliases"].split("; ")
@@ -145,7 +150,7 @@ def test_entities_people_and_agencies(rows: Any) -> None:
 # ---------------------------------------------------------------------------- network
 
 
-def test_network_commerce_acts_on_mythos_through_three_events(rows: Any) -> None:
+def test_network_commerce_acts_on_mythos_through_three_events(rows: RunQuery) -> None:
     edges = rows("network", entity="Department of Commerce")
     assert edges
     for r in edges:
@@ -163,7 +168,7 @@ def test_network_commerce_acts_on_mythos_through_three_events(rows: Any) -> None
     }
 
 
-def test_network_lawsuit_and_request_edges(rows: Any) -> None:
+def test_network_lawsuit_and_request_edges(rows: RunQuery) -> None:
     edges = {(r["source"], r["relation"], r["target"]): r for r in rows("network")}
     lawsuit = edges[("Anthropic", "affected", "US Department of Defense")]
     assert "lawsuit" in lawsuit["event_types"].split("; ")
@@ -172,7 +177,7 @@ def test_network_lawsuit_and_request_edges(rows: Any) -> None:
     assert all(r["events"] >= 1 for r in edges.values())
 
 
-def test_network_type_filter(rows: Any) -> None:
+def test_network_type_filter(rows: RunQuery) -> None:
     lawsuits = rows("network", type="lawsuit")
     assert lawsuits and all(r["event_types"] == "lawsuit" for r in lawsuits)
 
@@ -180,7 +185,7 @@ def test_network_type_filter(rows: Any) -> None:
 # ---------------------------------------------------------------------------- export-*
 
 
-def test_export_events_partial_lift_row(rows: Any) -> None:
+def test_export_events_partial_lift_row(rows: RunQuery) -> None:
     lift = _partial_lift(rows)
     assert (lift["earliest"], lift["latest"], lift["precision"]) == (JUNE_26, JUNE_26, "day")
     assert lift["coarse_type"] == "partial_lift" and lift["on_timeline"] is True
@@ -188,7 +193,7 @@ def test_export_events_partial_lift_row(rows: Any) -> None:
     assert lift["first_reported_earliest"] >= JUNE_26
 
 
-def test_export_participants_by_role(rows: Any) -> None:
+def test_export_participants_by_role(rows: RunQuery) -> None:
     participants = rows("export-participants")
     lift = _partial_lift(rows)["event"]
     models = {r["name"] for r in participants if r["event"] == lift and r["role"] == "model"}
@@ -201,7 +206,7 @@ def test_export_participants_by_role(rows: Any) -> None:
     assert {("agent", "Anthropic"), ("affected", "US Department of Defense")} <= lawsuit
 
 
-def test_export_mentions_of_the_partial_lift(rows: Any, docs: dict[str, str]) -> None:
+def test_export_mentions_of_the_partial_lift(rows: RunQuery, docs: dict[str, str]) -> None:
     lift = _partial_lift(rows)["event"]
     mentions = [r for r in rows("export-mentions") if r["event"] == lift]
     assert {docs["000"], docs["001"], docs["004"]} <= {r["document"] for r in mentions}
@@ -210,7 +215,9 @@ def test_export_mentions_of_the_partial_lift(rows: Any, docs: dict[str, str]) ->
         assert r["tense"] in {"past", "present", "future"}
 
 
-def test_export_scopes_more_than_100_companies_from_000(rows: Any, docs: dict[str, str]) -> None:
+def test_export_scopes_more_than_100_companies_from_000(
+    rows: RunQuery, docs: dict[str, str]
+) -> None:
     lift = _partial_lift(rows)["event"]
     counts = {
         (r["count"], r["qualifier"], r["document"])
@@ -220,7 +227,7 @@ def test_export_scopes_more_than_100_companies_from_000(rows: Any, docs: dict[st
     assert (100, "more_than", docs["000"]) in counts
 
 
-def test_export_disagreements_about_events(rows: Any, docs: dict[str, str]) -> None:
+def test_export_disagreements_about_events(rows: RunQuery, docs: dict[str, str]) -> None:
     claims = rows("export-disagreements")
     events = {e["event"] for e in rows("export-events")}
     assert claims and {r["event"] for r in claims} <= events
@@ -232,6 +239,6 @@ def test_export_disagreements_about_events(rows: Any, docs: dict[str, str]) -> N
     "name",
     ["export-events", "export-participants", "export-mentions", "export-scopes"],
 )
-def test_export_queries_refer_to_the_same_events(rows: Any, name: str) -> None:
+def test_export_queries_refer_to_the_same_events(rows: RunQuery, name: str) -> None:
     events = {e["event"] for e in rows("export-events")}
     assert {r["event"] for r in rows(name)} <= events

@@ -11,9 +11,12 @@ month's directive").
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.queries.conftest import RunQuery
 
 MYTHOS = "Claude Mythos 5"
 FABLE = "Claude Fable 5"
@@ -44,7 +47,7 @@ PROBES = [
         (FABLE, ["unrestricted", "restricted", "lifted"]),
     ],
 )
-def test_restrictions_sequence_of_states(rows: Any, model: str, states: list[str]) -> None:
+def test_restrictions_sequence_of_states(rows: RunQuery, model: str, states: list[str]) -> None:
     sequence = rows("restrictions", subject=model)
     assert [r["state"] for r in sequence] == states
     assert [r["sequence"] for r in sequence] == list(range(len(states)))
@@ -52,13 +55,13 @@ def test_restrictions_sequence_of_states(rows: Any, model: str, states: list[str
 
 
 @pytest.mark.parametrize("model", [MYTHOS, FABLE])
-def test_restrictions_start_with_the_june_12_order(rows: Any, model: str) -> None:
+def test_restrictions_start_with_the_june_12_order(rows: RunQuery, model: str) -> None:
     restricted = [r for r in rows("restrictions", subject=model) if r["state"] == "restricted"]
     assert len(restricted) == 1
     assert (restricted[0]["from_earliest"], restricted[0]["from_latest"]) == (JUNE_12, JUNE_12)
 
 
-def test_restrictions_partial_lift_of_mythos_on_june_26(rows: Any) -> None:
+def test_restrictions_partial_lift_of_mythos_on_june_26(rows: RunQuery) -> None:
     states = {r["state"]: r for r in rows("restrictions", subject="Mythos 5")}
     partial = states["partially_lifted"]
     assert (partial["from_earliest"], partial["from_latest"]) == (JUNE_26, JUNE_26)
@@ -68,7 +71,7 @@ def test_restrictions_partial_lift_of_mythos_on_june_26(rows: Any) -> None:
 
 
 @pytest.mark.parametrize("model", [MYTHOS, FABLE])
-def test_restrictions_lifted_after_june_26_and_by_end_of_july(rows: Any, model: str) -> None:
+def test_restrictions_lifted_after_june_26_and_by_end_of_july(rows: RunQuery, model: str) -> None:
     lifted = [r for r in rows("restrictions", subject=model) if r["state"] == "lifted"]
     assert len(lifted) == 1
     assert lifted[0]["from_earliest"] >= date(2026, 6, 27)
@@ -76,7 +79,7 @@ def test_restrictions_lifted_after_june_26_and_by_end_of_july(rows: Any, model: 
     assert lifted[0]["from_latest"] <= date(2026, 7, 31)
 
 
-def test_restrictions_population_filter(rows: Any) -> None:
+def test_restrictions_population_filter(rows: RunQuery) -> None:
     overall = rows("restrictions")
     partners = rows("restrictions", population="trusted_partners")
     assert partners and {r["interval"] for r in partners}.isdisjoint(r["interval"] for r in overall)
@@ -88,13 +91,15 @@ def test_restrictions_population_filter(rows: Any) -> None:
 
 
 @pytest.mark.parametrize(("day", "model", "state"), PROBES)
-def test_state_on_day_answers_the_probe_days(rows: Any, day: date, model: str, state: str) -> None:
+def test_state_on_day_answers_the_probe_days(
+    rows: RunQuery, day: date, model: str, state: str
+) -> None:
     answer = rows("state-on-day", day=day, subject=model)
     assert [(r["state"], r["certainty"]) for r in answer] == [(state, "certain")]
 
 
 def test_state_on_day_fable_june_20_restricted_by_the_june_12_order(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     answer = rows("state-on-day", day=JUNE_20, subject="Fable 5")
     assert [r["state"] for r in answer] == ["restricted"]
@@ -104,7 +109,7 @@ def test_state_on_day_fable_june_20_restricted_by_the_june_12_order(
     assert answer[0]["from_earliest"] <= JUNE_12 <= answer[0]["from_latest"]
 
 
-def test_state_on_day_without_model_answers_for_every_model(rows: Any) -> None:
+def test_state_on_day_without_model_answers_for_every_model(rows: RunQuery) -> None:
     answer = rows("state-on-day", day=JUNE_26)
     by_model = {r["subject_name"]: r["state"] for r in answer}
     assert by_model[MYTHOS] == "partially_lifted"
@@ -114,7 +119,7 @@ def test_state_on_day_without_model_answers_for_every_model(rows: Any) -> None:
 # ---------------------------------------------------------------------------- state-on-day-sources
 
 
-def test_state_on_day_sources_quote_the_june_12_order(rows: Any, docs: dict[str, str]) -> None:
+def test_state_on_day_sources_quote_the_june_12_order(rows: RunQuery, docs: dict[str, str]) -> None:
     evidence = rows("state-on-day-sources", day=JUNE_20, subject="Fable 5")
     assert {r["state"] for r in evidence} == {"restricted"}
     set_by = [r for r in evidence if r["evidence"] == "set by"]
@@ -124,7 +129,7 @@ def test_state_on_day_sources_quote_the_june_12_order(rows: Any, docs: dict[str,
 
 
 def test_state_on_day_sources_004_says_fable_remains_restricted(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     evidence = rows("state-on-day-sources", day=JUNE_26, subject="Fable 5")
     says = [r for r in evidence if r["evidence"] == "says it holds"]
@@ -136,6 +141,6 @@ def test_state_on_day_sources_004_says_fable_remains_restricted(
         assert r["trigger"] in r["quote"]
 
 
-def test_state_on_day_sources_unrestricted_state_has_no_evidence(rows: Any) -> None:
+def test_state_on_day_sources_unrestricted_state_has_no_evidence(rows: RunQuery) -> None:
     # No event set the state before the first restriction: nothing to quote.
     assert rows("state-on-day-sources", day=date(2026, 5, 1), subject="Fable 5") == []

@@ -12,11 +12,14 @@ lift that came later still).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from kg.errors import QueryError
+from queries import QueryError
+
+if TYPE_CHECKING:
+    from tests.queries.conftest import RunQuery
 
 Row = dict[str, Any]
 
@@ -43,7 +46,7 @@ def _of_type(rows: list[Row], event_type: str) -> list[Row]:
 # ---------------------------------------------------------------------------- timeline
 
 
-def test_timeline_dates_the_export_order_june_12_for_both_models(rows: Any) -> None:
+def test_timeline_dates_the_export_order_june_12_for_both_models(rows: RunQuery) -> None:
     orders = [r for r in _of_type(rows("timeline"), "export_restriction") if _may_be_on(r, JUNE_12)]
     assert orders, "no export restriction that may be dated June 12"
     order = max(orders, key=lambda r: r["sources"])
@@ -52,7 +55,7 @@ def test_timeline_dates_the_export_order_june_12_for_both_models(rows: Any) -> N
     assert order["sources"] >= 4  # 000, 001, 003 and 004 all report it
 
 
-def test_timeline_partial_lift_is_june_26_and_concerns_mythos_only(rows: Any) -> None:
+def test_timeline_partial_lift_is_june_26_and_concerns_mythos_only(rows: RunQuery) -> None:
     lifts = _of_type(rows("timeline"), "partial_lift")
     assert len(lifts) == 1
     lift = lifts[0]
@@ -61,7 +64,7 @@ def test_timeline_partial_lift_is_june_26_and_concerns_mythos_only(rows: Any) ->
     assert lift["sources"] >= 3  # 000, 001 and 004
 
 
-def test_timeline_lawsuit_is_march_at_month_precision(rows: Any) -> None:
+def test_timeline_lawsuit_is_march_at_month_precision(rows: RunQuery) -> None:
     lawsuits = _of_type(rows("timeline"), "lawsuit")
     assert len(lawsuits) == 1
     lawsuit = lawsuits[0]
@@ -70,27 +73,27 @@ def test_timeline_lawsuit_is_march_at_month_precision(rows: Any) -> None:
     assert "Anthropic" in _names(lawsuit["agents"])
 
 
-def test_timeline_is_in_date_order(rows: Any) -> None:
+def test_timeline_is_in_date_order(rows: RunQuery) -> None:
     starts = [r["earliest"] or r["latest"] for r in rows("timeline")]
     dated = [d for d in starts if d is not None]
     assert dated == sorted(dated)
 
 
-def test_timeline_type_filter_keeps_only_that_type(rows: Any) -> None:
+def test_timeline_type_filter_keeps_only_that_type(rows: RunQuery) -> None:
     everything = rows("timeline")
     lawsuits = rows("timeline", type="lawsuit")
     assert lawsuits and len(lawsuits) < len(everything)
     assert {r["event_type"] for r in lawsuits} == {"lawsuit"}
 
 
-def test_timeline_coarse_type_filter_keeps_finer_types(rows: Any) -> None:
+def test_timeline_coarse_type_filter_keeps_finer_types(rows: RunQuery) -> None:
     access = rows("timeline", type="access_change")
     # Anthropic disabling access and OpenAI limiting its model are both access changes.
     assert len(access) >= 2
     assert all(r["event_type"].startswith("access_") for r in access)
 
 
-def test_timeline_entity_filter_by_alias(rows: Any) -> None:
+def test_timeline_entity_filter_by_alias(rows: RunQuery) -> None:
     fable = rows("timeline", entity="Fable 5")
     assert fable and len(fable) < len(rows("timeline"))
     assert all(FABLE in _names(r["models"]) for r in fable)
@@ -98,7 +101,7 @@ def test_timeline_entity_filter_by_alias(rows: Any) -> None:
     assert "partial_lift" not in {r["event_type"] for r in fable}
 
 
-def test_timeline_period_filter_keeps_events_that_may_fall_in_it(rows: Any) -> None:
+def test_timeline_period_filter_keeps_events_that_may_fall_in_it(rows: RunQuery) -> None:
     start, end = date(2026, 6, 20), date(2026, 6, 30)
     period = rows("timeline", **{"from": start, "to": end})
     types = {r["event_type"] for r in period}
@@ -108,16 +111,18 @@ def test_timeline_period_filter_keeps_events_that_may_fall_in_it(rows: Any) -> N
         assert r["earliest"] is None or r["earliest"] <= end
 
 
-def test_timeline_rejects_unknown_parameter(rows: Any) -> None:
-    with pytest.raises(QueryError, match="no parameter 'model'"):
+def test_timeline_rejects_unknown_parameter(rows: RunQuery) -> None:
+    with pytest.raises(QueryError) as info:
         rows("timeline", model="Fable 5")
+    assert info.value.code == "E603"
+    assert "'model'" in str(info.value)
 
 
 # ---------------------------------------------------------------------------- timeline-lanes
 
 
 def test_timeline_lanes_by_model_put_the_partial_lift_in_the_mythos_lane_only(
-    rows: Any,
+    rows: RunQuery,
 ) -> None:
     lanes = rows("timeline-lanes")
     lift_lanes = {r["lane"] for r in lanes if r["event_type"] == "partial_lift"}
@@ -126,13 +131,13 @@ def test_timeline_lanes_by_model_put_the_partial_lift_in_the_mythos_lane_only(
     assert {MYTHOS, FABLE} <= full_lift_lanes
 
 
-def test_timeline_lanes_by_agent_put_the_lawsuit_in_anthropics_lane(rows: Any) -> None:
+def test_timeline_lanes_by_agent_put_the_lawsuit_in_anthropics_lane(rows: RunQuery) -> None:
     lanes = rows("timeline-lanes", lane_by="agent")
     assert {r["lane"] for r in lanes if r["event_type"] == "lawsuit"} == {"Anthropic"}
     assert MYTHOS not in {r["lane"] for r in lanes}  # a model is no agent
 
 
-def test_timeline_lanes_flag_date_disputes_as_booleans(rows: Any) -> None:
+def test_timeline_lanes_flag_date_disputes_as_booleans(rows: RunQuery) -> None:
     lanes = rows("timeline-lanes")
     assert {type(r["date_disputed"]) for r in lanes} == {bool}
     assert {r["coarse_type"] for r in lanes} >= {"export_restriction", "partial_lift"}
@@ -141,12 +146,12 @@ def test_timeline_lanes_flag_date_disputes_as_booleans(rows: Any) -> None:
 # ---------------------------------------------------------------------------- timeline-as-of
 
 
-def test_timeline_as_of_before_any_article_is_empty(rows: Any) -> None:
+def test_timeline_as_of_before_any_article_is_empty(rows: RunQuery) -> None:
     # Every article reports the June 26 letter: none can have been out on June 25.
     assert rows("timeline-as-of", day=date(2026, 6, 25)) == []
 
 
-def test_timeline_as_of_june_26_knows_the_letter_but_not_the_full_lift(rows: Any) -> None:
+def test_timeline_as_of_june_26_knows_the_letter_but_not_the_full_lift(rows: RunQuery) -> None:
     known = rows("timeline-as-of", day=JUNE_26)
     types = {r["event_type"] for r in known}
     assert "partial_lift" in types
@@ -155,7 +160,7 @@ def test_timeline_as_of_june_26_knows_the_letter_but_not_the_full_lift(rows: Any
 
 
 def test_timeline_as_of_end_of_june_knows_the_order_for_certain_from_000(
-    rows: Any, docs: dict[str, str]
+    rows: RunQuery, docs: dict[str, str]
 ) -> None:
     # 000 reports the June 26 letter and calls the June order "earlier this month":
     # it was out by June 30.
@@ -167,7 +172,7 @@ def test_timeline_as_of_end_of_june_knows_the_order_for_certain_from_000(
         assert (r["known"] == "certain") == (r["first_reported_latest"] <= date(2026, 6, 30))
 
 
-def test_timeline_as_of_type_filter(rows: Any) -> None:
+def test_timeline_as_of_type_filter(rows: RunQuery) -> None:
     later = rows("timeline-as-of", day=date(2026, 12, 1), type="full_lift")
     assert later and {r["event_type"] for r in later} == {"full_lift"}
     # Every article was collected on 2026-11-22: all were surely out by December.
@@ -177,7 +182,7 @@ def test_timeline_as_of_type_filter(rows: Any) -> None:
 # ---------------------------------------------------------------------------- events-by-actor
 
 
-def test_events_by_actor_anthropic_as_agent(rows: Any) -> None:
+def test_events_by_actor_anthropic_as_agent(rows: RunQuery) -> None:
     acted = rows("events-by-actor", actor="Anthropic", in_role="agent")
     assert {r["role"] for r in acted} == {"agent"}
     assert {r["actor_name"] for r in acted} == {"Anthropic"}
@@ -186,7 +191,7 @@ def test_events_by_actor_anthropic_as_agent(rows: Any) -> None:
     assert "access_disable" in types  # it disabled access after the order
 
 
-def test_events_by_actor_commerce_ordered_and_lifted(rows: Any) -> None:
+def test_events_by_actor_commerce_ordered_and_lifted(rows: RunQuery) -> None:
     acted = rows("events-by-actor", actor="Commerce Department", in_role="agent")
     assert {r["actor_name"] for r in acted} == {"US Department of Commerce"}
     coarse = {r["event_type"] for r in acted}
@@ -195,7 +200,7 @@ def test_events_by_actor_commerce_ordered_and_lifted(rows: Any) -> None:
     assert any(r["earliest"] == r["latest"] == JUNE_12 for r in orders)
 
 
-def test_events_by_actor_model_role_and_type_filter(rows: Any) -> None:
+def test_events_by_actor_model_role_and_type_filter(rows: RunQuery) -> None:
     mythos = rows("events-by-actor", actor="Mythos 5", in_role="model")
     assert "partial_lift" in {r["event_type"] for r in mythos}
     lawsuits = rows("events-by-actor", actor="Anthropic", type="lawsuit")
@@ -203,7 +208,7 @@ def test_events_by_actor_model_role_and_type_filter(rows: Any) -> None:
     assert "US Department of Defense" in _names(lawsuits[0]["others"])
 
 
-def test_events_by_actor_without_actor_lists_every_actor(rows: Any) -> None:
+def test_events_by_actor_without_actor_lists_every_actor(rows: RunQuery) -> None:
     everyone = rows("events-by-actor")
     actors = {r["actor_name"] for r in everyone}
     assert {"Anthropic", MYTHOS, FABLE, "Austria"} <= actors

@@ -28,22 +28,29 @@ def test_lexicon_a_user_can_add_a_month_name(tmp_path: Path) -> None:
 def test_lexicon_unknown_list_in_a_pattern_names_it(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.yaml"
     path.write_text(bundled_text().replace("pattern: '(?P<fixed>{fixed})'", "pattern: '{nope}'"))
-    with pytest.raises(DataFileError, match=r"unknown list \{nope\}"):
+    with pytest.raises(DataFileError) as info:
         load_lexicon(path)
+    assert (info.value.code, info.value.path) == ("E140", str(path))
+    assert "{nope}" in info.value.problem  # names the list
 
 
 def test_lexicon_yaml_boolean_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.yaml"
     path.write_text(bundled_text().replace('throughout, "on",', "throughout, on,"))
-    with pytest.raises(DataFileError, match="boolean"):
+    with pytest.raises(DataFileError) as info:
         load_lexicon(path)
+    assert (info.value.code, info.value.path) == ("E140", str(path))
+    assert info.value.fix and '"on"' in info.value.fix  # says to quote the word
 
 
 def test_lexicon_unknown_kind_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.yaml"
     path.write_text(bundled_text().replace("kind: fixed", "kind: nonsense"))
-    with pytest.raises(DataFileError, match="unknown kind 'nonsense'"):
+    with pytest.raises(DataFileError) as info:
         TimexTagger(str(path))
+    assert (info.value.code, info.value.path) == ("E140", str(path))
+    assert "'nonsense'" in info.value.problem  # names the kind
+    assert info.value.fix  # lists the known ones
 
 
 def _full_search(pattern: CompiledPattern, text: str) -> list[tuple[int, int]]:
@@ -78,5 +85,7 @@ def test_lexicon_windowed_search_finds_what_the_full_search_finds(
 def test_lexicon_needs_must_name_a_known_list(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.yaml"
     path.write_text(bundled_text().replace('needs: ["{office_word}"]', 'needs: ["{offices}"]'))
-    with pytest.raises(DataFileError, match=r"needs unknown list \{offices\}"):
+    with pytest.raises(DataFileError) as info:
         load_lexicon(path)
+    assert (info.value.code, info.value.path) == ("E140", str(path))
+    assert "{offices}" in info.value.problem  # names the list
