@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,18 @@ def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> An
             fix="quote the value",
             code="E141",
         ) from exc
+
+
+def data_sections(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each data file's top-level mapping of sections, in order (empty files skipped);
+    DataFileError for a file that is not such a mapping."""
+    for path in paths:
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise DataFileError(path, "expected a mapping of sections at the top level")
+        yield path, data
 
 
 _BOOLEAN_FIX = 'YAML reads on, off, yes and no as booleans: quote them ("on")'

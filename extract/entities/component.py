@@ -47,9 +47,8 @@ from extract.entities.candidates import (
 )
 from extract.entities.canonical import canonical_names, clean_name
 from extract.entities.lexicon import load_entity_lexicon
-from extract.errors import DataFileError
 from extract.records import EntityMention, TextSpan
-from extract.spacy_extensions import register_extensions
+from extract.spacy_extensions import add_patterns, register_extensions
 from extract.words import inner_capital
 
 _QUOTES = set('"“”‘’«»')
@@ -120,14 +119,13 @@ class EntityRecogniser:
         for pattern in lex.patterns:
             key = f"p:{pattern.id}"
             self.pattern_info[key] = pattern
-            try:
-                self.patterns.add(key, [expand(list(pattern.pattern), family_names)])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise DataFileError(
-                    "entity_patterns.yaml",
-                    f"pattern {pattern.id!r} is not a valid spaCy Matcher pattern: {exc}",
-                    fix="see https://spacy.io/usage/rule-based-matching#matcher",
-                ) from exc
+            add_patterns(
+                self.patterns,
+                key,
+                [expand(list(pattern.pattern), family_names)],
+                "entity_patterns.yaml",
+                f"pattern {pattern.id!r}",
+            )
         # Models: family + name + version, versioned tokens, name + version, name + "model".
         version = lex.models.version.pattern
         fam = {"ORTH": {"IN": family_names}}

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extract.datafiles import check_pattern, load_yaml, packaged_data, strings
+from extract.datafiles import check_pattern, data_sections, packaged_data, strings
 from extract.errors import DataFileError
 from extract.type_schemes import EntityType, read_entity_type
 
@@ -183,12 +183,7 @@ def load_entity_lexicon(extra: Sequence[str | Path] = ()) -> EntityLexicon:
     """The packaged lexicon merged with the user's files (in order). Raises DataFileError."""
     paths = [packaged_data(name) for name in PACKAGED_FILES] + [Path(p) for p in extra]
     merged = _Merged()
-    for path in paths:
-        data = load_yaml(path)
-        if data is None:
-            continue
-        if not isinstance(data, dict):
-            raise DataFileError(path, "expected a mapping of sections at the top level")
+    for path, data in data_sections(paths):
         merged.add(path, data)
     return merged.build(tuple(str(p) for p in paths))
 

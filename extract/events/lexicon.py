@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.datafiles import check_pattern, load_yaml, packaged_data, strings
+from extract.datafiles import check_pattern, data_sections, packaged_data, strings
 from extract.errors import DataFileError
 from extract.type_schemes import ACTOR_KINDS, EventType, read_event_type
 
@@ -178,12 +178,8 @@ _SYNTAX_SECTIONS = (
 def load_event_lexicon(extra: Sequence[str | Path] = ()) -> EventLexicon:
     """The packaged lexicon merged with the user's files (in order). Raises DataFileError."""
     merged = _Merged()
-    for path in [packaged_data(name) for name in PACKAGED_FILES] + [Path(p) for p in extra]:
-        data = load_yaml(path)
-        if data is None:
-            continue
-        if not isinstance(data, dict):
-            raise DataFileError(path, "expected a mapping of sections at the top level")
+    paths = [packaged_data(name) for name in PACKAGED_FILES] + [Path(p) for p in extra]
+    for path, data in data_sections(paths):
         merged.add(path, data)
     return merged.build()
 

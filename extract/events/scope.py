@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from extract.errors import DataFileError
 from extract.events.lexicon import EventLexicon
 from extract.records import Count, Scope, TextSpan
+from extract.spacy_extensions import add_patterns
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,13 @@ class ScopeFinder:
             self.rank[population.id] = number
             if not population.patterns:
                 continue
-            try:
-                self.matcher.add(population.id, [list(p) for p in population.patterns])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise DataFileError(
-                    "scopes.yaml",
-                    f"population {population.id!r} has an invalid spaCy Matcher pattern: {exc}",
-                    fix="see https://spacy.io/usage/rule-based-matching#matcher",
-                ) from exc
+            add_patterns(
+                self.matcher,
+                population.id,
+                [list(p) for p in population.patterns],
+                "scopes.yaml",
+                f"population {population.id!r}",
+            )
         self.qualifiers = sorted(lexicon.count_qualifiers, key=lambda q: -len(q.split()))
         # The words a scope can start with: sentences without one are not searched.
         first_words: set[str] = set()
