@@ -52,6 +52,7 @@ class EventType:
     needs_party: bool = False  # an event only when it names whom or what it is about
     affects_owner: bool = False  # no affected party named: the owner of its models is
     follows: tuple[str, ...] = ()  # coarse types of its parties' events it comes after
+    ends_relief: bool = False  # a restriction that ends a relief (a licence revoked)
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -129,6 +130,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         needs_party=_flag(fields, "needs_party", type_id, path),
         affects_owner=bool(affects_owner),
         follows=_words(fields.get("follows"), "follows", type_id, path),
+        ends_relief=_flag(fields, "ends_relief", type_id, path),
     )
 
 

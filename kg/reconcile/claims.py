@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.records import DocumentDate, DocumentRecords, EventMention, Timex
+from extract.records import DateRange, DocumentDate, DocumentRecords, EventMention, Timex
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import part_of, soften
@@ -38,6 +38,8 @@ class Claim:
     sentence_index: int
     window: Window  # what this claim alone says of the date, before reconciliation
     owners: frozenset[str] = frozenset()  # makers of its models, implied participants
+    effective: DateRange | None = None  # when the measure takes effect, as told here
+    expires: DateRange | None = None  # when it lapses, as told here
 
     @property
     def coarse(self) -> str:
@@ -110,6 +112,8 @@ def build_claims(
                 dct=item.dct,
                 sentence_index=_index(sentence_starts, mention.sentence.start),
                 window=first_window(mention, timex, item.dct),
+                effective=_bound(timexes.get(mention.effective or ""), item.dct),
+                expires=_bound(timexes.get(mention.expires or ""), item.dct),
             )
             models = claim.models
             owners = frozenset(o for m in models if (o := entities.owners.get(m)) is not None)
@@ -149,6 +153,16 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         if not reported.empty:
             window = reported
     return window
+
+
+def _bound(timex: Timex | None, dct: DocumentDate) -> DateRange | None:
+    """The day a period starts or ends, as one mention gives it; None when its year is
+    unknown (relative to a document of unknown year)."""
+    if timex is None or timex.range is None:
+        return None
+    if not dct.anchored and timex.anchor == "dct":
+        return None
+    return timex.range
 
 
 def _index(starts: list[int], offset: int) -> int:

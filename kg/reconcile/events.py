@@ -82,6 +82,23 @@ class CanonicalEvent:
     def owners(self) -> frozenset[str]:
         return frozenset(self.participants("owners"))
 
+    @property
+    def effective(self) -> DateRange | None:
+        """When the measure takes effect, as most of its sources that say so tell it."""
+        return _most_told(c.effective for c in self.all_claims)
+
+    @property
+    def expires(self) -> DateRange | None:
+        """When the measure lapses, as most of its sources that say so tell it."""
+        return _most_told(c.expires for c in self.all_claims)
+
+
+def _most_told(ranges: Iterable[DateRange | None]) -> DateRange | None:
+    counts = Counter(r for r in ranges if r is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda r: (-counts[r], r.earliest, r.latest))
+
 
 def cluster_claims(
     claims: list[Claim],

@@ -60,6 +60,9 @@ UNRESTRICTED, RESTRICTED, PARTIAL, LIFTED = (
 # A department is a subject's principal authority when it took this share of the steps whose
 # authority is known, and twice as many as any other department.
 PRINCIPAL_SHARE = 0.4
+# A measure said to lapse within this many days of its own step is told with the date it
+# replaces ("extended the licence due to expire on May 15"), not its own.
+LAPSE_MIN_DAYS = 7
 # On one day, restrictions come before the relief granted from them.
 _EFFECT_ORDER = {RESTRICTED: 0, PARTIAL: 1, LIFTED: 2}
 
@@ -104,6 +107,16 @@ class _Change:
     effect: str
     authority: Authority | None
     by_person: bool = False  # no authority known, but a person acted (a head of government?)
+    lapse_of: str | None = None  # the effect of the measure whose lapse this is
+    ends_relief: bool = False  # a restriction that ends a relief (a licence revoked, lapsed)
+
+    def after(self, state: str) -> str:
+        """The state this change leaves behind ``state``: a new restriction leaves a partial
+        relief in force (the licence still covers what it covers); ending it takes a
+        revocation or its lapse."""
+        if self.effect == RESTRICTED and state == PARTIAL and not self.ends_relief:
+            return PARTIAL
+        return self.effect
 
 
 def best_day(window: Window) -> int | None:
@@ -115,6 +128,38 @@ def best_day(window: Window) -> int | None:
             return first.replace(day=15).toordinal()
         return (window.lo + window.hi) // 2
     return window.hi if window.hi is not None else window.lo
+
+
+def _lapse(event: CanonicalEvent, effect: str, day: int) -> tuple[Window, int, str] | None:
+    """The change when the measure lapses ("a 90-day licence to August 19", "a ban until
+    June"): the day after its last day, relief giving way to the restriction it relieved and
+    a restriction to its lifting."""
+    end = event.expires
+    if end is None:
+        return None
+    after = end.latest.toordinal() + 1
+    if after <= day + LAPSE_MIN_DAYS:
+        return None  # "extended the licence that expired May 15": the old date, not its own
+    return Window(after, after), after, RESTRICTED if effect != RESTRICTED else LIFTED
+
+
+def _without_renewed_lapses(items: list[_Change]) -> list[_Change]:
+    """A lapse happens only to the latest step: one another step follows before it comes
+    (an extension of the licence, a lifting, a new ban) does not happen."""
+    out = []
+    for change in items:
+        if change.lapse_of is not None:
+            started = next(
+                (c.day for c in items if c.event == change.event and c.lapse_of is None),
+                change.day,
+            )
+            if any(
+                c.lapse_of is None and c.event != change.event and started < c.day <= change.day
+                for c in items
+            ):
+                continue
+        out.append(change)
+    return out
 
 
 def derive_states(
@@ -135,22 +180,45 @@ def derive_states(
         event = events[index]
         event_type = types.get(event.type_id)
         effect = event_type.state_effect
-        day = best_day(windows[index])
+        window, day = windows[index], best_day(windows[index])
         if effect is None or day is None:
             continue
         layer = event_type.layer
         acting: list[Authority | None] = list(_authorities(event, layer, authorities)) or [None]
         by_person = any(_actor(authorities, k) == "person" for k in event.agents)
+        lapse = _lapse(event, effect, day)
         for subject in _subjects(event, layer, entity_types, authorities):
             for authority in acting:
                 for population in _populations(event, effect, populations):
-                    changes[(subject, layer, population)].append(
-                        _Change(index, windows[index], day, effect, authority, by_person)
+                    found = changes[(subject, layer, population)]
+                    found.append(
+                        _Change(
+                            index,
+                            window,
+                            day,
+                            effect,
+                            authority,
+                            by_person,
+                            ends_relief=event_type.ends_relief,
+                        )
                     )
+                    if lapse is not None:
+                        found.append(
+                            _Change(
+                                index,
+                                lapse[0],
+                                lapse[1],
+                                lapse[2],
+                                authority,
+                                by_person,
+                                lapse_of=effect,
+                                ends_relief=True,
+                            )
+                        )
     principal = _principals(changes)
     intervals: list[StateInterval] = []
     for (subject, layer, population), items in sorted(changes.items()):
-        items = _known_authorities(items, principal.get((subject, layer)))
+        items = _known_authorities(_without_renewed_lapses(items), principal.get((subject, layer)))
         items.sort(key=lambda c: (c.day, _EFFECT_ORDER[c.effect], events[c.event].key))
         chosen = principal.get((subject, layer))
         for level, authority_key, sequence in _sequences(items):
@@ -271,8 +339,18 @@ def _sequences(items: list[_Change]) -> list[tuple[str, str, list[tuple[_Change,
                 for c in changes
                 if c.authority is not None and c.authority.department in (department, None)
             ]
-            out.append((DEPARTMENT, department, [(c, c.effect) for c in own]))
+            out.append((DEPARTMENT, department, _in_turn(own)))
         out.append((GOVERNMENT, government, _combined(changes)))
+    return out
+
+
+def _in_turn(changes: list[_Change]) -> list[tuple[_Change, str]]:
+    """One authority's state after each of its changes."""
+    state = UNRESTRICTED
+    out = []
+    for change in changes:
+        state = change.after(state)
+        out.append((change, state))
     return out
 
 
@@ -288,7 +366,7 @@ def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
             # relief granted by the government itself reaches every department's measures;
             # a restriction of its own leaves the relief the departments grant in place
             state = {key: change.effect for key in state}
-        state[department] = change.effect
+        state[department] = change.after(state.get(department, UNRESTRICTED))
         combined = combine(state.values())
         if combined != current:
             sequence.append((change, combined))

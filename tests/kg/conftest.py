@@ -106,6 +106,8 @@ class DocBuilder:
         scope: tuple[tuple[str, Count | None], ...] = (),
         relations: tuple[EventRelation, ...] = (),
         carried_by: str | None = None,
+        effective: str | None = None,
+        expires: str | None = None,
     ) -> str:
         start = self.text.index(trigger, sentence.start)
         event_id = f"v{len(self.events) + 1}"
@@ -128,6 +130,8 @@ class DocBuilder:
                 scope=tuple(Scope(p, None, c) for p, c in scope),
                 relations=relations,
                 carried_by=carried_by,
+                effective=effective,
+                expires=expires,
             )
         )
         return event_id

@@ -328,3 +328,112 @@ def test_states_steps_no_source_gives_an_actor_still_answer(doc: Any) -> None:
         ("unrestricted", True),
         ("restricted", True),
     ]
+
+
+def _licence_story(doc: Any, *, extended: bool) -> list[Any]:
+    a = doc("a")
+    s = a.sentence(
+        "The Bureau of Industry and Security added Corvex to the Entity List on March 8."
+    )
+    bis = a.entity(s, BIS[0], BIS[1], BIS[2])
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s, "added", "designation", timex=a.timex(s, "March 8"), agents=(bis,), affected=(company,)
+    )
+    s = a.sentence("On March 24, the bureau granted Corvex a licence that runs until June 30.")
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    bureau = a.entity(s, "bureau", BIS[1], BIS[2])
+    a.event(
+        s,
+        "granted",
+        "partial_lift",
+        timex=a.timex(s, "March 24"),
+        expires=a.timex(s, "June 30"),
+        agents=(bureau,),
+        affected=(company,),
+    )
+    if not extended:
+        return [a]
+    b = doc("b")
+    s = b.sentence("On June 20, the bureau extended the Corvex licence until September 30.")
+    company = b.entity(s, "Corvex", "Corvex", "organization")
+    bureau = b.entity(s, "bureau", BIS[1], BIS[2])
+    b.event(
+        s,
+        "extended",
+        "partial_lift",
+        timex=b.timex(s, "June 20"),
+        expires=b.timex(s, "September 30"),
+        agents=(bureau,),
+        affected=(company,),
+    )
+    return [a, b]
+
+
+def test_states_a_licence_that_lapses_restricts_again(doc: Any) -> None:
+    states = _states(_reconcile(*_licence_story(doc, extended=False)), "us-department-of-commerce")
+    assert _on(states, "2026-05-01") == ["partially_lifted"]
+    assert _on(states, "2026-06-30") == ["partially_lifted"]  # valid through its last day
+    assert _on(states, "2026-07-01") == ["restricted"]
+
+
+def test_states_a_licence_extended_before_it_lapses_goes_on(doc: Any) -> None:
+    states = _states(_reconcile(*_licence_story(doc, extended=True)), "us-department-of-commerce")
+    assert _on(states, "2026-07-15") == ["partially_lifted"]
+    assert _on(states, "2026-10-01") == ["restricted"]
+
+
+def test_states_a_measure_changes_the_state_when_it_is_decided(doc: Any) -> None:
+    a = doc("a")
+    s = a.sentence("On March 8, the Commerce Department banned Corvex from June 1.")
+    agency = a.entity(s, COMMERCE[0], COMMERCE[1], COMMERCE[2])
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s,
+        "banned",
+        "export_restriction",
+        timex=a.timex(s, "March 8"),
+        effective=a.timex(s, "June 1"),
+        agents=(agency,),
+        affected=(company,),
+    )
+    r = _reconcile(a)
+    states = _states(r, "us-department-of-commerce")
+    # as the reference timelines read it: restricted from the decision, in force later
+    assert _on(states, "2026-03-01") == ["unrestricted"]
+    assert _on(states, "2026-04-01") == ["restricted"]
+    [ban] = r.events
+    assert ban.effective is not None and ban.effective.earliest == date(2026, 6, 1)
+
+
+def test_states_a_new_restriction_leaves_a_relief_in_force_until_it_is_revoked(
+    doc: Any,
+) -> None:
+    story = _licence_story(doc, extended=False)
+    b = doc("b")
+    s = b.sentence("On April 20, the bureau added Corvex to the Entity List again.")
+    company = b.entity(s, "Corvex", "Corvex", "organization")
+    bureau = b.entity(s, "bureau", BIS[1], BIS[2])
+    b.event(
+        s,
+        "added",
+        "designation",
+        timex=b.timex(s, "April 20"),
+        agents=(bureau,),
+        affected=(company,),
+    )
+    c = doc("c")
+    s = c.sentence("On May 12, the bureau revoked the Corvex licence.")
+    company = c.entity(s, "Corvex", "Corvex", "organization")
+    bureau = c.entity(s, "bureau", BIS[1], BIS[2])
+    c.event(
+        s,
+        "revoked",
+        "licence_revocation",
+        timex=c.timex(s, "May 12"),
+        agents=(bureau,),
+        affected=(company,),
+    )
+    states = _states(_reconcile(*story, b, c), "us-department-of-commerce")
+    assert _on(states, "2026-04-25") == ["partially_lifted"]
+    assert _on(states, "2026-05-20") == ["restricted"]
