@@ -46,6 +46,7 @@ class TriggerRule:
     degree: str | None = None
     modality: str | None = None
     absorbs_complement: bool = False
+    clause_party: bool = False  # "pledged to help X": parties of its clause are affected
     governor_acts: bool = False  # the verb a noun trigger is the object of acts ("extended
     #                              the licence": its subject extends)
     content_clause: bool = False  # a clause on the noun says what it does ("an order
@@ -381,6 +382,7 @@ class _Merged:
             degree=degree,
             modality=modality,
             absorbs_complement=bool(entry.get("absorbs_complement", False)),
+            clause_party=bool(entry.get("clause_party", False)),
             governor_acts=bool(entry.get("governor_acts", False)),
             content_clause=bool(entry.get("content_clause", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,

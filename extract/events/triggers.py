@@ -399,6 +399,16 @@ class TriggerFinder:
             arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
             for owner in (o for a in arguments for o in argument_owners(a)):
                 add(agents if role == "agent" else affected, owner)
+        if trigger.rule.clause_party:
+            # "pledged to help Corvex", "vowed that Corvex would reopen": who the statement is
+            # about is named in its clause
+            clauses = [c for top in complements_of(head) for c in (top, *complements_of(top))]
+            for complement in clauses:
+                for part in children(complement, "dobj", "nsubj", "nsubjpass", "dative"):
+                    add(affected, part)
+                for prep in ("on", "against", "for", "to"):
+                    for obj in preposition_objects(complement, prep):
+                        add(affected, obj)
         if trigger.rule.absorbs_complement:
             # "permission for Anthropic to release", "directed Anthropic to suspend"
             for complement in complements_of(head):

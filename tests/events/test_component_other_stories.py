@@ -156,3 +156,10 @@ def test_other_a_date_a_measure_runs_from_is_when_it_takes_effect(run: Run) -> N
 def test_other_words_of_a_fixed_expression_are_no_triggers(run: Run) -> None:
     result = run("The agency eased the restrictions on Nokia in order to protect its customers.")
     assert [e.type for e in result.events] == ["partial_lift"]
+
+
+def test_other_a_statement_is_about_whom_its_clause_names(run: Run) -> None:
+    result = run("President Biden pledged on Sunday to help Nokia get back into business.")
+    pledge = result.by_trigger("pledged")
+    assert pledge.type == "statement"
+    assert result.names(pledge.affected) == {"Nokia"}
