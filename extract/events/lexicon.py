@@ -52,6 +52,8 @@ class TriggerRule:
     content_clause: bool = False  # a clause on the noun says what it does ("an order
     #                               revoking the bans"): the clause's event is the event
     when_limited: str | None = None
+    on_relief: str | None = None  # the type when what it acts on is a relief ("lifted the
+    #                               suspension of the order": the order applies again)
 
 
 @dataclass(frozen=True)
@@ -386,6 +388,7 @@ class _Merged:
             governor_acts=bool(entry.get("governor_acts", False)),
             content_clause=bool(entry.get("content_clause", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
+            on_relief=str(entry["on_relief"]) if entry.get("on_relief") else None,
         )
         self.rule_files[rule_id] = path
 
@@ -432,6 +435,7 @@ class _Merged:
             path = self.rule_files[rule.id]
             targets = [rule.type, *(t for t in rule.by_actor.values() if t)]
             targets += [rule.when_limited] if rule.when_limited else []
+            targets += [rule.on_relief] if rule.on_relief else []
             for target in targets:
                 if target not in known:
                     raise DataFileError(

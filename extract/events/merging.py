@@ -114,17 +114,21 @@ class Merger:
     def _without_lifted_measures(self, triggers: Sequence[Trigger]) -> list[Trigger]:
         """A restriction named as what a relief acts on ("eased the restrictions", "the ban
         was lifted") is the measure relieved, not a new one."""
-        relief = {t.head.i for t in triggers if self._effect(t.type) in _RELIEF}
-        return [
-            t
-            for t in triggers
-            if not (
-                t.is_noun
-                and self._effect(t.type) == "restricted"
-                and t.head.dep_ in ("dobj", "nsubjpass")
-                and t.head.head.i in relief
-            )
-        ]
+        relief = {t.head.i: t for t in triggers if self._effect(t.type) in _RELIEF}
+        kept = []
+        for trigger in triggers:
+            lifts = relief.get(trigger.head.head.i)
+            if (
+                lifts is not None
+                and trigger.is_noun
+                and self._effect(trigger.type) == "restricted"
+                and trigger.head.dep_ in ("dobj", "nsubjpass")
+            ):
+                # whom the measure restricted ("the ban on Corvex") the relief relieves
+                lifts.affected.extend(m for m in trigger.affected if m not in lifts.affected)
+                continue
+            kept.append(trigger)
+        return kept
 
     def _effect(self, type_id: str) -> str | None:
         found = self.lexicon.types.get(self.lexicon.decided(type_id))

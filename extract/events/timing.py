@@ -100,6 +100,8 @@ def attach_timexes(
             if token.i in anchors and token.i not in inside:
                 found.setdefault(anchors[token.i], []).append((distance, item))
                 break
+            if token.dep_ == "relcl":
+                break  # "the order, which had been in force since April 15": the noun's date
     chosen: dict[int, PlacedTimex] = {}
     for event, options in found.items():
         options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))

@@ -91,6 +91,22 @@ class TriggerFinder:
         # fixed expressions whose words are never triggers ("in order to")
         self.idioms = [tuple(p.lower().split()) for p in lexicon.syntax.idioms]
 
+    def _acts_on_relief(self, trigger: Trigger) -> bool:
+        """What the trigger acts on is a relief: a waiver, an exemption, or a suspension of a
+        restriction ("the suspension of the denial order"), not of a subject."""
+        classes = self.lexicon.word_classes
+        relief = classes.get("relief_word", frozenset())
+        restriction = classes.get("restriction", frozenset())
+        for obj in trigger.objects or objects_of(trigger.head):
+            lemma = obj.lemma_.lower()
+            if lemma not in relief:
+                continue
+            if lemma not in restriction:
+                return True
+            if any(o.lemma_.lower() in restriction for o in preposition_objects(obj, "of")):
+                return True
+        return False
+
     def _in_idiom(self, doc: Doc, index: int) -> bool:
         word = doc[index].lower_
         for idiom in self.idioms:
@@ -164,6 +180,8 @@ class TriggerFinder:
             trigger.type = self._type(trigger)
             if not trigger.type:
                 continue
+            if rule.on_relief and self._acts_on_relief(trigger):
+                trigger.type = rule.on_relief
             previous = by_head.get(head.i)
             if previous is None or self.order[rule.id] < self.order[previous.rule.id]:
                 by_head[head.i] = trigger

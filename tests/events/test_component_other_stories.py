@@ -163,3 +163,25 @@ def test_other_a_statement_is_about_whom_its_clause_names(run: Run) -> None:
     pledge = result.by_trigger("pledged")
     assert pledge.type == "statement"
     assert result.names(pledge.affected) == {"Nokia"}
+
+
+def test_other_lifting_a_relief_restricts_again(run: Run) -> None:
+    result = run(
+        "The Commerce Department lifted the suspension of the denial order against Samsung."
+    )
+    lifted = result.by_trigger("lifted")
+    assert lifted.type == "licence_revocation"  # the order applies again
+    plain = run("The Commerce Department lifted the ban on Samsung.")
+    lift = plain.by_trigger("lifted")
+    assert lift.type == "full_lift"
+    assert plain.names(lift.affected) == {"Samsung"}  # whom the lifted ban restricted
+
+
+def test_other_a_date_in_a_relative_clause_dates_its_noun_not_the_event(run: Run) -> None:
+    result = run(
+        "The Commerce Department lifted its denial order against Samsung, which had been in "
+        "effect since April 15, the secretary announced Friday.",
+        timexes=[("April 15", "DATE", "XXXX-04-15"), ("Friday", "DATE", "XXXX-WXX-5")],
+    )
+    lift = result.by_trigger("lifted")
+    assert lift.timex is None or result.timexes[lift.timex].span.text == "Friday"
