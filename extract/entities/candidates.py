@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy
@@ -214,3 +214,41 @@ def token_entity_index(doc: Doc) -> dict[int, int]:
 
 def head_token(span: Span) -> Token:
     return span.root
+
+
+def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the US Department of Commerce (DoC)": wherever the document uses the abbreviation
+    it defines, it names that entity (and not whatever NER made of it)."""
+    defined: dict[str, Candidate] = {}
+    for cand in chosen:
+        i = cand.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            short = doc[i + 1].text
+            if short not in defined and is_abbreviation(short, doc[cand.start : cand.end].text):
+                defined[short] = cand
+    if not defined:
+        return chosen
+    out = [c for c in chosen if not (c.end - c.start == 1 and doc[c.start].text in defined)]
+    taken = {i for c in out for i in range(c.start, c.end)}
+    for token in doc:
+        source = defined.get(token.text)
+        if source is not None and token.i not in taken:
+            out.append(replace(source, start=token.i, end=token.i + 1, title_start=None))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates ``full``: two to eight characters, two capitals at least,
+    its capitals the initials of the name's words in order ("DoC": Department of Commerce)."""
+    capitals = [ch for ch in short if ch.isupper()]
+    if not 2 <= len(short) <= 8 or len(capitals) < 2 or not short.isalpha():
+        return False
+    initials = [word[0].upper() for word in re.split(r"[\s-]+", full) if word]
+    position = 0
+    for capital in capitals:
+        while position < len(initials) and initials[position] != capital:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True

@@ -30,6 +30,7 @@ from extract.entities.candidates import (
     BLOCKED,
     SPAN_KEY,
     Candidate,
+    abbreviations_pass,
     candidate_ending_at,
     candidate_starting_near,
     core_of,
@@ -175,6 +176,7 @@ class EntityRecogniser:
         chosen = self._people_pass(doc, chosen)
         chosen = self._outlets_pass(doc, chosen)
         chosen = [c for c in chosen if c.type != BLOCKED]
+        chosen = abbreviations_pass(doc, chosen)
         chosen.sort(key=lambda c: (c.start, c.end))
         self._set(doc, chosen)
         return doc

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.entities.candidates import is_abbreviation
 from extract.nlp import PipelineOptions, load_pipeline
 from extract.records import EntityMention
 
@@ -149,3 +150,17 @@ def test_component_leader_aides_name_the_administration(entities_parsed: Entitie
     [administration] = [e for e in found if e.type == "administration"]
     assert (administration.span.text, administration.name) == ("Trump", "Trump administration")
     assert not [e for e in found if e.type in ("organization", "person")]
+
+
+def test_component_an_abbreviation_the_text_defines_names_the_same_entity(
+    entities: Entities,
+) -> None:
+    found = entities(
+        "The Maritime Spectrum Office (MSO) fined Samsung. Samsung appealed, and the MSO "
+        "refused to reconsider."
+    )
+    names = {m.span.text: m.name for m in found}
+    assert names["MSO"] == "Maritime Spectrum Office"
+    assert is_abbreviation("DoC", "Department of Commerce")
+    assert not is_abbreviation("Reuters", "Department of Commerce")
+    assert not is_abbreviation("FCC", "Department of Commerce")
