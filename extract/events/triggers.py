@@ -415,7 +415,9 @@ class TriggerFinder:
             # the verb acts on takes the rule's role
             role = trigger.rule.object_possessor_role
             arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
-            for owner in (o for a in arguments for o in argument_owners(a)):
+            owners = [o for a in arguments for o in argument_owners(a)]
+            owners += [o for p in ("with", "from") for o in preposition_objects(head, p)]
+            for owner in owners:  # "suspended business with X": the verb's own preposition
                 add(agents if role == "agent" else affected, owner)
         if trigger.rule.clause_party:
             # "pledged to help Corvex", "vowed that Corvex would reopen": who the statement is

@@ -185,3 +185,15 @@ def test_other_a_date_in_a_relative_clause_dates_its_noun_not_the_event(run: Run
     )
     lift = result.by_trigger("lifted")
     assert lift.timex is None or result.timexes[lift.timex].span.text == "Friday"
+
+
+def test_other_suppliers_cutting_off_a_company(run: Run) -> None:
+    stopped = run("Intel and Qualcomm stopped supplying Samsung on Monday.")
+    event = stopped.by_trigger("stopped")
+    assert event.type == "access_disable"
+    assert stopped.names(event.agents) == {"Intel", "Qualcomm"}
+    assert stopped.names(event.affected) == {"Samsung"}
+    shipments = run("Sony stopped shipments to Samsung last week.")
+    assert shipments.names(shipments.by_trigger("stopped").affected) == {"Samsung"}
+    # stopping what is no access nor supply is no event
+    assert not run("Sony stopped the spread of the rumour.").events
