@@ -244,12 +244,12 @@ class TriggerFinder:
                 mention = entities.at(token) or entities.resolve(token)
                 if mention is not None and mention.type == wanted:
                     return True
-                if (
-                    wanted == SUBJECT
-                    and mention is not None
-                    and entities.entity_lexicon.is_subject(mention.type)
+                if wanted == SUBJECT and any(
+                    (found := entities.at(t) or entities.resolve(t)) is not None
+                    and entities.entity_lexicon.is_subject(found.type)
+                    for t in (token, *children(token, "poss"))
                 ):
-                    return True  # any kind of entity a restriction can apply to
+                    return True  # any kind of entity a restriction can apply to, or its share
                 if entities.entity_lexicon.is_product(wanted) and entities.models_in(
                     np_core(token)
                 ):

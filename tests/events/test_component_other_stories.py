@@ -197,3 +197,13 @@ def test_other_suppliers_cutting_off_a_company(run: Run) -> None:
     assert shipments.names(shipments.by_trigger("stopped").affected) == {"Samsung"}
     # stopping what is no access nor supply is no event
     assert not run("Sony stopped the spread of the rumour.").events
+
+
+def test_other_capping_or_excluding_a_company_restricts_it(run: Run) -> None:
+    capped = run("Britain capped Samsung's share of its 5G network at 35 percent.")
+    event = capped.by_trigger("capped")
+    assert event.type == "export_restriction"
+    assert capped.names(event.affected) == {"Samsung"}
+    excluded = run("The UK excluded Samsung from the core of its 5G networks.")
+    assert excluded.names(excluded.by_trigger("excluded").affected) == {"Samsung"}
+    assert not run("The price was capped at ten dollars.").events
