@@ -207,3 +207,8 @@ def test_other_capping_or_excluding_a_company_restricts_it(run: Run) -> None:
     excluded = run("The UK excluded Samsung from the core of its 5G networks.")
     assert excluded.names(excluded.by_trigger("excluded").affected) == {"Samsung"}
     assert not run("The price was capped at ten dollars.").events
+
+
+def test_other_what_something_threatens_to_do_has_not_happened(run: Run) -> None:
+    result = run("The app threatens to allow foreign agencies access to personal data.")
+    assert all(e.modality != "asserted" for e in result.events)
