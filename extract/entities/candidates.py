@@ -107,6 +107,8 @@ def name_after(doc: Doc, i: int, lexicon: EntityLexicon) -> int | None:
             break
         if token.text in lexicon.ner.stopwords or token.text in lexicon.models.not_names:
             break
+        if token.lemma_.lower() in lexicon.instrument_heads:
+            break  # "General License": an instrument, no general's name
         end += 1
     return end if end > i else None
 

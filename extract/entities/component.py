@@ -154,7 +154,7 @@ class EntityRecogniser:
             ],
         )
         # Legal instruments: nouns of the data file (several-word ones by their last word).
-        self.instrument_heads = {k.split()[-1]: v for k, v in lex.instruments.items()}
+        self.instrument_heads = {k.split()[-1]: v for k, v in lex.instruments.items()}  # kinds
         self.instruments = Matcher(nlp.vocab)
         self.instruments.add(
             "i:instrument",

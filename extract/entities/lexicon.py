@@ -137,6 +137,11 @@ class EntityLexicon:
         return entity_type.instrument if entity_type else False
 
     @property
+    def instrument_heads(self) -> frozenset[str]:
+        """Head words of the instruments' names ("order", "licence", "letter")."""
+        return frozenset(phrase.split()[-1].lower() for phrase in self.instruments)
+
+    @property
     def instrument_type(self) -> str:
         """The type instruments found by pattern get (the first with ``instrument``)."""
         for type_id, entity_type in self.types.items():

@@ -362,14 +362,14 @@ def np_tokens(token: Token) -> list[Token]:
 
 def argument_owners(token: Token) -> list[Token]:
     """Who owns an argument that is not itself a name: its possessor ("X's shares"), the
-    object of its "of", "from", "to" or "with" ("shares of X", "kit from X", "shipments to
-    X"), its proper-noun modifier
+    object of its "of", "from", "to", "with" or "for" ("shares of X", "kit from X",
+    "shipments to X", "the licence for X"), its proper-noun modifier
     ("X shares"), and the same one preposition down ("trading in X shares")."""
     found: list[Token] = []
     for node in [token, *preposition_objects(token, "in"), *preposition_objects(token, "of")]:
         found += children(node, "poss")
         found += [c for c in children(node, "compound") if c.pos_ == "PROPN"]
         if node is token:
-            for preposition in ("of", "from", "to", "with"):
+            for preposition in ("of", "from", "to", "with", "for"):
                 found += preposition_objects(token, preposition)
     return found

@@ -212,3 +212,13 @@ def test_other_capping_or_excluding_a_company_restricts_it(run: Run) -> None:
 def test_other_what_something_threatens_to_do_has_not_happened(run: Run) -> None:
     result = run("The app threatens to allow foreign agencies access to personal data.")
     assert all(e.modality != "asserted" for e in result.events)
+
+
+def test_other_a_licence_that_expires_concerns_its_holder(run: Run) -> None:
+    result = run("Samsung's temporary licence expired on August 13.")
+    expired = result.by_trigger("expired")
+    assert expired.type == "licence_expiry"
+    assert result.names(expired.affected) == {"Samsung"} and not expired.agents
+    general = run("The Temporary General License for Samsung expired on August 13.")
+    assert "person" not in {m.type for m in general.entities.values()}  # no general "License"
+    assert general.names(general.by_trigger("expired").affected) == {"Samsung"}
