@@ -33,6 +33,7 @@ class EntityType:
     whole_government: bool = False  # stands for a government as a whole, not a department
     exclusive: bool = False  # only one entity of this type holds at a time (administrations)
     schema_org: str | None = None  # the schema.org class name the graph types it with
+    scored_as: tuple[str, ...] = ()  # other names references give its coarse type ("company")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def read_entity_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Ent
         whole_government=_flag(fields, "whole_government", type_id, path),
         exclusive=_flag(fields, "exclusive", type_id, path),
         schema_org=str(schema_org).removeprefix("schema:") if schema_org else None,
+        scored_as=_words(fields.get("scored_as"), "scored_as", type_id, path),
     )
 
 

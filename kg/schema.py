@@ -83,6 +83,14 @@ class EntityTypes:
         found = self.types.get(type_id)
         return found.coarse if found else type_id
 
+    def scored_as(self, type_id: str) -> frozenset[str]:
+        """The types a reference timeline may give an entity of this type: its coarse type
+        and the other names of it (entity_types.yaml: ``scored_as``)."""
+        found = self.types.get(type_id)
+        if found is None:
+            return frozenset({type_id})
+        return frozenset({found.coarse, *found.scored_as})
+
     def actor(self, type_id: str) -> str | None:
         found = self.types.get(type_id)
         return found.actor if found else None

@@ -25,7 +25,7 @@ matching of reference to graph events, which every measure reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -151,7 +151,7 @@ def score(
     export: Mapping[str, Any],
     state_on: StateLookup,
     entities: Sequence[Mapping[str, Any]],
-    coarse_entity_type: Callable[[str], str] = lambda t: t,
+    entity_kinds: Callable[[str], Collection[str]] = lambda t: (t,),
 ) -> Scores:
     predicted = [e for e in export["events"] if e.get("on_timeline", True)]
     # an entity of the graph is the reference's when any of its names is: the reference may
@@ -217,9 +217,9 @@ def score(
                     f"probe {day} {key}: graph says {states or 'nothing'}, reference {expected}"
                 )
 
-    entity_prf = _entity_scores(reference, entities, coarse_entity_type, details)
+    entity_prf = _entity_scores(reference, entities, entity_kinds, details)
     taking_part = [e for e in entities if int(e.get("events") or 0) > 0]
-    participant_prf = _entity_scores(reference, taking_part, coarse_entity_type, [])
+    participant_prf = _entity_scores(reference, taking_part, entity_kinds, [])
     return Scores(
         events=Prf(len(matches), len(predicted), len(reference.events)),
         core=Prf(core_matched, len(core_predicted), len(core_gold)),
@@ -259,7 +259,7 @@ def evaluate_store(store: GraphStore, reference: Reference) -> Scores:
     for entity in entities:
         entity["aliases"] = [a for a in (entity.get("aliases") or "").split("; ") if a]
     types = EntityTypes.load()
-    return score(reference, export_events(store), state_on, entities, types.coarse)
+    return score(reference, export_events(store), state_on, entities, types.scored_as)
 
 
 def _match_events(
@@ -319,7 +319,7 @@ def _event_participants(
 def _entity_scores(
     reference: Reference,
     entities: Sequence[Mapping[str, Any]],
-    coarse: Callable[[str], str],
+    kinds: Callable[[str], Collection[str]],
     details: list[str],
 ) -> Prf:
     matched: set[str] = set()
@@ -329,7 +329,7 @@ def _entity_scores(
         found = None
         for name in names:
             gold = reference.aliases.get(name.casefold())
-            if gold is not None and reference.entity_types.get(gold) == coarse(str(entity["type"])):
+            if gold is not None and reference.entity_types.get(gold) in kinds(str(entity["type"])):
                 found = gold
                 break
         if found is not None and found not in matched:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from kg.schema import EntityTypes
 from ptkg.evaluate import Reference, load_reference, score
 
 REFERENCE_YAML = """
@@ -256,3 +257,21 @@ def test_evaluate_participant_matches_through_the_graphs_aliases(reference: Refe
     ]
     with_aliases = score(reference, export, _restricted, entities)
     assert with_aliases.matches["order"] == "e-order"
+
+
+def test_evaluate_entity_type_another_reference_calls_by_another_name(
+    reference: Reference,
+) -> None:
+    entities = [dict(e) for e in ENTITIES]
+    entities[2]["type"] = "organization"
+    renamed = Reference(
+        **{
+            **reference.__dict__,
+            "entity_types": {**reference.entity_types, "Anthropic": "company"},
+        }
+    )
+    strict = score(renamed, PERFECT, _restricted, entities)
+    assert strict.entities.matched == 2  # "company" is not "organization" by name
+    types = EntityTypes.load()
+    s = score(renamed, PERFECT, _restricted, entities, types.scored_as)
+    assert s.entities.matched == 3  # entity_types.yaml: organization scored_as company
