@@ -122,9 +122,14 @@ class DocEntities:
             core = [
                 t for t in np_core(token) if t.dep_ in ("compound", "nmod") and t.head.i == token.i
             ]
-            inner = [m for m in self.in_tokens(core) if not self.is_product(m)]
-            if inner and token.lemma_.lower() in self.event_lexicon.actor_words:
-                return inner[0]
+            kind = self.word_actor(token)
+            inner = [
+                m
+                for m in self.in_tokens(core)
+                if not self.is_product(m) and self.actor_kind(m) == kind
+            ]
+            if inner and kind is not None:
+                return inner[0]  # the same kind of actor: "a U.S. judge" is no government
         phrase = self._phrase(token)
         types = self.anaphor_types.get(phrase)
         if types is None:

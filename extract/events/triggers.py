@@ -418,6 +418,9 @@ class TriggerFinder:
             owners = [o for a in arguments for o in argument_owners(a)]
             owners += [o for p in ("with", "from") for o in preposition_objects(head, p)]
             for owner in owners:  # "suspended business with X": the verb's own preposition
+                mention = entities.resolve(owner)
+                if mention is not None and entities.actor_kind(mention) in ("government", "court"):
+                    continue  # "a U.S. judge": where the actor is from, no owner
                 add(agents if role == "agent" else affected, owner)
         if trigger.rule.clause_party:
             # "pledged to help Corvex", "vowed that Corvex would reopen": who the statement is

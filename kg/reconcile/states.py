@@ -345,10 +345,15 @@ def _sequences(items: list[_Change]) -> list[tuple[str, str, list[tuple[_Change,
 
 
 def _in_turn(changes: list[_Change]) -> list[tuple[_Change, str]]:
-    """One authority's state after each of its changes."""
+    """One department's state after each of its changes and its government's: what the
+    government restricts as a whole is its own measure (kept at the government level), its
+    relief reaches the department's measures, when there are any."""
     state = UNRESTRICTED
     out = []
     for change in changes:
+        whole = change.authority is not None and change.authority.department is None
+        if whole and (change.effect == RESTRICTED or state == UNRESTRICTED):
+            continue
         state = change.after(state)
         out.append((change, state))
     return out

@@ -222,3 +222,14 @@ def test_other_a_licence_that_expires_concerns_its_holder(run: Run) -> None:
     general = run("The Temporary General License for Samsung expired on August 13.")
     assert "person" not in {m.type for m in general.entities.values()}  # no general "License"
     assert general.names(general.by_trigger("expired").affected) == {"Samsung"}
+
+
+def test_other_what_a_court_decides_in_a_case(run: Run) -> None:
+    plea = run("A federal judge approved Samsung's guilty plea on March 22.")
+    approved = plea.by_trigger("approved")
+    assert approved.type == "court_ruling"
+    assert plea.names(approved.affected) == {"Samsung"}
+    monitor = run("A federal judge extended the monitorship of Samsung by two years.")
+    assert monitor.names(monitor.by_trigger("extended").affected) == {"Samsung"}
+    # a party approving its own settlement is no ruling
+    assert "court_ruling" not in {e.type for e in run("Samsung approved the settlement.").events}

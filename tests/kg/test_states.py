@@ -437,3 +437,43 @@ def test_states_a_new_restriction_leaves_a_relief_in_force_until_it_is_revoked(
     states = _states(_reconcile(*story, b, c), "us-department-of-commerce")
     assert _on(states, "2026-04-25") == ["partially_lifted"]
     assert _on(states, "2026-05-20") == ["restricted"]
+
+
+def test_states_a_government_restriction_stays_at_the_government_level(doc: MakeDoc) -> None:
+    ban = _act(
+        doc,
+        "d",
+        "The US government banned Corvex on September 1.",
+        WHOLE,
+        "banned",
+        "export_restriction",
+        "September 1",
+    )
+    relief = _act(
+        doc,
+        "e",
+        "The US government lifted all restrictions on Corvex on October 1.",
+        WHOLE,
+        "lifted",
+        "full_lift",
+        "October 1",
+    )
+    fcc = _act(
+        doc,
+        "c",
+        "The Federal Communications Commission designated Corvex a threat on June 30.",
+        FCC,
+        "designated",
+        "designation",
+        "June 30",
+    )
+    r = _reconcile(ban, relief, fcc)
+    # the FCC's own state: its designation, not the government's ban; the government's
+    # relief reaches the FCC's measure
+    fcc_states = _states(r, "federal-communications-commission")
+    assert _on(fcc_states, "2026-05-01") == ["unrestricted"]
+    assert _on(fcc_states, "2026-09-15") == ["restricted"]
+    assert _on(fcc_states, "2026-10-15") == ["lifted"]
+    assert _on(_states(r, "united-states"), "2026-09-15") == ["restricted"]
+    # a department with no measure of its own is not lifted by the government's relief
+    assert _on(_states(r, "us-department-of-commerce"), "2026-10-15") in ([], ["unrestricted"])
