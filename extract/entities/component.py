@@ -158,7 +158,16 @@ class EntityRecogniser:
         self.instruments = Matcher(nlp.vocab)
         self.instruments.add(
             "i:instrument",
-            [[{"LEMMA": {"IN": sorted(self.instrument_heads)}, "POS": {"IN": ["NOUN", "PROPN"]}}]],
+            [
+                [
+                    {
+                        "LEMMA": {"IN": sorted(self.instrument_heads)},
+                        "POS": {"IN": ["NOUN", "PROPN"]},
+                    }
+                ],
+                # a capitalised name ("the Temporary General License") keeps its capital lemma
+                [{"LOWER": {"IN": sorted(self.instrument_heads)}, "POS": "PROPN"}],
+            ],
         )
         self.outlet_after = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.outlet_after.add("after", [make(p) for p in lex.outlet_after])

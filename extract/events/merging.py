@@ -113,11 +113,14 @@ class Merger:
 
     def _without_lifted_measures(self, triggers: Sequence[Trigger]) -> list[Trigger]:
         """A restriction named as what a relief acts on ("eased the restrictions", "the ban
-        was lifted") is the measure relieved, not a new one."""
+        was lifted") is the measure relieved, not a new one; a relief named as what ends
+        ("the licence expired", "revoked the licences") is the relief ended."""
         relief = {t.head.i: t for t in triggers if self._effect(t.type) in _RELIEF}
+        ending = {t.head.i: t for t in triggers if self._ends_relief(t.type)}
         kept = []
         for trigger in triggers:
-            lifts = relief.get(trigger.head.head.i)
+            governor = trigger.head.head.i
+            lifts = relief.get(governor)
             if (
                 lifts is not None
                 and trigger.is_noun
@@ -127,8 +130,22 @@ class Merger:
                 # whom the measure restricted ("the ban on Corvex") the relief relieves
                 lifts.affected.extend(m for m in trigger.affected if m not in lifts.affected)
                 continue
+            ends = ending.get(governor)
+            if (
+                ends is not None
+                and trigger.is_noun
+                and self._effect(trigger.type) in _RELIEF
+                and trigger.head.dep_ in ("nsubj", "dobj", "nsubjpass")
+            ):
+                # "the licence expired", "revoked the licence": the relief that ends
+                ends.affected.extend(m for m in trigger.affected if m not in ends.affected)
+                continue
             kept.append(trigger)
         return kept
+
+    def _ends_relief(self, type_id: str) -> bool:
+        found = self.lexicon.types.get(self.lexicon.decided(type_id))
+        return found is not None and found.ends_relief
 
     def _effect(self, type_id: str) -> str | None:
         found = self.lexicon.types.get(self.lexicon.decided(type_id))

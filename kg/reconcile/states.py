@@ -347,12 +347,14 @@ def _sequences(items: list[_Change]) -> list[tuple[str, str, list[tuple[_Change,
 def _in_turn(changes: list[_Change]) -> list[tuple[_Change, str]]:
     """One department's state after each of its changes and its government's: what the
     government restricts as a whole is its own measure (kept at the government level), its
-    relief reaches the department's measures, when there are any."""
+    relief reaches the department's measures, when there are any, and so does its ending of
+    the relief a department granted (licences revoked)."""
     state = UNRESTRICTED
     out = []
     for change in changes:
         whole = change.authority is not None and change.authority.department is None
-        if whole and (change.effect == RESTRICTED or state == UNRESTRICTED):
+        ends = change.ends_relief and state == PARTIAL  # the licences it revokes
+        if whole and (state == UNRESTRICTED or (change.effect == RESTRICTED and not ends)):
             continue
         state = change.after(state)
         out.append((change, state))
@@ -371,6 +373,9 @@ def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
             # relief granted by the government itself reaches every department's measures;
             # a restriction of its own leaves the relief the departments grant in place
             state = {key: change.effect for key in state}
+        elif department is None and change.ends_relief:
+            # unless it ends that relief (the licences revoked)
+            state = {key: change.after(value) for key, value in state.items()}
         state[department] = change.after(state.get(department, UNRESTRICTED))
         combined = combine(state.values())
         if combined != current:
