@@ -77,8 +77,8 @@ def _group_openings(sparql: str) -> list[int] | None:
             i = n if end < 0 else end + 1
         elif char in "\"'":
             i = _string_end(sparql, i)
-        elif char == "<" and _iri_end(sparql, i) is not None:
-            i = _iri_end(sparql, i) or n
+        elif char == "<" and iri_end(sparql, i) is not None:
+            i = iri_end(sparql, i) or n
         elif char in "?$":
             i += 1
             while i < n and (sparql[i].isalnum() or sparql[i] == "_"):
@@ -123,10 +123,11 @@ def _opens_subselect(text: str, start: int) -> bool:
     return False
 
 
-def _string_end(text: str, start: int) -> int:
+def string_end(text: str, start: int) -> int | None:
+    """End of the SPARQL string literal opening at ``start`` (short or long, either quote,
+    escapes skipped), or None when it is never closed."""
     quote = text[start]
-    long = text.startswith(quote * 3, start)
-    delimiter = quote * 3 if long else quote
+    delimiter = quote * 3 if text.startswith(quote * 3, start) else quote
     i = start + len(delimiter)
     while i < len(text):
         if text[i] == "\\":
@@ -135,10 +136,17 @@ def _string_end(text: str, start: int) -> int:
         if text.startswith(delimiter, i):
             return i + len(delimiter)
         i += 1
-    raise QueryError("the query has a string that is never closed", code="E602")
+    return None
 
 
-def _iri_end(text: str, start: int) -> int | None:
+def _string_end(text: str, start: int) -> int:
+    end = string_end(text, start)
+    if end is None:
+        raise QueryError("the query has a string that is never closed", code="E602")
+    return end
+
+
+def iri_end(text: str, start: int) -> int | None:
     """End of an IRI reference at ``start`` (``<`` up to ``>``, no spaces), else None."""
     i = start + 1
     while i < len(text):

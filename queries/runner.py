@@ -31,6 +31,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from kg.bindings import iri_end, string_end
 from kg.errors import QueryError, QueryTimeoutError
 from kg.iri import EVENT_TYPE_NS
 from kg.store import GraphStore
@@ -211,9 +212,9 @@ def _keywords(text: str) -> list[str]:
             end = text.find("\n", i)
             i = n if end < 0 else end + 1
         elif char in "\"'":
-            i = _string_end(text, i)
-        elif char == "<" and (iri_end := _iri_end(text, i)) is not None:
-            i = iri_end
+            i = string_end(text, i) or n  # an open string runs to the end
+        elif char == "<" and (closed := iri_end(text, i)) is not None:
+            i = closed
         elif char.isalnum() or char in "_:?$@":
             start = i
             i += 1
@@ -225,32 +226,6 @@ def _keywords(text: str) -> list[str]:
         else:
             i += 1
     return words
-
-
-def _string_end(text: str, start: int) -> int:
-    quote = text[start]
-    delimiter = quote * 3 if text.startswith(quote * 3, start) else quote
-    i = start + len(delimiter)
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-        elif text.startswith(delimiter, i):
-            return i + len(delimiter)
-        else:
-            i += 1
-    return len(text)
-
-
-def _iri_end(text: str, start: int) -> int | None:
-    i = start + 1
-    while i < len(text):
-        char = text[i]
-        if char == ">":
-            return i + 1
-        if char.isspace() or char in '<"{}|^`\\':
-            return None
-        i += 1
-    return None
 
 
 def bind_parameters(

@@ -2,7 +2,7 @@
 
 Reads: the attribution cues of extract/data/attribution.yaml, the parse and the entities.
 Adds: ``Cue`` items per sentence -- "according to X" phrases (they cover the whole sentence)
-and reporting verbs ("Reuters reported that ...", "Anthropic confirmed the restoration";
+and reporting verbs ("Reuters reported that ...", "Corvex confirmed the restoration";
 they cover their complement) -- and ``attribution_for`` to pick the innermost cue that
 covers a trigger.
 """

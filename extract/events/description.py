@@ -67,7 +67,7 @@ class Describer:
         for member in draft.members:
             absorbed = member is not rep and rep.rule.absorbs_complement
             for mention in member.agents:
-                # "directed Anthropic to suspend access": Anthropic is told, not telling
+                # "directed Corvex to suspend access": Corvex is told, not telling
                 target = draft.affected if absorbed else draft.agents
                 if mention not in target:
                     target.append(mention)
@@ -193,7 +193,7 @@ class Describer:
         return False
 
     def owners(self, draft: Draft, entities: DocEntities) -> list[EntityMention]:
-        """The companies whose products an event concerns ("restrictions on Anthropic's
+        """The companies whose products an event concerns ("restrictions on Corvex's
         models"): the owner of each model, or the possessor of what the trigger is "on"."""
         owners: list[EntityMention] = []
         agents = {m.name for m in draft.agents}

@@ -44,7 +44,7 @@ def is_specific(draft: Draft, definite: frozenset[str], needs_party: bool = Fals
         if named_affected or (named_agents and not habitual and own_subject):
             return True
         if named_agents and draft.modality != "asserted":
-            return True  # "Anthropic is working to restore access"
+            return True  # "Corvex is working to restore access"
         if not own_subject and draft.modality == "asserted":
             # a participle that only inherits its agent ("limiting access")
             return bool(draft.scopes) and perfect_or_past

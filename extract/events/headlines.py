@@ -43,7 +43,7 @@ class Headlines:
         self.small_words = small_words
 
     def find(self, doc: Doc) -> list[Span]:
-        """Title-case lines ("U.S. Lifts Curbs on Anthropic's Top AI Models") with a word
+        """Title-case lines ("U.S. Lifts Curbs on Corvex's Top AI Models") with a word
         that may be a trigger."""
         if len(doc) == 0:
             return []

@@ -2,7 +2,7 @@
 
 Reads: the triggers of a document (``triggers.py``) and the parse. Adds: drafts, each with
 its member triggers ("issued an export block that prohibited ...", "designated ...,
-effectively blacklisting ...", "directed Anthropic to suspend access" are one event each)
+effectively blacklisting ...", "directed Corvex to suspend access" are one event each)
 and its anchors: the tokens whose dependents (dates, scopes, cues) belong to the event.
 """
 

@@ -7,7 +7,7 @@ speculative or state -- and a tense -- past (simple, perfect, pluperfect), prese
 A cue counts when it sits on the trigger or on a word governing it through a complement
 (xcomp, ccomp, a coordinated verb, a gerund after a preposition, a noun's infinitive).
 Adjuncts (a prepositional phrase, an adverbial or relative clause) and subjects stop the
-search: "Anthropic hopes to restore access after the ban" does not make the ban planned,
+search: "Corvex hopes to restore access after the ban" does not make the ban planned,
 and "Lifting the restrictions suggests confidence" does not make the lifting speculative.
 """
 
@@ -182,7 +182,7 @@ def tense_of(head: Token, light: Token | None) -> str:
         if verb.head.i == verb.i or seen > 6:
             break
         if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj") and not _auxiliaries(verb):
-            return "past"  # headline style: "Anthropic Disabled Access"
+            return "past"  # headline style: "Corvex Disabled Access"
         verb = verb.head
         seen += 1
     auxiliaries = _auxiliaries(verb)

@@ -152,7 +152,7 @@ def subject_of(token: Token) -> Token | None:
         if dep == "xcomp":
             objects = children(head, "dobj", "obj")
             if objects and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-                return objects[0]  # "directed Anthropic to suspend": object control
+                return objects[0]  # "directed Corvex to suspend": object control
             current = head
         elif dep == "acl" and head.pos_ in NOUN_POS:
             # "the government's decision to allow ...": the decision's possessor acts
@@ -267,7 +267,7 @@ def complements_of(token: Token) -> list[Token]:
                         if g.dep_ in ("acl", "relcl", "xcomp") and is_verbal(g)
                     )
         elif child.dep_ == "advcl" and token.pos_ in NOUN_POS and is_verbal(child):
-            out.append(child)  # "permission for Anthropic to release Fable"
+            out.append(child)  # "permission for Corvex to release its model"
         elif child.dep_ in ("dobj", "obj") and not is_verbal(child):
             # "asked the EU to consider" parsed with the verb under the object
             out.extend(
@@ -275,7 +275,7 @@ def complements_of(token: Token) -> list[Token]:
             )
     for obj in children(token, "dobj", "obj", "oprd", "attr"):
         if obj.pos_ in NOUN_POS or obj.pos_ == "ADJ":
-            out.append(obj)  # "labeled Anthropic a supply-chain risk": the predicate noun
+            out.append(obj)  # "labeled Corvex a supply-chain risk": the predicate noun
     for prep in children(token, "prep"):
         if prep.lower_ == "as":
             out.extend(children(prep, "pobj"))

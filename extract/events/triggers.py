@@ -359,7 +359,7 @@ class TriggerFinder:
                         add(agents, passive_agent(clause))
                 for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
-                    for part in np_core(obj)[1:]:  # "lifts Anthropic AI export ban"
+                    for part in np_core(obj)[1:]:  # "lifts Corvex AI export ban"
                         mention = entities.at(part)
                         if mention is not None and entities.actor_kind(mention) in (
                             "company",
@@ -367,7 +367,7 @@ class TriggerFinder:
                         ):
                             add(affected, part)
                 for predicate in children(head, "oprd", "attr", "dobj"):
-                    for child in children(predicate, "nmod"):  # "labeled Anthropic a risk"
+                    for child in children(predicate, "nmod"):  # "labeled Corvex a risk"
                         mention = entities.at(child)
                         if mention is not None and entities.actor_kind(mention) is not None:
                             add(affected, child)
@@ -433,7 +433,7 @@ class TriggerFinder:
                     for obj in preposition_objects(complement, prep):
                         add(affected, obj)
         if trigger.rule.absorbs_complement:
-            # "permission for Anthropic to release", "directed Anthropic to suspend"
+            # "permission for Corvex to release", "directed Corvex to suspend"
             for complement in complements_of(head):
                 if is_verbal(complement):
                     for subject in children(complement, "nsubj"):

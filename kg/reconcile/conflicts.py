@@ -68,7 +68,7 @@ def _date_disagreements(
     events: Sequence[CanonicalEvent], temporal: TemporalResult
 ) -> list[Disagreement]:
     """Dates of one event that cannot both hold: the best-supported one kept, every source's
-    date listed. A vaguer date containing the kept one ("June" for June 12) is no conflict."""
+    date listed. A vaguer date containing the kept one (a month for a day of it) is no conflict."""
     out: list[Disagreement] = []
     set_aside_by_event: dict[int, list[Constraint]] = defaultdict(list)
     claim_event = {id(c): index for index, event in enumerate(events) for c in event.all_claims}

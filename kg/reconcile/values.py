@@ -5,7 +5,7 @@ best supports, the claims that agree with it and those that dissent. Each docume
 one vote, shared among the dates it gives; a date a document gives relative to its own
 inferred date ("last Tuesday" in an undated article) weighs half. A vague date ("June",
 "earlier this month") supports every precise date inside it and never dissents from
-them: only dates that cannot both hold disagree (June 12 against June 13). The window is
+them: only dates that cannot both hold disagree (two different days). The window is
 the best-supported date, narrowed by every agreeing claim; never the union of every
 source's guess, nor the narrowest window any one source gives.
 """
