@@ -49,8 +49,13 @@ def _act(
     roles: dict[str, Any] = (
         {"agents": (company,)} if role == "agent" else {"agents": (agent,), "affected": (company,)}
     )
-    a.event(s, trigger, type_, timex=a.timex(s, when), **roles)
+    # the words that give the day it takes effect or lapses ("from June 1", "until June 30")
+    period = {key: a.timex(s, words) for key, words in kw.items() if key in PERIOD}
+    a.event(s, trigger, type_, timex=a.timex(s, when), **roles, **period)
     return a
+
+
+PERIOD = ("effective", "expires")
 
 
 BIS = ("Bureau of Industry and Security", "Bureau of Industry and Security", "government_agency")
@@ -330,44 +335,45 @@ def test_states_steps_no_source_gives_an_actor_still_answer(doc: Any) -> None:
     ]
 
 
+BUREAU = ("bureau", BIS[1], BIS[2])
+
+
 def _licence_story(doc: Any, *, extended: bool) -> list[Any]:
-    a = doc("a")
-    s = a.sentence(
-        "The Bureau of Industry and Security added Corvex to the Entity List on March 8."
-    )
-    bis = a.entity(s, BIS[0], BIS[1], BIS[2])
-    company = a.entity(s, "Corvex", "Corvex", "organization")
-    a.event(
-        s, "added", "designation", timex=a.timex(s, "March 8"), agents=(bis,), affected=(company,)
-    )
-    s = a.sentence("On March 24, the bureau granted Corvex a licence that runs until June 30.")
-    company = a.entity(s, "Corvex", "Corvex", "organization")
-    bureau = a.entity(s, "bureau", BIS[1], BIS[2])
-    a.event(
-        s,
-        "granted",
-        "partial_lift",
-        timex=a.timex(s, "March 24"),
-        expires=a.timex(s, "June 30"),
-        agents=(bureau,),
-        affected=(company,),
-    )
-    if not extended:
-        return [a]
-    b = doc("b")
-    s = b.sentence("On June 20, the bureau extended the Corvex licence until September 30.")
-    company = b.entity(s, "Corvex", "Corvex", "organization")
-    bureau = b.entity(s, "bureau", BIS[1], BIS[2])
-    b.event(
-        s,
-        "extended",
-        "partial_lift",
-        timex=b.timex(s, "June 20"),
-        expires=b.timex(s, "September 30"),
-        agents=(bureau,),
-        affected=(company,),
-    )
-    return [a, b]
+    steps = [
+        _act(
+            doc,
+            "a",
+            "The Bureau of Industry and Security added Corvex to the Entity List on March 8.",
+            BIS,
+            "added",
+            "designation",
+            "March 8",
+        ),
+        _act(
+            doc,
+            "b",
+            "On March 24, the bureau granted Corvex a licence that runs until June 30.",
+            BUREAU,
+            "granted",
+            "partial_lift",
+            "March 24",
+            expires="June 30",
+        ),
+    ]
+    if extended:
+        steps.append(
+            _act(
+                doc,
+                "c",
+                "On June 20, the bureau extended the Corvex licence until September 30.",
+                BUREAU,
+                "extended",
+                "partial_lift",
+                "June 20",
+                expires="September 30",
+            )
+        )
+    return steps
 
 
 def test_states_a_licence_that_lapses_restricts_again(doc: Any) -> None:
@@ -384,18 +390,15 @@ def test_states_a_licence_extended_before_it_lapses_goes_on(doc: Any) -> None:
 
 
 def test_states_a_measure_changes_the_state_when_it_is_decided(doc: Any) -> None:
-    a = doc("a")
-    s = a.sentence("On March 8, the Commerce Department banned Corvex from June 1.")
-    agency = a.entity(s, COMMERCE[0], COMMERCE[1], COMMERCE[2])
-    company = a.entity(s, "Corvex", "Corvex", "organization")
-    a.event(
-        s,
+    a = _act(
+        doc,
+        "a",
+        "On March 8, the Commerce Department banned Corvex from June 1.",
+        COMMERCE,
         "banned",
         "export_restriction",
-        timex=a.timex(s, "March 8"),
-        effective=a.timex(s, "June 1"),
-        agents=(agency,),
-        affected=(company,),
+        "March 8",
+        effective="June 1",
     )
     r = _reconcile(a)
     states = _states(r, "us-department-of-commerce")
@@ -410,31 +413,25 @@ def test_states_a_new_restriction_leaves_a_relief_in_force_until_it_is_revoked(
     doc: Any,
 ) -> None:
     story = _licence_story(doc, extended=False)
-    b = doc("b")
-    s = b.sentence("On April 20, the bureau added Corvex to the Entity List again.")
-    company = b.entity(s, "Corvex", "Corvex", "organization")
-    bureau = b.entity(s, "bureau", BIS[1], BIS[2])
-    b.event(
-        s,
+    again = _act(
+        doc,
+        "d",
+        "On April 20, the bureau added Corvex to the Entity List again.",
+        BUREAU,
         "added",
         "designation",
-        timex=b.timex(s, "April 20"),
-        agents=(bureau,),
-        affected=(company,),
+        "April 20",
     )
-    c = doc("c")
-    s = c.sentence("On May 12, the bureau revoked the Corvex licence.")
-    company = c.entity(s, "Corvex", "Corvex", "organization")
-    bureau = c.entity(s, "bureau", BIS[1], BIS[2])
-    c.event(
-        s,
+    revoked = _act(
+        doc,
+        "e",
+        "On May 12, the bureau revoked the Corvex licence.",
+        BUREAU,
         "revoked",
         "licence_revocation",
-        timex=c.timex(s, "May 12"),
-        agents=(bureau,),
-        affected=(company,),
+        "May 12",
     )
-    states = _states(_reconcile(*story, b, c), "us-department-of-commerce")
+    states = _states(_reconcile(*story, again, revoked), "us-department-of-commerce")
     assert _on(states, "2026-04-25") == ["partially_lifted"]
     assert _on(states, "2026-05-20") == ["restricted"]
 
