@@ -535,19 +535,29 @@ def test_reconcile_vaguer_date_is_no_disagreement(doc: MakeDoc) -> None:
     assert not [d for d in r.disagreements if d.aspect == "date"]
 
 
+def _ban(builder: DocBuilder, text: str, when: str) -> DocBuilder:
+    """A document that says exports to Corvex Systems were banned, dated by ``when``."""
+    s = builder.sentence(text)
+    company = builder.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    builder.event(
+        s, "banned", "export_restriction", affected=(company,), timex=builder.timex(s, when)
+    )
+    return builder
+
+
 def test_reconcile_date_without_year_joins_the_event_of_its_year(doc: MakeDoc) -> None:
     # a dates the order with its year; b, an article that gives no year anywhere, says
     # "last month": its year is not the one of its collection but the order's.
-    a = doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False)
-    s = a.sentence("Commerce banned exports to Corvex Systems on April 15, 2018.")
-    company = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
-    a.event(
-        s, "banned", "export_restriction", affected=(company,), timex=a.timex(s, "April 15, 2018")
+    a = _ban(
+        doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False),
+        "Commerce banned exports to Corvex Systems on April 15, 2018.",
+        "April 15, 2018",
     )
-    b = doc("b", anchored=False)
-    s = b.sentence("Last month, the administration banned exports to Corvex Systems.")
-    company = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
-    b.event(s, "banned", "export_restriction", affected=(company,), timex=b.timex(s, "Last month"))
+    b = _ban(
+        doc("b", anchored=False),
+        "Last month, the administration banned exports to Corvex Systems.",
+        "Last month",
+    )
     r = _reconcile(a, b)
     index = _event(r, "export_restriction")
     assert r.events[index].sources == ["a", "b"]
@@ -558,16 +568,16 @@ def test_reconcile_date_without_year_joins_the_event_of_its_year(doc: MakeDoc) -
 
 
 def test_reconcile_date_without_year_never_joins_another_month(doc: MakeDoc) -> None:
-    a = doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False)
-    s = a.sentence("Commerce banned exports to Corvex Systems on April 15, 2018.")
-    company = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
-    a.event(
-        s, "banned", "export_restriction", affected=(company,), timex=a.timex(s, "April 15, 2018")
+    a = _ban(
+        doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False),
+        "Commerce banned exports to Corvex Systems on April 15, 2018.",
+        "April 15, 2018",
     )
-    b = doc("b", anchored=False)
-    s = b.sentence("In June, the administration banned exports to Corvex Systems.")
-    company = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
-    b.event(s, "banned", "export_restriction", affected=(company,), timex=b.timex(s, "June"))
+    b = _ban(
+        doc("b", anchored=False),
+        "In June, the administration banned exports to Corvex Systems.",
+        "June",
+    )
     r = _reconcile(a, b)
     assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
     assert not r.documents["b"].anchored  # nothing placed it: its assumed date stays
