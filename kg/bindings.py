@@ -12,7 +12,7 @@ The row opens every group pattern but OPTIONAL and EXISTS groups (see ``inline_v
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -62,52 +62,67 @@ def _group_openings(sparql: str) -> list[int] | None:
     """Offsets of the ``{`` of each group pattern of a SELECT or ASK query.
 
     Not a VALUES data block, an OPTIONAL or EXISTS group, nor a group that holds a
-    sub-select (which must stand alone in its braces). Scans past comments, strings and
-    IRIs, so that a brace or a keyword inside them is not taken for syntax. None for
-    another query form.
+    sub-select (which must stand alone in its braces). Comments, strings and IRIs are
+    passed over (``sparql_tokens``), so that a brace or a keyword inside them is not taken
+    for syntax. None for another query form.
     """
     openings: list[int] = []
     form: str | None = None
     last_keyword = ""
-    i, n = 0, len(sparql)
-    while i < n:
-        char = sparql[i]
-        if char == "#":
-            end = sparql.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif char in "\"'":
-            i = _string_end(sparql, i)
-        elif char == "<" and iri_end(sparql, i) is not None:
-            i = iri_end(sparql, i) or n
-        elif char in "?$":
-            i += 1
-            while i < n and (sparql[i].isalnum() or sparql[i] == "_"):
-                i += 1
-        elif char == "{":
+    in_data = False
+    for start, token in sparql_tokens(sparql):
+        if in_data:
+            in_data = token != "}"  # a VALUES data block: no groups inside
+        elif token == "{":
             if form not in ("SELECT", "ASK"):
                 return None
             if last_keyword == "VALUES":
-                i = sparql.index("}", i) + 1  # a data block: no groups inside
-                last_keyword = ""
-                continue
+                in_data = True
             # An OPTIONAL or EXISTS group is evaluated row by row with the bindings of
             # the group around it: a row there would only make the lookup a join. A MINUS
             # group would remove more if it shared the variable only through the row.
-            looked_up = last_keyword in ("OPTIONAL", "EXISTS", "MINUS")
-            if not looked_up and not _opens_subselect(sparql, i + 1):
-                openings.append(i)
+            elif last_keyword not in ("OPTIONAL", "EXISTS", "MINUS") and not _opens_subselect(
+                sparql, start + 1
+            ):
+                openings.append(start)
             last_keyword = ""
-            i += 1
-        elif char.isalpha() or char == "_":
-            start = i
-            while i < n and (sparql[i].isalnum() or sparql[i] in "_-:"):
-                i += 1
-            last_keyword = sparql[start:i].upper()
+        elif token[:1].isalpha() or token[:1] == "_":
+            last_keyword = token.upper()
             if form is None and last_keyword in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
                 form = last_keyword
-        else:
-            i += 1
     return openings
+
+
+def sparql_tokens(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, token) of the words and punctuation of a SPARQL text, passing over
+    comments, strings, IRIs and variables: what its syntax is made of. A word runs over
+    letters, digits, "_", "-", ":" and "." ("rdfs:label", "schema:Thing."); QueryError for a
+    string never closed."""
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif char in "\"'":
+            i = _string_end(text, i)
+        elif char == "<" and (closed := _iri_end(text, i)) is not None:
+            i = closed
+        elif char in "?$":
+            i += 1
+            while i < n and (text[i].isalnum() or text[i] == "_"):
+                i += 1
+        elif char.isalnum() or char in "_@":
+            start = i
+            i += 1
+            while i < n and (text[i].isalnum() or text[i] in "_-:.@"):
+                i += 1
+            yield start, text[start:i]
+        elif char.isspace():
+            i += 1
+        else:
+            yield i, char
+            i += 1
 
 
 def _opens_subselect(text: str, start: int) -> bool:
@@ -123,9 +138,9 @@ def _opens_subselect(text: str, start: int) -> bool:
     return False
 
 
-def string_end(text: str, start: int) -> int | None:
-    """End of the SPARQL string literal opening at ``start`` (short or long, either quote,
-    escapes skipped), or None when it is never closed."""
+def _string_end(text: str, start: int) -> int:
+    """End of the string literal opening at ``start`` (short or long, either quote, escapes
+    skipped); QueryError when it is never closed."""
     quote = text[start]
     delimiter = quote * 3 if text.startswith(quote * 3, start) else quote
     i = start + len(delimiter)
@@ -136,17 +151,10 @@ def string_end(text: str, start: int) -> int | None:
         if text.startswith(delimiter, i):
             return i + len(delimiter)
         i += 1
-    return None
+    raise QueryError("the query has a string that is never closed", code="E602")
 
 
-def _string_end(text: str, start: int) -> int:
-    end = string_end(text, start)
-    if end is None:
-        raise QueryError("the query has a string that is never closed", code="E602")
-    return end
-
-
-def iri_end(text: str, start: int) -> int | None:
+def _iri_end(text: str, start: int) -> int | None:
     """End of an IRI reference at ``start`` (``<`` up to ``>``, no spaces), else None."""
     i = start + 1
     while i < len(text):

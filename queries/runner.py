@@ -31,7 +31,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.bindings import iri_end, string_end
+from kg.bindings import sparql_tokens
 from kg.errors import QueryError, QueryTimeoutError
 from kg.iri import EVENT_TYPE_NS
 from kg.store import GraphStore
@@ -204,28 +204,8 @@ def _codepoint(match: re.Match[str]) -> str:
 def _keywords(text: str) -> list[str]:
     """The bare words of a SPARQL text, upper-cased, in order: not in a comment, a string,
     an IRI; not a variable, a prefixed name or a language tag."""
-    words: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif char in "\"'":
-            i = string_end(text, i) or n  # an open string runs to the end
-        elif char == "<" and (closed := iri_end(text, i)) is not None:
-            i = closed
-        elif char.isalnum() or char in "_:?$@":
-            start = i
-            i += 1
-            while i < n and (text[i].isalnum() or text[i] in "_-:.?$@"):
-                i += 1
-            word = text[start:i].rstrip(".")
-            if word.isalpha():
-                words.append(word.upper())
-        else:
-            i += 1
-    return words
+    words = (token.rstrip(".") for _, token in sparql_tokens(text))
+    return [word.upper() for word in words if word.isalpha()]
 
 
 def bind_parameters(
