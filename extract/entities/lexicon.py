@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +136,7 @@ class EntityLexicon:
         entity_type = self.types.get(type_id)
         return entity_type.instrument if entity_type else False
 
-    @property
+    @cached_property
     def instrument_heads(self) -> frozenset[str]:
         """Head words of the instruments' names ("order", "licence", "letter")."""
         return frozenset(phrase.split()[-1].lower() for phrase in self.instruments)
