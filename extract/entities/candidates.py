@@ -113,6 +113,17 @@ def name_after(doc: Doc, i: int, lexicon: EntityLexicon) -> int | None:
     return end if end > i else None
 
 
+def glued_number(doc: Doc, i: int) -> bool:
+    """A number the tokenizer split from the letters it is written with ("5G", "7nm"): a
+    word of its own, not a version or a count."""
+    return (
+        0 <= i < len(doc) - 1
+        and doc[i].like_num
+        and not doc[i].whitespace_
+        and doc[i + 1].text[:1].isalpha()
+    )
+
+
 def hyphenated_name(text: str) -> bool:
     parts = re.split(r"[-\u2010\u2011]", text)
     return len(parts) > 1 and all(p[:1].isupper() for p in parts if p)

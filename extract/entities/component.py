@@ -35,6 +35,7 @@ from extract.entities.candidates import (
     candidate_starting_near,
     core_of,
     expand,
+    glued_number,
     hyphenated_name,
     is_known,
     model_context,
@@ -232,6 +233,7 @@ class EntityRecogniser:
                     and end < len(doc)
                     and doc[end].text[:1].isdigit()
                     and not doc[end].is_punct
+                    and not glued_number(doc, end)
                 ):
                     continue  # "Fortune 500", "Windows 11": the word is part of another name
                 parent = self.entries.get(entry.parent or "")
@@ -405,6 +407,8 @@ class EntityRecogniser:
                     end -= 1
                 if end > start and doc[end - 1].text == "AI":
                     end -= 1
+            if glued_number(doc, end - 1):
+                continue  # "Huawei 5G": the number is part of a word, not a version
             span = doc[start:end]
             cand = Candidate(
                 start, end, "ai_model", clean_name(span.text), "pattern", _P_MODEL, rule=key

@@ -132,11 +132,12 @@ class EventExtractor:
         placed = place_timexes(doc, timexes)
         ignore = self.lexicon.ignore_timex_values
         onset = self.lexicon.syntax.onset_prepositions
-        for number, item in attach_timexes(placed, anchors, ignore, None, onset).items():
+        marks = self.lexicon.syntax.separating_marks
+        for number, item in attach_timexes(placed, anchors, ignore, None, onset, marks).items():
             drafts[number].timex = item
-        for number, item in attach_timexes(placed, anchors, ignore, "start", onset).items():
+        for number, item in attach_timexes(placed, anchors, ignore, "start", onset, marks).items():
             drafts[number].effective = item
-        for number, item in attach_timexes(placed, anchors, ignore, "end", onset).items():
+        for number, item in attach_timexes(placed, anchors, ignore, "end", onset, marks).items():
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)

@@ -129,6 +129,7 @@ class EventLexicon:
     word_classes: Mapping[str, frozenset[str]]
     actor_words: Mapping[str, str]  # lemma -> actor kind
     light_verbs: Mapping[str, str]  # lemma -> role of the subject
+    light_nouns: Mapping[str, str]  # lemma -> role of the possessor ("the president's issuance of")
     occurrence_verbs: frozenset[str]
     relations: RelationCues
     ignore_timex_values: frozenset[str]
@@ -210,6 +211,7 @@ class _Merged:
         self.word_classes: dict[str, set[str]] = {}
         self.actor_words: dict[str, str] = {}
         self.light_verbs: dict[str, str] = {}
+        self.light_nouns: dict[str, str] = {}
         self.occurrence_verbs: set[str] = set()
         self.relations: dict[str, set[str]] = {
             k: set() for k in ("after", "before", "follow_verbs", "precede_verbs", "cause_verbs")
@@ -258,6 +260,10 @@ class _Merged:
             if role not in ("agent", "affected"):
                 raise DataFileError(path, f"light_verbs.{verb}: role must be agent or affected")
             self.light_verbs[str(verb).lower()] = str(role)
+        for noun, role in _mapping(data.get("light_nouns"), path, "light_nouns").items():
+            if role not in ("agent", "affected"):
+                raise DataFileError(path, f"light_nouns.{noun}: role must be agent or affected")
+            self.light_nouns[str(noun).lower()] = str(role)
         self.occurrence_verbs.update(
             _lower_set(data.get("occurrence_verbs"), path, "occurrence_verbs")
         )
@@ -465,6 +471,7 @@ class _Merged:
             word_classes={k: frozenset(v) for k, v in self.word_classes.items()},
             actor_words=dict(self.actor_words),
             light_verbs=dict(self.light_verbs),
+            light_nouns=dict(self.light_nouns),
             occurrence_verbs=frozenset(self.occurrence_verbs),
             relations=RelationCues(
                 after=tuple(sorted(rel["after"])),

@@ -368,7 +368,7 @@ def argument_owners(token: Token) -> list[Token]:
     found: list[Token] = []
     for node in [token, *preposition_objects(token, "in"), *preposition_objects(token, "of")]:
         found += children(node, "poss")
-        found += [c for c in children(node, "compound") if c.pos_ == "PROPN"]
+        found += [c for c in children(node, "compound", "nmod") if c.pos_ == "PROPN"]
         if node is token:
             for preposition in ("of", "from", "to", "with", "for"):
                 found += preposition_objects(token, preposition)

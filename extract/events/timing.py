@@ -82,13 +82,16 @@ def attach_timexes(
     ignore_values: frozenset[str],
     signal: str | None = None,
     onset_prepositions: frozenset[str] = frozenset(),
+    clause_marks: frozenset[str] = frozenset(),
 ) -> dict[int, PlacedTimex]:
     """Event number -> the time expression its anchors govern most closely.
 
     Without ``signal``, the expressions that date an event; with "start" or "end", those
     that start or end the period of a measure ("effective May 1", "until August 19": the
     Timex's ``signal``; "banned from December 31": the object of an onset preposition),
-    which never date the event itself."""
+    which never date the event itself. A date inside a relative clause, or an adverbial
+    clause opened by one of ``clause_marks`` ("since it was first listed in May"), dates
+    what that clause tells, never an event above it."""
     found: dict[int, list[tuple[int, PlacedTimex]]] = {}
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
@@ -96,12 +99,19 @@ def attach_timexes(
         if _signal(item, onset_prepositions) != signal or item.timex.function is not None:
             continue  # a period's bound, or the document's own date (a dateline)
         inside = set(range(item.span.start, item.span.end))
+        last_step = False
         for distance, token in enumerate((item.head, *item.head.ancestors)):
             if token.i in anchors and token.i not in inside:
                 found.setdefault(anchors[token.i], []).append((distance, item))
                 break
-            if token.dep_ == "relcl":
+            if token.dep_ == "relcl" or last_step:
                 break  # "the order, which had been in force since April 15": the noun's date
+            # "suspended since it was announced in April": the clause dates the event it
+            # modifies; "will add 38 affiliates, raising the total since it was first added
+            # in May 2019": never one further up
+            last_step = token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in clause_marks for c in token.children
+            )
     chosen: dict[int, PlacedTimex] = {}
     for event, options in found.items():
         options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))

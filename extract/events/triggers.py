@@ -305,6 +305,12 @@ class TriggerFinder:
             and head.head.lemma_.lower() in self.lexicon.light_verbs
         ):
             return head.head
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in self.lexicon.light_nouns
+        ):
+            return head.head.head  # "the issuance of an order": the act that carries it
         return None
 
     # ------------------------------------------------------------------ participants
@@ -374,6 +380,16 @@ class TriggerFinder:
             for prep in ("against", "to"):
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
+            # "barred from buying Corvex equipment", "from doing business with Corvex": the
+            # companies whose goods or dealings the barred action is about
+            for action in preposition_objects(head, "from"):
+                if not is_verbal(action):
+                    continue
+                for obj in [*objects_of(action), *preposition_objects(action, "with")]:
+                    for part in [obj, *np_core(obj)[1:], *argument_owners(obj)]:
+                        mention = entities.at(part)
+                        if mention is not None and entities.actor_kind(mention) == "company":
+                            add(affected, part)
         else:
             for child in head.children:
                 if child.dep_ == "poss":
@@ -406,7 +422,15 @@ class TriggerFinder:
             if trigger.light is not None:
                 light = trigger.light
                 role = self.lexicon.light_verbs.get(light.lemma_.lower(), "agent")
-                if is_passive(light):
+                if light.lemma_.lower() in self.lexicon.light_nouns and not light.tag_.startswith(
+                    "VB"
+                ):
+                    role = self.lexicon.light_nouns[light.lemma_.lower()]
+                    for possessor in children(light, "poss"):  # "the president's issuance"
+                        add(affected if role == "affected" else agents, possessor)
+                    for obj in preposition_objects(light, "by"):
+                        add(agents, obj)
+                elif is_passive(light):
                     add(agents, passive_agent(light))
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))

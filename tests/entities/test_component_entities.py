@@ -164,3 +164,14 @@ def test_component_an_abbreviation_the_text_defines_names_the_same_entity(
     assert is_abbreviation("DoC", "Department of Commerce")
     assert not is_abbreviation("Reuters", "Department of Commerce")
     assert not is_abbreviation("FCC", "Department of Commerce")
+
+
+def test_component_a_number_written_with_letters_is_no_version(entities: Entities) -> None:
+    # "5G" is split into "5" "G" by the tokenizer: neither a model "Samsung 5" nor a reason
+    # to drop the company's name
+    found = entities("Operators may no longer buy new Samsung 5G equipment.")
+    assert by_text(found, "Samsung").type == "organization"
+    assert not [m for m in found if m.type == "ai_model"]
+    # a version after a space still is one
+    versioned = entities("Samsung said Gemini 5 will not be sold in China.")
+    assert "Gemini 5" in {m.span.text for m in versioned if m.type == "ai_model"}

@@ -233,3 +233,41 @@ def test_other_what_a_court_decides_in_a_case(run: Run) -> None:
     assert monitor.names(monitor.by_trigger("extended").affected) == {"Samsung"}
     # a party approving its own settlement is no ruling
     assert "court_ruling" not in {e.type for e in run("Samsung approved the settlement.").events}
+
+
+def test_other_barred_from_buying_a_companys_goods_restricts_the_company(run: Run) -> None:
+    barred = run("Operators will be barred from buying new Samsung 5G equipment.")
+    assert barred.names(barred.by_trigger("barred").affected) == {"Samsung"}
+    dealing = run("The Commerce Department barred US firms from selling chips to Samsung.")
+    assert dealing.names(dealing.by_trigger("barred").affected) == {"Samsung"}
+    # whom the barred firms deal with, not the firms barred, nor someone else's goods
+    banned = run("Sony was banned from buying Samsung chips.")
+    assert banned.names(banned.by_trigger("banned").affected) >= {"Samsung"}
+
+
+def test_other_a_date_of_a_clause_further_down_dates_no_event_above_it(run: Run) -> None:
+    result = run(
+        "The administration will add 38 Samsung affiliates to the list, raising the total "
+        "to 152 since Samsung was first added in May 2019.",
+        timexes=[("May 2019", "DATE", "2019-05")],
+    )
+    assert result.by_trigger("add").timex is None
+    # a clause that modifies the event itself still dates it
+    since = run(
+        "Trading of Samsung shares was suspended since regulators met the board in April.",
+        timexes=[("April", "DATE", "XXXX-04")],
+    )
+    suspended = since.by_trigger("suspended")
+    assert suspended.timex is not None
+    assert since.timexes[suspended.timex].span.text == "April"
+
+
+def test_other_the_act_that_issues_a_measure_dates_it_and_names_its_actor(run: Run) -> None:
+    result = run(
+        "Samsung protested the Commerce Department's May 15 issuance of an export ban.",
+        timexes=[("May 15", "DATE", "XXXX-05-15")],
+    )
+    ban = result.by_trigger("export ban")
+    assert ban.type == "export_restriction"
+    assert ban.timex is not None and result.timexes[ban.timex].span.text == "May 15"
+    assert result.names(ban.agents) == {"US Department of Commerce"}
