@@ -110,7 +110,20 @@ def name_after(doc: Doc, i: int, lexicon: EntityLexicon) -> int | None:
         if token.lemma_.lower() in lexicon.instrument_heads:
             break  # "General License": an instrument, no general's name
         end += 1
+        if joined_by_hyphen(doc, end):
+            end += 2  # "Jean-Pierre", split by the tokenizer
     return end if end > i else None
+
+
+def joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """Whether a hyphen written without spaces at ``i`` joins two capitalised words."""
+    return (
+        0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and doc[i].text in ("-", *HYPHENS)
+        and not doc[i].whitespace_
+        and doc[i + 1].is_title
+    )
 
 
 def glued_number(doc: Doc, i: int) -> bool:
@@ -247,6 +260,50 @@ def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         source = defined.get(token.text)
         if source is not None and token.i not in taken:
             out.append(replace(source, start=token.i, end=token.i + 1, title_start=None))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def coordination_pass(
+    doc: Doc, chosen: list[Candidate], company: str, heads: frozenset[str]
+) -> list[Candidate]:
+    """ "Xilinx and Intel", "Oracle, Silver Lake and MGX": a name coordinated with companies
+    is a company too, when nothing else names it, or only NER's guess of a place. Words
+    that only end names (``heads``: "Corp.", "Ltd") are no name of their own."""
+    suffixes = {h.rstrip(".") for h in heads}
+    covering = {i: c for c in chosen for i in range(c.start, c.end)}
+    out = list(chosen)
+    for cand in chosen:
+        if cand.type != company or cand.source == "ner":
+            continue
+        for other in head_token(doc[cand.start : cand.end]).conjuncts:
+            if other.pos_ != "PROPN" or not (other.is_title or other.is_upper):
+                continue
+            known = covering.get(other.i)
+            if known is None:
+                start = other.i
+                while (
+                    start > 0
+                    and doc[start - 1].dep_ == "compound"
+                    and doc[start - 1].head.i == other.i
+                    and doc[start - 1].pos_ == "PROPN"
+                    and start - 1 not in covering
+                ):
+                    start -= 1
+                if all(t.text.rstrip(".") in suffixes for t in doc[start : other.i + 1]):
+                    continue
+                found = Candidate(
+                    start,
+                    other.i + 1,
+                    company,
+                    doc[start : other.i + 1].text,
+                    "pattern",
+                    cand.priority - 1,
+                    rule="conjunct",
+                )
+                out.append(found)
+                covering.update({i: found for i in range(start, other.i + 1)})
+            elif known.source == "ner" and known.type == "country":
+                known.type = company
     return sorted(out, key=lambda c: (c.start, c.end))
 
 

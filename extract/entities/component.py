@@ -33,11 +33,13 @@ from extract.entities.candidates import (
     abbreviations_pass,
     candidate_ending_at,
     candidate_starting_near,
+    coordination_pass,
     core_of,
     expand,
     glued_number,
     hyphenated_name,
     is_known,
+    joined_by_hyphen,
     model_context,
     model_cores,
     name_after,
@@ -156,6 +158,7 @@ class EntityRecogniser:
         )
         # Legal instruments: nouns of the data file (several-word ones by their last word).
         self.instrument_heads = {k.split()[-1]: v for k, v in lex.instruments.items()}  # kinds
+        self.name_ends = {h.rstrip(".") for h in lex.ner.org_heads}  # "Corp.", "Ltd"
         self.instruments = Matcher(nlp.vocab)
         self.instruments.add(
             "i:instrument",
@@ -187,6 +190,9 @@ class EntityRecogniser:
         chosen = self._outlets_pass(doc, chosen)
         chosen = [c for c in chosen if c.type != BLOCKED]
         chosen = abbreviations_pass(doc, chosen)
+        chosen = coordination_pass(
+            doc, chosen, self.lexicon.company_type, self.lexicon.ner.org_heads
+        )
         chosen.sort(key=lambda c: (c.start, c.end))
         self._set(doc, chosen)
         return doc
@@ -302,6 +308,8 @@ class EntityRecogniser:
                 end -= 1
             if start >= end or any(t.is_space for t in doc[start:end]):
                 continue
+            if all(t.text.rstrip(".") in self.name_ends for t in doc[start:end]):
+                continue  # "Co Ltd.": the words that end a name, with no name
             name = clean_name(doc[start:end].text)
             yield Candidate(
                 start,
@@ -371,6 +379,8 @@ class EntityRecogniser:
                 end -= 1
             if start >= end:
                 continue
+            while joined_by_hyphen(doc, end):
+                end += 2  # "Jean-Pierre": NER sometimes stops at the hyphen
             tokens = doc[start:end]
             text = tokens.text
             if text in rules.stopwords or any(t.text in _QUOTES for t in ent):

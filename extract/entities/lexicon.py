@@ -153,6 +153,18 @@ class EntityLexicon:
             fix="mark the type of orders, letters and rules (legal_instrument)",
         )
 
+    @cached_property
+    def company_type(self) -> str:
+        """The type of companies (the first whose actor kind is ``company``)."""
+        for type_id, entity_type in self.types.items():
+            if entity_type.actor == "company":
+                return type_id
+        raise DataFileError(
+            "entity_types.yaml",
+            "no entity type has `actor: company`",
+            fix="give the type of companies (organization) `actor: company`",
+        )
+
     def entry(self, entry_id: str) -> GazetteerEntry | None:
         for entry in self.entries:
             if entry.id == entry_id:

@@ -175,3 +175,21 @@ def test_component_a_number_written_with_letters_is_no_version(entities: Entitie
     # a version after a space still is one
     versioned = entities("Samsung said Gemini 5 will not be sold in China.")
     assert "Gemini 5" in {m.span.text for m in versioned if m.type == "ai_model"}
+
+
+def test_component_a_name_coordinated_with_companies_is_a_company(entities: Entities) -> None:
+    found = entities("Zentrova and Intel stopped shipments to the company.")
+    assert by_text(found, "Zentrova").type == "organization"
+    investors = entities("The venture is held by Oracle, Silver Lake and Nvidia.")
+    assert by_text(investors, "Silver Lake").type == "organization"
+    # the words that end a company's name are no company of their own
+    suffix = entities("The agency listed Samsung and another firm, Zentrova Corp., on Monday.")
+    assert not [m for m in suffix if m.span.text in ("Corp.", "Corp")]
+    # countries stay countries
+    places = entities("The US, China and Samsung disagree.")
+    assert by_text(places, "China").type == "country"
+
+
+def test_component_a_hyphenated_name_is_one_name(entities: Entities) -> None:
+    found = entities("Press secretary Marie Dupont-Lavigne said the ban stands.")
+    assert by_text(found, "Marie Dupont-Lavigne").type == "person"
