@@ -269,8 +269,17 @@ def _actor(authorities: Authorities, key: str) -> str | None:
 
 def _populations(event: CanonicalEvent, effect: str, populations: Populations) -> list[str]:
     named = sorted({s.population for c in event.all_claims for s in c.mention.scope})
-    if effect == RESTRICTED and named and all(populations.restricts_some(p) for p in named):
-        return named  # a restriction of some only (government devices): not everyone's state
+    if effect == RESTRICTED and named:
+        # a restriction of some only (government devices) is not everyone's state, when
+        # most sources that say whom it binds say so ("a limited ban for government devices")
+        scoped = [c for c in event.all_claims if c.mention.scope]
+        some = [
+            c
+            for c in scoped
+            if any(populations.restricts_some(s.population) for s in c.mention.scope)
+        ]
+        if 2 * len(some) > len(scoped):
+            return [p for p in named if populations.restricts_some(p)]
     return [ALL, *[p for p in named if p != ALL]]
 
 

@@ -271,3 +271,14 @@ def test_other_the_act_that_issues_a_measure_dates_it_and_names_its_actor(run: R
     assert ban.type == "export_restriction"
     assert ban.timex is not None and result.timexes[ban.timex].span.text == "May 15"
     assert result.names(ban.agents) == {"US Department of Commerce"}
+
+
+def test_other_approving_a_ban_dates_and_names_it(run: Run) -> None:
+    result = run(
+        "President Joe Biden approved a Samsung ban for government devices Thursday.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    ban = result.by_trigger("ban")
+    assert ban.timex is not None and result.timexes[ban.timex].span.text == "Thursday"
+    assert result.names(ban.agents) == {"Joe Biden"}
+    assert [s.population for s in ban.scope] == ["government_devices"]

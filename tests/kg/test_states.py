@@ -9,7 +9,7 @@ import pytest
 
 from kg.reconcile import Reconciliation, reconcile
 from kg.reconcile.states import StateInterval
-from kg.schema import Bodies, EntityTypes, EventType, EventTypes
+from kg.schema import Bodies, EntityTypes, EventType, EventTypes, Populations
 
 if TYPE_CHECKING:
     from tests.kg.conftest import DocBuilder, MakeDoc
@@ -474,3 +474,49 @@ def test_states_a_government_restriction_stays_at_the_government_level(doc: Make
     assert _on(_states(r, "united-states"), "2026-09-15") == ["restricted"]
     # a department with no measure of its own is not lifted by the government's relief
     assert _on(_states(r, "us-department-of-commerce"), "2026-10-15") in ([], ["unrestricted"])
+
+
+def test_states_a_ban_on_government_devices_leaves_the_public_free(doc: MakeDoc) -> None:
+    devices = "government_devices"
+
+    def ban(doc_id: str, population: str | None) -> Any:
+        a = doc(doc_id)
+        s = a.sentence("On May 4, the government banned Corvex on government devices.")
+        agent = a.entity(s, "government", WHOLE[1], "government")
+        company = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(
+            s,
+            "banned",
+            "export_restriction",
+            agents=(agent,),
+            affected=(company,),
+            timex=a.timex(s, "May 4"),
+            scope=((population, None),) if population else (),
+        )
+        return a
+
+    r = reconcile(
+        [ban("d1", devices).build(), ban("d2", devices).build(), ban("d3", None).build()],
+        EVENT_TYPES,
+        ENTITY_TYPES,
+        bodies=Bodies.load(),
+        populations=Populations.load(),
+    )
+    public = [s for s in r.states if s.subject == "corvex" and s.population == "all"]
+    assert not [s for s in public if s.state == "restricted"]
+    scoped = [s for s in r.states if s.population == devices]
+    assert {s.state for s in scoped} >= {"restricted"}
+    # when most sources that say whom it binds say everyone, it is everyone's state
+    r = reconcile(
+        [
+            ban("d1", devices).build(),
+            ban("d2", "all_users").build(),
+            ban("d3", "all_users").build(),
+        ],
+        EVENT_TYPES,
+        ENTITY_TYPES,
+        bodies=Bodies.load(),
+        populations=Populations.load(),
+    )
+    public = [s for s in r.states if s.subject == "corvex" and s.population == "all"]
+    assert "restricted" in {s.state for s in public}
