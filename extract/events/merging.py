@@ -119,18 +119,20 @@ class Merger:
         ending = {t.head.i: t for t in triggers if self._ends_relief(t.type)}
         kept = []
         for trigger in triggers:
-            governor = trigger.head.head.i
-            lifts = relief.get(governor)
+            head = trigger.head
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+                head = head.head.head  # "delayed enforcement of the ban": what is delayed
+            lifts = relief.get(head.head.i)
             if (
                 lifts is not None
                 and trigger.is_noun
                 and self._effect(trigger.type) == "restricted"
-                and trigger.head.dep_ in ("dobj", "nsubjpass")
+                and head.dep_ in ("dobj", "nsubjpass")
             ):
                 # whom the measure restricted ("the ban on Corvex") the relief relieves
                 lifts.affected.extend(m for m in trigger.affected if m not in lifts.affected)
                 continue
-            ends = ending.get(governor)
+            ends = ending.get(trigger.head.head.i)
             if (
                 ends is not None
                 and trigger.is_noun

@@ -282,3 +282,9 @@ def test_other_approving_a_ban_dates_and_names_it(run: Run) -> None:
     assert ban.timex is not None and result.timexes[ban.timex].span.text == "Thursday"
     assert result.names(ban.agents) == {"Joe Biden"}
     assert [s.population for s in ban.scope] == ["government_devices"]
+
+
+def test_other_delaying_the_enforcement_of_a_ban_relieves_whom_it_binds(run: Run) -> None:
+    result = run("The president delayed enforcement of the ban on Samsung.")
+    assert [e.type for e in result.events] == ["enforcement_pause"]
+    assert result.names(result.events[0].affected) == {"Samsung"}
