@@ -156,7 +156,7 @@ class TriggerFinder:
     def find(self, doc: Doc, entities: DocEntities) -> list[Trigger]:
         by_head: dict[int, Trigger] = {}
         for rule, start, end, head_index in self._candidates(doc):
-            if self._in_idiom(doc, head_index):
+            if self._in_idiom(doc, head_index) or self._in_name(doc[head_index], entities):
                 continue
             head = doc[head_index]
             # a noun trigger inside a compound names the compound's head ("export control
@@ -187,6 +187,16 @@ class TriggerFinder:
                 by_head[head.i] = trigger
         triggers = sorted(by_head.values(), key=lambda t: t.head.i)
         return _drop_compound_parts(triggers)
+
+    @staticmethod
+    def _in_name(token: Token, entities: DocEntities) -> bool:
+        """A word of a known body's name ("Office of Foreign Assets Control") is no trigger;
+        an instrument's name is one ("the Export Control Order"), and NER's spans are too
+        unsure ("Judge Blocks TikTok Ban" taken for an organisation) to hide one."""
+        mention = entities.at(token)
+        return (
+            mention is not None and mention.source != "ner" and not entities.is_instrument(mention)
+        )
 
     # ------------------------------------------------------------------ conditions
     def _conditions(self, trigger: Trigger, entities: DocEntities) -> bool:

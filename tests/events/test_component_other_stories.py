@@ -288,3 +288,10 @@ def test_other_delaying_the_enforcement_of_a_ban_relieves_whom_it_binds(run: Run
     result = run("The president delayed enforcement of the ban on Samsung.")
     assert [e.type for e in result.events] == ["enforcement_pause"]
     assert result.names(result.events[0].affected) == {"Samsung"}
+
+
+def test_other_a_word_of_a_bodys_name_is_no_trigger(run: Run) -> None:
+    result = run("Samsung met the Office of Foreign Assets Control on Monday.")
+    assert not result.events  # "Control" names the office, it restricts no one
+    named = run("The Export Control Order bars sales to Samsung.")
+    assert named.events  # an instrument's name still tells its act
