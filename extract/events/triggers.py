@@ -280,6 +280,12 @@ class TriggerFinder:
         self, trigger: Trigger, support: dict[str, frozenset[str]] | Any, entities: DocEntities
     ) -> bool:
         head = trigger.head
+        unless = support.get("unless_clause")
+        if unless and any(
+            c.dep_ in ("relcl", "acl") and is_verbal(c) and self.lexicon.in_class(c.lemma_, unless)
+            for c in head.children
+        ):
+            return False  # "an executive order establishing a review": it restricts no one
         modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         if any(
             m.lemma_.lower() in support.get("compound", ())
@@ -368,6 +374,11 @@ class TriggerFinder:
                 subject = subject_of(head)
                 if subject is None and head.dep_ in ("compound", "amod"):
                     subject = next(iter(children(head, "compound", "nsubj")), None)  # headline
+                if subject is None and head.dep_ in ("acl", "relcl"):
+                    # "signed an order approving the deal": who issued the order acts
+                    carrier = self._light_verb(head.head)
+                    if carrier is not None and not is_passive(carrier):
+                        subject = subject_of(carrier)
                 add(affected if trigger.rule.subject_role == "affected" else agents, subject)
                 if subject is not None and not agents and subject.pos_ in NOUN_POS:
                     # "This decision, communicated by the Department of Commerce, enables ..."

@@ -295,3 +295,30 @@ def test_other_a_word_of_a_bodys_name_is_no_trigger(run: Run) -> None:
     assert not result.events  # "Control" names the office, it restricts no one
     named = run("The Export Control Order bars sales to Samsung.")
     assert named.events  # an instrument's name still tells its act
+
+
+def test_other_approving_a_deal_is_a_relief_by_whoever_issued_the_order(run: Run) -> None:
+    result = run(
+        "President Donald Trump signed an executive order approving a deal that would see "
+        "Samsung's operations sold."
+    )
+    approving = result.by_trigger("approving")
+    assert approving.type == "partial_lift"
+    assert result.names(approving.agents) == {"Donald Trump"}
+    assert result.names(approving.affected) == {"Samsung"}
+    # a company approving a deal lifts nothing
+    assert not run("Samsung shareholders approved the merger.").events
+
+
+def test_other_an_order_that_does_something_else_restricts_no_one(run: Run) -> None:
+    result = run(
+        "President Donald Trump signed an executive order establishing a review of Samsung."
+    )
+    assert "export_restriction" not in {e.type for e in result.events}
+    plain = run("President Donald Trump signed an executive order against Samsung on Monday.")
+    assert [e.type for e in plain.events] == ["export_restriction"]
+
+
+def test_other_a_ban_averted_has_not_happened(run: Run) -> None:
+    result = run("The deal, averting a nationwide ban on Samsung, was reached on Friday.")
+    assert all(e.modality != "asserted" for e in result.events if e.type == "export_restriction")
