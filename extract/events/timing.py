@@ -106,6 +106,8 @@ def attach_timexes(
                 break
             if token.dep_ == "relcl" or last_step:
                 break  # "the order, which had been in force since April 15": the noun's date
+            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+                break  # "put X on the list in May, but on Monday agreed to ...": another act
             # "suspended since it was announced in April": the clause dates the event it
             # modifies; "will add 38 affiliates, raising the total since it was first added
             # in May 2019": never one further up

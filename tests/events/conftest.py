@@ -9,6 +9,7 @@ syntactic rule cannot be broken by a new model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp import PipelineOptions, load_pipeline
-from extract.records import EntityMention, EventMention, TextSpan, Timex
+from extract.records import EntityMention, EventMention, Precision, TextSpan, Timex
 
 if TYPE_CHECKING:
     from tests.conftest import Parsed
@@ -70,8 +71,28 @@ def _timexes(text: str, timexes: Sequence[TimexSpec]) -> list[Timex]:
     for number, (expression, kind, value, *signal) in enumerate(timexes, 1):
         start = text.index(expression)
         span = TextSpan(start, start + len(expression), expression)
-        found.append(Timex(f"t{number}", span, kind, value, signal=signal[0] if signal else None))
+        found.append(
+            Timex(
+                f"t{number}",
+                span,
+                kind,
+                value,
+                precision=_precision(value),
+                signal=signal[0] if signal else None,
+            )
+        )
     return found
+
+
+def _precision(value: str) -> Precision | None:
+    """How finely a TIMEX3 value gives its date, as the time layer would say."""
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-W[\dX]{2}-\d", value):
+        return Precision.DAY
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
+        return Precision.MONTH
+    if re.fullmatch(r"\d{4}", value):
+        return Precision.YEAR
+    return None
 
 
 @pytest.fixture(scope="session")

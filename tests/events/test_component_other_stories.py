@@ -322,3 +322,13 @@ def test_other_an_order_that_does_something_else_restricts_no_one(run: Run) -> N
 def test_other_a_ban_averted_has_not_happened(run: Run) -> None:
     result = run("The deal, averting a nationwide ban on Samsung, was reached on Friday.")
     assert all(e.modality != "asserted" for e in result.events if e.type == "export_restriction")
+
+
+def test_other_a_date_of_a_coordinated_act_dates_that_act_only(run: Run) -> None:
+    result = run(
+        "In May, the Trump administration put Samsung on an economic blacklist, citing "
+        "national security concerns, but on Monday agreed to again extend a temporary licence.",
+        timexes=[("May", "DATE", "XXXX-05"), ("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    put = result.by_trigger("put")
+    assert put.timex is not None and result.timexes[put.timex].span.text == "May"
