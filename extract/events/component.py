@@ -148,7 +148,8 @@ class EventExtractor:
             (
                 n
                 for n, d in enumerate(drafts)
-                if n in related or is_specific(d, definite, self._needs_party(d.type))
+                if (n in related or is_specific(d, definite, self._needs_party(d.type)))
+                and not _reports_an_event(d, drafts)
             ),
             key=lambda n: drafts[n].trigger.start,
         )
@@ -187,3 +188,15 @@ class EventExtractor:
 
 
 __all__ = ["EventExtractor", "make_event_extractor"]
+
+
+def _reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
+    """A statement that tells an event which happened ("announced it had lifted the order")
+    is that event's report, not an event of its own (rule flag ``reports_content``)."""
+    if not draft.trigger.rule.reports_content:
+        return False
+    clause = {t.i for t in draft.trigger.head.subtree} - {draft.trigger.head.i}
+    return any(
+        other is not draft and other.trigger.head.i in clause and other.modality == "asserted"
+        for other in drafts
+    )

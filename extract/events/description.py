@@ -79,7 +79,8 @@ class Describer:
                     draft.models.append(mention)
             if draft.limited is None:
                 draft.limited = limited_modifier(member.head, self.lexicon)
-        draft.affected = [m for m in draft.affected if m not in draft.agents]
+        if not rep.rule.clause_party:  # a statement may be about its own speaker
+            draft.affected = [m for m in draft.affected if m not in draft.agents]
         if self._restricting(rep.type):
             # "revoked Trump's orders": whoever imposed them, or an official, is not relieved
             draft.affected = [

@@ -54,6 +54,8 @@ class TriggerRule:
     when_limited: str | None = None
     on_relief: str | None = None  # the type when what it acts on is a relief ("lifted the
     #                               suspension of the order": the order applies again)
+    reports_content: bool = False  # "announced it had lifted the order": no event of its
+    #                                own when its clause tells an event that happened
 
 
 @dataclass(frozen=True)
@@ -393,6 +395,7 @@ class _Merged:
             clause_party=bool(entry.get("clause_party", False)),
             governor_acts=bool(entry.get("governor_acts", False)),
             content_clause=bool(entry.get("content_clause", False)),
+            reports_content=bool(entry.get("reports_content", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
             on_relief=str(entry["on_relief"]) if entry.get("on_relief") else None,
         )

@@ -84,6 +84,8 @@ class Merger:
         return drafts
 
     def _mergeable(self, upper: Trigger, lower: Trigger) -> bool:
+        if upper.rule.reports_content or lower.rule.reports_content:
+            return False  # "said in a blog post that it may release ...": two mentions
         if (
             lower.rule.content_clause
             and lower.head.dep_ in ("nsubj", "nsubjpass")

@@ -467,10 +467,19 @@ class TriggerFinder:
                 if mention is not None and entities.actor_kind(mention) in ("government", "court"):
                     continue  # "a U.S. judge": where the actor is from, no owner
                 add(agents if role == "agent" else affected, owner)
+        about: list[EntityMention] = []
         if trigger.rule.clause_party:
             # "pledged to help Corvex", "vowed that Corvex would reopen": who the statement is
             # about is named in its clause
+            # (a company rejecting the ban on itself speaks about itself: it stays affected)
             clauses = [c for top in complements_of(head) for c in (top, *complements_of(top))]
+            before = len(affected)
+            for complement in clauses:
+                for part in children(complement, "dobj", "nsubjpass", "dative"):
+                    for prep in ("on", "against", "to"):  # "will not accept a ban on Corvex"
+                        for obj in preposition_objects(part, prep):
+                            add(affected, obj)
+            about = affected[before:]
             for complement in clauses:
                 for part in children(complement, "dobj", "nsubj", "nsubjpass", "dative"):
                     add(affected, part)
@@ -484,7 +493,7 @@ class TriggerFinder:
                     for subject in children(complement, "nsubj"):
                         add(affected, subject)
         trigger.agents = agents
-        trigger.affected = [m for m in affected if m not in agents]
+        trigger.affected = [m for m in affected if m not in agents or m in about]
         trigger.agent_kind = agent_kind
         trigger.anaphoric = anaphoric
 

@@ -332,3 +332,29 @@ def test_other_a_date_of_a_coordinated_act_dates_that_act_only(run: Run) -> None
     )
     put = result.by_trigger("put")
     assert put.timex is not None and result.timexes[put.timex].span.text == "May"
+
+
+def test_other_a_statement_rejecting_a_ban_on_its_speaker(run: Run) -> None:
+    result = run(
+        "Samsung said in a statement on Friday that it will not accept a ban by the United "
+        "States on the company."
+    )
+    said = result.by_trigger("said")
+    assert said.type == "statement"
+    assert result.names(said.agents) == {"Samsung"}
+    assert result.names(said.affected) == {"Samsung"}  # it speaks about the ban on itself
+    assert result.by_trigger("ban").modality == "negated"
+
+
+def test_other_a_statement_that_tells_an_event_is_its_report(run: Run) -> None:
+    result = run(
+        "The Commerce Department said in a statement that it had lifted the denial order on "
+        "Samsung."
+    )
+    assert [e.type for e in result.events] == ["full_lift"]
+
+
+def test_other_a_statement_and_what_it_tells_stay_two_mentions(run: Run) -> None:
+    result = run("Samsung may restore access next month, the company said in a blog post.")
+    assert {e.type for e in result.events} >= {"access_restore"}
+    assert result.by_trigger("restore").modality != "asserted"
