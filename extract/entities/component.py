@@ -184,6 +184,7 @@ class EntityRecogniser:
         candidates.extend(self._patterns(doc))
         candidates.extend(self._instruments(doc))
         candidates.extend(self._ner(doc))
+        self._prefer_longer_names(doc, candidates)
         chosen = settle_overlaps(candidates, len(doc))
         chosen = self._models_pass(doc, chosen)
         chosen = self._people_pass(doc, chosen)
@@ -265,6 +266,23 @@ class EntityRecogniser:
                     _P_MODEL - 1,
                     rule=key,
                 )
+
+    def _prefer_longer_names(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """A name the patterns find that starts with a known name and goes on with words of
+        its own ("ZTE Kangxun Telecommunications Ltd.", "the Senate Banking Committee") is
+        another body, a part of the known one: it takes precedence over it. Only the words
+        that end names ("Huawei Technologies Co. Ltd.") do not make another body."""
+        known: dict[tuple[int, str], int] = {}  # (start, type) -> end of the longest
+        for c in candidates:
+            if c.source == "gazetteer":
+                known[(c.start, c.type)] = max(c.end, known.get((c.start, c.type), 0))
+        for cand in candidates:
+            end = known.get((cand.start, cand.type))
+            if cand.source != "pattern" or end is None or end >= cand.end:
+                continue
+            extra = [t for t in doc[end : cand.end] if t.text.rstrip(".") not in self.name_ends]
+            if any(t.is_title or t.is_upper for t in extra):
+                cand.priority = _P_GAZETTEER + 1
 
     def _titled_people(self, doc: Doc) -> Iterator[Candidate]:
         """ "Commerce Secretary Jane Roe", "OpenAI co-founder John Doe"."""
@@ -381,6 +399,13 @@ class EntityRecogniser:
                 continue
             while joined_by_hyphen(doc, end):
                 end += 2  # "Jean-Pierre": NER sometimes stops at the hyphen
+            bracket = next((i for i in range(start, end) if doc[i].text == "("), None)
+            if bracket is not None:
+                end = bracket  # "Homeland Security Bureau (Bureau": the name ends before it
+                while end > start and doc[end - 1].is_punct:
+                    end -= 1
+                if start >= end:
+                    continue
             tokens = doc[start:end]
             text = tokens.text
             if text in rules.stopwords or any(t.text in _QUOTES for t in ent):

@@ -193,3 +193,23 @@ def test_component_a_name_coordinated_with_companies_is_a_company(entities: Enti
 def test_component_a_hyphenated_name_is_one_name(entities: Entities) -> None:
     found = entities("Press secretary Marie Dupont-Lavigne said the ban stands.")
     assert by_text(found, "Marie Dupont-Lavigne").type == "person"
+
+
+def test_component_a_known_name_followed_by_words_of_its_own_is_another_body(
+    entities: Entities,
+) -> None:
+    found = entities(
+        "The bill passed the Senate Banking Committee after Samsung Zentra Electronics Ltd. "
+        "and Huawei Technologies Co Ltd. were named."
+    )
+    assert by_text(found, "Senate Banking Committee").type == "legislature"
+    assert by_text(found, "Samsung Zentra Electronics Ltd.").type == "organization"
+    # the words that only end a name leave the known company itself
+    assert by_text(found, "Huawei Technologies").name == "Huawei"
+
+
+def test_component_a_name_ends_before_a_bracket(entities: Entities) -> None:
+    found = entities(
+        "The Commission directed the Public Safety and Homeland Security Bureau (Bureau) to act."
+    )
+    assert not [m for m in found if "(" in m.span.text]
