@@ -40,7 +40,7 @@ from extract.events.merging import Merger
 from extract.events.participants import DocEntities
 from extract.events.recording import rebind, renumber, to_record
 from extract.events.scope import ScopeFinder
-from extract.events.syntax import Sentences
+from extract.events.syntax import Sentences, determiner
 from extract.events.timing import (
     PlacedTimex,
     RelationFinder,
@@ -142,6 +142,7 @@ class EventExtractor:
         for draft in drafts:
             decide_type(draft, self.lexicon)
         announced_decisions(drafts, self.lexicon, entities, placed)
+        _inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(
@@ -200,3 +201,24 @@ def _reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
         other is not draft and other.trigger.head.i in clause and other.modality == "asserted"
         for other in drafts
     )
+
+
+def _inherit_modality(drafts: Sequence[Draft], demonstratives: frozenset[str]) -> None:
+    """ "Corvex might get a temporary licence. ... this licence would help its customers":
+    a demonstrative mention ("this licence") with no date and no verb of its own refers
+    back to the last mention of its type, and is as uncertain as that one."""
+    last: dict[str, Draft] = {}
+    for draft in sorted(drafts, key=lambda d: d.trigger.head.i):
+        rep = draft.trigger
+        before = last.get(draft.type)
+        if (
+            before is not None
+            and before.modality != "asserted"
+            and draft.modality == "asserted"
+            and rep.is_noun
+            and rep.light is None
+            and draft.timex is None
+            and determiner(rep.head) in demonstratives
+        ):
+            draft.modality = before.modality
+        last[draft.type] = draft

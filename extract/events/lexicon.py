@@ -116,6 +116,7 @@ class SyntaxWords:
     separating_marks: frozenset[str]  # marks of a clause that is an event of its own
     argument_prepositions: frozenset[str]  # prepositions whose objects are arguments
     definite_determiners: frozenset[str]  # "the", "this": a definite mention
+    demonstratives: frozenset[str]  # "this", "that": a mention pointing back to the last one
     headline_small_words: frozenset[str]  # words a title-case headline leaves lower case
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
@@ -172,6 +173,7 @@ _SYNTAX_SECTIONS = (
     "separating_marks",
     "argument_prepositions",
     "definite_determiners",
+    "demonstratives",
     "headline_small_words",
     "novelty_words",
     "jurisdiction_prepositions",

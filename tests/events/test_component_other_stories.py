@@ -358,3 +358,12 @@ def test_other_a_statement_and_what_it_tells_stay_two_mentions(run: Run) -> None
     result = run("Samsung may restore access next month, the company said in a blog post.")
     assert {e.type for e in result.events} >= {"access_restore"}
     assert result.by_trigger("restore").modality != "asserted"
+
+
+def test_other_this_licence_is_as_uncertain_as_the_licence_it_points_back_to(run: Run) -> None:
+    result = run(
+        "The spokesperson indicated that Samsung might get a temporary licence. The spokesperson "
+        "said this temporary licence would be for the benefit of US companies."
+    )
+    assert [e.type for e in result.events] == ["licence_grant", "licence_grant"]
+    assert all(e.modality == "speculative" for e in result.events)
