@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         log=None if args.quiet else say,
     )
     # Stopped by a service manager or a closed terminal as by Ctrl-C: in order.
-    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         print(
             f"ptkg serve: the timeline at {server.url} and the SPARQL endpoint at "
