@@ -66,8 +66,10 @@ def run(args: argparse.Namespace) -> int:
         notify=say,
         log=None if args.quiet else say,
     )
-    # Stopped by a service manager or a closed terminal as by Ctrl-C: in order.
-    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    # Stopped by a service manager or a closed terminal as by Ctrl-C: in order. SIGINT too,
+    # which a shell ignores in a program it starts in the background.
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, _interrupt) for sig in signals}
     try:
         print(
             f"ptkg serve: the timeline at {server.url} and the SPARQL endpoint at "

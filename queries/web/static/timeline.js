@@ -667,7 +667,7 @@
           text: ` (${documentId}, published ${describeWindow(info.published_earliest, info.published_latest)}${info.inferred ? ", inferred" : ""})`,
         }),
       );
-      const quotes = [...new Set(mentions.map((m) => (m.quote || m.text || "").split(/\s+/).join(" ")))];
+      const quotes = [...new Set(mentions.map((m) => (m.quote || m.text || "").trim().split(/\s+/).join(" ")))];
       for (const quote of quotes) item.append(element("blockquote", { text: `“${quote}”` }));
       const attributed = [...new Set(mentions.map((m) => m.attributed_to).filter(Boolean))];
       if (attributed.length) item.append(element("div", { class: "muted", text: `attributed to ${attributed.join(", ")}` }));
@@ -868,6 +868,11 @@
       buildStory(results);
       fillFilters();
       draw();
+      // Ready once vis-timeline has drawn the items (it draws on the next frames).
+      await new Promise((resolve) => {
+        timeline.once("changed", resolve);
+        setTimeout(resolve, 3000);
+      });
       document.body.dataset.ready = "true";
     } catch (error) {
       const summary = document.getElementById("summary");
@@ -878,6 +883,6 @@
     setupQueryBox();
   }
 
-  window.ptkg = { textFor, inlineValues, literal, boundQuery, describeWindow, story };
+  window.ptkg = { config, namedQuery, textFor, inlineValues, literal, boundQuery, describeWindow, story };
   start();
 })();
