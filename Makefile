@@ -1,5 +1,6 @@
 # Two commands on a fresh machine:
-#   make demo   set up, build the graph of corpus/, print and chart the timeline (out/)
+#   make demo   set up, build the graph of corpus/, print and chart the timeline, write the
+#               timeline page as one file (out/)
 #   make test   set up, then run the whole test suite (ruff, mypy, pytest)
 # Both create .venv and install the project (not editable: tests run against the installed
 # package) with the dependency versions pinned in pyproject.toml, after the timeline page's
@@ -57,7 +58,9 @@ demo: install
 	$(BIN)/ptkg timeline --store $(OUT)/store --chart $(OUT)/timeline.png --output $(OUT)/timeline.txt
 	@cat $(OUT)/timeline.txt
 	$(BIN)/ptkg state --store $(OUT)/store --chart $(OUT)/states.png > $(OUT)/states.txt
-	@echo "wrote $(OUT)/timeline.txt $(OUT)/timeline.png $(OUT)/timeline.svg $(OUT)/states.txt $(OUT)/states.png $(OUT)/graph.trig"
+	$(BIN)/ptkg export --format html --store $(OUT)/store --output $(OUT)/story.html
+	@echo "wrote $(OUT)/timeline.txt $(OUT)/timeline.png $(OUT)/timeline.svg $(OUT)/states.txt $(OUT)/states.png $(OUT)/story.html $(OUT)/graph.trig"
+	@echo "the timeline page and SPARQL endpoint: $(BIN)/ptkg serve --store $(OUT)/store"
 
 lint: install
 	$(BIN)/ruff check extract kg queries ptkg tests benchmarks

@@ -32,7 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from extract.errors import OptionError
+from extract.errors import OptionError, PolicyKGError
 from kg.errors import QueryError
 from queries.library import query_directory
 from queries.runner import check_query
@@ -112,6 +112,7 @@ class Handler(BaseHTTPRequestHandler):
                     "error[E606] this endpoint is read-only: updates are refused",
                 )
             elif method == "POST":
+                self._body()
                 raise RefusedError(HTTPStatus.METHOD_NOT_ALLOWED, f"{path}: only GET here")
             elif path in ("/", "/index.html"):
                 self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.server.page, method)
@@ -126,7 +127,12 @@ class Handler(BaseHTTPRequestHandler):
                 raise RefusedError(HTTPStatus.NOT_FOUND, f"{path}: no such page")
         except RefusedError as refused:
             status = refused.status
+            self.close_connection = True  # what is left of the request is not read
             self._send(status, "text/plain; charset=utf-8", f"{refused}\n".encode(), method)
+        except PolicyKGError as error:  # the engine cannot be started on the build in place
+            status = HTTPStatus.SERVICE_UNAVAILABLE
+            message = f"error[{error.code}] {error}\n".encode()
+            self._send(status, "text/plain; charset=utf-8", message, method)
         elapsed = time.monotonic() - started
         self.server.log(f"{method} {path} {status.value} {elapsed * 1000:.0f} ms")
 
