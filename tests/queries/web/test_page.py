@@ -217,3 +217,41 @@ def test_page_exported_as_one_file_works_with_no_server(
     assert tab.page.locator("#query-offline").is_visible()
     assert tab.page.locator("#query-run").is_disabled()
     assert tab.errors == []
+
+
+def test_page_marks_an_event_whose_sources_disagree_on_its_date(
+    built: BuildReport, tab: Any, tmp_path: Path
+) -> None:
+    # The bundled corpus has no date disagreement: one is added to a copy of its graph, as
+    # the reconciliation writes one (docs/model.md, Disagreements).
+    from queries.web import write_static_page
+
+    store = GraphStore(tmp_path / "store")
+    store.oxigraph.load(path=str(built.out / "graph.trig"), format=ox.RdfFormat.TRIG)
+    event = _partial_lift(store)["event"]
+    store.oxigraph.update(
+        f"""PREFIX ptkg: <https://w3id.org/ptkg/vocab#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        INSERT {{ GRAPH <urn:test> {{
+          <urn:test:d> a ptkg:Disagreement ; ptkg:about <{event}> ; ptkg:aspect "date" ;
+                       ptkg:resolution "the date most sources give is kept" ;
+                       ptkg:claim <urn:test:c1>, <urn:test:c2> .
+          <urn:test:c1> ptkg:claimedValue "2026-06-26" ; dcterms:source ?first .
+          <urn:test:c2> ptkg:claimedValue "2026-06-25" ; dcterms:source ?second .
+        }} }}
+        WHERE {{ GRAPH ?g {{ ?first dcterms:identifier "001_c86583a5c4579b80" }}
+                 GRAPH ?h {{ ?second dcterms:identifier "004_c0c8e0d5c0ae4aad" }} }}"""
+    )
+    page = tmp_path / "story.html"
+    write_static_page(store, page, "A disputed day")
+    store.close()
+    tab.open(page.as_uri())
+    disputed = tab.page.locator(".vis-item.event.disputed", has_text="Partial lift")
+    assert disputed.count() == 1
+    assert tab.page.locator(".vis-item.event.disputed", has_text="⚠").count() == 1
+    assert "⚠" in disputed.text_content() and "Partial lift" in disputed.text_content()
+    details = _click_partial_lift(tab.page)
+    warning = details.locator("li.warning").inner_text()
+    assert "disagree on the date" in warning and "2026-06-25" in warning
+    assert tab.page.title() == "A disputed day"
+    assert tab.errors == []
