@@ -36,6 +36,7 @@ PAGE_QUERIES = (
     "export-participants",
     "export-mentions",
     "export-disagreements",
+    "event-dates",
     "documents",
     "event-types",
     "restrictions",

@@ -345,6 +345,7 @@
         affected: [],
         models: [],
         mentions: [],
+        dates: [],
         conflicts: new Map(),
       };
       story.events.push(event);
@@ -358,6 +359,10 @@
     for (const row of rows(results["export-mentions"])) {
       const event = story.byId.get(row.event);
       if (event) event.mentions.push(row);
+    }
+    for (const row of rows(results["event-dates"])) {
+      const event = story.byId.get(row.event);
+      if (event) event.dates.push(row);
     }
     for (const row of rows(results["export-disagreements"])) {
       const event = story.byId.get(row.event);
@@ -613,6 +618,8 @@
       `Sources (${documents.length}; ${event.independent_sources} independent; confidence ${event.confidence})`,
       sourceList(event, documents),
     );
+    const others = [...event.conflicts.values()].filter((c) => c.aspect !== "date");
+    if (others.length) add("Sources disagree", element("ul", {}, ...others.map((c) => disagreement(c, ""))));
     panel.replaceChildren(element("h2", { text: event.label }), element("dl", {}, ...rows));
     panel.dataset.event = event.id;
   }
@@ -627,29 +634,63 @@
     for (const [documentId, mentions] of [...byDocument].sort()) {
       const dated = mentions.filter((m) => m.earliest || m.latest);
       const windows = [...new Set(dated.map((m) => describeWindow(m.earliest, m.latest)))];
-      const text = windows.length
-        ? `${documentId} dates it ${windows.join("; ")}`
-        : `${documentId} gives no date of its own for it`;
-      list.append(element("li", { text }));
+      const said = [];
+      for (const row of event.dates.filter((d) => d.document === documentId)) {
+        if (row.kind === "time") {
+          const resolved = row.earliest || row.latest ? ` (${describeWindow(row.earliest, row.latest)})` : "";
+          said.push(`“${row.words}”${resolved}`);
+        } else {
+          const lag =
+            row.min_lag_days === null ? "" : row.min_lag_days === row.max_lag_days ? `, ${row.min_lag_days} days` : `, ${row.min_lag_days}–${row.max_lag_days} days`;
+          const cue = row.words ? ` (“${row.words}”${lag})` : lag ? ` (${lag.slice(2)})` : "";
+          said.push(`${row.relation} ${row.other_label || "another event"}${cue}`);
+        }
+      }
+      const own = windows.length ? `dates it ${windows.join("; ")}` : "gives no date of its own";
+      const text = `${documentId} ${own}${said.length ? `: ${said.join("; ")}` : ""}`;
+      list.append(element("li", { class: "why-source", text }));
     }
     for (const conflict of event.conflicts.values()) {
-      const claims = conflict.claims.map((c) => `${c.document}: ${c.value}`).join("; ");
-      list.append(
-        element(
-          "li",
-          { class: conflict.aspect === "date" ? "warning" : "" },
-          `Sources disagree on the ${conflict.aspect}: ${claims}. ${conflict.resolution}.`,
-        ),
-      );
+      if (conflict.aspect === "date") list.append(disagreement(conflict, "warning"));
     }
     if (event.first_reported_earliest || event.first_reported_latest) {
       list.append(
         element("li", {
-          text: `First reported ${describeWindow(event.first_reported_earliest, event.first_reported_latest)}; the window is where the sources' dates meet, narrowed by what the texts say of the order of events and by when they were published.`,
+          text: `First reported ${describeWindow(event.first_reported_earliest, event.first_reported_latest)}.`,
+          title:
+            "The window is where the sources' dates meet, narrowed by what the texts say of the order of events and by when they were published.",
         }),
       );
     }
     return list;
+  }
+
+  function disagreement(conflict, className) {
+    const claims = conflict.claims.map((c) => `${c.document}: ${c.value}`).join("; ");
+    const text = `Sources disagree on the ${conflict.aspect}: ${claims}. ${conflict.resolution}.`;
+    return element("li", { class: className, text });
+  }
+
+  function words(mention) {
+    return (mention.quote || mention.text || "").trim().split(/\s+/).join(" ");
+  }
+
+  /** Mentions best first: asserted, naming the act rather than its instrument, in the text
+   * rather than the headline, dated, earliest in the text. */
+  function ranked(mentions, title, type) {
+    const headline = (title || "").trim().split(/\s+/).join(" ");
+    const key = (m) => [
+      m.modality !== "asserted",
+      m.type !== type,
+      Boolean(headline) && words(m) === headline,
+      !(m.earliest || m.latest),
+      Number(m.start),
+    ];
+    return mentions.slice().sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+      return 0;
+    });
   }
 
   function sourceList(event, documents) {
@@ -667,8 +708,15 @@
           text: ` (${documentId}, published ${describeWindow(info.published_earliest, info.published_latest)}${info.inferred ? ", inferred" : ""})`,
         }),
       );
-      const quotes = [...new Set(mentions.map((m) => (m.quote || m.text || "").trim().split(/\s+/).join(" ")))];
-      for (const quote of quotes) item.append(element("blockquote", { text: `“${quote}”` }));
+      // The sentence that best reports the event first (as queries/timelinejs.py picks it),
+      // the others folded away.
+      const quotes = [...new Set(ranked(mentions, info.title, event.type).map(words))];
+      if (quotes.length) item.append(element("blockquote", { text: `“${quotes[0]}”` }));
+      if (quotes.length > 1) {
+        const more = element("details", {}, element("summary", { text: `${quotes.length - 1} more sentence${quotes.length > 2 ? "s" : ""} of this source` }));
+        for (const quote of quotes.slice(1)) more.append(element("blockquote", { text: `“${quote}”` }));
+        item.append(more);
+      }
       const attributed = [...new Set(mentions.map((m) => m.attributed_to).filter(Boolean))];
       if (attributed.length) item.append(element("div", { class: "muted", text: `attributed to ${attributed.join(", ")}` }));
       const hedged = [...new Set(mentions.map((m) => m.modality).filter((m) => m !== "asserted"))];

@@ -110,13 +110,19 @@ def test_page_click_on_the_june_26_event_shows_its_sources_quotes(
     assert "Partial lift" in text and "26 Jun 2026" in text
     assert "Howard Lutnick" in text and "Claude Mythos 5" in text  # who acted, on what
     assert "Why this date" in text
-    shown = {q[1:-1] for q in details.locator("blockquote").all_inner_texts()}
+    why = details.locator("li.why-source").all_inner_texts()
+    assert any("dates it 26 Jun 2026" in line and "“June 26”" in line for line in why)
+    assert any("after Howard Lutnick: Export restriction" in line for line in why)  # two weeks
+    shown = {q[1:-1] for q in details.locator("blockquote").all_text_contents()}
     assert shown == _quotes(store, event["event"])
     assert details.locator("li.source").count() == event["source_count"] == 4
     assert tab.errors == []
+    # Each source's best sentence first, the others folded away.
+    assert details.locator("li.source > blockquote").count() == 4
     tab.page.mouse.move(5, 5)  # no tooltip over the picture
     picture = tmp_path / "timeline-page.png"
-    tab.page.screenshot(path=str(picture), full_page=True)
+    tab.page.set_viewport_size({"width": 1400, "height": 1150})
+    tab.page.screenshot(path=str(picture))
     assert picture.stat().st_size > 10_000
     if os.environ.get("PTKG_WRITE_SCREENSHOT"):
         shutil.copyfile(picture, SCREENSHOT)
@@ -212,7 +218,7 @@ def test_page_exported_as_one_file_works_with_no_server(
     assert requests == [story.as_uri()]  # nothing but the file itself
     assert tab.page.evaluate("document.body.dataset.events") == "12"
     details = _click_partial_lift(tab.page)
-    shown = {q[1:-1] for q in details.locator("blockquote").all_inner_texts()}
+    shown = {q[1:-1] for q in details.locator("blockquote").all_text_contents()}
     assert shown == _quotes(store, _partial_lift(store)["event"])
     assert tab.page.locator("#query-offline").is_visible()
     assert tab.page.locator("#query-run").is_disabled()
