@@ -261,3 +261,16 @@ def test_page_marks_an_event_whose_sources_disagree_on_its_date(
     assert "disagree on the date" in warning and "2026-06-25" in warning
     assert tab.page.title() == "A disputed day"
     assert tab.errors == []
+
+
+def test_page_missing_assets_are_named_with_the_fix(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from extract.errors import DataFileError
+    from queries.web import page
+
+    monkeypatch.setattr(page, "_folder", lambda name: tmp_path / name)
+    with pytest.raises(DataFileError) as info:
+        page.served_page()
+    assert info.value.code == "E142"
+    assert "make install" in str(info.value) and "page.html" in str(info.value)
