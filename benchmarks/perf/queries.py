@@ -170,6 +170,7 @@ CASES: tuple[Case, ...] = (
     Case("export-mentions", "export-mentions", "whole", _none),
     Case("export-scopes", "export-scopes", "whole", _none),
     Case("export-disagreements", "export-disagreements", "whole", _none),
+    Case("event-dates", "event-dates", "whole", _none),
 )
 
 

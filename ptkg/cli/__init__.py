@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from extract.errors import PolicyKGError
-from ptkg.cli import build, chart, evaluate, export, query, state, timeline, validate
+from ptkg.cli import build, chart, evaluate, export, query, serve, state, timeline, validate
 from ptkg.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -23,7 +23,7 @@ from ptkg.cli.common import (
     exit_codes_help,
 )
 
-COMMANDS = (build, query, timeline, state, chart, export, validate, evaluate)
+COMMANDS = (build, query, timeline, state, chart, export, serve, validate, evaluate)
 
 # The code printed for a file the system will not let ptkg read or write (an OSError).
 E_FILE_SYSTEM = "E320"

@@ -12,7 +12,7 @@ import pytest
 from ptkg.cli import COMMANDS, build_parser, main
 from ptkg.cli.common import EXIT_CODES, exit_codes_markdown
 
-NAMES = ["build", "query", "timeline", "state", "chart", "export", "validate", "evaluate"]
+NAMES = ["build", "query", "timeline", "state", "chart", "export", "serve", "validate", "evaluate"]
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
