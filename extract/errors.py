@@ -88,6 +88,11 @@ ERROR_CODES: Final[tuple[ErrorCode, ...]] = (
     ErrorCode("E140", "DataFileError", "a lexicon, gazetteer or other data file is malformed"),
     ErrorCode("E141", "DataFileError", "a data file cannot be read, or is not valid YAML"),
     ErrorCode("E142", "DataFileError", "a data file of the package is missing: reinstall it"),
+    ErrorCode(
+        "E143",
+        "DataFileError",
+        "a program or asset of `ptkg serve` and the timeline page is missing: make install",
+    ),
     ErrorCode("E150", "RuleError", "a time resolution rule does not follow its grammar"),
     ErrorCode("E160", "NothingToBuildError", "no document of the corpus could be read"),
     # -- options
@@ -100,6 +105,7 @@ ERROR_CODES: Final[tuple[ErrorCode, ...]] = (
     ),
     ErrorCode("E203", "OptionError", "--base-iri is not an absolute IRI"),
     ErrorCode("E204", "OptionError", "a file option (--lexicon, --boilerplate) names no file"),
+    ErrorCode("E205", "OptionError", "ptkg serve cannot listen on --host/--port"),
     # -- output
     ErrorCode("E300", "OutputError", "an output file or folder cannot be written"),
     ErrorCode("E310", "LockedError", "another ptkg build is writing into the same folder"),
@@ -121,6 +127,7 @@ ERROR_CODES: Final[tuple[ErrorCode, ...]] = (
     ErrorCode("E501", "StoreError", "no graph store built by ptkg at the path: build one"),
     ErrorCode("E502", "StoreError", "the graph store cannot be opened: damaged, or in use"),
     ErrorCode("E503", "StoreError", "the graph cannot be written out in the format asked"),
+    ErrorCode("E504", "StoreError", "the SPARQL server of ptkg serve cannot serve the store"),
     # -- queries
     ErrorCode("E600", "QueryError", "a SPARQL query cannot be run as it is asked"),
     ErrorCode("E601", "QueryError", "no query of that name, and no such .rq file"),

@@ -60,7 +60,7 @@ def oxigraph_program() -> Path:
         "the oxigraph server program is missing: it comes with the `oxigraph` package that "
         "ptkg requires",
         fix="reinstall ptkg: make install, or pip install oxigraph==0.5.13",
-        code="E142",
+        code="E143",
     )
 
 
@@ -152,7 +152,7 @@ def start_backend(store: Path, limit: float) -> Backend:
     raise StoreError(
         f"{store}: the Oxigraph server cannot serve this store: {last_error or 'no answer'} "
         "(if it is damaged, build it again with `ptkg build`)",
-        code="E502",
+        code="E504",
     )
 
 

@@ -70,7 +70,7 @@ def check_assets() -> None:
                     "a file of the timeline page is missing (vis-timeline is put there by "
                     "`make assets`, from web/package-lock.json)",
                     fix="run `make install` in the project's folder",
-                    code="E142",
+                    code="E143",
                 )
 
 

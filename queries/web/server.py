@@ -304,7 +304,7 @@ class Server:
                 f"{host}:{port}",
                 f"cannot listen there: {exc.strerror or exc}",
                 fix="choose another --port (0: any free one), or stop what listens there",
-                code="E200",
+                code="E205",
             ) from exc
         self._thread: threading.Thread | None = None
 

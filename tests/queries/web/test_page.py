@@ -272,5 +272,5 @@ def test_page_missing_assets_are_named_with_the_fix(
     monkeypatch.setattr(page, "_folder", lambda name: tmp_path / name)
     with pytest.raises(DataFileError) as info:
         page.served_page()
-    assert info.value.code == "E142"
+    assert info.value.code == "E143"
     assert "make install" in str(info.value) and "page.html" in str(info.value)

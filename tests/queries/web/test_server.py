@@ -258,5 +258,5 @@ def test_server_refuses_what_cannot_be_served(
     assert (run.code, run.error) == (2, "E501")
     port = served.url.rsplit(":", 1)[1].strip("/")  # taken: the session's server listens there
     run = ptkg("serve", "--store", built.store, "--port", port)
-    assert (run.code, run.error) == (2, "E200")
+    assert (run.code, run.error) == (2, "E205")
     assert "--port" in run.err
