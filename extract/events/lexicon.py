@@ -43,6 +43,7 @@ class TriggerRule:
     support: Mapping[str, frozenset[str]] | None = None
     subject_role: str = "agent"
     object_possessor_role: str | None = None  # "the restoration of its models": agent
+    possessor_role: str = "agent"  # a noun trigger's possessor: "Corvex's licence": affected
     degree: str | None = None
     modality: str | None = None
     absorbs_complement: bool = False
@@ -388,6 +389,7 @@ class _Merged:
                 else None
             ),
             subject_role=str(roles.get("subject", "agent")),
+            possessor_role=str(roles.get("possessor", "agent")),
             object_possessor_role=(
                 str(roles["object_possessor"]) if roles.get("object_possessor") else None
             ),

@@ -414,7 +414,7 @@ class TriggerFinder:
         else:
             for child in head.children:
                 if child.dep_ == "poss":
-                    add(agents, child)
+                    add(affected if trigger.rule.possessor_role == "affected" else agents, child)
                 elif child.dep_ in ("compound", "nmod"):
                     mention = entities.at(child)
                     if mention is not None and entities.actor_kind(mention) in (
@@ -429,6 +429,12 @@ class TriggerFinder:
                     add(agents, obj)
             for prep in ("against", "to", "on", "for"):
                 for obj in preposition_objects(head, prep):
+                    add(affected, obj)
+            for clause in children(head, "acl"):  # "a licence to sell chips to Corvex"
+                for obj in [
+                    *preposition_objects(clause, "to"),
+                    *preposition_objects(clause, "with"),
+                ]:
                     add(affected, obj)
             for obj in preposition_objects(head, "between"):
                 add(agents, obj)

@@ -259,7 +259,10 @@ def _authorities(event: CanonicalEvent, layer: str, authorities: Authorities) ->
     if courts and not acting:
         # A court acts on the measure of the authority it rules on, else on its own country's.
         acting = authorities.of_all(event.affected) or authorities.of_all(courts)
-    return acting
+    # "the Bureau of Industry and Security" and "the United States" named for one act: the
+    # department acted, and the government through it (its state combines the department's)
+    departments = {a.government for a in acting if a.department is not None}
+    return [a for a in acting if a.department is not None or a.government not in departments]
 
 
 def _actor(authorities: Authorities, key: str) -> str | None:

@@ -367,3 +367,30 @@ def test_other_this_licence_is_as_uncertain_as_the_licence_it_points_back_to(run
     )
     assert [e.type for e in result.events] == ["licence_grant", "licence_grant"]
     assert all(e.modality == "speculative" for e in result.events)
+
+
+def test_other_a_licence_belongs_to_its_holder_and_names_whom_it_lets_them_sell_to(
+    run: Run,
+) -> None:
+    result = run(
+        "Intel's license to sell to Samsung was issued by the Trump administration in "
+        "September 2020.",
+        timexes=[("September 2020", "DATE", "2020-09")],
+    )
+    licence = result.by_trigger("license")
+    assert licence.type == "licence_grant"
+    assert result.names(licence.agents) == {"Trump administration"}
+    assert result.names(licence.affected) == {"Intel", "Samsung"}
+
+
+def test_other_a_licence_that_lapses_is_that_of_the_company_the_article_is_about(
+    run: Run,
+) -> None:
+    result = run(
+        "Samsung said its chip sales will fall. Samsung blamed the rules.\n\n"
+        "The Temporary General License has expired on August 13.",
+        timexes=[("August 13", "DATE", "XXXX-08-13")],
+    )
+    expired = result.by_trigger("expired")
+    assert expired.type == "licence_expiry"
+    assert result.names(expired.affected) == {"Samsung"}

@@ -520,3 +520,37 @@ def test_states_a_ban_on_government_devices_leaves_the_public_free(doc: MakeDoc)
     )
     public = [s for s in r.states if s.subject == "corvex" and s.population == "all"]
     assert "restricted" in {s.state for s in public}
+
+
+def test_states_an_act_of_a_department_named_with_its_government_is_the_departments(
+    doc: Any,
+) -> None:
+    a = doc("d")
+    s = a.sentence(
+        "On March 24, the US government and its Commerce Department granted Corvex a licence."
+    )
+    government = a.entity(s, "US government", WHOLE[1], "government")
+    department = a.entity(s, "Commerce Department", COMMERCE[1], "government_agency")
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s,
+        "granted",
+        "partial_lift",
+        agents=(government, department),
+        affected=(company,),
+        timex=a.timex(s, "March 24"),
+    )
+    revoked = _act(
+        doc,
+        "e",
+        "On May 5, the Commerce Department revoked the Corvex licence.",
+        COMMERCE,
+        "revoked",
+        "licence_revocation",
+        "May 5",
+    )
+    r = _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
+    # the government's state is its departments' combined: the relief its department ended
+    # is over for the government too
+    assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
+    assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
