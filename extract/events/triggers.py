@@ -52,6 +52,7 @@ class Trigger:
     agent_kind: str | None = None
     anaphoric: set[str] = field(default_factory=set)  # participants reached through a pronoun
     objects: list[Token] = field(default_factory=list)  # what the trigger acts on
+    modifier: bool = False  # its word modifies the head noun ("designation" of "designation order")
 
     @property
     def is_noun(self) -> bool:
@@ -170,7 +171,7 @@ class TriggerFinder:
             ):
                 head = head.head
                 end = max(end, head.i + 1)
-            trigger = Trigger(rule, head, start, end)
+            trigger = Trigger(rule, head, start, end, modifier=head.i != head_index)
             trigger.light = self._light_verb(head) if trigger.is_noun else None
             if trigger.is_noun and trigger.light is None and rule.governor_acts:
                 trigger.light = _supporting_verb(trigger)
@@ -183,10 +184,18 @@ class TriggerFinder:
             if rule.on_relief and self._acts_on_relief(trigger):
                 trigger.type = rule.on_relief
             previous = by_head.get(head.i)
-            if previous is None or self.order[rule.id] < self.order[previous.rule.id]:
+            if previous is None or self._before(trigger, previous):
                 by_head[head.i] = trigger
         triggers = sorted(by_head.values(), key=lambda t: t.head.i)
         return _drop_compound_parts(triggers)
+
+    def _before(self, trigger: Trigger, other: Trigger) -> bool:
+        """Which of two triggers on one head word wins: a modifier that names the kind of an
+        instrument ("a designation order") over the instrument's own word ("order"); else
+        the rule listed first."""
+        if trigger.modifier != other.modifier:
+            return trigger.modifier and other.rule.content_clause
+        return self.order[trigger.rule.id] < self.order[other.rule.id]
 
     @staticmethod
     def _in_name(token: Token, entities: DocEntities) -> bool:

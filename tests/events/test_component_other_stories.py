@@ -394,3 +394,10 @@ def test_other_a_licence_that_lapses_is_that_of_the_company_the_article_is_about
     expired = result.by_trigger("expired")
     assert expired.type == "licence_expiry"
     assert result.names(expired.affected) == {"Samsung"}
+
+
+def test_other_a_word_naming_the_kind_of_an_order_gives_its_type(run: Run) -> None:
+    result = run("The FCC issued a designation order against Samsung in November.")
+    assert [e.type for e in result.events] == ["designation"]
+    denial = run("The Commerce Department issued a denial order against Samsung.")
+    assert [e.type for e in denial.events] == ["export_restriction"]
