@@ -131,13 +131,12 @@ class EventExtractor:
         self.describer.linear_fallbacks(doc, drafts, anchors, scopes, entities)
         placed = place_timexes(doc, timexes)
         ignore = self.lexicon.ignore_timex_values
-        onset = self.lexicon.syntax.onset_prepositions
-        marks = self.lexicon.syntax.separating_marks
-        for number, item in attach_timexes(placed, anchors, ignore, None, onset, marks).items():
+        syntax = self.lexicon.syntax
+        for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
             drafts[number].timex = item
-        for number, item in attach_timexes(placed, anchors, ignore, "start", onset, marks).items():
+        for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
             drafts[number].effective = item
-        for number, item in attach_timexes(placed, anchors, ignore, "end", onset, marks).items():
+        for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from extract.events.lexicon import RelationCues
+from extract.events.lexicon import RelationCues, SyntaxWords
 from extract.events.syntax import children, subject_of, with_lemmas
 from extract.records import EventRelation, Precision, TextSpan, Timex
 
@@ -80,45 +80,64 @@ def attach_timexes(
     placed: Sequence[PlacedTimex],
     anchors: Mapping[int, int],
     ignore_values: frozenset[str],
-    signal: str | None = None,
-    onset_prepositions: frozenset[str] = frozenset(),
-    clause_marks: frozenset[str] = frozenset(),
+    signal: str | None,
+    syntax: SyntaxWords,
 ) -> dict[int, PlacedTimex]:
     """Event number -> the time expression its anchors govern most closely.
 
     Without ``signal``, the expressions that date an event; with "start" or "end", those
     that start or end the period of a measure ("effective May 1", "until August 19": the
-    Timex's ``signal``; "banned from December 31": the object of an onset preposition),
-    which never date the event itself. A date inside a relative clause, or an adverbial
-    clause opened by one of ``clause_marks`` ("since it was first listed in May"), dates
-    what that clause tells, never an event above it."""
+    Timex's ``signal``; "banned from December 31": the object of one of the syntax's onset
+    prepositions), which never date the event itself. A date inside a relative clause, or
+    an adverbial clause opened by one of the syntax's separating marks ("since it was first
+    listed in May"), dates what that clause tells, never an event above it."""
     found: dict[int, list[tuple[int, PlacedTimex]]] = {}
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
             continue
-        if _signal(item, onset_prepositions) != signal or item.timex.function is not None:
+        if _signal(item, syntax.onset_prepositions) != signal or item.timex.function is not None:
             continue  # a period's bound, or the document's own date (a dateline)
-        inside = set(range(item.span.start, item.span.end))
-        last_step = False
-        for distance, token in enumerate((item.head, *item.head.ancestors)):
-            if token.i in anchors and token.i not in inside:
-                found.setdefault(anchors[token.i], []).append((distance, item))
-                break
-            if token.dep_ == "relcl" or last_step:
-                break  # "the order, which had been in force since April 15": the noun's date
-            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
-                break  # "put X on the list in May, but on Monday agreed to ...": another act
-            # "suspended since it was announced in April": the clause dates the event it
-            # modifies; "will add 38 affiliates, raising the total since it was first added
-            # in May 2019": never one further up
-            last_step = token.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in clause_marks for c in token.children
-            )
+        dated = _event_dated_by(item, anchors, syntax)
+        if dated is not None:
+            found.setdefault(dated[0], []).append((dated[1], item))
     chosen: dict[int, PlacedTimex] = {}
     for event, options in found.items():
         options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))
         chosen[event] = options[0][1]
     return chosen
+
+
+def _event_dated_by(
+    item: PlacedTimex, anchors: Mapping[int, int], syntax: SyntaxWords
+) -> tuple[int, int] | None:
+    """(event number, distance) of the event a time expression dates: the first anchor up
+    its tree, within its own clause; else an event the verb it modifies leads to by its
+    complement ("on Monday agreed to extend the licence": the extension), unless that verb
+    announces it (announcements.py dates what is announced)."""
+    inside = set(range(item.span.start, item.span.end))
+    last_step = False
+    verb: tuple[Token, int] | None = None
+    for distance, token in enumerate((item.head, *item.head.ancestors)):
+        if token.i in anchors and token.i not in inside:
+            return anchors[token.i], distance
+        if verb is None and token.pos_ in ("VERB", "AUX"):
+            verb = token, distance
+        if token.dep_ == "relcl" or last_step:
+            break  # "the order, which had been in force since April 15": the noun's date
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+            break  # "put X on the list in May, but on Monday agreed to ...": another act
+        # "suspended since it was announced in April": the clause dates the event it
+        # modifies; "will add 38 affiliates, raising the total since it was first added
+        # in May 2019": never one further up
+        last_step = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in syntax.separating_marks for c in token.children
+        )
+    if verb is not None and verb[0].lemma_.lower() not in syntax.announcing_verbs:
+        for complement in (c for c in verb[0].children if c.dep_ == "xcomp"):
+            for node in (complement, *(c for c in complement.children if c.dep_ == "xcomp")):
+                if node.i in anchors:
+                    return anchors[node.i], verb[1] + 1
+    return None
 
 
 def _signal(item: PlacedTimex, onset_prepositions: frozenset[str]) -> str | None:

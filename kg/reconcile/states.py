@@ -388,6 +388,10 @@ def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
         elif department is None and change.ends_relief:
             # unless it ends that relief (the licences revoked)
             state = {key: change.after(value) for key, value in state.items()}
+        elif change.ends_relief and state.get(None) == PARTIAL:
+            # a department's licence lapsing or revoked ends the relief of it the government
+            # itself announced
+            state[None] = change.after(PARTIAL)
         state[department] = change.after(state.get(department, UNRESTRICTED))
         combined = combine(state.values())
         if combined != current:

@@ -401,3 +401,12 @@ def test_other_a_word_naming_the_kind_of_an_order_gives_its_type(run: Run) -> No
     assert [e.type for e in result.events] == ["designation"]
     denial = run("The Commerce Department issued a denial order against Samsung.")
     assert [e.type for e in denial.events] == ["export_restriction"]
+
+
+def test_other_the_day_an_actor_agreed_to_act_dates_the_act(run: Run) -> None:
+    result = run(
+        "The administration on Monday agreed to extend a temporary licence for Samsung.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    [extension] = [e for e in result.events if e.type == "licence_extension"]
+    assert extension.timex is not None and result.timexes[extension.timex].span.text == "Monday"

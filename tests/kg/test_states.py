@@ -554,3 +554,30 @@ def test_states_an_act_of_a_department_named_with_its_government_is_the_departme
     # is over for the government too
     assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
     assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
+
+
+def test_states_a_licence_revoked_ends_the_relief_the_government_announced(doc: Any) -> None:
+    a = doc("g")
+    s = a.sentence("On March 24, the US government granted Corvex a licence.")
+    government = a.entity(s, "US government", WHOLE[1], "government")
+    company = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s,
+        "granted",
+        "partial_lift",
+        agents=(government,),
+        affected=(company,),
+        timex=a.timex(s, "March 24"),
+    )
+    revoked = _act(
+        doc,
+        "h",
+        "On May 5, the Commerce Department revoked the Corvex licence.",
+        COMMERCE,
+        "revoked",
+        "licence_revocation",
+        "May 5",
+    )
+    r = _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
+    assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
+    assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
