@@ -18,6 +18,7 @@ linked to the acts they carry (``instruments``); records written (``recording``)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -140,6 +141,7 @@ class EventExtractor:
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)
+        _types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)
         _inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         related = self._relations(doc, drafts, anchors, placed, sentences)
@@ -221,3 +223,20 @@ def _inherit_modality(drafts: Sequence[Draft], demonstratives: frozenset[str]) -
         ):
             draft.modality = before.modality
         last[draft.type] = draft
+
+
+def _types_from_context(drafts: Sequence[Draft]) -> None:
+    """A mention whose rule lets the document decide its type (``context_types``: "the
+    75-day extension", of a licence or of a deadline) takes the one of those types the
+    document's other mentions use most; the nearest before it breaks a tie."""
+    told = [d for d in drafts if not d.trigger.rule.context_types and d.modality == "asserted"]
+    for draft in drafts:
+        choices = draft.trigger.rule.context_types
+        if not choices:
+            continue
+        counts = Counter(d.type for d in told if d.type in choices)
+        if not counts:
+            continue
+        here = draft.trigger.head.i
+        nearest = {d.type: -abs(d.trigger.head.i - here) for d in told if d.type in choices}
+        draft.type = max(counts, key=lambda t: (counts[t], nearest[t]))

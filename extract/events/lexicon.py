@@ -57,6 +57,8 @@ class TriggerRule:
     #                               suspension of the order": the order applies again)
     reports_content: bool = False  # "announced it had lifted the order": no event of its
     #                                own when its clause tells an event that happened
+    context_types: tuple[str, ...] = ()  # "the 75-day extension": of a licence or of a
+    #                                      deadline, as the document's other mentions say
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,7 @@ class _Merged:
             reports_content=bool(entry.get("reports_content", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
             on_relief=str(entry["on_relief"]) if entry.get("on_relief") else None,
+            context_types=tuple(strings(entry.get("context_types") or [], path, what)),
         )
         self.rule_files[rule_id] = path
 

@@ -410,3 +410,16 @@ def test_other_the_day_an_actor_agreed_to_act_dates_the_act(run: Run) -> None:
     )
     [extension] = [e for e in result.events if e.type == "licence_extension"]
     assert extension.timex is not None and result.timexes[extension.timex].span.text == "Monday"
+
+
+def test_other_an_extension_is_of_what_the_document_extends(run: Run) -> None:
+    delays = run(
+        "President Donald Trump delayed the ban on Samsung on Friday. He has given Samsung "
+        "a 75-day extension."
+    )
+    assert delays.by_trigger("extension").type == "enforcement_pause"
+    licences = run(
+        "The Commerce Department extended the temporary licence for Samsung on Friday. The "
+        "extension runs for 90 days."
+    )
+    assert {e.type for e in licences.events} == {"licence_extension"}
