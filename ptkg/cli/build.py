@@ -81,10 +81,12 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--min-sources",
         type=_positive_int,
-        default=DEFAULT_MIN_SOURCES,
+        default=None,
         metavar="N",
-        help="independent publishers an event needs to be on the timeline, in the charts and "
-        "the states (others are kept as candidates: `ptkg query candidates`)",
+        help="independent publishers every event needs to be on the timeline, in the charts "
+        "and the states (others are kept as candidates: `ptkg query candidates`); default: "
+        "each type's own (event_types.yaml min_sources: 2 for restrictions, listings and "
+        f"statements, {DEFAULT_MIN_SOURCES} for the others); 1 for a small corpus",
     )
     parser.add_argument(
         "--min-confidence",

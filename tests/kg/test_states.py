@@ -9,6 +9,7 @@ import pytest
 
 from kg.reconcile import Reconciliation, reconcile
 from kg.reconcile.states import StateInterval
+from kg.reconcile.support import Threshold
 from kg.schema import Bodies, EntityTypes, EventType, EventTypes, Populations
 
 if TYPE_CHECKING:
@@ -27,8 +28,18 @@ EVENT_TYPES = EventTypes(
 )
 
 
+# Each step here is told by one document: what states do with it, not what support asks.
+ONE_SOURCE = Threshold(min_sources=1)
+
+
 def _reconcile(*builders: DocBuilder) -> Reconciliation:
-    return reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES, bodies=Bodies.load())
+    return reconcile(
+        [b.build() for b in builders],
+        EVENT_TYPES,
+        ENTITY_TYPES,
+        threshold=ONE_SOURCE,
+        bodies=Bodies.load(),
+    )
 
 
 def _act(
@@ -499,6 +510,7 @@ def test_states_a_ban_on_government_devices_leaves_the_public_free(doc: MakeDoc)
         [ban("d1", devices).build(), ban("d2", devices).build(), ban("d3", None).build()],
         EVENT_TYPES,
         ENTITY_TYPES,
+        threshold=ONE_SOURCE,
         bodies=Bodies.load(),
         populations=Populations.load(),
     )
@@ -515,6 +527,7 @@ def test_states_a_ban_on_government_devices_leaves_the_public_free(doc: MakeDoc)
         ],
         EVENT_TYPES,
         ENTITY_TYPES,
+        threshold=ONE_SOURCE,
         bodies=Bodies.load(),
         populations=Populations.load(),
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from extract.records import DocumentRecords
 from kg.reconcile import Reconciliation, Threshold, reconcile
 from kg.reconcile.support import publishers
+from kg.schema import EventTypes
 from tests.kg.test_reconcile import ENTITY_TYPES, EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -69,3 +70,18 @@ def test_support_threshold_keeps_single_sources_off_the_timeline_and_the_states(
     assert not strict.on_timeline(0)
     assert strict.states == []
     assert not _run(records, Threshold(min_confidence=0.95)).on_timeline(0)
+
+
+def test_support_a_types_own_min_sources_unless_the_build_sets_one(doc: MakeDoc) -> None:
+    strict_types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "export_restriction": replace(EVENT_TYPES.types["export_restriction"], min_sources=2),
+        }
+    )
+    one = [_order(doc, "a").build()]
+    two = [_order(doc, "a").build(), _order(doc, "b").build()]
+    assert not reconcile(one, strict_types, ENTITY_TYPES).on_timeline(0)
+    assert reconcile(two, strict_types, ENTITY_TYPES).on_timeline(0)
+    # --min-sources given: it applies to every type, below the type's own too
+    assert reconcile(one, strict_types, ENTITY_TYPES, Threshold(min_sources=1)).on_timeline(0)
