@@ -142,7 +142,7 @@ class EventExtractor:
         for draft in drafts:
             decide_type(draft, self.lexicon)
         _types_from_context(drafts)
-        announced_decisions(drafts, self.lexicon, entities, placed)
+        announced_decisions(drafts, self.lexicon, entities)
         _inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners

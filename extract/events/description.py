@@ -196,7 +196,7 @@ class Describer:
         ("adds new affiliates", "another 38 firms", "further restricts")."""
         words = self.lexicon.syntax.novelty_words
         for member in draft.members:
-            holders = [member.head, *member.objects, *children(member.head, "dobj")]
+            holders = [member.head, *member.objects, *children(member.head, "dobj", "nsubjpass")]
             for holder in holders:
                 for child in holder.children:
                     if child.dep_ in ("amod", "advmod", "det", "nummod") and child.lower_ in words:

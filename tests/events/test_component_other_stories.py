@@ -423,3 +423,16 @@ def test_other_an_extension_is_of_what_the_document_extends(run: Run) -> None:
         "extension runs for 90 days."
     )
     assert {e.type for e in licences.events} == {"licence_extension"}
+
+
+def test_other_another_group_added_is_the_news(run: Run) -> None:
+    result = run("Another 38 affiliates of Samsung have been added to the Entity List.")
+    added = result.by_trigger("added")
+    assert added.type == "list_addition" and added.news
+
+
+def test_other_tightening_restrictions_imposes_them(run: Run) -> None:
+    result = run("The Commerce Department tightened restrictions on Samsung on Monday.")
+    tightened = result.by_trigger("restrictions")
+    assert tightened.type == "export_restriction"
+    assert result.names(tightened.agents) == {"US Department of Commerce"}
