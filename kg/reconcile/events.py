@@ -42,6 +42,7 @@ class CanonicalEvent:
     instruments: list[Claim] = field(default_factory=list)
     date_conflict: bool = False
     dissent: tuple[Claim, ...] = ()  # claims whose dates the best-supported date excludes
+    named_as: str | None = None  # the type of one step named as two kinds: the specific one
 
     @property
     def all_claims(self) -> list[Claim]:
@@ -53,6 +54,8 @@ class CanonicalEvent:
 
     @property
     def type_id(self) -> str:
+        if self.named_as is not None:
+            return self.named_as
         counts = Counter(c.type.id for c in self.claims)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
@@ -138,7 +141,44 @@ def cluster_claims(
         vote = vote_date(event.all_claims, event.window)
         event.window, event.dissent = vote.window, vote.dissenting
         event.date_conflict = bool(vote.dissenting)
-    return clusters
+    return _one_step_two_kinds(clusters, context)
+
+
+def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> list[CanonicalEvent]:
+    """ "Added Corvex to the Entity List" and "imposed export restrictions on Corvex" on one
+    day by one department: one step named as two kinds of act. An event of a type with the
+    same effect on the state, on the very same day, on the same party, by the same
+    authority joins the best-supported of them, named by the more specific type (a type
+    that refines its coarse type: a list addition is more than a restriction)."""
+    by_day: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for number, event in enumerate(clusters):
+        effect = event.claims[0].type.state_effect
+        if effect is not None and event.window.bounded and event.window.width == 1:
+            by_day[(event.window.lo or 0, effect)].append(number)
+    absorbed: set[int] = set()
+    for numbers in by_day.values():
+        numbers.sort(key=lambda n: -len(clusters[n].sources))
+        for i, keep in enumerate(numbers):
+            if keep in absorbed:
+                continue
+            kept = clusters[keep]
+            for other in numbers[i + 1 :]:
+                event = clusters[other]
+                if other in absorbed or event.type_id == kept.type_id:
+                    continue
+                if not (event.affected & kept.affected):
+                    continue
+                if context.agents(event.agents, kept.agents) != "same":
+                    continue
+                generic = {
+                    c.type.id: c.type.id == c.type.coarse for c in kept.claims + event.claims
+                }
+                if generic[kept.type_id] and not generic[event.type_id]:
+                    kept.named_as = event.type_id  # a listing, more than "a restriction"
+                kept.claims.extend(event.claims)
+                kept.instruments.extend(event.instruments)
+                absorbed.add(other)
+    return [event for number, event in enumerate(clusters) if number not in absorbed]
 
 
 class _ClusterIndex:

@@ -594,3 +594,40 @@ def test_states_a_licence_revoked_ends_the_relief_the_government_announced(doc: 
     r = _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
     assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
     assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
+
+
+def test_states_one_step_named_as_two_kinds_is_one_event(doc: Any) -> None:
+    listed = _act(
+        doc,
+        "l",
+        "The Bureau of Industry and Security added Corvex to the Entity List on March 8.",
+        BIS,
+        "added",
+        "list_addition",
+        "March 8",
+    )
+    restricted = [
+        _act(
+            doc,
+            f"r{n}",
+            "On March 8, the Commerce Department imposed export restrictions on Corvex.",
+            COMMERCE,
+            "imposed",
+            "export_restriction",
+            "March 8",
+        )
+        for n in range(2)
+    ]
+    other_day = _act(
+        doc,
+        "o",
+        "On April 2, the Commerce Department imposed export restrictions on Corvex.",
+        COMMERCE,
+        "imposed",
+        "export_restriction",
+        "April 2",
+    )
+    r = _reconcile(listed, *restricted, other_day)
+    kinds = sorted((e.type_id, len(e.sources)) for e in r.events)
+    # the listing and the restrictions of its day are one step, named by the specific kind
+    assert kinds == [("export_restriction", 1), ("list_addition", 3)]
