@@ -276,7 +276,9 @@ def coordination_pass(
         if cand.type != company or cand.source == "ner":
             continue
         for other in head_token(doc[cand.start : cand.end]).conjuncts:
-            if other.pos_ != "PROPN" or not (other.is_title or other.is_upper):
+            if not (other.is_title or other.is_upper) or not (
+                other.pos_ == "PROPN" or _name_like(other.text)
+            ):
                 continue
             known = covering.get(other.i)
             if known is None:
@@ -305,6 +307,13 @@ def coordination_pass(
             elif known.source == "ner" and known.type == "country":
                 known.type = company
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _name_like(word: str) -> bool:
+    """A word the tagger took for a common noun but written as a name ("Lemon8", "CapCut")."""
+    return word[:1].isupper() and (
+        any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
+    )
 
 
 def is_abbreviation(short: str, full: str) -> bool:

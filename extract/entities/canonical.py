@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from extract.entities.lexicon import EntityLexicon, packaged_entity_lexicon
 from extract.records import EntityMention
 
+_DOTTED_LEAD = re.compile(r"^((?:[A-Z]\.){2,})(?= [A-Z])")
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
 _LEADING = ("the ", "The ")
@@ -38,6 +39,13 @@ def clean_name(text: str) -> str:
             name = name[len(prefix) :]
     name = _POSSESSIVE.sub("", name).strip()
     return name or text.strip()
+
+
+def undotted_lead(name: str) -> str:
+    """A body's name with its leading dotted abbreviation written without dots ("U.S.
+    District Court": "US District Court", as the gazetteer writes the bodies named after
+    their country)."""
+    return _DOTTED_LEAD.sub(lambda m: m.group(1).replace(".", ""), name)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from extract.entities.candidates import (
     settle_overlaps,
     variants,
 )
-from extract.entities.canonical import canonical_names, clean_name
+from extract.entities.canonical import canonical_names, clean_name, undotted_lead
 from extract.entities.lexicon import load_entity_lexicon
 from extract.records import EntityMention, TextSpan
 from extract.spacy_extensions import add_patterns, register_extensions
@@ -270,14 +270,21 @@ class EntityRecogniser:
     def _prefer_longer_names(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A name the patterns find that starts with a known name and goes on with words of
         its own ("ZTE Kangxun Telecommunications Ltd.", "the Senate Banking Committee") is
-        another body, a part of the known one: it takes precedence over it. Only the words
-        that end names ("Huawei Technologies Co. Ltd.") do not make another body."""
+        another body, a part of the known one: it takes precedence over it; so does a body
+        named after its country ("the U.S. District Court for ..."). Only the words that end
+        names ("Huawei Technologies Co. Ltd.") do not make another body."""
         known: dict[tuple[int, str], int] = {}  # (start, type) -> end of the longest
+        places: dict[int, int] = {}  # start -> end of a country's name ("U.S. District Court")
         for c in candidates:
             if c.source == "gazetteer":
                 known[(c.start, c.type)] = max(c.end, known.get((c.start, c.type), 0))
+                entity_type = self.lexicon.types.get(c.type)
+                if entity_type is not None and entity_type.whole_government:
+                    places[c.start] = max(c.end, places.get(c.start, 0))
         for cand in candidates:
             end = known.get((cand.start, cand.type))
+            if end is None and cand.type in self.lexicon.bodies:
+                end = places.get(cand.start)  # a body named after its country
             if cand.source != "pattern" or end is None or end >= cand.end:
                 continue
             extra = [t for t in doc[end : cand.end] if t.text.rstrip(".") not in self.name_ends]
@@ -329,6 +336,8 @@ class EntityRecogniser:
             if all(t.text.rstrip(".") in self.name_ends for t in doc[start:end]):
                 continue  # "Co Ltd.": the words that end a name, with no name
             name = clean_name(doc[start:end].text)
+            if pattern.type in self.lexicon.bodies:
+                name = undotted_lead(name)
             yield Candidate(
                 start,
                 end,

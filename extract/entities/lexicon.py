@@ -154,6 +154,15 @@ class EntityLexicon:
         )
 
     @cached_property
+    def bodies(self) -> frozenset[str]:
+        """Types of a government's or a country's parts: agencies, courts, legislatures."""
+        return frozenset(
+            type_id
+            for type_id, entity_type in self.types.items()
+            if entity_type.actor in ("government", "court") and not entity_type.whole_government
+        )
+
+    @cached_property
     def company_type(self) -> str:
         """The type of companies (the first whose actor kind is ``company``)."""
         for type_id, entity_type in self.types.items():

@@ -213,3 +213,18 @@ def test_component_a_name_ends_before_a_bracket(entities: Entities) -> None:
         "The Commission directed the Public Safety and Homeland Security Bureau (Bureau) to act."
     )
     assert not [m for m in found if "(" in m.span.text]
+
+
+def test_component_a_court_named_after_its_country_and_district(entities: Entities) -> None:
+    found = entities(
+        "Judge Jane Roe of the U.S. District Court for the Eastern District of Pennsylvania "
+        "ruled on Friday."
+    )
+    court = by_text(found, "U.S. District Court for the Eastern District of Pennsylvania")
+    assert court.type == "court"
+    assert court.name == "US District Court for the Eastern District of Pennsylvania"
+
+
+def test_component_a_name_the_tagger_took_for_a_noun_among_companies(entities: Entities) -> None:
+    found = entities("Apps by ByteDance, including TikTok, CapCut, and Zentra8, were removed.")
+    assert by_text(found, "Zentra8").type == "organization"
