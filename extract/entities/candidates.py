@@ -276,9 +276,10 @@ def coordination_pass(
         if cand.type != company or cand.source == "ner":
             continue
         for other in head_token(doc[cand.start : cand.end]).conjuncts:
-            if not (other.is_title or other.is_upper) or not (
-                other.pos_ == "PROPN" or _name_like(other.text)
-            ):
+            name_like = _name_like(other.text)  # "WeChat", "Lemon8"
+            if not (other.is_title or other.is_upper or name_like):
+                continue
+            if other.pos_ != "PROPN" and not name_like:
                 continue
             known = covering.get(other.i)
             if known is None:

@@ -228,3 +228,14 @@ def test_component_a_court_named_after_its_country_and_district(entities: Entiti
 def test_component_a_name_the_tagger_took_for_a_noun_among_companies(entities: Entities) -> None:
     found = entities("Apps by ByteDance, including TikTok, CapCut, and Zentra8, were removed.")
     assert by_text(found, "Zentra8").type == "organization"
+
+
+def test_component_a_name_with_an_inner_capital_among_companies(entities: Entities) -> None:
+    found = entities("The orders ban the apps TikTok and ZenChat from operating in the US.")
+    assert by_text(found, "ZenChat").type == "organization"
+
+
+def test_component_an_app_named_by_its_kind(entities: Entities) -> None:
+    found = entities("The orders target the messaging app ZenChat.")
+    assert by_text(found, "ZenChat").type == "product"
+    assert not [m for m in entities("Apple removed it from the App Store.") if m.type == "product"]
