@@ -43,6 +43,7 @@ class CanonicalEvent:
     date_conflict: bool = False
     dissent: tuple[Claim, ...] = ()  # claims whose dates the best-supported date excludes
     named_as: str | None = None  # the type of one step named as two kinds: the specific one
+    supported: dict[str, frozenset[str]] | None = None  # participants, once clustering is done
 
     @property
     def all_claims(self) -> list[Claim]:
@@ -64,10 +65,21 @@ class CanonicalEvent:
         return sorted({c.doc_id for c in self.all_claims})
 
     def participants(self, role: str) -> Counter[str]:
+        """Mentions naming each participant of ``role``: while claims are clustered, every
+        one any source names; once settled, the best-supported ones."""
         counts: Counter[str] = Counter()
         for claim in self.all_claims:
             counts.update(getattr(claim, role))
+        if self.supported is not None:
+            kept = self.supported[role]
+            counts = Counter({key: n for key, n in counts.items() if key in kept})
         return counts
+
+    def settle(self) -> None:
+        """Keep the participants the sources support: with many documents, one naming a
+        party the others do not is more often a misreading (a quoted official's own
+        country, a background clause) than a party of the event."""
+        self.supported = {role: _supported(self.all_claims, role) for role in ROLES}
 
     @property
     def models(self) -> frozenset[str]:
@@ -94,6 +106,23 @@ class CanonicalEvent:
     def expires(self) -> DateRange | None:
         """When the measure lapses, as most of its sources that say so tell it."""
         return _most_told(c.expires for c in self.all_claims)
+
+
+ROLES = ("agents", "affected", "models", "owners")
+
+
+def _supported(claims: Iterable[Claim], role: str) -> frozenset[str]:
+    """The participants of ``role`` named by enough documents: all when the best-named one
+    has two at most; else at least two, and a quarter of the best-named one's."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for key in getattr(claim, role):
+            documents[key].add(claim.doc_id)
+    if not documents:
+        return frozenset()
+    top = max(len(d) for d in documents.values())
+    needed = 1 if top <= 2 else max(2, -(-top // 4))
+    return frozenset(key for key, docs in documents.items() if len(docs) >= needed)
 
 
 def _most_told(ranges: Iterable[DateRange | None]) -> DateRange | None:
@@ -141,7 +170,10 @@ def cluster_claims(
         vote = vote_date(event.all_claims, event.window)
         event.window, event.dissent = vote.window, vote.dissenting
         event.date_conflict = bool(vote.dissenting)
-    return _one_step_two_kinds(clusters, context)
+    events = _one_step_two_kinds(clusters, context)
+    for event in events:
+        event.settle()
+    return events
 
 
 def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> list[CanonicalEvent]:

@@ -629,3 +629,34 @@ def test_reconcile_conflicting_order_is_set_aside_and_kept_as_a_disagreement(doc
     (conflict,) = [d for d in r.disagreements if d.aspect == "date" and lift in d.about]
     assert {c.doc_id for c in conflict.claims} == {"a", "b"}
     assert any("set aside" in c.value for c in conflict.claims)
+
+
+def test_reconcile_participants_are_those_the_sources_support(doc: MakeDoc) -> None:
+    def report(doc_id: str, *, aside: bool) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence("Commerce restricted exports of Mythos 5 on June 12, Brazil noted.")
+        commerce = a.entity(s, "Commerce", "US Department of Commerce", "government_agency")
+        model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+        agents = (commerce,)
+        if aside:  # one source also names a party the others do not
+            agents = (commerce, a.entity(s, "Brazil", "Brazil", "country"))
+        a.event(
+            s,
+            "restricted",
+            "export_restriction",
+            agents=agents,
+            models=(model,),
+            timex=a.timex(s, "June 12"),
+        )
+        return a
+
+    many = _reconcile(*(report(f"d{n}", aside=n == 0) for n in range(6)))
+    event = many.events[_event(many, "export_restriction")]
+    assert event.agents == {"us-department-of-commerce"}
+    assert len(event.sources) == 6
+    # told by two documents, every party either names stays
+    few = _reconcile(report("e0", aside=True), report("e1", aside=False))
+    assert few.events[_event(few, "export_restriction")].agents == {
+        "us-department-of-commerce",
+        "brazil",
+    }
