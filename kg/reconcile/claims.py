@@ -50,6 +50,10 @@ class Claim:
         return (self.doc_id, self.mention.trigger.start)
 
     @property
+    def populations(self) -> frozenset[str]:
+        return frozenset(s.population for s in self.mention.scope)
+
+    @property
     def participants(self) -> frozenset[str]:
         return self.agents | self.affected | self.models
 

@@ -27,7 +27,7 @@ from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
 from kg.reconcile.values import vote_date
-from kg.schema import EventTypes
+from kg.schema import EventTypes, Populations
 
 # Sources may disagree on a date by this many days and still report the same event; the
 # disagreement is kept (see conflicts.py), not hidden.
@@ -80,6 +80,11 @@ class CanonicalEvent:
         party the others do not is more often a misreading (a quoted official's own
         country, a background clause) than a party of the event."""
         self.supported = {role: _supported(self.all_claims, role) for role in ROLES}
+
+    @property
+    def populations(self) -> frozenset[str]:
+        """Whom its sources say it binds or relieves (scopes.yaml populations)."""
+        return frozenset(s.population for c in self.claims for s in c.mention.scope)
 
     @property
     def models(self) -> frozenset[str]:
@@ -137,13 +142,16 @@ def cluster_claims(
     types: EventTypes,
     entities: EntityIndex,
     authorities: Authorities | None = None,
+    populations: Populations | None = None,
 ) -> list[CanonicalEvent]:
     attachments = _instrument_attachments(claims)
     acts = [c for c in claims if id(c) not in attachments]
     clusters: list[CanonicalEvent] = []
     index = _ClusterIndex()
     cluster_of: dict[int, int] = {}
-    context = _Context(_government_keys(entities), authorities, _associations(claims))
+    context = _Context(
+        _government_keys(entities), authorities, _associations(claims), populations or Populations()
+    )
     for claim in sorted(acts, key=_specificity):
         best: tuple[float, int] | None = None
         for number in sorted(index.candidates(claim)):
@@ -287,6 +295,12 @@ class _Context:
     governments: frozenset[str]  # entities that are governments as a whole
     authorities: Authorities | None  # who acts for which department or government
     associated: frozenset[tuple[str, str]]  # subjects named together by several documents
+    populations: Populations  # which populations a restriction of leaves the others free
+
+    def partial_target(self, populations: frozenset[str]) -> bool:
+        """Whether one of these populations is one whose restriction leaves the others
+        free (government devices)."""
+        return any(self.populations.restricts_some(p) for p in populations)
 
     def related_subjects(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any((x, y) in self.associated for x in a for y in b)
@@ -347,6 +361,12 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
         near_conflict = True
     if claim.models and event.models and not claim.models & event.models:
         return None
+    if (
+        claim.populations
+        and event.populations
+        and context.partial_target(claim.populations) != context.partial_target(event.populations)
+    ):
+        return None  # a ban on government devices and a ban on all users: two measures
     shared_models = len(claim.models & event.models)
     shared_affected = len(claim.affected & event.affected)
     shared_agents = len(claim.agents & event.agents)

@@ -79,7 +79,7 @@ def reconcile(
     claims = build_claims(records, entity_index, event_types)
     authorities = Authorities(entity_index, entity_types, bodies)
     authorities.learn((c.doc_id, c.agents) for c in claims.events)
-    events = cluster_claims(claims.events, event_types, entity_index, authorities)
+    events = cluster_claims(claims.events, event_types, entity_index, authorities, populations)
     dcts = {r.document.id: r.dct for r in records}
     temporal = solve(events, dcts, claims.states, event_types)
     order = sorted(

@@ -11,7 +11,7 @@ import pytest
 from extract.records import Count, DateRange, EventRelation, TextSpan
 from kg.build import GraphOptions, write_graph
 from kg.reconcile import Reconciliation, reconcile
-from kg.schema import EntityType, EntityTypes, EventType, EventTypes
+from kg.schema import EntityType, EntityTypes, EventType, EventTypes, Populations
 from kg.store import GraphStore
 from queries import run_query
 
@@ -660,3 +660,34 @@ def test_reconcile_participants_are_those_the_sources_support(doc: MakeDoc) -> N
         "us-department-of-commerce",
         "brazil",
     }
+
+
+def test_reconcile_a_ban_on_government_devices_and_a_ban_on_all_stay_apart(
+    doc: MakeDoc,
+) -> None:
+    def ban(doc_id: str, population: str | None) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence("On June 12, Commerce banned Mythos 5 on government devices.")
+        model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+        a.event(
+            s,
+            "banned",
+            "export_restriction",
+            models=(model,),
+            timex=a.timex(s, "June 12"),
+            scope=((population, None),) if population else (),
+        )
+        return a
+
+    devices, everyone = "government_devices", "all_users"
+    records = [ban("a", devices).build(), ban("b", everyone).build(), ban("c", devices).build()]
+    r = reconcile(records, EVENT_TYPES, ENTITY_TYPES, populations=Populations.load())
+    assert sorted(e.sources for e in r.events) == [["a", "c"], ["b"]]
+    # a source that does not say whom it binds may report either
+    silent = [*records[:1], ban("d", None).build()]
+    assert (
+        len(reconcile(silent, EVENT_TYPES, ENTITY_TYPES, populations=Populations.load()).events)
+        == 1
+    )
+    # without the knowledge of which populations are partial targets, one event
+    assert len(reconcile(records, EVENT_TYPES, ENTITY_TYPES).events) == 1
