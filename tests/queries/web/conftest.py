@@ -52,9 +52,15 @@ class Served:
         return self.url + "query"
 
     def children(self) -> list[int]:
-        """The processes it started (the Oxigraph server)."""
-        path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+        """The processes it started (the Oxigraph server), from any of its threads: a new
+        build's server is started by the thread that answers the request that finds it."""
+        found: list[int] = []
+        for path in Path(f"/proc/{self.process.pid}/task").glob("*/children"):
+            try:
+                found += [int(pid) for pid in path.read_text().split()]
+            except OSError:  # the thread ended meanwhile
+                continue
+        return sorted(found)
 
     def stop(self) -> tuple[int, str]:
         """Stop it as Ctrl-C does: its exit code and what it said on stderr."""

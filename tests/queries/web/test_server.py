@@ -232,6 +232,9 @@ def test_server_serves_a_new_build_once_it_is_in_place(
         ptkg.write(tmp_path / "corpus" / "b.txt", ptkg.OTHER)
         assert ptkg("build", corpus.parent, "--out", out).code == 0
         assert _count(served.endpoint) > before  # the new build, with both articles
+        deadline = time.monotonic() + 10  # the previous server stops after its last answer
+        while first_engine in served.children() and time.monotonic() < deadline:
+            time.sleep(0.1)
         [engine] = served.children()
         assert engine != first_engine  # the previous build's server stopped
     finally:
