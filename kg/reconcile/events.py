@@ -118,7 +118,8 @@ ROLES = ("agents", "affected", "models", "owners")
 
 def _supported(claims: Iterable[Claim], role: str) -> frozenset[str]:
     """The participants of ``role`` named by enough documents: all when the best-named one
-    has two at most; else at least two, and a quarter of the best-named one's."""
+    has fewer than five (a party a single report names is often real: the official who
+    signed); else at least two, and a quarter of the best-named one's."""
     documents: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for key in getattr(claim, role):
@@ -126,7 +127,7 @@ def _supported(claims: Iterable[Claim], role: str) -> frozenset[str]:
     if not documents:
         return frozenset()
     top = max(len(d) for d in documents.values())
-    needed = 1 if top <= 2 else max(2, -(-top // 4))
+    needed = 1 if top < 5 else max(2, -(-top // 4))
     return frozenset(key for key, docs in documents.items() if len(docs) >= needed)
 
 
