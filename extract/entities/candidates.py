@@ -276,7 +276,7 @@ def coordination_pass(
         if cand.type != company or cand.source == "ner":
             continue
         for other in head_token(doc[cand.start : cand.end]).conjuncts:
-            name_like = _name_like(other.text)  # "WeChat", "Lemon8"
+            name_like = _name_like(other.text)  # "ZenChat", "Melon8"
             if not (other.is_title or other.is_upper or name_like):
                 continue
             if other.pos_ != "PROPN" and not name_like:
@@ -311,7 +311,7 @@ def coordination_pass(
 
 
 def _name_like(word: str) -> bool:
-    """A word the tagger took for a common noun but written as a name ("Lemon8", "CapCut")."""
+    """A word the tagger took for a common noun but written as a name ("Melon8", "ZenChat")."""
     return word[:1].isupper() and (
         any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
     )

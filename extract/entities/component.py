@@ -269,10 +269,10 @@ class EntityRecogniser:
 
     def _prefer_longer_names(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A name the patterns find that starts with a known name and goes on with words of
-        its own ("ZTE Kangxun Telecommunications Ltd.", "the Senate Banking Committee") is
+        its own ("KTX Zentra Networks Ltd.", "the Senate Finance Committee") is
         another body, a part of the known one: it takes precedence over it; so does a body
         named after its country ("the U.S. District Court for ..."). Only the words that end
-        names ("Huawei Technologies Co. Ltd.") do not make another body."""
+        names ("Corvex Technologies Co. Ltd.") do not make another body."""
         known: dict[tuple[int, str], int] = {}  # (start, type) -> end of the longest
         places: dict[int, int] = {}  # start -> end of a country's name ("U.S. District Court")
         for c in candidates:
@@ -452,7 +452,7 @@ class EntityRecogniser:
                 if end > start and doc[end - 1].text == "AI":
                     end -= 1
             if glued_number(doc, end - 1):
-                continue  # "Huawei 5G": the number is part of a word, not a version
+                continue  # "Corvex 5G": the number is part of a word, not a version
             span = doc[start:end]
             cand = Candidate(
                 start, end, "ai_model", clean_name(span.text), "pattern", _P_MODEL, rule=key

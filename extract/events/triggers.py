@@ -201,7 +201,7 @@ class TriggerFinder:
     def _in_name(token: Token, entities: DocEntities) -> bool:
         """A word of a known body's name ("Office of Foreign Assets Control") is no trigger;
         an instrument's name is one ("the Export Control Order"), and NER's spans are too
-        unsure ("Judge Blocks TikTok Ban" taken for an organisation) to hide one."""
+        unsure ("Judge Blocks Corvex Ban" taken for an organisation) to hide one."""
         mention = entities.at(token)
         return (
             mention is not None and mention.source != "ner" and not entities.is_instrument(mention)

@@ -199,13 +199,13 @@ def test_component_a_known_name_followed_by_words_of_its_own_is_another_body(
     entities: Entities,
 ) -> None:
     found = entities(
-        "The bill passed the Senate Banking Committee after Samsung Zentra Electronics Ltd. "
-        "and Huawei Technologies Co Ltd. were named."
+        "The bill passed the Senate Finance Committee after Samsung Zentra Electronics Ltd. "
+        "and Nvidia Corp. Ltd. were named."
     )
-    assert by_text(found, "Senate Banking Committee").type == "legislature"
+    assert by_text(found, "Senate Finance Committee").type == "legislature"
     assert by_text(found, "Samsung Zentra Electronics Ltd.").type == "organization"
     # the words that only end a name leave the known company itself
-    assert by_text(found, "Huawei Technologies").name == "Huawei"
+    assert by_text(found, "Nvidia Corp.").name == "Nvidia"
 
 
 def test_component_a_name_ends_before_a_bracket(entities: Entities) -> None:
@@ -217,21 +217,21 @@ def test_component_a_name_ends_before_a_bracket(entities: Entities) -> None:
 
 def test_component_a_court_named_after_its_country_and_district(entities: Entities) -> None:
     found = entities(
-        "Judge Jane Roe of the U.S. District Court for the Eastern District of Pennsylvania "
+        "Judge Jane Roe of the U.S. District Court for the Southern District of Ohio "
         "ruled on Friday."
     )
-    court = by_text(found, "U.S. District Court for the Eastern District of Pennsylvania")
+    court = by_text(found, "U.S. District Court for the Southern District of Ohio")
     assert court.type == "court"
-    assert court.name == "US District Court for the Eastern District of Pennsylvania"
+    assert court.name == "US District Court for the Southern District of Ohio"
 
 
 def test_component_a_name_the_tagger_took_for_a_noun_among_companies(entities: Entities) -> None:
-    found = entities("Apps by ByteDance, including TikTok, CapCut, and Zentra8, were removed.")
-    assert by_text(found, "Zentra8").type == "organization"
+    found = entities("Apps by Samsung, including Snapchat, Instagram, and Melon8, were removed.")
+    assert by_text(found, "Melon8").type == "organization"  # tagged a common noun
 
 
 def test_component_a_name_with_an_inner_capital_among_companies(entities: Entities) -> None:
-    found = entities("The orders ban the apps TikTok and ZenChat from operating in the US.")
+    found = entities("The orders ban the apps Snapchat and ZenChat from operating in the US.")
     assert by_text(found, "ZenChat").type == "organization"
 
 

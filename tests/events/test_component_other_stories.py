@@ -247,9 +247,9 @@ def test_other_barred_from_buying_a_companys_goods_restricts_the_company(run: Ru
 
 def test_other_a_date_of_a_clause_further_down_dates_no_event_above_it(run: Run) -> None:
     result = run(
-        "The administration will add 38 Samsung affiliates to the list, raising the total "
-        "to 152 since Samsung was first added in May 2019.",
-        timexes=[("May 2019", "DATE", "2019-05")],
+        "The administration will add 12 Samsung affiliates to the list, raising the total "
+        "to 40 since Samsung was first added in March 2023.",
+        timexes=[("March 2023", "DATE", "2023-03")],
     )
     assert result.by_trigger("add").timex is None
     # a clause that modifies the event itself still dates it
@@ -275,12 +275,12 @@ def test_other_the_act_that_issues_a_measure_dates_it_and_names_its_actor(run: R
 
 def test_other_approving_a_ban_dates_and_names_it(run: Run) -> None:
     result = run(
-        "President Joe Biden approved a Samsung ban for government devices Thursday.",
+        "President Jane Roe approved a Samsung ban for government devices Thursday.",
         timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
     )
     ban = result.by_trigger("ban")
     assert ban.timex is not None and result.timexes[ban.timex].span.text == "Thursday"
-    assert result.names(ban.agents) == {"Joe Biden"}
+    assert result.names(ban.agents) == {"Jane Roe"}
     assert [s.population for s in ban.scope] == ["government_devices"]
 
 
@@ -326,18 +326,18 @@ def test_other_a_ban_averted_has_not_happened(run: Run) -> None:
 
 def test_other_a_date_of_a_coordinated_act_dates_that_act_only(run: Run) -> None:
     result = run(
-        "In May, the Trump administration put Samsung on an economic blacklist, citing "
-        "national security concerns, but on Monday agreed to again extend a temporary licence.",
-        timexes=[("May", "DATE", "XXXX-05"), ("Monday", "DATE", "XXXX-WXX-1")],
+        "In March, the Roe administration put Samsung on a trade blacklist, citing "
+        "data security concerns, but on Monday agreed to again extend a temporary licence.",
+        timexes=[("March", "DATE", "XXXX-03"), ("Monday", "DATE", "XXXX-WXX-1")],
     )
     put = result.by_trigger("put")
-    assert put.timex is not None and result.timexes[put.timex].span.text == "May"
+    assert put.timex is not None and result.timexes[put.timex].span.text == "March"
 
 
 def test_other_a_statement_rejecting_a_ban_on_its_speaker(run: Run) -> None:
     result = run(
-        "Samsung said in a statement on Friday that it will not accept a ban by the United "
-        "States on the company."
+        "Samsung said in a statement on Monday that it will not accept a ban by Brazil on "
+        "the company."
     )
     said = result.by_trigger("said")
     assert said.type == "statement"
@@ -362,8 +362,8 @@ def test_other_a_statement_and_what_it_tells_stay_two_mentions(run: Run) -> None
 
 def test_other_this_licence_is_as_uncertain_as_the_licence_it_points_back_to(run: Run) -> None:
     result = run(
-        "The spokesperson indicated that Samsung might get a temporary licence. The spokesperson "
-        "said this temporary licence would be for the benefit of US companies."
+        "An official hinted that Samsung might get a temporary licence. The official said "
+        "this temporary licence would help its suppliers."
     )
     assert [e.type for e in result.events] == ["licence_grant", "licence_grant"]
     assert all(e.modality == "speculative" for e in result.events)
@@ -373,13 +373,12 @@ def test_other_a_licence_belongs_to_its_holder_and_names_whom_it_lets_them_sell_
     run: Run,
 ) -> None:
     result = run(
-        "Intel's license to sell to Samsung was issued by the Trump administration in "
-        "September 2020.",
-        timexes=[("September 2020", "DATE", "2020-09")],
+        "Intel's license to sell to Samsung was issued by the Commerce Department in March 2023.",
+        timexes=[("March 2023", "DATE", "2023-03")],
     )
     licence = result.by_trigger("license")
     assert licence.type == "licence_grant"
-    assert result.names(licence.agents) == {"Trump administration"}
+    assert result.names(licence.agents) == {"US Department of Commerce"}
     assert result.names(licence.affected) == {"Intel", "Samsung"}
 
 
@@ -415,7 +414,7 @@ def test_other_the_day_an_actor_agreed_to_act_dates_the_act(run: Run) -> None:
 def test_other_an_extension_is_of_what_the_document_extends(run: Run) -> None:
     delays = run(
         "President Donald Trump delayed the ban on Samsung on Friday. He has given Samsung "
-        "a 75-day extension."
+        "a 60-day extension."
     )
     assert delays.by_trigger("extension").type == "enforcement_pause"
     licences = run(
@@ -426,7 +425,7 @@ def test_other_an_extension_is_of_what_the_document_extends(run: Run) -> None:
 
 
 def test_other_another_group_added_is_the_news(run: Run) -> None:
-    result = run("Another 38 affiliates of Samsung have been added to the Entity List.")
+    result = run("Another 12 affiliates of Samsung have been added to the Entity List.")
     added = result.by_trigger("added")
     assert added.type == "list_addition" and added.news
 
