@@ -221,7 +221,7 @@ class EventMention:
     carried_by: str | None = None  # event mention id of the dated letter or determination
     #                                that carries this act (its date dates the act)
     effective: str | None = None  # timex id: when the measure takes effect ("effective May 1")
-    expires: str | None = None  # timex id: when it lapses ("a licence through August 19")
+    expires: str | None = None  # timex id: when it lapses ("a licence through June 30")
     news: bool = False  # told as the document's news: in its headline, or as a new step
     #                     ("adds new affiliates", "another 38 firms"), not a reference back
 

@@ -9,7 +9,7 @@ after a title, a model's core name, hyphenated names). The component
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -264,12 +264,12 @@ def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def coordination_pass(
-    doc: Doc, chosen: list[Candidate], company: str, heads: frozenset[str]
+    doc: Doc, chosen: list[Candidate], company: str, name_ends: Set[str]
 ) -> list[Candidate]:
-    """ "Xilinx and Intel", "Oracle, Silver Lake and MGX": a name coordinated with companies
-    is a company too, when nothing else names it, or only NER's guess of a place. Words
-    that only end names (``heads``: "Corp.", "Ltd") are no name of their own."""
-    suffixes = {h.rstrip(".") for h in heads}
+    """ "Zentrix and Intel", "Oracle, Vantage Lake and Corvex": a name coordinated with
+    companies is a company too, when nothing else names it, or only NER's guess of a place.
+    Words that only end names (``name_ends``, without their dots: "Corp", "Ltd") are no
+    name of their own."""
     covering = {i: c for c in chosen for i in range(c.start, c.end)}
     out = list(chosen)
     for cand in chosen:
@@ -292,7 +292,7 @@ def coordination_pass(
                     and start - 1 not in covering
                 ):
                     start -= 1
-                if all(t.text.rstrip(".") in suffixes for t in doc[start : other.i + 1]):
+                if all(t.text.rstrip(".") in name_ends for t in doc[start : other.i + 1]):
                     continue
                 found = Candidate(
                     start,

@@ -191,9 +191,7 @@ class EntityRecogniser:
         chosen = self._outlets_pass(doc, chosen)
         chosen = [c for c in chosen if c.type != BLOCKED]
         chosen = abbreviations_pass(doc, chosen)
-        chosen = coordination_pass(
-            doc, chosen, self.lexicon.company_type, self.lexicon.ner.org_heads
-        )
+        chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
         chosen.sort(key=lambda c: (c.start, c.end))
         self._set(doc, chosen)
         return doc

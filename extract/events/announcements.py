@@ -3,7 +3,7 @@
 Reads: the typed drafts, their modality, tense and dates, and the verbs that govern them.
 Changes: a restriction or relief told in the future inside what a government or an official
 announces, confirms or decides ("the government said companies will be banned from buying
-its kit after 31 December", "the ministry confirmed the app will be blocked from Monday")
+its kit after 1 March", "the ministry confirmed the app will be blocked from Monday")
 is a decision taken when announced: asserted, acted by whoever announced it, and its date
 becomes the day it takes effect. So is one the text asserts for a later day ("the app
 will be blocked from Monday"). Announced without a day it takes effect, it stays a plan
@@ -36,7 +36,7 @@ def announced_decisions(
 ) -> None:
     words = lexicon.syntax.announcing_verbs
     for draft in drafts:
-        event_type = lexicon.types.get(lexicon.decided(draft.type))
+        event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
             continue
         found = _speaker(draft.head, words, entities)

@@ -11,14 +11,14 @@ controls"), the duration's ``Timex`` in ``doc._.timexes`` gets the anchor ``even
 The steps, each in its own module: headlines parsed again in sentence case
 (``headlines``); triggers found (``triggers``) and merged into one draft per event
 (``merging``); each draft described: participants, models, scope, modality, tense,
-attribution, instrument (``description``); dated (``timing``); typed (``decide``); generic
-statements dropped (``genericity``); events the text orders related (``timing``); letters
+attribution, instrument (``description``); dated (``timing``); typed (``decide``); read
+against the document's other mentions (``discourse``); generic statements dropped
+(``genericity``); events the text orders related (``timing``); letters
 linked to the acts they carry (``instruments``); records written (``recording``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -32,6 +32,7 @@ from extract.events.announcements import announced_decisions
 from extract.events.attribution import AttributionFinder
 from extract.events.decide import decide_type
 from extract.events.description import Describer
+from extract.events.discourse import inherit_modality, reports_an_event, types_from_context
 from extract.events.draft import Draft
 from extract.events.genericity import is_specific
 from extract.events.headlines import Headlines
@@ -41,7 +42,7 @@ from extract.events.merging import Merger
 from extract.events.participants import DocEntities
 from extract.events.recording import rebind, renumber, to_record
 from extract.events.scope import ScopeFinder
-from extract.events.syntax import Sentences, determiner
+from extract.events.syntax import Sentences
 from extract.events.timing import (
     PlacedTimex,
     RelationFinder,
@@ -141,9 +142,9 @@ class EventExtractor:
             drafts[number].expires = item
         for draft in drafts:
             decide_type(draft, self.lexicon)
-        _types_from_context(drafts)
+        types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities)
-        _inherit_modality(drafts, self.lexicon.syntax.demonstratives)
+        inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(
@@ -151,7 +152,7 @@ class EventExtractor:
                 n
                 for n, d in enumerate(drafts)
                 if (n in related or is_specific(d, definite, self._needs_party(d.type)))
-                and not _reports_an_event(d, drafts)
+                and not reports_an_event(d, drafts)
             ),
             key=lambda n: drafts[n].trigger.start,
         )
@@ -190,53 +191,3 @@ class EventExtractor:
 
 
 __all__ = ["EventExtractor", "make_event_extractor"]
-
-
-def _reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
-    """A statement that tells an event which happened ("announced it had lifted the order")
-    is that event's report, not an event of its own (rule flag ``reports_content``)."""
-    if not draft.trigger.rule.reports_content:
-        return False
-    clause = {t.i for t in draft.trigger.head.subtree} - {draft.trigger.head.i}
-    return any(
-        other is not draft and other.trigger.head.i in clause and other.modality == "asserted"
-        for other in drafts
-    )
-
-
-def _inherit_modality(drafts: Sequence[Draft], demonstratives: frozenset[str]) -> None:
-    """ "Corvex might get a temporary licence. ... this licence would help its customers":
-    a demonstrative mention ("this licence") with no date and no verb of its own refers
-    back to the last mention of its type, and is as uncertain as that one."""
-    last: dict[str, Draft] = {}
-    for draft in sorted(drafts, key=lambda d: d.trigger.head.i):
-        rep = draft.trigger
-        before = last.get(draft.type)
-        if (
-            before is not None
-            and before.modality != "asserted"
-            and draft.modality == "asserted"
-            and rep.is_noun
-            and rep.light is None
-            and draft.timex is None
-            and determiner(rep.head) in demonstratives
-        ):
-            draft.modality = before.modality
-        last[draft.type] = draft
-
-
-def _types_from_context(drafts: Sequence[Draft]) -> None:
-    """A mention whose rule lets the document decide its type (``context_types``: "the
-    75-day extension", of a licence or of a deadline) takes the one of those types the
-    document's other mentions use most; the nearest before it breaks a tie."""
-    told = [d for d in drafts if not d.trigger.rule.context_types and d.modality == "asserted"]
-    for draft in drafts:
-        choices = draft.trigger.rule.context_types
-        if not choices:
-            continue
-        counts = Counter(d.type for d in told if d.type in choices)
-        if not counts:
-            continue
-        here = draft.trigger.head.i
-        nearest = {d.type: -abs(d.trigger.head.i - here) for d in told if d.type in choices}
-        draft.type = max(counts, key=lambda t: (counts[t], nearest[t]))

@@ -150,8 +150,8 @@ class Describer:
             for m in entities.in_tokens(sentence)
             if m.name not in agents and m.name in focus
         ]
-        if not found and len(focus) == 1 and self._ends_relief(rep.type):
-            # "The temporary licence expired on August 13", in an article about Corvex: the
+        if not found and len(focus) == 1 and self.lexicon.ends_relief(rep.type):
+            # "The temporary licence expired on June 30", in an article about Corvex: the
             # relief that ends is that of the one company the article is about
             found = [(0, m) for m in entities.mentions if m.name in focus and m.name not in agents][
                 :1
@@ -168,14 +168,10 @@ class Describer:
             return True
         return self._restricting(type_id)
 
-    def _ends_relief(self, type_id: str) -> bool:
-        type_def = self.lexicon.types.get(self.lexicon.decided(type_id))
-        return type_def is not None and type_def.ends_relief
-
     def _restricting(self, type_id: str) -> bool:
         """Events that restrict or relieve someone (event_types.yaml: affects_owner): with
         no affected party named, the owner of the restricted models is affected."""
-        type_def = self.lexicon.types.get(self.lexicon.decided(type_id))
+        type_def = self.lexicon.scheme_of(type_id)
         return type_def is not None and type_def.affects_owner
 
     @staticmethod

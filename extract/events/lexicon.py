@@ -124,7 +124,7 @@ class SyntaxWords:
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
-    onset_prepositions: frozenset[str]  # "banned from December 31": when it takes effect
+    onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
 
 
@@ -165,6 +165,18 @@ class EventLexicon:
             if population.id == population_id:
                 return population
         return None
+
+    def scheme_of(self, type_id: str) -> EventType | None:
+        """The scheme's entry of the type a mention of ``type_id`` is decided to have."""
+        return self.types.get(self.decided(type_id))
+
+    def ends_relief(self, type_id: str) -> bool:
+        found = self.scheme_of(type_id)
+        return found is not None and found.ends_relief
+
+    def state_effect(self, type_id: str) -> str | None:
+        found = self.scheme_of(type_id)
+        return found.state_effect if found is not None else None
 
     def in_class(self, lemma: str, classes: Iterable[str]) -> bool:
         lemma = lemma.lower()

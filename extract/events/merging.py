@@ -117,8 +117,8 @@ class Merger:
         """A restriction named as what a relief acts on ("eased the restrictions", "the ban
         was lifted") is the measure relieved, not a new one; a relief named as what ends
         ("the licence expired", "revoked the licences") is the relief ended."""
-        relief = {t.head.i: t for t in triggers if self._effect(t.type) in _RELIEF}
-        ending = {t.head.i: t for t in triggers if self._ends_relief(t.type)}
+        relief = {t.head.i: t for t in triggers if self.lexicon.state_effect(t.type) in _RELIEF}
+        ending = {t.head.i: t for t in triggers if self.lexicon.ends_relief(t.type)}
         kept = []
         for trigger in triggers:
             head = trigger.head
@@ -128,7 +128,7 @@ class Merger:
             if (
                 lifts is not None
                 and trigger.is_noun
-                and self._effect(trigger.type) == "restricted"
+                and self.lexicon.state_effect(trigger.type) == "restricted"
                 and head.dep_ in ("dobj", "nsubjpass")
             ):
                 # whom the measure restricted ("the ban on Corvex") the relief relieves
@@ -138,7 +138,7 @@ class Merger:
             if (
                 ends is not None
                 and trigger.is_noun
-                and self._effect(trigger.type) in _RELIEF
+                and self.lexicon.state_effect(trigger.type) in _RELIEF
                 and trigger.head.dep_ in ("nsubj", "dobj", "nsubjpass")
             ):
                 # "the licence expired", "revoked the licence": the relief that ends
@@ -146,14 +146,6 @@ class Merger:
                 continue
             kept.append(trigger)
         return kept
-
-    def _ends_relief(self, type_id: str) -> bool:
-        found = self.lexicon.types.get(self.lexicon.decided(type_id))
-        return found is not None and found.ends_relief
-
-    def _effect(self, type_id: str) -> str | None:
-        found = self.lexicon.types.get(self.lexicon.decided(type_id))
-        return found.state_effect if found is not None else None
 
     def _kind(self, type_id: str) -> str:
         """What two triggers of one event share: their coarse type, or the type the text

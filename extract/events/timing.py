@@ -86,8 +86,8 @@ def attach_timexes(
     """Event number -> the time expression its anchors govern most closely.
 
     Without ``signal``, the expressions that date an event; with "start" or "end", those
-    that start or end the period of a measure ("effective May 1", "until August 19": the
-    Timex's ``signal``; "banned from December 31": the object of one of the syntax's onset
+    that start or end the period of a measure ("effective May 1", "until June 30": the
+    Timex's ``signal``; "banned from March 1": the object of one of the syntax's onset
     prepositions), which never date the event itself. A date inside a relative clause, or
     an adverbial clause opened by one of the syntax's separating marks ("since it was first
     listed in May"), dates what that clause tells, never an event above it."""
@@ -127,8 +127,8 @@ def _event_dated_by(
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
         # "suspended since it was announced in April": the clause dates the event it
-        # modifies; "will add 38 affiliates, raising the total since it was first added
-        # in May 2019": never one further up
+        # modifies; "will add 12 affiliates, raising the total since it was first added
+        # in March 2023": never one further up
         last_step = token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in syntax.separating_marks for c in token.children
         )

@@ -61,7 +61,7 @@ UNRESTRICTED, RESTRICTED, PARTIAL, LIFTED = (
 # authority is known, and twice as many as any other department.
 PRINCIPAL_SHARE = 0.4
 # A measure said to lapse within this many days of its own step is told with the date it
-# replaces ("extended the licence due to expire on May 15"), not its own.
+# replaces ("extended the licence due to expire on June 30"), not its own.
 LAPSE_MIN_DAYS = 7
 # On one day, restrictions come before the relief granted from them.
 _EFFECT_ORDER = {RESTRICTED: 0, PARTIAL: 1, LIFTED: 2}
@@ -131,7 +131,7 @@ def best_day(window: Window) -> int | None:
 
 
 def _lapse(event: CanonicalEvent, effect: str, day: int) -> tuple[Window, int, str] | None:
-    """The change when the measure lapses ("a 90-day licence to August 19", "a ban until
+    """The change when the measure lapses ("a licence to June 30", "a ban until
     June"): the day after its last day, relief giving way to the restriction it relieved and
     a restriction to its lifting."""
     end = event.expires
@@ -139,7 +139,7 @@ def _lapse(event: CanonicalEvent, effect: str, day: int) -> tuple[Window, int, s
         return None
     after = end.latest.toordinal() + 1
     if after <= day + LAPSE_MIN_DAYS:
-        return None  # "extended the licence that expired May 15": the old date, not its own
+        return None  # "extended the licence that expired June 30": the old date, not its own
     return Window(after, after), after, RESTRICTED if effect != RESTRICTED else LIFTED
 
 

@@ -39,6 +39,7 @@ def _reconcile(*builders: DocBuilder) -> Reconciliation:
         ENTITY_TYPES,
         threshold=ONE_SOURCE,
         bodies=Bodies.load(),
+        populations=Populations.load(),
     )
 
 
@@ -506,79 +507,31 @@ def test_states_a_ban_on_government_devices_leaves_the_public_free(doc: MakeDoc)
         )
         return a
 
-    r = reconcile(
-        [ban("d1", devices).build(), ban("d2", devices).build(), ban("d3", None).build()],
-        EVENT_TYPES,
-        ENTITY_TYPES,
-        threshold=ONE_SOURCE,
-        bodies=Bodies.load(),
-        populations=Populations.load(),
-    )
+    r = _reconcile(ban("d1", devices), ban("d2", devices), ban("d3", None))
     public = [s for s in r.states if s.subject == "corvex" and s.population == "all"]
     assert not [s for s in public if s.state == "restricted"]
     scoped = [s for s in r.states if s.population == devices]
     assert {s.state for s in scoped} >= {"restricted"}
     # when most sources that say whom it binds say everyone, it is everyone's state
-    r = reconcile(
-        [
-            ban("d1", devices).build(),
-            ban("d2", "all_users").build(),
-            ban("d3", "all_users").build(),
-        ],
-        EVENT_TYPES,
-        ENTITY_TYPES,
-        threshold=ONE_SOURCE,
-        bodies=Bodies.load(),
-        populations=Populations.load(),
-    )
+    r = _reconcile(ban("d1", devices), ban("d2", "all_users"), ban("d3", "all_users"))
     public = [s for s in r.states if s.subject == "corvex" and s.population == "all"]
     assert "restricted" in {s.state for s in public}
 
 
-def test_states_an_act_of_a_department_named_with_its_government_is_the_departments(
-    doc: Any,
-) -> None:
-    a = doc("d")
-    s = a.sentence(
-        "On March 24, the US government and its Commerce Department granted Corvex a licence."
-    )
-    government = a.entity(s, "US government", WHOLE[1], "government")
-    department = a.entity(s, "Commerce Department", COMMERCE[1], "government_agency")
-    company = a.entity(s, "Corvex", "Corvex", "organization")
-    a.event(
-        s,
-        "granted",
-        "partial_lift",
-        agents=(government, department),
-        affected=(company,),
-        timex=a.timex(s, "March 24"),
-    )
-    revoked = _act(
-        doc,
-        "e",
-        "On May 5, the Commerce Department revoked the Corvex licence.",
-        COMMERCE,
-        "revoked",
-        "licence_revocation",
-        "May 5",
-    )
-    r = _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
-    # the government's state is its departments' combined: the relief its department ended
-    # is over for the government too
-    assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
-    assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
-
-
-def test_states_a_licence_revoked_ends_the_relief_the_government_announced(doc: Any) -> None:
+def _granted_then_revoked(doc: Any, *grantors: tuple[str, str, str]) -> Reconciliation:
+    """Corvex listed on March 8; on March 24 ``grantors`` grant it a licence, which the
+    Commerce Department revokes on May 5."""
     a = doc("g")
-    s = a.sentence("On March 24, the US government granted Corvex a licence.")
-    government = a.entity(s, "US government", WHOLE[1], "government")
+    s = a.sentence(
+        f"On March 24, the {' and '.join(g[0] for g in grantors)} granted Corvex a licence."
+    )
+    agents = tuple(a.entity(s, *grantor) for grantor in grantors)
     company = a.entity(s, "Corvex", "Corvex", "organization")
     a.event(
         s,
         "granted",
         "partial_lift",
-        agents=(government,),
+        agents=agents,
         affected=(company,),
         timex=a.timex(s, "March 24"),
     )
@@ -591,7 +544,21 @@ def test_states_a_licence_revoked_ends_the_relief_the_government_announced(doc: 
         "licence_revocation",
         "May 5",
     )
-    r = _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
+    return _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
+
+
+def test_states_an_act_of_a_department_named_with_its_government_is_the_departments(
+    doc: Any,
+) -> None:
+    r = _granted_then_revoked(doc, WHOLE, COMMERCE)
+    # the government's state is its departments' combined: the relief its department ended
+    # is over for the government too
+    assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
+    assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
+
+
+def test_states_a_licence_revoked_ends_the_relief_the_government_announced(doc: Any) -> None:
+    r = _granted_then_revoked(doc, WHOLE)
     assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
     assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
 
