@@ -54,6 +54,7 @@ class EventType:
     affects_owner: bool = False  # no affected party named: the owner of its models is
     follows: tuple[str, ...] = ()  # coarse types of its parties' events it comes after
     ends_relief: bool = False  # a restriction that ends a relief (a licence revoked)
+    recurs: bool = False  # the same parties do it often: an undated mention names no one
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -130,6 +131,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         layer=layer,
         min_sources=min_sources,
         needs_party=_flag(fields, "needs_party", type_id, path),
+        recurs=_flag(fields, "recurs", type_id, path),
         affects_owner=bool(affects_owner),
         follows=_words(fields.get("follows"), "follows", type_id, path),
         ends_relief=_flag(fields, "ends_relief", type_id, path),

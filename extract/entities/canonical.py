@@ -172,11 +172,13 @@ def canonicalise_corpus(
 ) -> dict[tuple[str, str], str]:
     """(document id, document-level name) -> corpus-level name, for every mention given.
 
-    Linear in the number of mentions. Merges: equal gazetteer ids; equal names of the same
-    type; model short forms with the core and version of one corpus-wide model ("Ultra 2"
-    in one article, "Gemini Ultra 2" in another; "Ultra" when the corpus knows one version
-    of it); one-word person names that are the surname of exactly one full name. Legal
-    instruments stay per document (a "letter" of one article is not that of another).
+        Linear in the number of mentions. Merges: equal gazetteer ids; equal names of the same
+        type; model short forms with the core and version of one corpus-wide model ("Ultra 2"
+        in one article, "Gemini Ultra 2" in another; "Ultra" when the corpus knows one version
+        of it); full person names that differ only by middle initials; one-word person names
+    (and one-word organisations NER found where other documents name that word a person)
+    that are the surname of exactly one full name. Legal
+        instruments stay per document (a "letter" of one article is not that of another).
     """
     lexicon = lexicon or packaged_entity_lexicon()
     parent: dict[str, str] = {}
@@ -200,7 +202,10 @@ def canonicalise_corpus(
     models: dict[str, list[tuple[str, ModelName]]] = defaultdict(list)
     versions: dict[str, set[str]] = defaultdict(set)
     full_people: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, set[str]] = defaultdict(set)  # a full name without middle initials
     single_people: list[str] = []
+    single_person_names: set[str] = set()
+    lone_orgs: list[str] = []  # one-word organisations only NER found
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
@@ -229,8 +234,17 @@ def canonicalise_corpus(
                 words = mention.name.split()
                 if len(words) > 1:
                     full_people[words[-1].lower()].add(node)
+                    forms[_without_initials(words)].add(node)
                 else:
                     single_people.append(node)
+                    single_person_names.add(mention.name.lower())
+            elif (
+                coarse == "org"
+                and mention.source == "ner"
+                and not mention.gazetteer_id
+                and len(mention.name.split()) == 1
+            ):
+                lone_orgs.append(node)
 
     for core, members in models.items():
         by_version: dict[str | None, list[str]] = defaultdict(list)
@@ -242,6 +256,14 @@ def canonicalise_corpus(
         for nodes in by_version.values():
             for node in nodes[1:]:
                 union(nodes[0], node)
+    # "Jane Q. Roe" and "Jane Roe" are one person: the surname alone then finds one name.
+    for same_person in forms.values():
+        first, *rest = sorted(same_person)
+        for node in rest:
+            union(first, node)
+    # NER types a surname as an organisation at times ("Roe moved to ..."); where other
+    # documents use the same word for a person of the corpus, it is that person.
+    single_people += [n for n in lone_orgs if n.rsplit(":", 1)[1] in single_person_names]
     for node in single_people:
         surname = node.rsplit(":", 1)[1]
         targets = full_people.get(surname, set())
@@ -272,6 +294,15 @@ def canonicalise_corpus(
             corpus_name = f"{corpus_name} ({doc_id})"
         result[(doc_id, name)] = corpus_name
     return result
+
+
+def _without_initials(words: Sequence[str]) -> str:
+    """A person's name without the initials between the first and last names."""
+    middle = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+    return " ".join([words[0], *middle, words[-1]]).lower()
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _kind(entity_type: str, lexicon: EntityLexicon) -> str:

@@ -157,7 +157,11 @@ def cluster_claims(
         best: tuple[float, int] | None = None
         for number in sorted(index.candidates(claim)):
             score = _score(claim, clusters[number], context)
-            if score is not None and (best is None or score > best[0]):
+            if score is not None and (
+                best is None
+                or score > best[0]
+                or (score == best[0] and _more_recent(claim, clusters[number], clusters[best[1]]))
+            ):
                 best = (score, number)
         if best is None:
             clusters.append(CanonicalEvent([claim], claim.window))
@@ -407,6 +411,15 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
     if not claim.participants or not event_participants:
         score += 0.1  # one side names nobody: possible, the weakest link
     return score - (0.5 if near_conflict else 0.0)
+
+
+def _more_recent(claim: Claim, event: CanonicalEvent, other: CanonicalEvent) -> bool:
+    """For an undated mention of an act its parties repeat ("the minister criticised
+    Corvex"), of two events that fit it equally the later one: a report tells of the
+    latest such act before it was written."""
+    if not claim.type.recurs or claim.window.lo is not None or claim.floating:
+        return False
+    return (event.window.lo or 0) > (other.window.lo or 0)
 
 
 def _government_keys(entities: EntityIndex) -> frozenset[str]:

@@ -11,13 +11,19 @@ from extract.entities import (
 from extract.records import EntityMention, TextSpan
 
 
-def mention(number: int, name: str, type_: str, gazetteer_id: str | None = None) -> EntityMention:
+def mention(
+    number: int,
+    name: str,
+    type_: str,
+    gazetteer_id: str | None = None,
+    source: str = "pattern",
+) -> EntityMention:
     return EntityMention(
         f"e{number}",
         TextSpan(0, len(name), name),
         type_,
         name,
-        "pattern",
+        source,
         gazetteer_id=gazetteer_id,
     )
 
@@ -65,6 +71,36 @@ def test_canonical_corpus_surnames_and_gazetteer_ids() -> None:
     )
     assert names[("b", "Lutnick")] == "Howard Lutnick"
     assert names[("b", "Pentagon")] == "US Department of Defense"
+
+
+def test_canonical_corpus_middle_initials_and_surnames_name_one_person() -> None:
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Jane Q. Roe", "person")],
+            "b": [mention(1, "Jane Roe", "person")],
+            "c": [mention(1, "Roe", "person")],
+            # NER took the surname for an organisation here; other documents call it a person
+            "d": [mention(1, "Roe", "organization", source="ner")],
+        }
+    )
+    assert names[("a", "Jane Q. Roe")] == names[("b", "Jane Roe")]
+    assert names[("c", "Roe")] == names[("b", "Jane Roe")]
+    assert names[("d", "Roe")] == names[("b", "Jane Roe")]
+
+
+def test_canonical_corpus_keeps_a_company_named_like_nobody() -> None:
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Jane Roe", "person")],
+            # no document names "Roe" a person: the word stays the company NER saw
+            "b": [mention(1, "Roe", "organization", source="ner")],
+            # two people share the surname: the lone one is neither
+            "c": [mention(1, "John Doe", "person"), mention(2, "Mary Doe", "person")],
+            "d": [mention(1, "Doe", "person")],
+        }
+    )
+    assert names[("b", "Roe")] == "Roe"
+    assert names[("d", "Doe")] == "Doe"
 
 
 def test_canonical_corpus_instruments_stay_in_their_document() -> None:

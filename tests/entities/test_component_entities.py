@@ -239,3 +239,13 @@ def test_component_an_app_named_by_its_kind(entities: Entities) -> None:
     found = entities("The orders target the messaging app ZenChat.")
     assert by_text(found, "ZenChat").type == "product"
     assert not [m for m in entities("Apple removed it from the App Store.") if m.type == "product"]
+
+
+def test_component_regulations_are_instruments_not_parties(entities: Entities) -> None:
+    found = entities(
+        "Samsung may not ship chips to Corvex under the Export Administration Regulations "
+        "(EAR), and the Foreign Direct Product Rule widens the EAR to chips made abroad."
+    )
+    assert by_text(found, "Export Administration Regulations").type == "legal_instrument"
+    assert {m.type for m in found if m.span.text == "EAR"} == {"legal_instrument"}
+    assert by_text(found, "Foreign Direct Product Rule").type == "legal_instrument"

@@ -691,3 +691,35 @@ def test_reconcile_a_ban_on_government_devices_and_a_ban_on_all_stay_apart(
     )
     # without the knowledge of which populations are partial targets, one event
     assert len(reconcile(records, EVENT_TYPES, ENTITY_TYPES).events) == 1
+
+
+def _remark(doc: MakeDoc, doc_id: str, dct: DateRange, day_words: str | None) -> DocBuilder:
+    """'Jane Roe criticised Corvex [on DAY].', in a document written on ``dct``."""
+    a = doc(doc_id, dct=dct, inferred=False)
+    text = (
+        f"Jane Roe criticised Corvex on {day_words}."
+        if day_words
+        else "Jane Roe criticised Corvex."
+    )
+    s = a.sentence(text)
+    roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+    corvex = a.entity(s, "Corvex", "Corvex", "organization")
+    timex = a.timex(s, day_words) if day_words else None
+    a.event(s, "criticised", "statement", agents=(roe,), affected=(corvex,), timex=timex)
+    return a
+
+
+def test_reconcile_undated_repeated_act_joins_the_latest_before_its_document(
+    doc: MakeDoc,
+) -> None:
+    types = EventTypes({**EVENT_TYPES.types, "statement": _type("statement", recurs=True)})
+    june = DateRange(_day("2026-06-25"), _day("2026-06-25"))
+    builders = [
+        _remark(doc, "early", june, "June 3"),
+        _remark(doc, "late", june, "June 20"),
+        _remark(doc, "undated", june, None),
+    ]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    sources = {r.windows[i].to_range(): set(e.sources) for i, e in enumerate(r.events)}
+    assert sources[DateRange(_day("2026-06-20"), _day("2026-06-20"))] == {"late", "undated"}
+    assert sources[DateRange(_day("2026-06-03"), _day("2026-06-03"))] == {"early"}
