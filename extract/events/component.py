@@ -32,7 +32,12 @@ from extract.events.announcements import announced_decisions
 from extract.events.attribution import AttributionFinder
 from extract.events.decide import decide_type
 from extract.events.description import Describer
-from extract.events.discourse import inherit_modality, reports_an_event, types_from_context
+from extract.events.discourse import (
+    inherit_modality,
+    lead_news,
+    reports_an_event,
+    types_from_context,
+)
 from extract.events.draft import Draft
 from extract.events.genericity import is_specific
 from extract.events.headlines import Headlines
@@ -145,6 +150,7 @@ class EventExtractor:
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
+        lead_news(doc, drafts, skip, sentences)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(

@@ -3,7 +3,9 @@
 Reads: the typed, described drafts of one document. Changes: a statement that only tells
 an event which happened is that event's report, not an event of its own; a demonstrative
 mention ("this licence") is as uncertain as the mention it points back to; a mention whose
-rule lets the document decide its type takes the type the document's other mentions use.
+rule lets the document decide its type takes the type the document's other mentions use;
+what the lead sentence tells in its main clause, with no date of its own, is the document's
+news.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.tokens import Doc, Span
+
 from extract.events.draft import Draft
-from extract.events.syntax import determiner
+from extract.events.syntax import Sentences, determiner, is_verbal
 
 
 def reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
@@ -65,4 +69,49 @@ def types_from_context(drafts: Sequence[Draft]) -> None:
         draft.type = max(counts, key=lambda t: (counts[t], nearest[t]))
 
 
-__all__ = ["inherit_modality", "reports_an_event", "types_from_context"]
+# The lead is the first sentence of the body when it opens the document: within this many
+# characters of its start, and at least this many words long (not a caption or a byline).
+LEAD_WITHIN_CHARS = 800
+LEAD_MIN_WORDS = 8
+# Dependencies by which a trigger still tells the main clause's news ("has revoked the
+# licences", "imposed a ban", "moved to bar").
+_MAIN_CLAUSE = frozenset({"ROOT", "dobj", "xcomp", "ccomp", "conj", "nsubjpass", "attr"})
+
+
+def lead_news(doc: Doc, drafts: Sequence[Draft], skip: set[int], sentences: Sentences) -> None:
+    """ "Commerce has revoked the licences of Corvex's suppliers, ..." opening an article:
+    the lead tells the news, so an act its main clause asserts with no date of its own
+    happened shortly before the article (``Draft.news``). Background lives in subordinate
+    clauses ("two years after the ban ...") and later sentences, which keep no date."""
+    lead = _lead(doc, skip, sentences)
+    if lead is None:
+        return
+    for draft in drafts:
+        head = draft.trigger.head
+        if not lead.start <= head.i < lead.end or draft.timex is not None:
+            continue
+        if draft.modality != "asserted" or draft.tense == "future":
+            continue
+        chain = [head] if head.dep_ == "ROOT" else [head, head.head]
+        if all(t.dep_ in _MAIN_CLAUSE for t in chain) and chain[-1].dep_ == "ROOT":
+            draft.news = True
+
+
+def _lead(doc: Doc, skip: set[int], sentences: Sentences) -> Span | None:
+    """The first sentence of the body: past any headline, long enough, with a verb."""
+    for start, end in zip(sentences.starts, sentences.ends, strict=True):
+        if doc[start].idx > LEAD_WITHIN_CHARS:
+            return None
+        span = doc[start:end]
+        if any(t.i in skip for t in span):
+            continue
+        words = [t for t in span if t.is_alpha]
+        if len(words) < LEAD_MIN_WORDS or not any(is_verbal(t) and t.dep_ == "ROOT" for t in span):
+            continue
+        if all(t.is_title or not t.is_lower for t in words):
+            continue  # a title-case line the headline finder left
+        return span
+    return None
+
+
+__all__ = ["inherit_modality", "lead_news", "reports_an_event", "types_from_context"]

@@ -147,8 +147,15 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         window = Window()
     elif timex is not None and timex.range is not None:
         window = Window.of(soften(timex.range, part_of(timex.rule)))
-    if mention.news and mention.date is None and timex is None and dct.anchored:
-        # told as the document's news, with no date of its own: shortly before it was written
+    if (
+        mention.news
+        and mention.date is None
+        and timex is None
+        and dct.anchored
+        and dct.range.days <= NEWS_WITHIN_DAYS
+    ):
+        # told as the document's news, with no date of its own: shortly before it was
+        # written (when that is known within days; a guessed year of writing says little)
         window = Window(dct.range.earliest.toordinal() - NEWS_WITHIN_DAYS, None)
     if mention.modality in (HAPPENED, STATE) and mention.tense != "future":
         # Reported as having happened: by the time the document was written. A date after

@@ -138,3 +138,23 @@ def test_timing_undated_letter_leaves_the_act_of_another_agent(run: Run) -> None
     assert result.of_type("letter")
     (lift,) = result.of_type("partial_lift", "full_lift")
     assert lift.carried_by is None
+
+
+def test_timing_lead_main_clause_is_the_news_and_background_is_not(run: Run) -> None:
+    result = run(
+        "The Commerce Department has revoked the export licences of Samsung, barring it from "
+        "selling chips to Corvex, two years after the agency added Corvex to the Entity List. "
+        "Nvidia later suspended its own shipments to Corvex."
+    )
+    assert result.by_trigger("licences").news  # the lead's main clause, no date of its own
+    assert not result.by_trigger("added").news  # background in a subordinate clause
+    assert not result.by_trigger("suspended").news  # a later sentence
+
+
+def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
+    result = run(
+        "The Commerce Department revoked the export licences of Samsung on March 3, barring it "
+        "from selling chips to Corvex.",
+        [("March 3", "DATE", "2026-03-03")],
+    )
+    assert not result.by_trigger("licences").news
