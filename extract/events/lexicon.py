@@ -87,6 +87,7 @@ class ModalityCues:
     asserted_with: frozenset[str]
     speculative_modals: frozenset[str]
     speculative_adverbs: frozenset[str]
+    speculative_adjectives: frozenset[str]
     speculative_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
 
@@ -526,6 +527,7 @@ class _Merged:
                 asserted_with=frozenset(mod.get("planned.asserted_with", ())),
                 speculative_modals=frozenset(mod.get("speculative.modals", ())),
                 speculative_adverbs=frozenset(mod.get("speculative.adverbs", ())),
+                speculative_adjectives=frozenset(mod.get("speculative.adjectives", ())),
                 speculative_verbs=frozenset(mod.get("speculative.verbs", ())),
                 reporting_verbs=frozenset(mod.get("reporting_verbs", ())),
             ),

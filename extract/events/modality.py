@@ -134,12 +134,11 @@ def modality_of(
                     found.add("hypothetical" if has_perfect and word == "could" else "speculative")
             if child.dep_ == "advmod" and child.lower_ in cues.speculative_adverbs:
                 found.add("speculative")
-            if (
-                child.dep_ == "amod"
-                and child.lower_ in cues.planned_adjectives
-                and not is_verbal(token)
-            ):
-                found.add("planned")
+            if child.dep_ == "amod" and not is_verbal(token):
+                if child.lower_ in cues.planned_adjectives:
+                    found.add("planned")
+                elif child.lower_ in cues.speculative_adjectives:
+                    found.add("speculative")  # "a possible extension"
         if is_governor:
             forms = {lemma, token.lower_}
             if forms & _forms(cues.negated_verbs):

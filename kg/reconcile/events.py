@@ -192,14 +192,17 @@ def cluster_claims(
 def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> list[CanonicalEvent]:
     """ "Added Corvex to the Entity List" and "imposed export restrictions on Corvex" on one
     day by one department: one step named as two kinds of act. An event of a type with the
-    same effect on the state, on the very same day, on the same party, by the same
-    authority joins the best-supported of them, named by the more specific type (a type
-    that refines its coarse type: a list addition is more than a restriction)."""
+    same effect on the state (or of the same type), on the very same day, on the same
+    party, by the same authority joins the best-supported of them, named by the more
+    specific type (a type that refines its coarse type: a list addition is more than a
+    restriction). Two reports of one step that the dates of their own documents kept apart
+    while clustering, and that the votes put on one day, become one event too."""
     by_day: dict[tuple[int, str], list[int]] = defaultdict(list)
     for number, event in enumerate(clusters):
-        effect = event.claims[0].type.state_effect
-        if effect is not None and event.window.bounded and event.window.width == 1:
-            by_day[(event.window.lo or 0, effect)].append(number)
+        # a type that changes no state joins only its own kind
+        kind = event.claims[0].type.state_effect or f"type:{event.type_id}"
+        if event.window.bounded and event.window.width == 1:
+            by_day[(event.window.lo or 0, kind)].append(number)
     absorbed: set[int] = set()
     for numbers in by_day.values():
         numbers.sort(key=lambda n: -len(clusters[n].sources))
@@ -209,12 +212,13 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
             kept = clusters[keep]
             for other in numbers[i + 1 :]:
                 event = clusters[other]
-                if other in absorbed or event.type_id == kept.type_id:
+                if other in absorbed:
                     continue
-                if not (event.affected & kept.affected):
+                if not ((event.affected | event.models) & (kept.affected | kept.models)):
                     continue
-                if context.agents(event.agents, kept.agents) != "same":
-                    continue
+                acting = context.agents(event.agents, kept.agents)
+                if acting != "same" and not (acting != "conflict" and event.agents & kept.agents):
+                    continue  # the same department, or an actor both name (the president)
                 generic = {
                     c.type.id: c.type.id == c.type.coarse for c in kept.claims + event.claims
                 }

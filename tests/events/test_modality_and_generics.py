@@ -143,3 +143,8 @@ def test_attribution_outlet_first_to_report(run: Run) -> None:
     assert permission.type == "partial_lift"
     assert permission.attribution is not None
     assert result.names([permission.attribution.source or ""]) == {"Semafor"}
+
+
+def test_modality_possible_noun_trigger_is_speculative(run: Run) -> None:
+    result = run("The agency granted Samsung a possible extension of its licence.")
+    assert result.by_trigger("extension").modality == "speculative"

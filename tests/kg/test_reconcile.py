@@ -723,3 +723,36 @@ def test_reconcile_undated_repeated_act_joins_the_latest_before_its_document(
     sources = {r.windows[i].to_range(): set(e.sources) for i, e in enumerate(r.events)}
     assert sources[DateRange(_day("2026-06-20"), _day("2026-06-20"))] == {"late", "undated"}
     assert sources[DateRange(_day("2026-06-03"), _day("2026-06-03"))] == {"early"}
+
+
+def _pause(doc: MakeDoc, doc_id: str, type_id: str, trigger: str, as_model: bool) -> DocBuilder:
+    """'Jane Roe <trigger> for ZenChat on March 3.' ZenChat named as a product or a party."""
+    a = doc(doc_id)
+    s = a.sentence(f"Jane Roe {trigger} for ZenChat on March 3.")
+    roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+    app = a.entity(s, "ZenChat", "ZenChat", "app" if as_model else "organization")
+    subject = {"models": (app,)} if as_model else {"affected": (app,)}
+    a.event(s, trigger, type_id, agents=(roe,), timex=a.timex(s, "March 3"), **subject)
+    return a
+
+
+def test_reconcile_one_step_named_two_ways_on_one_day_is_one_event(doc: MakeDoc) -> None:
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "enforcement_pause": _type(
+                "enforcement_pause", coarse="partial_lift", state_effect="partially_lifted"
+            ),
+            "licence_extension": _type(
+                "licence_extension", coarse="partial_lift", state_effect="partially_lifted"
+            ),
+        }
+    )
+    builders = [
+        # an actor both name and no department: the head of government's one decision
+        _pause(doc, "a", "enforcement_pause", "paused enforcement", as_model=True),
+        _pause(doc, "b", "enforcement_pause", "paused enforcement", as_model=True),
+        _pause(doc, "c", "licence_extension", "extended the reprieve", as_model=False),
+    ]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
