@@ -216,18 +216,54 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
                     continue
                 if not ((event.affected | event.models) & (kept.affected | kept.models)):
                     continue
-                acting = context.agents(event.agents, kept.agents)
-                if acting != "same" and not (acting != "conflict" and event.agents & kept.agents):
-                    continue  # the same department, or an actor both name (the president)
-                generic = {
-                    c.type.id: c.type.id == c.type.coarse for c in kept.claims + event.claims
-                }
-                if generic[kept.type_id] and not generic[event.type_id]:
-                    kept.named_as = event.type_id  # a listing, more than "a restriction"
-                kept.claims.extend(event.claims)
-                kept.instruments.extend(event.instruments)
+                if not event.agents or not _same_author(event, kept, context):
+                    continue  # two steps of one day are one only when their authors agree
+                _absorb(kept, event)
                 absorbed.add(other)
+    # A report dated only to some weeks ("a licence was granted to Corvex" shortly before an
+    # article) of the one step of that effect on that party, by its author or naming none,
+    # that other sources date to a day of those weeks: that step, told without its day.
+    for number, event in enumerate(clusters):
+        effect = event.claims[0].type.state_effect
+        window = event.window
+        if number in absorbed or effect is None or not window.bounded:
+            continue
+        if window.width == 1 or window.width > STEP_WITHIN_DAYS:
+            continue
+        subjects = event.affected | event.models
+        fitting = {
+            keep
+            for (day, kind), numbers in by_day.items()
+            if kind == effect and window.contains(day)
+            for keep in numbers
+            if keep not in absorbed
+            and subjects & (clusters[keep].affected | clusters[keep].models)
+            and _same_author(event, clusters[keep], context)
+        }
+        if len(fitting) == 1:
+            _absorb(clusters[fitting.pop()], event)
+            absorbed.add(number)
     return [event for number, event in enumerate(clusters) if number not in absorbed]
+
+
+# How wide a report's window may be and still tie it to a step of one day.
+STEP_WITHIN_DAYS = 31
+
+
+def _same_author(event: CanonicalEvent, kept: CanonicalEvent, context: _Context) -> bool:
+    """No author named, the same department, or an actor both name (the president)."""
+    if not event.agents:
+        return True
+    acting = context.agents(event.agents, kept.agents)
+    return acting == "same" or (acting != "conflict" and bool(event.agents & kept.agents))
+
+
+def _absorb(kept: CanonicalEvent, event: CanonicalEvent) -> None:
+    generic = {c.type.id: c.type.id == c.type.coarse for c in kept.claims + event.claims}
+    if generic[kept.type_id] and not generic[event.type_id]:
+        kept.named_as = event.type_id  # a listing, more than "a restriction"
+    kept.claims.extend(event.claims)
+    kept.instruments.extend(event.instruments)
 
 
 class _ClusterIndex:

@@ -756,3 +756,60 @@ def test_reconcile_one_step_named_two_ways_on_one_day_is_one_event(doc: MakeDoc)
     ]
     r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
     assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+
+
+def test_reconcile_report_dated_to_weeks_is_the_step_others_date_to_a_day(
+    doc: MakeDoc,
+) -> None:
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "licence_grant": _type(
+                "licence_grant", coarse="partial_lift", state_effect="partially_lifted"
+            ),
+            "licence_extension": _type(
+                "licence_extension", coarse="partial_lift", state_effect="partially_lifted"
+            ),
+        }
+    )
+    builders = []
+    for doc_id in ("a", "b"):
+        a = doc(doc_id)
+        s = a.sentence("The Commerce Department extended the licence of Corvex on June 12.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(
+            s,
+            "extended",
+            "licence_extension",
+            agents=(agency,),
+            affected=(corvex,),
+            timex=a.timex(s, "June 12"),
+        )
+        builders.append(a)
+    c = doc("c")
+    s = c.sentence("Corvex received a new licence in June.")
+    corvex = c.entity(s, "Corvex", "Corvex", "organization")
+    c.event(s, "licence", "licence_grant", affected=(corvex,), timex=c.timex(s, "June"))
+    builders.append(c)
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+    # two steps in that month: nothing tells which one the undated report is
+    later = doc("d")
+    s = later.sentence("The Commerce Department extended the licence of Corvex on June 26.")
+    agency = later.entity(
+        s, "Commerce Department", "US Department of Commerce", "government_agency"
+    )
+    corvex = later.entity(s, "Corvex", "Corvex", "organization")
+    later.event(
+        s,
+        "extended",
+        "licence_extension",
+        agents=(agency,),
+        affected=(corvex,),
+        timex=later.timex(s, "June 26"),
+    )
+    r = reconcile([b.build() for b in [*builders, later]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"], ["d"]]
