@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.entities.candidates import (
     BLOCKED,
@@ -417,6 +418,8 @@ class EntityRecogniser:
             text = tokens.text
             if text in rules.stopwords or any(t.text in _QUOTES for t in ent):
                 continue  # a quoted term ("the “Covered Models”") is not a name
+            if len(tokens) == 1 and self._generic_noun(tokens[0]):
+                continue  # "the Department", "the Order": a defined term of legal text
             if not any(t.is_title or t.is_upper or inner_capital(t.text) for t in tokens):
                 continue
             if any(
@@ -432,6 +435,16 @@ class EntityRecogniser:
             yield Candidate(
                 start, end, entity_type, clean_name(text), "ner", _P_NER, rule=f"ner:{ent.label_}"
             )
+
+    def _generic_noun(self, token: Token) -> bool:
+        """A capitalised common noun that heads names without being one ("Department",
+        "Company", "Commission") or names an instrument ("Order", "Rule")."""
+        return token.text.istitle() and token.lower_ in self._generic_heads
+
+    @cached_property
+    def _generic_heads(self) -> frozenset[str]:
+        heads = {h.lower() for h in self.lexicon.ner.org_heads}
+        return frozenset(heads | self.lexicon.instrument_heads)
 
     # ------------------------------------------------------------------ passes
     def _models_pass(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:

@@ -20,7 +20,10 @@ MODAL = "modal"
 _MODAL_LEMMAS = frozenset({"would", "could", "might", "should", "may", "must"})
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(\[]?[A-Z])|\n")
 _FUTURE_LEMMAS = frozenset({"will", "shall", "'ll", "wo"})
-_PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "intend", "set", "due", "aim", "hope"})
+# Verbs whose infinitive complement lies ahead ("is expected to launch", "is to be lifted").
+_PLAN_LEMMAS = frozenset(
+    {"expect", "plan", "schedule", "intend", "set", "due", "aim", "hope", "be"}
+)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -81,8 +84,8 @@ def _verb_tense(tokens: Sequence[TokenInfo], verb: int) -> tuple[str | None, boo
         return PAST, False
     if "have" in lemmas and tokens[verb].tag == "VBN":
         return PAST, False
-    if tokens[verb].tag == "VB" and "to" in lemmas:
-        return None, True
+    if "to" in lemmas and (tokens[verb].tag == "VB" or any(t.tag == "VB" for t in auxes)):
+        return None, True  # "to launch", "to be reached": the governing verb says when
     if tags & {"VBZ", "VBP"}:
         return PRESENT, False
     if tokens[verb].tag == "VBN" and not auxes:

@@ -249,3 +249,13 @@ def test_component_regulations_are_instruments_not_parties(entities: Entities) -
     assert by_text(found, "Export Administration Regulations").type == "legal_instrument"
     assert {m.type for m in found if m.span.text == "EAR"} == {"legal_instrument"}
     assert by_text(found, "Foreign Direct Product Rule").type == "legal_instrument"
+
+
+def test_component_capitalised_common_nouns_of_legal_text_are_no_names(
+    entities: Entities,
+) -> None:
+    found = entities(
+        "The Department said the Company had violated the terms, and the Commission fined "
+        "Corvex Inc. on Monday."
+    )
+    assert {m.span.text for m in found if m.type != "legal_instrument"} == {"Corvex Inc."}
