@@ -57,7 +57,7 @@ from extract.events.timing import (
     place_timexes,
 )
 from extract.events.triggers import TriggerFinder
-from extract.records import EventMention, Timex
+from extract.records import DocumentDate, EventMention, Timex
 from extract.spacy_extensions import register_extensions
 
 
@@ -139,8 +139,10 @@ class EventExtractor:
         placed = place_timexes(doc, timexes)
         ignore = self.lexicon.ignore_timex_values
         syntax = self.lexicon.syntax
+        dct = doc._.dct if Doc.has_extension("dct") else None
         for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
-            drafts[number].timex = item
+            if not _told_as_past(drafts[number], item, dct):
+                drafts[number].timex = item
         for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
             drafts[number].effective = item
         for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
@@ -194,6 +196,20 @@ class EventExtractor:
             related.setdefault(found.source, []).append(found)
             related.setdefault(found.target, [])
         return related
+
+
+# A date this long before the document is history: a verb in the present tense does not
+# tell of it ("the new order revokes the old ones, along with another in January").
+PRESENT_WITHIN_DAYS = 31
+
+
+def _told_as_past(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
+    """Whether a date lies well before the document while the event is told in the
+    present tense: the date is another clause's, not this event's."""
+    value = placed.timex.range
+    if draft.tense != "present" or value is None or dct is None or dct.inferred:
+        return False
+    return (dct.range.earliest - value.latest).days > PRESENT_WITHIN_DAYS
 
 
 __all__ = ["EventExtractor", "make_event_extractor"]

@@ -158,3 +158,21 @@ def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
         [("March 3", "DATE", "2026-03-03")],
     )
     assert not result.by_trigger("licences").news
+
+
+def test_timing_present_tense_is_not_dated_by_a_past_month() -> None:
+    from datetime import date
+
+    from extract.pipeline import Extractor
+    from extract.records import DateRange, Document
+
+    text = (
+        "Roe's new executive order revokes the ZenChat and Vidly orders, along with another "
+        "in January that targeted eight other apps. The agency revoked the Zentra licence in "
+        "January."
+    )
+    document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 6, 9)))
+    (records,) = list(Extractor().extract([document]))
+    by_trigger = {e.trigger.text: e for e in records.events}
+    assert by_trigger["revokes"].date is None  # told in the present: January is another's
+    assert by_trigger["licence"].date == DateRange(date(2026, 1, 1), date(2026, 1, 31))
