@@ -80,6 +80,7 @@ class ModalityCues:
     hypothetical_phrases: tuple[str, ...]
     requested_verbs: frozenset[str]
     requested_nouns: frozenset[str]
+    requested_modals: frozenset[str]
     planned_verbs: frozenset[str]
     planned_nouns: frozenset[str]
     planned_adjectives: frozenset[str]
@@ -520,6 +521,7 @@ class _Merged:
                 hypothetical_phrases=tuple(sorted(mod.get("hypothetical.phrases", ()))),
                 requested_verbs=frozenset(mod.get("requested.verbs", ())),
                 requested_nouns=frozenset(mod.get("requested.nouns", ())),
+                requested_modals=frozenset(mod.get("requested.modals", ())),
                 planned_verbs=frozenset(mod.get("planned.verbs", ())),
                 planned_nouns=frozenset(mod.get("planned.nouns", ())),
                 planned_adjectives=frozenset(mod.get("planned.adjectives", ())),

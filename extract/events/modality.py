@@ -129,6 +129,8 @@ def modality_of(
                     )
                     if not asserted and not state:
                         found.add("planned")
+                elif word in cues.requested_modals:
+                    found.add("requested")  # "a licence must be issued": a requirement
                 elif word in cues.speculative_modals:
                     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
                     found.add("hypothetical" if has_perfect and word == "could" else "speculative")

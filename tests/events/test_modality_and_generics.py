@@ -148,3 +148,8 @@ def test_attribution_outlet_first_to_report(run: Run) -> None:
 def test_modality_possible_noun_trigger_is_speculative(run: Run) -> None:
     result = run("The agency granted Samsung a possible extension of its licence.")
     assert result.by_trigger("extension").modality == "speculative"
+
+
+def test_modality_obligation_is_a_requirement_not_an_act(run: Run) -> None:
+    result = run("A licence must be issued by the agency for any sale of chips to Samsung.")
+    assert result.by_trigger("licence").modality == "requested"
