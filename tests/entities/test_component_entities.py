@@ -259,3 +259,9 @@ def test_component_capitalised_common_nouns_of_legal_text_are_no_names(
         "Corvex Inc. on Monday."
     )
     assert {m.span.text for m in found if m.type != "legal_instrument"} == {"Corvex Inc."}
+
+
+def test_component_platforms_and_app_stores_are_known(entities: Entities) -> None:
+    found = entities("Apple pulled ZenChat from the App Store, and Google cut Corvex off Android.")
+    assert by_text(found, "App Store").type == "platform"
+    assert by_text(found, "Android").type == "platform"

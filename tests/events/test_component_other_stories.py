@@ -435,3 +435,10 @@ def test_other_tightening_restrictions_imposes_them(run: Run) -> None:
     tightened = result.by_trigger("restrictions")
     assert tightened.type == "export_restriction"
     assert result.names(tightened.agents) == {"US Department of Commerce"}
+
+
+def test_store_removal_is_about_the_app_not_the_store(run: Run) -> None:
+    result = run("Apple and Google removed Snapchat from the App Store and the Google Play Store.")
+    removal = result.by_trigger("removed")
+    assert removal.type == "store_removal"
+    assert result.names(removal.affected + removal.models) == {"Snap"}  # Snapchat's maker
