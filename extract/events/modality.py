@@ -34,6 +34,12 @@ class _Chain:
     subject_of: list[Token] = field(default_factory=list)  # verbs reached from their subject
 
 
+def _in_order_to(verb: Token) -> bool:
+    """An infinitive the parser hung on the noun of "in order to"."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.lower_ == "order" and head.head.lower_ == "in"
+
+
 def _chain(token: Token) -> _Chain:
     """Governors of a token whose cues apply to it (see the module docstring)."""
     result = _Chain([token])
@@ -59,7 +65,8 @@ def _chain(token: Token) -> _Chain:
             result.relative = True
             chain.append(head)
             break
-        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if infinitive and (dep == "advcl" or _in_order_to(current)):
             result.purpose = True  # "working to restore access": not done yet
             break
         if dep in ("csubj", "nsubj") and current.tag_ == "VBG":

@@ -153,3 +153,8 @@ def test_modality_possible_noun_trigger_is_speculative(run: Run) -> None:
 def test_modality_obligation_is_a_requirement_not_an_act(run: Run) -> None:
     result = run("A licence must be issued by the agency for any sale of chips to Samsung.")
     assert result.by_trigger("licence").modality == "requested"
+
+
+def test_modality_in_order_to_is_a_purpose_not_an_act(run: Run) -> None:
+    result = run("The agency changed the rule in order to lift the ban on Samsung chips.")
+    assert result.by_trigger("lift").modality == "planned"
