@@ -77,3 +77,27 @@ def test_build_dask_scheduler_option_refused_before_any_work(
     run = ptkg("build", corpus_dir, "--out", tmp_path / "out", *args)
     assert (run.code, run.error) == (2, "E206"), run.err
     assert expected in run.err
+
+
+def test_build_dask_scheduler_address_builds_on_that_clusters_workers(
+    built: BuildReport, ptkg: Cli, tmp_path: Path, corpus_dir: Path
+) -> None:
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address
+        run = ptkg(
+            "build", corpus_dir / "manifest.yaml", "--out", tmp_path, "--nquads", "--quiet",
+            "--executor", "dask", "--scheduler", address,
+        )  # fmt: skip
+        assert run.code == 0, run.err
+        # the build's client has gone; the worker keeps the pipeline it loaded, for the
+        # next build with the same pipeline
+        with Client(address) as client:
+            plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
+        [names] = plugins.values()
+        assert [n for n in names if n.startswith("ptkg-pipeline-")], names
+    assert (tmp_path / "records.jsonl").read_bytes() == (built.out / "records.jsonl").read_bytes()
+    assert (tmp_path / "graph.nq").read_bytes() == (built.out / "graph.nq").read_bytes()
