@@ -106,6 +106,12 @@ ERROR_CODES: Final[tuple[ErrorCode, ...]] = (
     ErrorCode("E203", "OptionError", "--base-iri is not an absolute IRI"),
     ErrorCode("E204", "OptionError", "a file option (--lexicon, --boilerplate) names no file"),
     ErrorCode("E205", "OptionError", "ptkg serve cannot listen on --host/--port"),
+    ErrorCode(
+        "E206",
+        "OptionError",
+        "--scheduler is not a Dask scheduler's address, or none answers there with workers",
+    ),
+    ErrorCode("E207", "OptionError", "--executor dask without the distributed package: install it"),
     # -- output
     ErrorCode("E300", "OutputError", "an output file or folder cannot be written"),
     ErrorCode("E310", "LockedError", "another ptkg build is writing into the same folder"),
@@ -121,6 +127,11 @@ ERROR_CODES: Final[tuple[ErrorCode, ...]] = (
     ),
     ErrorCode(
         "E402", "PipelineError", "a component runs before what it reads (a dependency parse)"
+    ),
+    ErrorCode(
+        "E403",
+        "PipelineError",
+        "a worker of --executor dask has other versions than the build, or was lost",
     ),
     # -- the graph store
     ErrorCode("E500", "StoreError", "the graph store cannot be opened, written or read"),
@@ -157,6 +168,20 @@ class PolicyKGError(Exception):
         super().__init__(message)
         if code is not None:
             self.code = code
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt as it is (class, message, code, fields) when a worker process sends it
+        # back: the subclasses' own constructors take other arguments than the message.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(
+    cls: type[PolicyKGError], args: tuple[object, ...], state: dict[str, object]
+) -> PolicyKGError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(PolicyKGError):

@@ -1,19 +1,21 @@
-"""Documents -> records: runs the spaCy pipeline in batches, in one or several processes.
+"""Documents -> records: runs the spaCy pipeline in batches, in this process or on workers.
 
 Reads: ``Document`` records. Adds: one ``DocumentRecords`` per document, in input order.
-Worker processes load the pipeline once and send back records only (small, picklable),
-never spaCy Docs, so adding a process adds throughput instead of serialisation work.
+Workers (``extract.executors``: local processes, or a Dask cluster) load the pipeline once
+and send back records only (small, picklable), never spaCy Docs, so adding a worker adds
+throughput instead of serialisation work. A document's records do not depend on the batch
+it was in nor on the worker, so every executor gives the records one process gives.
 """
 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from extract.executors import Executor, dispatch_size, in_input_order
 from extract.nlp import PipelineOptions, load_pipeline, pipeline_label
 from extract.records import DateRange, Document, DocumentDate, DocumentRecords, TextSpan
 
@@ -71,19 +73,25 @@ class Extractor:
         self,
         documents: Iterable[Document],
         on_done: Callable[[DocumentRecords], None] | None = None,
+        executor: Executor | None = None,
     ) -> Iterator[DocumentRecords]:
-        batches = _batched(documents, self.options.batch_size)
-        if self.options.n_process <= 1:
+        """Records of ``documents`` in input order; ``on_done`` is called for each as soon
+        as it is extracted. Runs on ``executor`` when given (its workers are kept: the
+        caller closes it), else on ``n_process`` processes started for this call."""
+        if executor is None and self.options.n_process > 1:
+            from extract.executors.local import LocalProcesses
+
+            with LocalProcesses(self.options, self.options.n_process) as processes:
+                yield from self.extract(documents, on_done, processes)
+            return
+        if executor is None:
+            batches = _batched(documents, self.options.batch_size)
             results: Iterable[list[DocumentRecords]] = (self.extract_batch(b) for b in batches)
             yield from _flatten(results, on_done)
             return
-        context = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        )
-        with context.Pool(
-            self.options.n_process, initializer=_init_worker, initargs=(self.options,)
-        ) as pool:
-            yield from _flatten(pool.imap(_worker_batch, batches), on_done)
+        todo = list(documents)
+        size = dispatch_size(len(todo), self.options.batch_size, executor.workers)
+        yield from in_input_order(executor.map_unordered(_batched(todo, size)), on_done)
 
     def extract_batch(self, documents: list[Document]) -> list[DocumentRecords]:
         nlp = self.nlp
@@ -169,16 +177,3 @@ def _flatten(
             if on_done is not None:
                 on_done(records)
             yield records
-
-
-_WORKER: Extractor | None = None
-
-
-def _init_worker(options: ExtractOptions) -> None:
-    global _WORKER
-    _WORKER = Extractor(options)
-
-
-def _worker_batch(documents: list[Document]) -> list[DocumentRecords]:
-    assert _WORKER is not None
-    return _WORKER.extract_batch(documents)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from extract.corpus import Notice, ReadOptions, Skipped, load_boilerplate, read_corpus
 from extract.errors import NothingToBuildError, OptionError
+from extract.executors import EXECUTORS, ExecutorOptions, StartingWorkers
 from extract.nlp import PipelineOptions, resolve_model
 from extract.pipeline import ExtractOptions, Extractor
 from extract.records import Document, DocumentRecords
@@ -49,7 +50,10 @@ class BuildOptions:
     lexicons: Sequence[Path] = ()
     boilerplate: Sequence[Path] = ()
     batch_size: int = 16
-    n_process: int = 1
+    n_process: int = 1  # worker processes (local, or of a local Dask cluster)
+    executor: str = "local"  # where extraction runs: extract.executors.EXECUTORS
+    scheduler: str | None = None  # a Dask scheduler's address (executor "dask")
+    connect_timeout: float = 10.0  # seconds to reach the scheduler
     base_iri: str = DEFAULT_BASE
     exports: Sequence[str] = ("trig",)
     reuse_records: bool = True  # re-extract only new or changed documents
@@ -105,6 +109,7 @@ def check_options(options: BuildOptions) -> None:
     for option, value in (("--batch-size", options.batch_size), ("--processes", options.n_process)):
         if not isinstance(value, int) or value < 1:
             raise OptionError(option, value, "must be a whole number, 1 or more", code="E201")
+    check_executor(options)
     check_base_iri(options.base_iri)
     unknown = sorted(set(options.exports) - set(EXPORT_NAMES))
     if unknown:
@@ -115,6 +120,32 @@ def check_options(options: BuildOptions) -> None:
         for path in paths:
             if not Path(path).is_file():
                 raise OptionError(option, path, "no such file", code="E204")
+
+
+def check_executor(options: BuildOptions) -> None:
+    if options.executor not in EXECUTORS:
+        raise OptionError(
+            "--executor", options.executor, f"unknown executor: use {', '.join(EXECUTORS)}"
+        )
+    if options.scheduler is not None and options.executor != "dask":
+        raise OptionError(
+            "--scheduler",
+            options.scheduler,
+            "is the address of a Dask scheduler, for --executor dask",
+            fix="add --executor dask",
+            code="E206",
+        )
+    if not options.connect_timeout > 0:
+        raise OptionError(
+            "--connect-timeout", options.connect_timeout, "must be above 0 s", code="E201"
+        )
+    if options.scheduler is not None:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is not None:
+            from extract.executors.dask_cluster import check_address
+
+            check_address(options.scheduler)
 
 
 def check_base_iri(base: str) -> None:
@@ -139,38 +170,19 @@ def check_base_iri(base: str) -> None:
 def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(out=options.out)
-    read_options = ReadOptions(
-        load_boilerplate(options.boilerplate), options.collected, exclude=output.is_output
-    )
-    documents: list[Document] = []
-    for item in read_corpus(options.corpus, read_options, report.notices):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        else:
-            documents.append(item)
-    report.documents = len(documents)
-    if not documents:
-        raise NothingToBuildError(_nothing_to_build(options.corpus, report.skipped))
-
-    fingerprint = pipeline_fingerprint(options)
+    fingerprint = pipeline_fingerprint(options)  # first: an unknown model stops the build here
     previous = output.previous(RECORDS_FILE)
-    cached = _load_cache(previous, fingerprint) if options.reuse_records and previous else {}
-    keys = {d.id: document_key(d) for d in documents}
-    todo = [d for d in documents if cached.get(d.id, (None,))[0] != keys[d.id]]
-    report.reused = len(documents) - len(todo)
-    fresh: dict[str, DocumentRecords] = {}
-    if todo:
-        extractor = Extractor(
-            ExtractOptions(
-                pipeline=PipelineOptions(model=options.model, lexicons=options.lexicons),
-                batch_size=options.batch_size,
-                n_process=options.n_process,
-            )
+    reuse = options.reuse_records and previous is not None and previous.is_file()
+    # With no records to reuse every document is extracted: the workers start now and
+    # load the pipeline while the corpus is read.
+    workers = None if reuse else _start_workers(options)
+    try:
+        fresh, cached, documents = _read_and_extract(
+            options, report, output, (previous, fingerprint), workers, notify
         )
-        notify("extract", 0, len(todo))
-        for done, records in enumerate(extractor.extract(todo), 1):
-            fresh[records.document.id] = records
-            notify("extract", done, len(todo))
+    finally:
+        if workers is not None:
+            workers.close()
     report.extracted = len(fresh)
     all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
 
@@ -191,6 +203,78 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
         output.discard(folder)
         raise
     return report
+
+
+def _extract_options(options: BuildOptions) -> ExtractOptions:
+    return ExtractOptions(
+        pipeline=PipelineOptions(model=options.model, lexicons=options.lexicons),
+        batch_size=options.batch_size,
+        n_process=options.n_process,
+    )
+
+
+def _start_workers(options: BuildOptions) -> StartingWorkers:
+    executor = ExecutorOptions(
+        kind=options.executor,
+        workers=options.n_process,
+        scheduler=options.scheduler,
+        connect_timeout=options.connect_timeout,
+    )
+    return StartingWorkers(executor, _extract_options(options))
+
+
+def _read_and_extract(
+    options: BuildOptions,
+    report: BuildReport,
+    output: BuildOutput,
+    cache: tuple[Path | None, str],
+    workers: StartingWorkers | None,
+    notify: Progress,
+) -> tuple[dict[str, DocumentRecords], dict[str, tuple[str, DocumentRecords]], list[Document]]:
+    """The corpus's documents, the records extracted now and those reused from the cache."""
+    read_options = ReadOptions(
+        load_boilerplate(options.boilerplate), options.collected, exclude=output.is_output
+    )
+    documents: list[Document] = []
+    for item in read_corpus(options.corpus, read_options, report.notices):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        else:
+            documents.append(item)
+    report.documents = len(documents)
+    if not documents:
+        raise NothingToBuildError(_nothing_to_build(options.corpus, report.skipped))
+
+    previous, fingerprint = cache
+    cached = _load_cache(previous, fingerprint) if options.reuse_records and previous else {}
+    keys = {d.id: document_key(d) for d in documents}
+    todo = [d for d in documents if cached.get(d.id, (None,))[0] != keys[d.id]]
+    report.reused = len(documents) - len(todo)
+    if not todo:
+        return {}, cached, documents
+    started = workers or _start_workers(options)
+    try:
+        return _extracted(options, todo, started, notify), cached, documents
+    finally:
+        if workers is None:
+            started.close()
+
+
+def _extracted(
+    options: BuildOptions, todo: list[Document], workers: StartingWorkers, notify: Progress
+) -> dict[str, DocumentRecords]:
+    """Records of ``todo``, by id; progress as each document is done, in any order."""
+    done = 0
+    notify("extract", 0, len(todo))
+
+    def one_done(records: DocumentRecords) -> None:
+        nonlocal done
+        done += 1
+        notify("extract", done, len(todo))
+
+    extractor = Extractor(_extract_options(options))
+    executor = workers.get()
+    return {r.document.id: r for r in extractor.extract(todo, one_done, executor)}
 
 
 def _nothing_to_build(corpus: Path, skipped: list[Skipped]) -> str:

@@ -14,8 +14,9 @@ in turn (so that the machine's slow moments fall on every run alike):
   limit of this design;
 * ``ours``: ``extract.pipeline.Extractor`` -- blocks, time, entities, events, and the
   records -- on the same texts, one process;
-* ``ours x2``: the same with two worker processes (pipeline loading in the workers
-  included, as in a build);
+* ``ours x2``: the same on two worker processes (``extract.executors.local``), started
+  once before the timed runs and kept, each with the pipeline it loaded, as the one
+  process above keeps its own (a build starts them while it reads the corpus);
 * ``bare x2``: ``nlp.pipe(n_process=2)``, for reference.
 
 It prints the median words/s of each, and the ratios the targets are stated in: ours /
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import spacy
 
+    from extract.executors.local import LocalProcesses
     from extract.nlp import BASE_COMPONENTS, PipelineOptions, resolve_model
     from extract.pipeline import ExtractOptions, Extractor
 
@@ -77,9 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         bare.remove_pipe(unused)
     # No lexicon of the invented names: this measures throughput, not accuracy.
     pipeline = PipelineOptions(model=args.model, lexicons=())
-    ours = Extractor(ExtractOptions(pipeline=pipeline, batch_size=args.batch_size))
-    ours2 = Extractor(ExtractOptions(pipeline=pipeline, batch_size=args.batch_size, n_process=2))
+    options = ExtractOptions(pipeline=pipeline, batch_size=args.batch_size)
+    ours = Extractor(options)
     ours.nlp  # load outside the timed runs  # noqa: B018
+    workers = LocalProcesses(options, 2) if not args.quick else None
 
     def run_bare() -> int:
         return sum(1 for _ in bare.pipe(texts, batch_size=args.batch_size))
@@ -91,14 +94,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sum(1 for _ in ours.extract(documents))
 
     def run_ours2() -> int:
-        return sum(1 for _ in ours2.extract(documents))
+        return sum(1 for _ in ours.extract(documents, None, workers))
 
     runs = {"bare": run_bare, "ours": run_ours}
     if not args.quick:
         runs |= {"ours x2": run_ours2, "bare x2": run_bare2}
-    run_bare()  # warm up both before timing
+    run_bare()  # warm up all before timing
     run_ours()
-    times = interleaved(runs, args.repeats)
+    if workers is not None:
+        run_ours2()
+    try:
+        times = interleaved(runs, args.repeats)
+    finally:
+        if workers is not None:
+            workers.close()
     speed = {k: words / median(v) for k, v in times.items()}
     rows = [[k, median(times[k]), speed[k], speed[k] / speed["bare"]] for k in runs]
     print()

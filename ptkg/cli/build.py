@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from extract.executors import EXECUTORS
 from kg.reconcile import Threshold
 from kg.reconcile.support import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_SOURCES
 from ptkg.build import BuildOptions, build
@@ -17,6 +18,7 @@ from ptkg.cli.common import (
     add_command,
     iso_day,
     positive_int,
+    positive_seconds,
     progress_bars,
 )
 
@@ -33,8 +35,13 @@ def register(commands: Any) -> None:
         "A document that cannot be read is reported and skipped; the others still build.\n"
         "The build is written into a folder of its own (OUT/.ptkg) and put in place in one\n"
         "step at the end: nothing under OUT changes unless the whole build succeeds, and a\n"
-        "second build into the same OUT is refused while one runs.",
-        "ptkg build corpus/manifest.yaml --out out --nquads",
+        "second build into the same OUT is refused while one runs.\n"
+        "Extraction runs in one process, in --processes worker processes, or on a Dask\n"
+        "cluster (--executor dask, --scheduler); the workers load the pipeline once and\n"
+        "keep it, and the records are the same as one process gives.",
+        "ptkg build corpus/manifest.yaml --out out --nquads\n"
+        "  ptkg build corpus/manifest.yaml -j 2 --executor dask\n"
+        "  ptkg build corpus/manifest.yaml --executor dask --scheduler tcp://scheduler.example.org:8786",
     )
     parser.add_argument(
         "corpus", type=Path, help="manifest (.yaml/.csv), directory, .jsonl or article"
@@ -67,7 +74,34 @@ def register(commands: Any) -> None:
         "--batch-size", type=positive_int, default=16, help="documents per NLP batch"
     )
     parser.add_argument(
-        "--processes", "-j", type=positive_int, default=1, help="NLP worker processes"
+        "--processes",
+        "-j",
+        type=positive_int,
+        default=1,
+        help="NLP worker processes: of this machine, or of the local Dask cluster "
+        "(--executor dask without --scheduler)",
+    )
+    parser.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="where extraction runs: local = processes of this machine; dask = a Dask "
+        "cluster (pip install 'policy-timeline-kg[dask]'): the one at --scheduler, else a "
+        "local cluster of --processes workers. The records are the same either way",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="a Dask scheduler's address (tcp://HOST:PORT) whose workers extract; each "
+        "worker needs this version of ptkg, its spaCy model and the --lexicon files",
+    )
+    parser.add_argument(
+        "--connect-timeout",
+        type=positive_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to try to reach --scheduler and find a worker there",
     )
     parser.add_argument("--base-iri", default=None, help="base IRI of the graph's resources")
     parser.add_argument("--nquads", action="store_true", help="also write OUT/graph.nq")
@@ -131,6 +165,9 @@ def run(args: argparse.Namespace) -> int:
         boilerplate=tuple(args.boilerplate),
         batch_size=args.batch_size,
         n_process=args.processes,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        connect_timeout=args.connect_timeout,
         base_iri=args.base_iri or DEFAULT_BASE,
         exports=("trig", "nquads") if args.nquads else ("trig",),
         reuse_records=not args.full,

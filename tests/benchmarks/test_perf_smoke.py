@@ -110,3 +110,15 @@ def test_perf_extraction_benchmark_quick_reports_ours_against_bare_spacy(
     out = _run(capsys, "perf.extraction", "--quick")
     # what it reports, not how fast: the ratio is the benchmark's figure, not a test's
     assert "ours / bare, one process:" in out
+
+
+@pytest.mark.slow
+def test_perf_executors_benchmark_quick_compares_dask_with_one_process(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(capsys, "perf.executors", "--quick")
+    rows = {line.split()[0] + " " + line.split()[1] for line in out.splitlines()[-8:] if line}
+    assert {"one process", "dask x2"} <= rows, out
+    # what it checks, not how fast: every executor gave the records of one process
+    assert "records identical to one process's: yes" in out, out
+    assert "dask x2 / one process:" in out
