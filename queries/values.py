@@ -18,7 +18,12 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_STRINGS = {XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+# rdf:JSON too: rdflib has no value for it, and gives its text
+_STRINGS = {
+    XSD + "string",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON",
+}
 _INTEGERS = {
     XSD + name
     for name in [
