@@ -225,9 +225,12 @@ def ensure_store(path: Path, events: int, log: Callable[[str], None]) -> Path:
         "summary": True,
     }
     marker = path / MARKER
-    if marker.is_file() and json.loads(marker.read_text(encoding="utf-8")) == wanted:
-        log(f"  reusing the store at {path}")
-        return path
+    if marker.is_file():
+        found = json.loads(marker.read_text(encoding="utf-8"))
+        if {k: found.get(k) for k in wanted} == wanted:
+            log(f"  reusing the store at {path}")
+            _log_sizes(found, events, log)
+            return path
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     store = ox.Store(str(path))
@@ -236,25 +239,45 @@ def ensure_store(path: Path, events: int, log: Callable[[str], None]) -> Path:
     loaded = time.perf_counter() - started
     store.flush()
     started = time.perf_counter()
+    store.optimize()
+    optimized = time.perf_counter() - started
+    size_before = _disk_size(path)
+    started = time.perf_counter()
     summary = materialise(store, str(Minter().summary_graph()))
     summarised = time.perf_counter() - started
     store.flush()
-    started = time.perf_counter()
     store.optimize()
-    optimized = time.perf_counter() - started
+    size_after = _disk_size(path)
     quads = len(store)
     del store
     log(
         f"  generated and bulk-loaded {quads - summary.quads:,} quads "
-        f"({(quads - summary.quads) / events:.0f} per event) in {loaded:.0f} s; the summary "
-        f"graph ({summary.quads:,} quads, as `ptkg build` writes it) in {summarised:.0f} s; "
-        f"compacted in {optimized:.0f} s"
+        f"({(quads - summary.quads) / events:.0f} per event) in {loaded:.0f} s, compacted in "
+        f"{optimized:.0f} s; the summary graph ({summary.quads:,} quads, as `ptkg build` "
+        f"writes it) in {summarised:.0f} s"
     )
+    wanted["bytes_before_summary"] = size_before
+    wanted["bytes_with_summary"] = size_after
     (path / STORE_MARKER).write_text(
         "synthetic graph of benchmarks.perf.queries\n", encoding="utf-8"
     )
     marker.write_text(json.dumps(wanted), encoding="utf-8")
+    _log_sizes(wanted, events, log)
     return path
+
+
+def _disk_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _log_sizes(marker: dict[str, Any], events: int, log: Callable[[str], None]) -> None:
+    before, after = marker.get("bytes_before_summary"), marker.get("bytes_with_summary")
+    if before and after:
+        log(
+            f"  on disk, compacted: {before / 1e6:,.0f} MB without the summary graph "
+            f"({before / events / 1e3:.1f} KB an event), {after / 1e6:,.0f} MB with it "
+            f"({after / events / 1e3:.1f} KB an event, x{after / before:.2f})"
+        )
 
 
 def _generator_id() -> str:
