@@ -85,6 +85,7 @@ class PTKG(DefinedNamespace):
     effectiveTime: URIRef
     endedBy: URIRef
     entityType: URIRef
+    entry: URIRef
     expiryTime: URIRef
     exportPosition: URIRef
     extractedBy: URIRef

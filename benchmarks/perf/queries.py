@@ -222,7 +222,7 @@ def ensure_store(path: Path, events: int, log: Callable[[str], None]) -> Path:
         "events": events,
         "per_story": EVENTS_PER_STORY,
         "generator": _generator_id(),
-        "summary": True,
+        "summary": 2,  # the version of the summary graph (kg/summary) it holds
     }
     marker = path / MARKER
     if marker.is_file():
@@ -556,8 +556,8 @@ def run_main(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, 
     return results
 
 
-def _ms(seconds: float) -> str | float:
-    return f">{int(seconds)}" if seconds == float("inf") else seconds * 1000
+def _ms(seconds: float) -> str:
+    return f">{int(seconds)} s" if seconds == float("inf") else f"{seconds * 1000:,.0f}"
 
 
 def export_rate(
@@ -571,7 +571,7 @@ def export_rate(
     events = 0
     for _ in range(max(1, min(args.runs, 3))):
         started = time.perf_counter()
-        events = sum(1 for line in export_lines(store) if line == "    {")
+        events = sum(1 for line in export_lines(store) if line.startswith("    {"))
         runs.append(time.perf_counter() - started)
     rate = events / median(runs)
     out: dict[str, Any] = {"events": events, "runs": runs, "rate": rate}

@@ -16,6 +16,7 @@ tests/kg/test_summary.py compares every rewritten listing with the join it repla
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from kg.summary.events import (
     lane_rows,
     timeline_row,
 )
+from kg.summary.export import export_entry
 from kg.summary.terms import Term, boolean, packed, sort_value, term
 
 Row = dict[str, Term | None]
@@ -152,7 +154,9 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
         out.add(summary, RDF.type, _n(PTKG.EventSummary))
         out.add(summary, PTKG.summarises, ox.NamedNode(event.iri))
         out.add(summary, PTKG.exportPosition, _int(export_position))
-        out.add(summary, PTKG.record, _json(export_record(event)))
+        record = export_record(event)
+        out.add(summary, PTKG.record, _json(record))
+        out.add(summary, PTKG.entry, _json_text(export_entry(record)))
         add_edges(edges, event)
         if not event.on_timeline:
             continue
@@ -192,8 +196,6 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
 
 
 def _json(record: dict[str, Any]) -> ox.Literal:
-    import json
-
     def clean(rows: Any) -> Any:
         if isinstance(rows, list):
             return [{k: v for k, v in r.items() if v is not None} for r in rows]
@@ -203,6 +205,13 @@ def _json(record: dict[str, Any]) -> ox.Literal:
         json.dumps(
             {k: clean(v) for k, v in record.items()}, ensure_ascii=False, separators=(",", ":")
         ),
+        datatype=ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"),
+    )
+
+
+def _json_text(value: dict[str, Any]) -> ox.Literal:
+    return ox.Literal(
+        json.dumps(value, ensure_ascii=False, separators=(",", ":")),
         datatype=ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"),
     )
 

@@ -61,6 +61,25 @@ def packed(row: Mapping[str, Term | None] | list[dict[str, Term | None]]) -> ox.
     )
 
 
+_NUMBERS = {XSD + n for n in ("decimal", "double", "float")}
+_WHOLE = {XSD + n for n in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")}
+
+
+def plain(value: Term | None) -> Any:
+    """A term as a JSON value of the export: a number, a boolean, or its text (an IRI, a
+    string, a date written as ISO)."""
+    if value is None:
+        return None
+    datatype = value.get("datatype")
+    if datatype in _WHOLE:
+        return int(value["value"])
+    if datatype in _NUMBERS:
+        return float(value["value"])
+    if datatype == XSD + "boolean":
+        return value["value"] in ("true", "1")
+    return value["value"]
+
+
 def sort_value(value: Term | None) -> tuple[Any, ...]:
     """A key that orders terms as SPARQL's ORDER BY does for the values listings sort on:
     unbound first, then IRIs, then literals: numbers by value, others by their text."""

@@ -132,11 +132,13 @@ def test_summary_pages_put_together_are_the_listing(
     assert run_query(store, name, params, limit=0).rows == []
 
 
-def test_summary_export_streams_the_text_of_the_whole_export(store: GraphStore) -> None:
+def test_summary_export_streams_one_event_a_line(store: GraphStore) -> None:
     whole = export_events(store)
-    text = "\n".join(export_lines(store))
-    assert text == json.dumps(whole, indent=2, ensure_ascii=False)
+    lines = list(export_lines(store))
+    assert json.loads("\n".join(lines)) == whole
     events = whole["events"]
+    assert len(lines) == len(events) + 6  # one event a line
+    assert json.loads(lines[4].rstrip(",")) == events[0]
     assert [e["id"] for e in events] == run_query(store, "export-events").column("event")
     paged = json.loads("\n".join(export_lines(store, limit=2, offset=3)))
     assert paged["events"] == events[3:5]
