@@ -81,6 +81,7 @@ class PTKG(DefinedNamespace):
     countQualifier: URIRef
     dateEvidence: URIRef
     dateInferred: URIRef
+    disagreementRows: URIRef
     edgePosition: URIRef
     effectiveTime: URIRef
     endedBy: URIRef
@@ -88,6 +89,7 @@ class PTKG(DefinedNamespace):
     entry: URIRef
     expiryTime: URIRef
     exportPosition: URIRef
+    exportRow: URIRef
     extractedBy: URIRef
     extractedWith: URIRef
     firstReportedEarliest: URIRef
@@ -106,10 +108,12 @@ class PTKG(DefinedNamespace):
     layer: URIRef
     listingKey: URIRef
     maxLagDays: URIRef
+    mentionRows: URIRef
     minLagDays: URIRef
     modality: URIRef
     onTimeline: URIRef
     participant: URIRef
+    participantRows: URIRef
     ploverCategory: URIRef
     ploverMode: URIRef
     population: URIRef
@@ -117,7 +121,6 @@ class PTKG(DefinedNamespace):
     principal: URIRef
     publishedEarliest: URIRef
     publishedLatest: URIRef
-    record: URIRef
     relatedTo: URIRef
     relation: URIRef
     resolution: URIRef
@@ -125,6 +128,7 @@ class PTKG(DefinedNamespace):
     resolvedAgainst: URIRef
     row: URIRef
     scope: URIRef
+    scopeRows: URIRef
     sequence: URIRef
     sourceCount: URIRef
     startedBy: URIRef

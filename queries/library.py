@@ -21,13 +21,16 @@ Two header lines, before the example, say how a query reads the summary graph
 * ``# Rows: ?row`` -- the query's rows are packed, each in the ``rdf:JSON`` literal bound
   to ``?row`` (a JSON object of its columns as SPARQL JSON terms); ``# Rows: ?record
   mentions`` -- in the member ``mentions`` of that literal, a list of rows. The runner (and
-  the page) spread them into the columns the query selects; the variable is not a column.
+  the page) spread them into the columns the query selects, every one from the packed row
+  (a column it lacks is unbound); the variable is not a column.
 * ``# Pages: ?position ptkg:timelinePosition`` -- the rows come in the order of the integer
   ``?position``, which the property numbers from 0 without gaps: a page of the listing is
   read by binding the positions it covers (index lookups), not by sorting the whole.
 
 A line of the query may end with a guard comment: ``#? name`` keeps the line only when
-the parameter ``name`` is given, ``#? !name`` only when it is not. An optional parameter
+the parameter ``name`` is given, ``#? !name`` only when it is not; ``#? !entity !position``
+only when every condition holds. A page of a listing (``# Pages:``) counts its position
+variable as given. An optional parameter
 can so select events by a triple pattern the store's index answers (``?event ptkg:agent
 ?entity .  #? entity``) instead of a filter over every event. Read as plain SPARQL the
 guard is a comment: the file stays a valid query for any other tool (with all its
@@ -58,7 +61,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 
-_GUARD = re.compile(r"#\?\s*(?P<not>!?)(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*$")
+_GUARD = re.compile(r"#\?(?P<conditions>(?:\s*!?[A-Za-z_][A-Za-z0-9_]*)+)\s*$")
 PARAM_TYPES = ("entity", "event_type", "date", "integer", "string", "iri")
 _PARAM = re.compile(
     r"^\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)\s+(?P<need>required|optional)\s*(?P<doc>.*)$"
@@ -109,10 +112,11 @@ class NamedQuery:
         lines = []
         for line in self.text.splitlines(keepends=True):
             guard = _GUARD.search(line)
-            if guard is not None:
-                name = guard["name"]
-                if (name in given) == bool(guard["not"]):
-                    continue
+            if guard is not None and not all(
+                (word.lstrip("!") in given) != word.startswith("!")
+                for word in guard["conditions"].split()
+            ):
+                continue
             lines.append(line)
         return "".join(lines)
 

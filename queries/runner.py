@@ -225,6 +225,8 @@ def _select(
     text = named.text_for(bindings)
     selective = any(named.parameter(name).type in SELECTIVE for name in bindings)
     if limit is not None and named.paging is not None and not selective:
+        # the positions are given: lines guarded by them choose the lookups by position
+        text = named.text_for({*bindings, named.paging.variable})
         return _pages(store, named, text, bindings, offset, limit)
     answer = _solution_rows(store, named, text, bindings, None)
     end = None if limit is None else offset + limit
@@ -317,10 +319,9 @@ def _solution_rows(
             data = json.loads(packed.value)
             if packing is not None and packing.member is not None:
                 data = data.get(packing.member, [])
+            # a packed row holds every column of the query: one it lacks is unbound
             for row in data if isinstance(data, list) else [data]:
-                yield tuple(
-                    json_value(row[c]) if c in row else ox_value(solution[c]) for c in columns
-                )
+                yield tuple([json_value(row.get(c)) for c in columns])
 
     return QueryRows(columns, rows())
 

@@ -86,10 +86,20 @@ def ox_value(term: Any) -> Any:
     return term.value
 
 
+_TYPED: dict[tuple[str, str], Any] = {}  # the values of typed literals met: dates, counts...
+
+
 def json_value(term: dict[str, str] | None) -> Any:
     """A SPARQL JSON term (None: unbound) as a value."""
     if term is None:
         return None
-    if term["type"] != "literal":
+    datatype = term.get("datatype")
+    if datatype is None:  # an IRI, a blank node, a string: its text
         return term["value"]
-    return literal_value(term["value"], term.get("datatype"), term.get("xml:lang"))
+    key = (term["value"], datatype)
+    found = _TYPED.get(key, _TYPED)
+    if found is _TYPED:
+        if len(_TYPED) > 100_000:
+            _TYPED.clear()
+        found = _TYPED[key] = literal_value(term["value"], datatype)
+    return found

@@ -222,7 +222,7 @@ def ensure_store(path: Path, events: int, log: Callable[[str], None]) -> Path:
         "events": events,
         "per_story": EVENTS_PER_STORY,
         "generator": _generator_id(),
-        "summary": 2,  # the version of the summary graph (kg/summary) it holds
+        "summary": 3,  # the version of the summary graph (kg/summary) it holds
     }
     marker = path / MARKER
     if marker.is_file():

@@ -3,7 +3,7 @@
 Reads: the reconciled graph, the documents' dates and identifiers, the mentions, the
 vocabulary (through the queries of this folder, over the union of the store's graphs).
 Adds: one named graph (``…/graph/summary``) in which each row of a listing is a node with
-the row packed in one ``rdf:JSON`` literal (``ptkg:row``, ``ptkg:record``), its position in
+the row packed in one ``rdf:JSON`` literal (``ptkg:row``, ``ptkg:exportRow``...), its position in
 the listing's order (an integer: ``ptkg:timelinePosition``...), and the few keys the
 listings' parameters select rows by (``ptkg:participant``, ``ptkg:typeKey``...). A listing
 then reads one indexed pattern per row and sorts integers, where the joins it replaces
@@ -43,6 +43,13 @@ from kg.summary.terms import Term, boolean, packed, sort_value, term
 
 Row = dict[str, Term | None]
 BATCH = 50_000
+# The rows of the export-* listings about an event, each kept apart (export-events: its row).
+EXPORT_ROWS = {
+    "participants": str(PTKG.participantRows),
+    "mentions": str(PTKG.mentionRows),
+    "scopes": str(PTKG.scopeRows),
+    "disagreements": str(PTKG.disagreementRows),
+}
 
 
 @dataclass(frozen=True)
@@ -155,7 +162,10 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
         out.add(summary, PTKG.summarises, ox.NamedNode(event.iri))
         out.add(summary, PTKG.exportPosition, _int(export_position))
         record = export_record(event)
-        out.add(summary, PTKG.record, _json(record))
+        out.add(summary, PTKG.exportRow, packed(record["event"]))
+        for member, predicate in EXPORT_ROWS.items():
+            if record[member]:  # a listing's rows of the event, apart: each reads its own
+                out.add(summary, predicate, packed(record[member]))
         out.add(summary, PTKG.entry, _json_text(export_entry(record)))
         add_edges(edges, event)
         if not event.on_timeline:
@@ -193,20 +203,6 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
         "lanes": sum(len(v) for v in lanes.values()),
         "edges": len(edges),
     }
-
-
-def _json(record: dict[str, Any]) -> ox.Literal:
-    def clean(rows: Any) -> Any:
-        if isinstance(rows, list):
-            return [{k: v for k, v in r.items() if v is not None} for r in rows]
-        return {k: v for k, v in rows.items() if v is not None}
-
-    return ox.Literal(
-        json.dumps(
-            {k: clean(v) for k, v in record.items()}, ensure_ascii=False, separators=(",", ":")
-        ),
-        datatype=ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"),
-    )
 
 
 def _json_text(value: dict[str, Any]) -> ox.Literal:

@@ -18,7 +18,7 @@
   const config = JSON.parse(document.getElementById("ptkg-config").textContent);
 
   // -- SPARQL text: the runner's guards and bindings ------------------------------------
-  const GUARD = /#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+  const GUARD = /#\?((?:\s*!?[A-Za-z_][A-Za-z0-9_]*)+)\s*$/;
 
   /** The query text for these given parameter names (NamedQuery.text_for). */
   function textFor(text, given) {
@@ -28,7 +28,8 @@
       .filter((line) => {
         const guard = GUARD.exec(line.replace(/\r?\n$/, ""));
         if (!guard) return true;
-        return given.has(guard[2]) !== (guard[1] === "!");
+        // every condition holds: `name` given, `!name` not given
+        return guard[1].trim().split(/\s+/).every((word) => given.has(word.replace(/^!/, "")) !== word.startsWith("!"));
       })
       .join("");
   }
