@@ -222,6 +222,13 @@ def _select(
     store: GraphStore, named: NamedQuery, bindings: Mapping[str, Node], page: Page
 ) -> QueryRows:
     offset, limit = page
+    if named.packing is not None and not _position_exists(store, "ptkg:typePosition", 0):
+        # every build lists the event types: a store with no row of them has no summaries
+        raise QueryError(
+            f"query {named.name!r} reads the summary graph, which this store has not: it was "
+            "built by an earlier version of ptkg; build it again (ptkg build)",
+            code="E600",
+        )
     text = named.text_for(bindings)
     selective = any(named.parameter(name).type in SELECTIVE for name in bindings)
     if limit is not None and named.paging is not None and not selective:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from rdflib import URIRef
 
 from kg.iri import Minter
 from kg.store import GraphStore
@@ -189,4 +190,16 @@ def test_summary_materialise_again_follows_a_changed_graph(
     }
     assert disputed == {event}
     assert _cells(run_query(store, "timeline-lanes")) == _cells(_join(store, "timeline-lanes", {}))
+    store.close()
+
+
+def test_summary_missing_is_named_with_the_fix(built: BuildReport, tmp_path: Path) -> None:
+    from kg.errors import QueryError
+
+    store = GraphStore(tmp_path / "store")
+    store.oxigraph.load(path=str(built.out / "graph.trig"), format=ox.RdfFormat.TRIG)
+    store.remove_graph(URIRef(str(Minter().summary_graph())))  # a store built before them
+    with pytest.raises(QueryError, match=r"reads the summary graph.*build it again"):
+        run_query(store, "timeline")
+    assert run_query(store, "documents").rows  # the joins still answer
     store.close()
