@@ -12,7 +12,7 @@ The row opens every group pattern but OPTIONAL and EXISTS groups (see ``inline_v
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -45,16 +45,25 @@ def inline_values(sparql: str, bindings: Mapping[str, Node]) -> str | None:
     None when that cannot be done safely (a blank node value; a CONSTRUCT or DESCRIBE
     query): the caller then binds by substitution.
     """
-    if not bindings or not all(isinstance(v, URIRef | Literal) for v in bindings.values()):
+    if not bindings:
+        return None
+    return inline_rows(sparql, list(bindings), [tuple(bindings.values())])
+
+
+def inline_rows(sparql: str, names: Sequence[str], rows: Sequence[tuple[Node, ...]]) -> str | None:
+    """``sparql`` with a VALUES block of ``rows`` of the variables ``names`` opening each
+    of its group patterns, as ``inline_values`` places one row (a page of a listing binds
+    the positions it covers so). None when that cannot be done safely."""
+    if not all(isinstance(v, URIRef | Literal) for row in rows for v in row):
         return None
     openings = _group_openings(sparql)
     if not openings:
         return None
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(to_ox(value)) for value in bindings.values())
-    row = f" VALUES ({names}) {{ ({terms}) }} "
+    variables = " ".join(f"?{name}" for name in names)
+    data = " ".join("(" + " ".join(str(to_ox(value)) for value in row) + ")" for row in rows)
+    block = f" VALUES ({variables}) {{ {data} }} "
     for opening in reversed(openings):
-        sparql = sparql[: opening + 1] + row + sparql[opening + 1 :]
+        sparql = sparql[: opening + 1] + block + sparql[opening + 1 :]
     return sparql
 
 

@@ -5,9 +5,11 @@ type scheme), one named graph per document, and the reconciled graph (canonical 
 and events, restriction states, disagreements).
 
 Quads stream into the store in batches as they are made: a build never holds the whole
-graph in memory, only the records and the reconciliation. Progress is reported by stage
-("graph" per document, then "reconcile", "store", "export"), each call saying the work of
-that stage just done, so a caller can tell where the time goes.
+graph in memory, only the records and the reconciliation. Then the summary graph (the rows
+of the whole-graph listings, ``kg.summary``) is made from what the store holds. Progress
+is reported by stage ("graph" per document, then "reconcile", "store", "summary",
+"export"), each call saying the work of that stage just done, so a caller can tell where
+the time goes.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from kg.reconcile import Reconciliation, Threshold, reconcile
 from kg.reconciled_graph import ReconciledWriter
 from kg.schema import Bodies, EntityTypes, EventTypes, Populations
 from kg.store import STORE_MARKER, GraphStore
+from kg.summary import materialise
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -151,6 +154,9 @@ def write_graph(
                 store.add(batch)
                 count += len(batch)
                 notify("store", count, None)
+            notify("summary", 0, 1)
+            materialise(store.oxigraph, str(Minter(options.base).summary_graph()))
+            notify("summary", 1, 1)
             store.flush()  # and compact: a freshly bulk-loaded store is slow to query
             size = len(store)
             notify("store", count, count)

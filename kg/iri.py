@@ -77,6 +77,10 @@ class Minter:
     def vocabulary_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/vocabulary")
 
+    def summary_graph(self) -> URIRef:
+        """The rows of the whole-graph listings, made from the other graphs (kg.summary)."""
+        return URIRef(f"{self.base}graph/summary")
+
     def entity(self, key: str) -> URIRef:
         return URIRef(f"{self.base}entity/{slug(key)}")
 

@@ -35,10 +35,14 @@ class PTKG(DefinedNamespace):
     CandidateEvent: URIRef
     Claim: URIRef
     Disagreement: URIRef
+    EdgeSummary: URIRef
     EffectiveState: URIRef
+    EventSummary: URIRef
     EventType: URIRef
     EventTypeScheme: URIRef
     ImpliedEntity: URIRef
+    KnownSummary: URIRef
+    LaneSummary: URIRef
     LegalState: URIRef
     Lifted: URIRef
     PartiallyLifted: URIRef
@@ -51,8 +55,11 @@ class PTKG(DefinedNamespace):
     Scope: URIRef
     StateInterval: URIRef
     StateLayer: URIRef
+    StateSummary: URIRef
+    Summary: URIRef
     TemporalRelation: URIRef
     TimeExpression: URIRef
+    TypeSummary: URIRef
     Unrestricted: URIRef
     about: URIRef
     actsFor: URIRef
@@ -61,6 +68,7 @@ class PTKG(DefinedNamespace):
     aspect: URIRef
     attributionCue: URIRef
     authority: URIRef
+    authorityKey: URIRef
     authorityLevel: URIRef
     checksum: URIRef
     claim: URIRef
@@ -73,10 +81,15 @@ class PTKG(DefinedNamespace):
     countQualifier: URIRef
     dateEvidence: URIRef
     dateInferred: URIRef
+    disagreementRows: URIRef
+    edgePosition: URIRef
     effectiveTime: URIRef
     endedBy: URIRef
     entityType: URIRef
+    entry: URIRef
     expiryTime: URIRef
+    exportPosition: URIRef
+    exportRow: URIRef
     extractedBy: URIRef
     extractedWith: URIRef
     firstReportedEarliest: URIRef
@@ -86,11 +99,21 @@ class PTKG(DefinedNamespace):
     fromLatest: URIRef
     independentSources: URIRef
     instrument: URIRef
+    knownFrom: URIRef
+    knownPosition: URIRef
+    knownSince: URIRef
+    knownUntil: URIRef
+    laneBy: URIRef
+    lanePosition: URIRef
     layer: URIRef
+    listingKey: URIRef
     maxLagDays: URIRef
+    mentionRows: URIRef
     minLagDays: URIRef
     modality: URIRef
     onTimeline: URIRef
+    participant: URIRef
+    participantRows: URIRef
     ploverCategory: URIRef
     ploverMode: URIRef
     population: URIRef
@@ -103,21 +126,29 @@ class PTKG(DefinedNamespace):
     resolution: URIRef
     resolutionRule: URIRef
     resolvedAgainst: URIRef
+    row: URIRef
     scope: URIRef
+    scopeRows: URIRef
     sequence: URIRef
     sourceCount: URIRef
     startedBy: URIRef
     state: URIRef
     stateEffect: URIRef
+    statePosition: URIRef
     statedRelation: URIRef
     subject: URIRef
+    summarises: URIRef
     supportedBy: URIRef
     tense: URIRef
     timeExpression: URIRef
+    timelinePosition: URIRef
     timexMod: URIRef
     timexType: URIRef
     timexValue: URIRef
     trigger: URIRef
+    typeKey: URIRef
+    typePosition: URIRef
+    typedEdgePosition: URIRef
     untilDay: URIRef
     untilEarliest: URIRef
     untilLatest: URIRef

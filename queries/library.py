@@ -15,8 +15,22 @@ Each ``.rq`` file starts with a comment block::
 Parameter types: entity, event_type, date, integer, string, iri. Every parameter is also
 projected; the runner leaves parameter columns out of results.
 
+Two header lines, before the example, say how a query reads the summary graph
+(docs/model.md, The summary layer):
+
+* ``# Rows: ?row`` -- the query's rows are packed, each in the ``rdf:JSON`` literal bound
+  to ``?row`` (a JSON object of its columns as SPARQL JSON terms); ``# Rows: ?record
+  mentions`` -- in the member ``mentions`` of that literal, a list of rows. The runner (and
+  the page) spread them into the columns the query selects, every one from the packed row
+  (a column it lacks is unbound); the variable is not a column.
+* ``# Pages: ?position ptkg:timelinePosition`` -- the rows come in the order of the integer
+  ``?position``, which the property numbers from 0 without gaps: a page of the listing is
+  read by binding the positions it covers (index lookups), not by sorting the whole.
+
 A line of the query may end with a guard comment: ``#? name`` keeps the line only when
-the parameter ``name`` is given, ``#? !name`` only when it is not. An optional parameter
+the parameter ``name`` is given, ``#? !name`` only when it is not; ``#? !entity !position``
+only when every condition holds. A page of a listing (``# Pages:``) counts its position
+variable as given. An optional parameter
 can so select events by a triple pattern the store's index answers (``?event ptkg:agent
 ?entity .  #? entity``) instead of a filter over every event. Read as plain SPARQL the
 guard is a comment: the file stays a valid query for any other tool (with all its
@@ -47,7 +61,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 
-_GUARD = re.compile(r"#\?\s*(?P<not>!?)(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*$")
+_GUARD = re.compile(r"#\?(?P<conditions>(?:\s*!?[A-Za-z_][A-Za-z0-9_]*)+)\s*$")
 PARAM_TYPES = ("entity", "event_type", "date", "integer", "string", "iri")
 _PARAM = re.compile(
     r"^\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)\s+(?P<need>required|optional)\s*(?P<doc>.*)$"
@@ -63,6 +77,23 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Packing:
+    """The rows of a query packed in one column (``# Rows:``)."""
+
+    variable: str
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class Paging:
+    """The integer variable a query's rows are ordered by, and the property that numbers
+    them (``# Pages:``)."""
+
+    variable: str
+    property: str
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     path: Path
@@ -71,6 +102,8 @@ class NamedQuery:
     purpose: str
     parameters: tuple[Parameter, ...]
     example: str
+    packing: Packing | None = None
+    paging: Paging | None = None
 
     def text_for(self, given: Collection[str]) -> str:
         """The query text for these given parameters: guarded lines kept or left out."""
@@ -79,10 +112,11 @@ class NamedQuery:
         lines = []
         for line in self.text.splitlines(keepends=True):
             guard = _GUARD.search(line)
-            if guard is not None:
-                name = guard["name"]
-                if (name in given) == bool(guard["not"]):
-                    continue
+            if guard is not None and not all(
+                (word.lstrip("!") in given) != word.startswith("!")
+                for word in guard["conditions"].split()
+            ):
+                continue
             lines.append(line)
         return "".join(lines)
 
@@ -138,11 +172,33 @@ def load_query(path: Path) -> NamedQuery:
     purpose_lines: list[str] = []
     parameters: list[Parameter] = []
     example = ""
+    packing: Packing | None = None
+    paging: Paging | None = None
     section = "purpose"
     for number, line in enumerate(header[1:], 2):
         lowered = line.lower()
         if lowered.startswith("parameters:"):
             section = "parameters"
+            continue
+        if lowered.startswith(("rows:", "pages:")):
+            words = line.split(":", 1)[1].split()
+            if not words or not words[0].startswith("?") or len(words) > 2:
+                raise QueryError(
+                    f"{path}:{number}: write '# Rows: ?variable [member]' or "
+                    "'# Pages: ?variable prefix:property'",
+                    code="E602",
+                )
+            if lowered.startswith("rows:"):
+                packing = Packing(words[0][1:], words[1] if len(words) > 1 else None)
+            elif len(words) == 2:
+                paging = Paging(words[0][1:], words[1])
+            else:
+                raise QueryError(
+                    f"{path}:{number}: '# Pages:' needs the variable and the property that "
+                    "numbers the rows: '# Pages: ?position ptkg:timelinePosition'",
+                    code="E602",
+                )
+            section = "header"
             continue
         if lowered.startswith("example:"):
             example = line.split(":", 1)[1].strip()
@@ -169,4 +225,6 @@ def load_query(path: Path) -> NamedQuery:
         purpose=" ".join(purpose_lines),
         parameters=tuple(parameters),
         example=example,
+        packing=packing,
+        paging=paging,
     )

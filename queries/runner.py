@@ -17,10 +17,11 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import json
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,11 +32,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.bindings import sparql_tokens
+from kg.bindings import inline_rows, prepare, sparql_tokens
 from kg.errors import QueryError, QueryTimeoutError
 from kg.iri import EVENT_TYPE_NS
 from kg.store import GraphStore
 from queries.library import NamedQuery, find_query, lookup_text
+from queries.values import json_value, ox_value
 
 
 @dataclass(frozen=True)
@@ -103,26 +105,30 @@ def run_query(
     params: Mapping[str, Any] | None = None,
     *,
     timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a named query (or a .rq path) with parameters given as Python values or strings.
 
-    Raises QueryError for a query that cannot run (unknown, malformed, an update, a SERVICE
-    call, a parameter that names nothing in the graph) and QueryTimeoutError when it takes
-    longer than ``timeout`` seconds (None: no limit). After a timeout the engine may go on
-    computing the current row in the background; it stops at the next one.
+    ``limit`` and ``offset`` give one page of the rows (``limit`` None: all from
+    ``offset``). Raises QueryError for a query that cannot run (unknown, malformed, an
+    update, a SERVICE call, a parameter that names nothing in the graph) and
+    QueryTimeoutError when it takes longer than ``timeout`` seconds (None: no limit). After
+    a timeout the engine may go on computing the current row in the background; it stops
+    at the next one.
     """
     named = query if isinstance(query, NamedQuery) else find_query(query)
     check_query(named.text, named.path)
     bindings = bind_parameters(store, named, params or {})
-    text = named.text_for(bindings)
+    page = _page(limit, offset)
     if timeout is None:
-        return _execute(store, named, text, bindings, threading.Event())
+        return _execute(store, named, bindings, threading.Event(), page)
     cancel = threading.Event()
     outcome: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            outcome["result"] = _execute(store, named, text, bindings, cancel)
+            outcome["result"] = _execute(store, named, bindings, cancel, page)
         except BaseException as exc:  # handed to the caller's thread below
             outcome["error"] = exc
 
@@ -133,7 +139,8 @@ def run_query(
         cancel.set()
         raise QueryTimeoutError(
             f"query {named.name!r} did not finish within {timeout:g} s: give a parameter "
-            "that narrows it (an entity, a type, a period), or allow more time (--timeout)"
+            "that narrows it (an entity, a type, a period), ask for a page of it (--limit), "
+            "or allow more time (--timeout)"
         )
     if "error" in outcome:
         raise outcome["error"]
@@ -141,35 +148,189 @@ def run_query(
     return result
 
 
+@dataclass(frozen=True)
+class QueryRows:
+    """A SELECT query's answer as it comes: its columns, then its rows one at a time."""
+
+    columns: list[str]
+    rows: Iterator[tuple[Any, ...]]
+
+
+def stream_query(
+    store: GraphStore,
+    query: str | NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> QueryRows:
+    """The rows of a SELECT query, read from the store as they are iterated: an export
+    writes them as they come instead of holding them all. QueryError as ``run_query``."""
+    named = query if isinstance(query, NamedQuery) else find_query(query)
+    form = check_query(named.text, named.path)
+    if form != "SELECT":
+        raise QueryError(f"{named.path}: only a SELECT query's rows can be streamed", code="E602")
+    bindings = bind_parameters(store, named, params or {})
+    return _select(store, named, bindings, _page(limit, offset))
+
+
+Page = tuple[int, int | None]  # offset, limit
+
+
+def _page(limit: int | None, offset: int) -> Page:
+    if offset < 0 or (limit is not None and limit < 0):
+        raise QueryError("a page needs --limit and --offset of 0 or more", code="E603")
+    return offset, limit
+
+
 def _execute(
+    store: GraphStore,
+    named: NamedQuery,
+    bindings: Mapping[str, Node],
+    cancel: threading.Event,
+    page: Page,
+) -> QueryResult:
+    form = check_query(named.text, named.path)
+    if form == "SELECT":
+        answer = _select(store, named, bindings, page)
+        rows = []
+        try:
+            for row in answer.rows:
+                if cancel.is_set():
+                    break
+                rows.append(row)
+        except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+            raise QueryError(f"{named.path}: {exc}", code="E602") from exc
+        return QueryResult(answer.columns, rows)
+    try:
+        result = store.query(named.text_for(bindings), bindings)
+        if result.type == "ASK":
+            return QueryResult(["answer"], [(bool(result.askAnswer),)])
+        assert result.graph is not None
+        triples = sorted(
+            (tuple(_python(term) for term in triple) for triple in result.graph),
+            key=lambda row: tuple(str(v) for v in row),
+        )
+    except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+        raise QueryError(f"{named.path}: {exc}", code="E602") from exc
+    offset, limit = page
+    end = None if limit is None else offset + limit
+    return QueryResult(["subject", "predicate", "object"], triples[offset:end])
+
+
+def _select(
+    store: GraphStore, named: NamedQuery, bindings: Mapping[str, Node], page: Page
+) -> QueryRows:
+    offset, limit = page
+    if named.packing is not None and not _position_exists(store, "ptkg:typePosition", 0):
+        # every build lists the event types: a store with no row of them has no summaries
+        raise QueryError(
+            f"query {named.name!r} reads the summary graph, which this store has not: it was "
+            "built by an earlier version of ptkg; build it again (ptkg build)",
+            code="E600",
+        )
+    text = named.text_for(bindings)
+    selective = any(named.parameter(name).type in SELECTIVE for name in bindings)
+    if limit is not None and named.paging is not None and not selective:
+        # the positions are given: lines guarded by them choose the lookups by position
+        text = named.text_for({*bindings, named.paging.variable})
+        return _pages(store, named, text, bindings, offset, limit)
+    answer = _solution_rows(store, named, text, bindings, None)
+    end = None if limit is None else offset + limit
+    return QueryRows(answer.columns, itertools.islice(answer.rows, offset, end))
+
+
+# Parameters that select by an index lookup: a page of their (short) answer is cut from it.
+SELECTIVE = ("entity", "event_type", "iri")
+FIRST_WINDOW = 128  # positions read by the first window of a paged listing
+LAST_WINDOW = 65_536
+
+
+def _pages(
     store: GraphStore,
     named: NamedQuery,
     text: str,
     bindings: Mapping[str, Node],
-    cancel: threading.Event,
-) -> QueryResult:
+    offset: int,
+    limit: int,
+) -> QueryRows:
+    """The rows ``offset`` to ``offset + limit`` of a listing numbered by its ``# Pages:``
+    property, read window by window of positions (bound as VALUES rows: index lookups),
+    each window twice the last, until enough rows have come or the positions end."""
+    paging = named.paging
+    assert paging is not None
+
+    def window(start: int, size: int) -> QueryRows:
+        positions: list[tuple[Node, ...]] = [
+            (Literal(n, datatype=XSD.integer),) for n in range(start, start + size)
+        ]
+        return _solution_rows(store, named, text, bindings, (paging.variable, positions))
+
+    size = max(FIRST_WINDOW, limit)
+    first = window(0, size)
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        answer, start, width, skipped, given = first, 0, size, 0, 0
+        while given < limit:
+            for row in answer.rows:
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                yield row
+                given += 1
+                if given == limit:
+                    return
+            start += width
+            width = min(width * 2, LAST_WINDOW)
+            if not _position_exists(store, paging.property, start):
+                return
+            answer = window(start, width)
+
+    return QueryRows(first.columns, rows())
+
+
+def _position_exists(store: GraphStore, prop: str, position: int) -> bool:
+    return bool(store.solutions(f"ASK {{ ?row {prop} {position} }}"))
+
+
+def _solution_rows(
+    store: GraphStore,
+    named: NamedQuery,
+    text: str,
+    bindings: Mapping[str, Node],
+    window: tuple[str, list[tuple[Node, ...]]] | None,
+) -> QueryRows:
+    """The rows of one run of the query, its values converted as they are read; rows packed
+    in one column (``# Rows:``) spread into the columns the query selects."""
+    if window is not None:
+        prepared, substitutions = prepare(text, dict(bindings))
+        placed = inline_rows(prepared, [window[0]], window[1])
+        if placed is None or substitutions:
+            raise QueryError(f"{named.path}: cannot bind the positions of a page", code="E602")
+        text, bindings = placed, {}
     try:
-        result = store.query(text, bindings)
-        if result.type == "ASK":
-            return QueryResult(["answer"], [(bool(result.askAnswer),)])
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            assert result.graph is not None
-            triples = sorted(
-                (tuple(_python(term) for term in triple) for triple in result.graph),
-                key=lambda row: tuple(str(v) for v in row),
-            )
-            return QueryResult(["subject", "predicate", "object"], triples)
-        hidden = {p.name for p in named.parameters}
-        columns = [str(v) for v in (result.vars or [])]
-        keep = [i for i, c in enumerate(columns) if c not in hidden]
-        rows = []
-        for row in result:
-            if cancel.is_set():
-                break
-            rows.append(tuple(_python(row[i]) for i in keep))  # type: ignore[index]
+        solutions = store.solutions(text, bindings)
     except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
         raise QueryError(f"{named.path}: {exc}", code="E602") from exc
-    return QueryResult([columns[i] for i in keep], rows)
+    names = [v.value for v in solutions.variables]
+    packing = named.packing
+    hidden = {p.name for p in named.parameters} | ({packing.variable} if packing else set())
+    columns = [n for n in names if n not in hidden]
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for solution in solutions:
+            packed = solution[packing.variable] if packing is not None else None
+            if packed is None:
+                yield tuple(ox_value(solution[c]) for c in columns)
+                continue
+            data = json.loads(packed.value)
+            if packing is not None and packing.member is not None:
+                data = data.get(packing.member, [])
+            # a packed row holds every column of the query: one it lacks is unbound
+            for row in data if isinstance(data, list) else [data]:
+                yield tuple([json_value(row.get(c)) for c in columns])
+
+    return QueryRows(columns, rows())
 
 
 def check_query(text: str, source: str | Path = "query") -> str:
@@ -319,10 +480,12 @@ def _cell(value: Any, max_width: int) -> str:
 
 __all__ = [
     "QueryResult",
+    "QueryRows",
     "Sequence",
     "bind_parameters",
     "check_query",
     "resolve_entity",
     "resolve_event_type",
     "run_query",
+    "stream_query",
 ]

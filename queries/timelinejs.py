@@ -28,7 +28,7 @@ from typing import Any
 from kg.files import write_text_atomic
 from kg.store import GraphStore
 from queries.dates import describe_window, is_whole_month, is_whole_year
-from queries.export import export_events
+from queries.export import event_entries
 from queries.runner import run_query
 
 DEFAULT_TITLE = "Policy timeline"
@@ -40,20 +40,33 @@ def timelinejs(
     entity: str | None = None,
     event_type: str | None = None,
     title: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> dict[str, Any]:
-    """The TimelineJS document of the graph's timeline (optionally of one entity or type)."""
+    """The TimelineJS document of the graph's timeline (optionally of one entity or type;
+    ``limit`` and ``offset``: of one page of the timeline's events)."""
     params = {"entity": entity, "type": event_type}
     wanted = {
         row["event"]
-        for row in run_query(store, "timeline", {k: v for k, v in params.items() if v}).records()
+        for row in run_query(
+            store,
+            "timeline",
+            {k: v for k, v in params.items() if v},
+            limit=limit,
+            offset=offset,
+        ).records()
     }
     type_labels = {r["type"]: r["label"] for r in run_query(store, "event-types").records()}
     documents = {r["document"]: r for r in run_query(store, "documents").records()}
     slides: list[dict[str, Any]] = []
     undated = 0
-    for event in export_events(store)["events"]:
+    found = 0
+    for event in event_entries(store):
+        if found == len(wanted):
+            break  # the events come in date order, read as they are asked for
         if event["id"] not in wanted:
             continue
+        found += 1
         earliest = _date(event["date"]["earliest"])
         latest = _date(event["date"]["latest"])
         if earliest is None and latest is None:

@@ -147,6 +147,33 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def non_negative_int(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return value
+
+
+def add_page_options(parser: argparse.ArgumentParser, what: str = "rows") -> None:
+    """--limit and --offset: one page of a listing (read by position from the summary
+    graph, not by sorting the whole: the first page of a million events is as quick as
+    the first page of a hundred)."""
+    parser.add_argument(
+        "--limit", type=positive_int, default=None, metavar="N", help=f"at most N {what}"
+    )
+    parser.add_argument(
+        "--offset",
+        type=non_negative_int,
+        default=0,
+        metavar="N",
+        help=f"skip the first N {what} (with --limit: the page after them)",
+    )
+
+
 def add_format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
     parser.add_argument("--format", "-f", choices=choices, default=choices[0], help="output format")
 

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from kg.store import GraphStore
-from ptkg.cli.common import EXIT_OK, add_command, add_store_option, write_output
+from ptkg.cli.common import (
+    EXIT_OK,
+    add_command,
+    add_page_options,
+    add_store_option,
+    write_output,
+)
 
 
 def register(commands: Any) -> None:
@@ -25,7 +31,9 @@ def register(commands: Any) -> None:
         "(--format html) the timeline page of `ptkg serve` as one self-contained file, its\n"
         "data and scripts inlined, to publish or mail and open with no server (--title\n"
         "applies); or (--format rdf) the whole graph as TriG or N-Quads by the output's\n"
-        "extension.",
+        "extension. Events are written as they are read, in date order: an export of any\n"
+        "size holds one event at a time; --limit and --offset write one page of them\n"
+        "(events and timelinejs).",
         "ptkg export --format html --output story.html",
     )
     add_store_option(parser)
@@ -43,6 +51,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--title", help="timelinejs: the headline of the title slide; html: the page's title"
     )
+    add_page_options(parser, "events")
     parser.set_defaults(run=run)
 
 
@@ -70,10 +79,22 @@ def run(args: argparse.Namespace) -> int:
         from queries.timelinejs import write_timelinejs
 
         text = write_timelinejs(
-            store, args.output, entity=args.entity, event_type=args.type, title=args.title
+            store,
+            args.output,
+            entity=args.entity,
+            event_type=args.type,
+            title=args.title,
+            limit=args.limit,
+            offset=args.offset,
         )
-    else:
-        text = write_events(store, args.output)
-    if args.output is None:
-        write_output(text, None)
+        if args.output is None:
+            write_output(text, None)
+        return EXIT_OK
+    write_events(
+        store,
+        args.output,
+        stream=sys.stdout if args.output is None else None,
+        limit=args.limit,
+        offset=args.offset,
+    )
     return EXIT_OK

@@ -12,6 +12,7 @@ from ptkg.cli.common import (
     EXIT_OK,
     add_command,
     add_format_option,
+    add_page_options,
     add_store_option,
     positive_seconds,
     write_output,
@@ -32,7 +33,10 @@ def register(commands: Any) -> None:
         "Parameters are bound to the query's variables, never pasted into its text;\n"
         'an entity parameter takes a name or alias ("Gemini 2") or an IRI.\n'
         "Queries only read the local graph: updates and SERVICE calls are refused. ASK\n"
-        "answers with one row (answer), CONSTRUCT and DESCRIBE with the triples as rows.",
+        "answers with one row (answer), CONSTRUCT and DESCRIBE with the triples as rows.\n"
+        "--limit and --offset give one page of the rows: a listing of the whole graph\n"
+        "(timeline, timeline-as-of, restrictions...) reads only the rows of that page\n"
+        "(ptkg query timeline --limit 100 --offset 200).",
         'ptkg query state-on-day --param subject="Gemini 2" --param day=2026-06-20',
     )
     parser.add_argument("name", nargs="?", help="query name (see --list) or path to a .rq file")
@@ -55,6 +59,7 @@ def register(commands: Any) -> None:
         metavar="SECONDS",
         help="give up on a query that runs longer than this",
     )
+    add_page_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -91,6 +96,13 @@ def run(args: argparse.Namespace) -> int:
         write_output("\n".join(lines), args.output)
         return EXIT_OK
     store = GraphStore.open_existing(args.store)
-    result = run_query(store, args.name, parse_params(args.param), timeout=args.timeout)
+    result = run_query(
+        store,
+        args.name,
+        parse_params(args.param),
+        timeout=args.timeout,
+        limit=args.limit,
+        offset=args.offset,
+    )
     write_output(result.format(args.format), args.output)
     return EXIT_OK

@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from kg.store import GraphStore
-from ptkg.cli.common import EXIT_OK, add_command, add_format_option, add_store_option, write_output
+from ptkg.cli.common import (
+    EXIT_OK,
+    add_command,
+    add_format_option,
+    add_page_options,
+    add_store_option,
+    write_output,
+)
 from queries import run_query
 
 
@@ -20,7 +27,8 @@ def register(commands: Any) -> None:
         "Print the reconciled events in date order (the `timeline` query), optionally only\n"
         "those of one entity, type or period, and draw them as a timeline chart\n"
         "(PNG or SVG by the file's extension; both for any other path). The chart is also\n"
-        "`ptkg chart timeline`; `ptkg query timeline-as-of` gives the timeline as known on a day.",
+        "`ptkg chart timeline`; `ptkg query timeline-as-of` gives the timeline as known on a day.\n"
+        "--limit and --offset print one page of the events (the chart draws them all).",
         'ptkg timeline --entity "Anthropic" --chart out/timeline.png',
     )
     add_store_option(parser)
@@ -37,13 +45,20 @@ def register(commands: Any) -> None:
         default="model",
         help="chart lanes: one per model, or one per acting agent",
     )
+    add_page_options(parser, "events")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     store = GraphStore.open_existing(args.store)
     params = {"entity": args.entity, "type": args.type, "from": args.from_, "to": args.to}
-    result = run_query(store, "timeline", {k: v for k, v in params.items() if v})
+    result = run_query(
+        store,
+        "timeline",
+        {k: v for k, v in params.items() if v},
+        limit=args.limit,
+        offset=args.offset,
+    )
     write_output(result.format(args.format), args.output)
     if args.chart is not None:
         from queries.charts import draw_timeline

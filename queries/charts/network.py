@@ -40,9 +40,15 @@ class NetworkEdge:
 
 
 def network_data(
-    store: GraphStore, *, entity: str | None = None, event_type: str | None = None
+    store: GraphStore,
+    *,
+    entity: str | None = None,
+    event_type: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[NetworkEdge]:
-    """The edges of the network: agent -> affected party or model, with event counts."""
+    """The edges of the network: agent -> affected party or model, with event counts;
+    ``limit`` and ``offset``: one page of them, those of most events first."""
     params = {"entity": entity, "type": event_type}
     return [
         NetworkEdge(
@@ -54,7 +60,13 @@ def network_data(
             events=int(row["events"]),
             event_types=tuple(sorted(t for t in (row["event_types"] or "").split("; ") if t)),
         )
-        for row in run_query(store, "network", {k: v for k, v in params.items() if v}).records()
+        for row in run_query(
+            store,
+            "network",
+            {k: v for k, v in params.items() if v},
+            limit=limit,
+            offset=offset,
+        ).records()
     ]
 
 

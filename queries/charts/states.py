@@ -67,9 +67,11 @@ def state_data(
     authority: str | None = None,
     population: str | None = None,
     layer: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[StateBand]:
     """Every subject's sequence of states under its principal authority (or only
-    ``subject``'s, or under ``authority``), in order."""
+    ``subject``'s, or under ``authority``), in order; ``limit`` and ``offset``: one page."""
     params = {"subject": subject, "authority": authority, "population": population, "layer": layer}
     return [
         StateBand(
@@ -87,7 +89,11 @@ def state_data(
             started_by_event=row["started_by"],
         )
         for row in run_query(
-            store, "restrictions", {k: v for k, v in params.items() if v}
+            store,
+            "restrictions",
+            {k: v for k, v in params.items() if v},
+            limit=limit,
+            offset=offset,
         ).records()
     ]
 

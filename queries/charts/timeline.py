@@ -104,14 +104,23 @@ def timeline_data(
     entity: str | None = None,
     event_type: str | None = None,
     lane_by: str = "model",
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[ChartEvent]:
-    """The events the timeline chart draws, one per (lane, event)."""
+    """The events the timeline chart draws, one per (lane, event); ``limit`` and
+    ``offset``: one page of them, in lane order."""
     if lane_by not in LANE_BY:
         from kg.errors import QueryError
 
         raise QueryError(f"lanes by {lane_by!r}: use one of {', '.join(LANE_BY)}")
     params = {"entity": entity, "type": event_type, "lane_by": lane_by}
-    result = run_query(store, "timeline-lanes", {k: v for k, v in params.items() if v})
+    result = run_query(
+        store,
+        "timeline-lanes",
+        {k: v for k, v in params.items() if v},
+        limit=limit,
+        offset=offset,
+    )
     return [
         ChartEvent(
             lane=row["lane"] or NO_LANE[lane_by],

@@ -91,6 +91,10 @@ def query_index() -> list[dict[str, Any]]:
                 }
                 for p in named.parameters
             ],
+            # rows packed in one column (the query's `# Rows:` line): the page spreads them
+            "rows": None
+            if named.packing is None
+            else {"variable": named.packing.variable, "member": named.packing.member},
         }
         for named in list_queries()
     ]

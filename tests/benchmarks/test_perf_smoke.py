@@ -90,6 +90,9 @@ def test_perf_query_benchmark_runs_every_named_query_with_rows(
     assert "conforms" in out  # the synthetic graph passes the project's SHACL shapes
     assert "WARNING" not in out, out  # every named query covered, and every one gave rows
     assert "restrictions: one model" in out
+    # the summary graph is written as a build writes it, and read by the whole-graph cases
+    assert "the summary graph (" in out and "KB an event" in out
+    assert "timeline: first page" in out and "export streamed: 400 events" in out
 
 
 @pytest.mark.slow

@@ -336,3 +336,28 @@ def test_cli_validate_fails_on_an_inverted_window(
     run = ptkg("validate", broken)
     assert run.code == 1
     assert "LessThanOrEquals" in run.out and str(event) in run.out
+
+
+def test_cli_pages_of_a_listing_and_of_the_export(ptkg: Cli, built: BuildReport) -> None:
+    whole = json.loads(ptkg("query", "timeline", "--store", built.store, "--format", "json").out)
+    page = ptkg(
+        "query",
+        "timeline",
+        "--store",
+        built.store,
+        "--format",
+        "json",
+        "--limit",
+        "2",
+        "--offset",
+        "3",
+    )
+    assert page.code == 0 and json.loads(page.out) == whole[3:5]
+    shown = ptkg("timeline", "--store", built.store, "--format", "csv", "--limit", "1")
+    assert shown.code == 0 and shown.out.splitlines()[1].endswith(whole[0]["event"])
+    export = json.loads(ptkg("export", "--store", built.store).out)
+    jsonschema.validate(export, json.loads(schema_path().read_text(encoding="utf-8")))
+    one = json.loads(ptkg("export", "--store", built.store, "--limit", "1", "--offset", "2").out)
+    assert one["events"] == export["events"][2:3]
+    refused = ptkg("query", "timeline", "--store", built.store, "--limit", "0")
+    assert refused.code == 2 and "--limit" in refused.err

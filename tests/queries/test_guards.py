@@ -11,7 +11,7 @@ def test_timeline_selects_by_entity_only_when_one_is_given() -> None:
     timeline = find_query("timeline")
     assert "?event ?entity_role ?entity ." not in timeline.text_for({})
     assert "?event ?entity_role ?entity ." in timeline.text_for({"entity"})
-    assert "FILTER(COALESCE(?latest >= ?from, true))" in timeline.text_for({"from", "entity"})
+    assert "FILTER(COALESCE(?latest_day >= ?from, true))" in timeline.text_for({"from", "entity"})
 
 
 def test_a_negated_guard_keeps_its_line_only_without_the_parameter(tmp_path: Path) -> None:

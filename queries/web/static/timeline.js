@@ -18,7 +18,7 @@
   const config = JSON.parse(document.getElementById("ptkg-config").textContent);
 
   // -- SPARQL text: the runner's guards and bindings ------------------------------------
-  const GUARD = /#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+  const GUARD = /#\?((?:\s*!?[A-Za-z_][A-Za-z0-9_]*)+)\s*$/;
 
   /** The query text for these given parameter names (NamedQuery.text_for). */
   function textFor(text, given) {
@@ -28,7 +28,8 @@
       .filter((line) => {
         const guard = GUARD.exec(line.replace(/\r?\n$/, ""));
         if (!guard) return true;
-        return given.has(guard[2]) !== (guard[1] === "!");
+        // every condition holds: `name` given, `!name` not given
+        return guard[1].trim().split(/\s+/).every((word) => given.has(word.replace(/^!/, "")) !== word.startsWith("!"));
       })
       .join("");
   }
@@ -209,6 +210,27 @@
     return { triples: body };
   }
 
+  /**
+   * Results whose rows are packed in one column (a named query's `# Rows:` line: the rows
+   * of the summary graph, queries/library.py) as the results of the columns it selects.
+   */
+  function unpacked(results, packing) {
+    if (!packing || !results.results) return results;
+    const vars = results.head.vars.filter((v) => v !== packing.variable);
+    const bindings = [];
+    for (const binding of results.results.bindings) {
+      const cell = binding[packing.variable];
+      if (!cell) {
+        bindings.push(binding);
+        continue;
+      }
+      let data = JSON.parse(cell.value);
+      if (packing.member) data = data[packing.member] || [];
+      for (const row of Array.isArray(data) ? data : [data]) bindings.push({ ...binding, ...row });
+    }
+    return { head: { vars }, results: { bindings } };
+  }
+
   /** The rows of SPARQL JSON results as plain objects of strings, numbers and booleans. */
   function rows(results) {
     return results.results.bindings.map((binding) => {
@@ -231,8 +253,9 @@
   }
 
   async function pageResults(name) {
-    if (config.mode === "static") return config.results[name];
-    return sparql(textFor(await queryText(name), new Set()));
+    const packing = namedQuery(name)?.rows;
+    if (config.mode === "static") return unpacked(config.results[name], packing);
+    return unpacked(await sparql(textFor(await queryText(name), new Set())), packing);
   }
 
   // -- dates --------------------------------------------------------------------------
@@ -878,7 +901,7 @@
         for (const input of box.params.querySelectorAll("input[data-param]")) given[input.dataset.param] = input.value;
         ({ text, hidden } = await boundQuery(query, given));
       }
-      const results = await sparql(text);
+      const results = unpacked(await sparql(text), query?.rows);
       const ms = Math.round(performance.now() - started);
       if (results.triples !== undefined) {
         const lines = results.triples.split("\n").filter(Boolean);
