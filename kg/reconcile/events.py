@@ -231,11 +231,11 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
         if window.width == 1 or window.width > STEP_WITHIN_DAYS:
             continue
         subjects = event.affected | event.models
+        assert window.lo is not None and window.hi is not None
         fitting = {
             keep
-            for (day, kind), numbers in by_day.items()
-            if kind == effect and window.contains(day)
-            for keep in numbers
+            for day in range(window.lo, window.hi + 1)  # a few weeks: looked up day by day
+            for keep in by_day.get((day, effect), ())
             if keep not in absorbed
             and subjects & (clusters[keep].affected | clusters[keep].models)
             and _same_author(event, clusters[keep], context)

@@ -725,6 +725,19 @@ def test_reconcile_undated_repeated_act_joins_the_latest_before_its_document(
     assert sources[DateRange(_day("2026-06-03"), _day("2026-06-03"))] == {"early"}
 
 
+def _relief(type_id: str) -> EventType:
+    return _type(type_id, coarse="partial_lift", state_effect="partially_lifted")
+
+
+# Three kinds of relief with one effect on the state (a pause, a licence, its extension).
+RELIEF_TYPES = EventTypes(
+    {
+        **EVENT_TYPES.types,
+        **{t: _relief(t) for t in ("enforcement_pause", "licence_grant", "licence_extension")},
+    }
+)
+
+
 def _pause(doc: MakeDoc, doc_id: str, type_id: str, trigger: str, as_model: bool) -> DocBuilder:
     """'Jane Roe <trigger> for ZenChat on March 3.' ZenChat named as a product or a party."""
     a = doc(doc_id)
@@ -737,79 +750,39 @@ def _pause(doc: MakeDoc, doc_id: str, type_id: str, trigger: str, as_model: bool
 
 
 def test_reconcile_one_step_named_two_ways_on_one_day_is_one_event(doc: MakeDoc) -> None:
-    types = EventTypes(
-        {
-            **EVENT_TYPES.types,
-            "enforcement_pause": _type(
-                "enforcement_pause", coarse="partial_lift", state_effect="partially_lifted"
-            ),
-            "licence_extension": _type(
-                "licence_extension", coarse="partial_lift", state_effect="partially_lifted"
-            ),
-        }
-    )
     builders = [
         # an actor both name and no department: the head of government's one decision
         _pause(doc, "a", "enforcement_pause", "paused enforcement", as_model=True),
         _pause(doc, "b", "enforcement_pause", "paused enforcement", as_model=True),
         _pause(doc, "c", "licence_extension", "extended the reprieve", as_model=False),
     ]
-    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    r = reconcile([b.build() for b in builders], RELIEF_TYPES, ENTITY_TYPES)
     assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+
+
+def _extension(doc: MakeDoc, doc_id: str, day_words: str) -> DocBuilder:
+    """'The Commerce Department extended the licence of Corvex on DAY.'"""
+    a = doc(doc_id)
+    s = a.sentence(f"The Commerce Department extended the licence of Corvex on {day_words}.")
+    agency = a.entity(s, "Commerce Department", "US Department of Commerce", "government_agency")
+    corvex = a.entity(s, "Corvex", "Corvex", "organization")
+    timex = a.timex(s, day_words)
+    a.event(s, "extended", "licence_extension", agents=(agency,), affected=(corvex,), timex=timex)
+    return a
 
 
 def test_reconcile_report_dated_to_weeks_is_the_step_others_date_to_a_day(
     doc: MakeDoc,
 ) -> None:
-    types = EventTypes(
-        {
-            **EVENT_TYPES.types,
-            "licence_grant": _type(
-                "licence_grant", coarse="partial_lift", state_effect="partially_lifted"
-            ),
-            "licence_extension": _type(
-                "licence_extension", coarse="partial_lift", state_effect="partially_lifted"
-            ),
-        }
-    )
-    builders = []
-    for doc_id in ("a", "b"):
-        a = doc(doc_id)
-        s = a.sentence("The Commerce Department extended the licence of Corvex on June 12.")
-        agency = a.entity(
-            s, "Commerce Department", "US Department of Commerce", "government_agency"
-        )
-        corvex = a.entity(s, "Corvex", "Corvex", "organization")
-        a.event(
-            s,
-            "extended",
-            "licence_extension",
-            agents=(agency,),
-            affected=(corvex,),
-            timex=a.timex(s, "June 12"),
-        )
-        builders.append(a)
+    builders = [_extension(doc, "a", "June 12"), _extension(doc, "b", "June 12")]
     c = doc("c")
     s = c.sentence("Corvex received a new licence in June.")
     corvex = c.entity(s, "Corvex", "Corvex", "organization")
     c.event(s, "licence", "licence_grant", affected=(corvex,), timex=c.timex(s, "June"))
     builders.append(c)
-    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    r = reconcile([b.build() for b in builders], RELIEF_TYPES, ENTITY_TYPES)
     assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
     # two steps in that month: nothing tells which one the undated report is
-    later = doc("d")
-    s = later.sentence("The Commerce Department extended the licence of Corvex on June 26.")
-    agency = later.entity(
-        s, "Commerce Department", "US Department of Commerce", "government_agency"
-    )
-    corvex = later.entity(s, "Corvex", "Corvex", "organization")
-    later.event(
-        s,
-        "extended",
-        "licence_extension",
-        agents=(agency,),
-        affected=(corvex,),
-        timex=later.timex(s, "June 26"),
-    )
-    r = reconcile([b.build() for b in [*builders, later]], types, ENTITY_TYPES)
+    later = _extension(doc, "d", "June 26")
+    r = reconcile([b.build() for b in [*builders, later]], RELIEF_TYPES, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"], ["d"]]
