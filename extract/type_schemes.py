@@ -50,6 +50,7 @@ class EventType:
     family: str | None = None  # types whose events sources may confuse (partial/full lift)
     layer: str = "legal"  # the state it changes: legal (a government's rule) | effective
     min_sources: int = 1  # independent publishers an event of the type needs for the timeline
+    complete_alone: bool = False  # one publisher suffices when its report is complete
     needs_party: bool = False  # an event only when it names whom or what it is about
     affects_owner: bool = False  # no affected party named: the owner of its models is
     follows: tuple[str, ...] = ()  # coarse types of its parties' events it comes after
@@ -130,6 +131,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         family=str(fields["family"]) if fields.get("family") else None,
         layer=layer,
         min_sources=min_sources,
+        complete_alone=_flag(fields, "complete_alone", type_id, path),
         needs_party=_flag(fields, "needs_party", type_id, path),
         recurs=_flag(fields, "recurs", type_id, path),
         affects_owner=bool(affects_owner),

@@ -243,6 +243,11 @@ class EntityRecogniser:
                 ):
                     continue  # "Fortune 500", "Windows 11": the word is part of another name
                 parent = self.entries.get(entry.parent or "")
+                if entry.type == self.lexicon.company_type:
+                    # "Zentra Corp.": the words that end a company's name are part of it, so
+                    # the head of the noun phrase ("Corp.") names the company too
+                    while end < len(doc) and doc[end].text.rstrip(".") in self.name_ends:
+                        end += 1
                 yield Candidate(
                     start,
                     end,

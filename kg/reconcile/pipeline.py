@@ -90,10 +90,18 @@ def reconcile(
     windows = [temporal.events[i] for i in order]
     temporal.events = windows
     publisher_of = publishers(records)
-    support = [
-        support_of(event, publisher_of, threshold, event_types.get(event.type_id).min_sources)
-        for event in events
-    ]
+    support = []
+    for event in events:
+        event_type = event_types.get(event.type_id)
+        support.append(
+            support_of(
+                event,
+                publisher_of,
+                threshold,
+                event_type.min_sources,
+                event_type.complete_alone,
+            )
+        )
     used: set[str] = set()
     for index, event in enumerate(events):
         event.key = event_key(event, windows[index], used)

@@ -36,6 +36,8 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 # min_sources: restrictions, listings and statements ask for two, measured on the
 # development stories: one publisher alone is more often a misread background mention).
 DEFAULT_MIN_SOURCES = 1
+# A report that dates an event and names its agent and whom or what it concerned.
+COMPLETE_REPORT = round(BASE_WEIGHT + DATED_WEIGHT + AGENT_WEIGHT + SUBJECT_WEIGHT, 4)
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,11 @@ def support_of(
     publisher_of: Mapping[str, str],
     threshold: Threshold,
     type_min_sources: int = DEFAULT_MIN_SOURCES,
+    complete_alone: bool = False,
 ) -> Support:
     """``type_min_sources``: what the event's type asks for itself (event_types.yaml:
-    ``min_sources``; a statement is news when several publishers carry it)."""
+    ``min_sources``; a statement is news when several publishers carry it), unless
+    ``complete_alone`` and one publisher's report is complete (``COMPLETE_REPORT``)."""
     best: dict[str, float] = {}
     sentences: dict[str, set[tuple[str, int]]] = {}
     for claim in event.all_claims:
@@ -105,6 +109,8 @@ def support_of(
     confidence = round(1.0 - doubt, 4)
     named = bool(event.agents or event.affected or event.models)
     needed = type_min_sources if threshold.min_sources is None else threshold.min_sources
+    if complete_alone and threshold.min_sources is None and confidence >= COMPLETE_REPORT:
+        needed = 1  # one report that dates the event and names who acted on whom
     weak = not named or len(best) < needed or confidence < threshold.min_confidence
     return Support(len(event.sources), len(best), confidence, weak)
 

@@ -204,8 +204,8 @@ def test_component_a_known_name_followed_by_words_of_its_own_is_another_body(
     )
     assert by_text(found, "Senate Finance Committee").type == "legislature"
     assert by_text(found, "Samsung Zentra Electronics Ltd.").type == "organization"
-    # the words that only end a name leave the known company itself
-    assert by_text(found, "Nvidia Corp.").name == "Nvidia"
+    # the words that only end a name leave the known company itself, and are its name's
+    assert by_text(found, "Nvidia Corp. Ltd.").name == "Nvidia"
 
 
 def test_component_a_name_ends_before_a_bracket(entities: Entities) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from tests.events.conftest import Result
 
 Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
@@ -334,13 +336,15 @@ def test_other_a_date_of_a_coordinated_act_dates_that_act_only(run: Run) -> None
     assert put.timex is not None and result.timexes[put.timex].span.text == "March"
 
 
-def test_other_a_statement_rejecting_a_ban_on_its_speaker(run: Run) -> None:
+@pytest.mark.parametrize("speaker", ["Samsung", "Samsung Co. Ltd."])
+def test_other_a_statement_rejecting_a_ban_on_its_speaker(run: Run, speaker: str) -> None:
     result = run(
-        "Samsung said in a statement on Monday that it will not accept a ban by Brazil on "
+        f"{speaker} said in a statement on Monday that it will not accept a ban by Brazil on "
         "the company."
     )
     said = result.by_trigger("said")
     assert said.type == "statement"
+    # "Co. Ltd." ends the known company's name: the head of its phrase names it too
     assert result.names(said.agents) == {"Samsung"}
     assert result.names(said.affected) == {"Samsung"}  # it speaks about the ban on itself
     assert result.by_trigger("ban").modality == "negated"

@@ -85,3 +85,43 @@ def test_support_a_types_own_min_sources_unless_the_build_sets_one(doc: MakeDoc)
     assert reconcile(two, strict_types, ENTITY_TYPES).on_timeline(0)
     # --min-sources given: it applies to every type, below the type's own too
     assert reconcile(one, strict_types, ENTITY_TYPES, Threshold(min_sources=1)).on_timeline(0)
+
+
+def test_support_one_complete_report_suffices_for_a_type_that_allows_it(doc: MakeDoc) -> None:
+    statements = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "statement": replace(
+                EVENT_TYPES.types["export_restriction"],
+                id="statement",
+                state_effect=None,
+                min_sources=2,
+                complete_alone=True,
+            ),
+        }
+    )
+
+    def said(doc_id: str, dated: bool) -> DocumentRecords:
+        a = doc(doc_id)
+        s = a.sentence("Zentra said on June 14 that it rejects the order on Mythos 5.")
+        zentra = a.entity(s, "Zentra", "Zentra", "organization")
+        model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+        timex = a.timex(s, "June 14") if dated else None
+        a.event(s, "said", "statement", agents=(zentra,), models=(model,), timex=timex)
+        return a.build()
+
+    assert reconcile([said("a", True)], statements, ENTITY_TYPES).on_timeline(0)
+    # with no date of its own the one report is not enough
+    assert not reconcile([said("a", False)], statements, ENTITY_TYPES).on_timeline(0)
+    # a type without the flag still needs its two publishers
+    strict = EventTypes(
+        {
+            **statements.types,
+            "statement": replace(statements.types["statement"], complete_alone=False),
+        }
+    )
+    assert not reconcile([said("a", True)], strict, ENTITY_TYPES).on_timeline(0)
+    # --min-sources given applies as it is
+    assert not reconcile(
+        [said("a", True)], statements, ENTITY_TYPES, Threshold(min_sources=2)
+    ).on_timeline(0)
