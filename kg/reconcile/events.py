@@ -237,7 +237,11 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
             for day in range(window.lo, window.hi + 1)  # a few weeks: looked up day by day
             for keep in by_day.get((day, effect), ())
             if keep not in absorbed
-            and subjects & (clusters[keep].affected | clusters[keep].models)
+            and (
+                subjects & (clusters[keep].affected | clusters[keep].models)
+                # naming no party: by an actor the step names too (the president)
+                or (not subjects and bool(event.agents & clusters[keep].agents))
+            )
             and _same_author(event, clusters[keep], context)
         }
         if len(fitting) == 1:

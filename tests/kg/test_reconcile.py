@@ -786,3 +786,27 @@ def test_reconcile_report_dated_to_weeks_is_the_step_others_date_to_a_day(
     later = _extension(doc, "d", "June 26")
     r = reconcile([b.build() for b in [*builders, later]], RELIEF_TYPES, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_reconcile_report_naming_no_party_is_the_step_of_its_actor_in_its_weeks(
+    doc: MakeDoc,
+) -> None:
+    builders = [_pause(doc, "a", "enforcement_pause", "paused enforcement", as_model=True)]
+    builders.append(_pause(doc, "b", "enforcement_pause", "paused enforcement", as_model=True))
+
+    def reprieve(doc_id: str, actor: str) -> DocBuilder:
+        c = doc(doc_id)
+        s = c.sentence(f"{actor} granted another reprieve in March.")
+        who = c.entity(s, actor, actor, "person")
+        c.event(s, "reprieve", "licence_grant", agents=(who,), timex=c.timex(s, "March"))
+        return c
+
+    r = reconcile(
+        [b.build() for b in [*builders, reprieve("c", "Jane Roe")]], RELIEF_TYPES, ENTITY_TYPES
+    )
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+    # another actor's reprieve that month is not that step
+    r = reconcile(
+        [b.build() for b in [*builders, reprieve("c", "John Doe")]], RELIEF_TYPES, ENTITY_TYPES
+    )
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
