@@ -95,6 +95,12 @@ class DocEntities:
             for entry in self.entity_lexicon.entries:
                 if entry.name == mention.affiliation:
                     return self.entity_lexicon.actor(entry.type) or "person"
+        if kind == "person" and mention.role:
+            # "Judge Jane Roe", "U.S. District Judge John Doe": the title says whose act it is
+            words = self.event_lexicon.actor_words
+            titled = words.get(mention.role.split()[-1].lower())
+            if titled is not None:
+                return titled
         return kind
 
     def is_product(self, mention: EntityMention) -> bool:

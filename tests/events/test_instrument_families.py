@@ -110,6 +110,17 @@ def test_court_blocks_a_measure(run: Run) -> None:
     assert "court_block" in [e.type for e in result.events]
 
 
+def test_a_judge_named_by_title_acts_for_the_court(run: Run) -> None:
+    result = run(
+        "U.S. District Judge Jane Roe extended the term of the Corvex compliance monitor on "
+        "Oct. 3.",
+        timexes=[("Oct. 3", "DATE", "XXXX-10-03")],
+    )
+    (ruling,) = [e for e in result.events if e.trigger.text == "extended"]
+    assert ruling.type == "court_ruling"
+    assert result.names(ruling.agents) == {"Jane Roe"}
+
+
 def test_stores_services_and_shares(run: Run) -> None:
     stores = run(
         "Apple and Google removed the app from their stores on Jan. 18.",
