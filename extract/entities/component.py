@@ -556,6 +556,10 @@ class EntityRecogniser:
                     continue
             kept.append(cand)
         surnames = {c.name.split()[-1] for c in full if " " not in c.name.split()[-1]}
+        # "President Roe" names the person as surely as a full name does
+        surnames |= {
+            c.name for c in kept if c.type == "person" and c.rule == "title" and " " not in c.name
+        }
         extra = [
             Candidate(t.i, t.i + 1, "person", t.text, "pattern", _P_WEAK_MODEL, rule="surname")
             for t in occurrences(doc, surnames)

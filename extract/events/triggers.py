@@ -498,7 +498,9 @@ class TriggerFinder:
             for complement in clauses:
                 for part in children(complement, "dobj", "nsubj", "nsubjpass", "dative"):
                     add(affected, part)
-                for prep in ("on", "against", "for", "to"):
+                    for named in children(part, "appos"):  # "the phone company, Corvex,"
+                        add(affected, named)
+                for prep in ("on", "against", "for", "to", "with"):
                     for obj in preposition_objects(complement, prep):
                         add(affected, obj)
         if trigger.rule.absorbs_complement:

@@ -265,3 +265,14 @@ def test_component_platforms_and_app_stores_are_known(entities: Entities) -> Non
     found = entities("Apple pulled ZenChat from the App Store, and Google cut Corvex off Android.")
     assert by_text(found, "App Store").type == "platform"
     assert by_text(found, "Android").type == "platform"
+
+
+def test_component_a_titled_surname_names_the_person_elsewhere_in_the_text(
+    entities: Entities,
+) -> None:
+    found = entities(
+        "President Roe spoke on Monday. \u201cWe are working to give Corvex a way back into "
+        "business,\u201d Roe tweeted."
+    )
+    people = [m for m in found if m.type == "person"]
+    assert [m.span.text for m in people] == ["Roe", "Roe"]

@@ -160,8 +160,17 @@ def test_other_words_of_a_fixed_expression_are_no_triggers(run: Run) -> None:
     assert [e.type for e in result.events] == ["partial_lift"]
 
 
-def test_other_a_statement_is_about_whom_its_clause_names(run: Run) -> None:
-    result = run("President Biden pledged on Sunday to help Nokia get back into business.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Biden pledged on Sunday to help Nokia get back into business.",
+        # the party named in apposition to the clause's object, or as its partner
+        "President Biden pledged on Sunday to give the phone maker, Nokia, a way back.",
+        "President Biden pledged on Sunday to work with Nokia.",
+    ],
+)
+def test_other_a_statement_is_about_whom_its_clause_names(run: Run, text: str) -> None:
+    result = run(text)
     pledge = result.by_trigger("pledged")
     assert pledge.type == "statement"
     assert result.names(pledge.affected) == {"Nokia"}
