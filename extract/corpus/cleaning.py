@@ -3,6 +3,11 @@
 Reads: raw text as the reader decoded it. Adds: the cleaned text (blocks joined by blank
 lines, whitespace inside a line collapsed) and its blocks, each a title, heading, paragraph
 or list item. Offsets of every later record index this cleaned text.
+
+Text wrapped at a fixed width (wire copy, mailing lists, pages saved as text) breaks its
+sentences across lines: a line that does not end a sentence goes on in the next when the
+next starts in lower case ("The U.S. Senate" / "passed a bill"), and, in a text wrapped so
+throughout, whatever the next line starts with.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from extract.datafiles import load_yaml, packaged_data
@@ -70,8 +76,13 @@ def load_boilerplate(extra: Iterable[Path] = ()) -> Boilerplate:
 def clean_text(raw: str, boilerplate: Boilerplate) -> tuple[str, tuple[Block, ...]]:
     """Return the cleaned text and its blocks. Empty when nothing but boilerplate remains."""
     kept: list[tuple[str, str]] = []
-    for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _INNER_SPACE.sub(" ", raw_line).strip()
+    lines = [
+        _INNER_SPACE.sub(" ", raw_line).strip()
+        for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    # a boilerplate line breaks the text around it as a blank line does
+    lines = ["" if any(rule.matches(x) for rule in boilerplate.lines) else x for x in lines]
+    for line in unwrap(lines):
         if not line or any(rule.matches(line) for rule in boilerplate.lines):
             continue
         bullet = _BULLET.match(line)
@@ -101,6 +112,40 @@ def clean_text(raw: str, boilerplate: Boilerplate) -> tuple[str, tuple[Block, ..
         parts.append(line)
         offset += len(line)
     return "\n\n".join(parts), tuple(blocks)
+
+
+# A text is wrapped throughout when this many of its line breaks cut a sentence before a
+# word in lower case, and they are this share of its line breaks between text lines.
+WRAPPED_BREAKS = 3
+WRAPPED_SHARE = 0.2
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """The lines of a text with the sentences it wrapped across lines joined again; blank
+    lines (paragraph breaks) and list items stay where they are."""
+
+    def cut(a: str, b: str) -> bool:  # a sentence cut before a lower-case word or a number
+        if not (a and b) or a.endswith(":"):
+            return False
+        # "U.S." / "suppliers": no sentence starts in lower case
+        return b[0].islower() or (b[0].isdigit() and not _SENTENCE_END.search(a))
+
+    pairs = [(a, b) for a, b in pairwise(lines) if a and b]
+    cuts = sum(cut(a, b) for a, b in pairs)
+    wrapped = cuts >= WRAPPED_BREAKS and cuts >= WRAPPED_SHARE * len(pairs)
+    out: list[str] = []
+    for line in lines:
+        last = out[-1] if out else ""
+        if (
+            line
+            and last
+            and not _BULLET.match(line)
+            and (cut(last, line) or (wrapped and not _SENTENCE_END.search(last)))
+        ):
+            out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _looks_like_prose(line: str) -> bool:

@@ -36,7 +36,7 @@ surely held on a day or only most likely did.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -218,7 +218,11 @@ def derive_states(
     principal = _principals(changes)
     intervals: list[StateInterval] = []
     for (subject, layer, population), items in sorted(changes.items()):
-        items = _known_authorities(_without_renewed_lapses(items), principal.get((subject, layer)))
+        items = _known_authorities(
+            _without_renewed_lapses(items),
+            principal.get((subject, layer)),
+            lambda number: events[number].type_id,
+        )
         items.sort(key=lambda c: (c.day, _EFFECT_ORDER[c.effect], events[c.event].key))
         chosen = principal.get((subject, layer))
         for level, authority_key, sequence in _sequences(items):
@@ -286,11 +290,29 @@ def _populations(event: CanonicalEvent, effect: str, populations: Populations) -
     return [ALL, *[p for p in named if p != ALL]]
 
 
-def _known_authorities(items: list[_Change], principal: tuple[str, str] | None) -> list[_Change]:
-    """Changes whose acting authority no source names go to the subject's principal
-    authority: a step of unknown authority in a story is most likely the main authority's.
-    One a person took (an official of no known body) goes to that authority's government:
-    a head of government's order is not a department's."""
+def _known_authorities(
+    items: list[_Change],
+    principal: tuple[str, str] | None,
+    type_of: Callable[[int], str] = lambda number: "",
+) -> list[_Change]:
+    """Changes whose acting authority no source names go to the one authority that took the
+    subject's other steps of that type (an unnamed designation of a company one commission
+    designates), else to the subject's principal authority: a step of unknown authority in
+    a story is most likely the main authority's. One a person took (an official of no known
+    body) goes to that authority's government: a head of government's order is not a
+    department's."""
+    if all(c.authority is not None for c in items):
+        return items
+    by_type: dict[str, set[Authority]] = defaultdict(set)
+    for c in items:
+        if c.authority is not None:
+            by_type[type_of(c.event)].add(c.authority)
+    items = [
+        replace(c, authority=next(iter(alone)))
+        if c.authority is None and not c.by_person and len(alone := by_type[type_of(c.event)]) == 1
+        else c
+        for c in items
+    ]
     if all(c.authority is not None for c in items):
         return items
     governments = Counter(c.authority.government for c in items if c.authority is not None)

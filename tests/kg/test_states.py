@@ -347,6 +347,52 @@ def test_states_steps_no_source_gives_an_actor_still_answer(doc: Any) -> None:
     ]
 
 
+def test_states_an_unnamed_step_is_the_one_authority_that_takes_such_steps(doc: Any) -> None:
+    """Commerce restricts Corvex twice, the FCC designates it; a designation no source gives
+    an actor is the FCC's, not the principal authority's."""
+    steps = [
+        ("a", "The Commerce Department restricted Corvex on March 8.", "restricted", "March 8"),
+        ("b", "The Commerce Department restricted Corvex on April 2.", "restricted", "April 2"),
+    ]
+    builders = [
+        _act(doc, doc_id, text, COMMERCE, trigger, "export_restriction", when)
+        for doc_id, text, trigger, when in steps
+    ]
+    builders.append(
+        _act(
+            doc,
+            "e",
+            "The Commerce Department lifted its curbs on Corvex on August 1.",
+            COMMERCE,
+            "lifted",
+            "full_lift",
+            "August 1",
+        )
+    )
+    builders.append(
+        _act(
+            doc,
+            "c",
+            "The Federal Communications Commission designated Corvex a threat on June 30.",
+            FCC,
+            "designated",
+            "designation",
+            "June 30",
+            effective="June 30",
+        )
+    )
+    d = doc("d")
+    s = d.sentence("Corvex was designated again on September 24.")
+    company = d.entity(s, "Corvex", "Corvex", "organization")
+    d.event(s, "designated", "designation", timex=d.timex(s, "September 24"), affected=(company,))
+    r = _reconcile(*builders, d)
+    assert {s.authority for s in r.states if s.principal} == {"us-department-of-commerce"}
+    fcc = _states(r, "federal-communications-commission")
+    assert [s.state for s in fcc] == ["unrestricted", "restricted"]
+    commerce = _states(r, "us-department-of-commerce")
+    assert [s.state for s in commerce] == ["unrestricted", "restricted", "lifted"]
+
+
 BUREAU = ("bureau", BIS[1], BIS[2])
 
 
