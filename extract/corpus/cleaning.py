@@ -140,7 +140,11 @@ def unwrap(lines: list[str]) -> list[str]:
             line
             and last
             and not _BULLET.match(line)
-            and (cut(last, line) or (wrapped and not _SENTENCE_END.search(last)))
+            and (
+                cut(last, line)
+                # "[June 19, 2018]", "(Reuters)": a line in brackets stands apart
+                or (wrapped and not _SENTENCE_END.search(last) and line[0] not in "[(")
+            )
         ):
             out[-1] = f"{last} {line}"
         else:

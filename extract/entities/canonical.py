@@ -206,6 +206,7 @@ def canonicalise_corpus(
     single_people: list[str] = []
     single_person_names: set[str] = set()
     lone_orgs: list[str] = []  # one-word organisations only NER found
+    particles = {w.lower() for w in lexicon.ner.surname_particles}  # "van", "de", "al"
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
@@ -232,10 +233,12 @@ def canonicalise_corpus(
                         versions[model.core.lower()].add(model.version)
             elif mention.type == "person":
                 words = mention.name.split()
-                if len(words) > 1:
+                last = _surname(words, particles)
+                if len(last) < len(words):
                     full_people[words[-1].lower()].add(node)
+                    full_people[" ".join(last).lower()].add(node)  # "van hollen"
                     forms[_without_initials(words)].add(node)
-                else:
+                else:  # "Roe", "Van Hollen": a surname alone
                     single_people.append(node)
                     single_person_names.add(mention.name.lower())
             elif (
@@ -294,6 +297,14 @@ def canonicalise_corpus(
             corpus_name = f"{corpus_name} ({doc_id})"
         result[(doc_id, name)] = corpus_name
     return result
+
+
+def _surname(words: Sequence[str], particles: set[str]) -> list[str]:
+    """The last name with the particles before it: "Chris Van Hollen" -> Van Hollen."""
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in particles:
+        start -= 1
+    return list(words[start:])
 
 
 def _without_initials(words: Sequence[str]) -> str:

@@ -86,6 +86,7 @@ class NerRules:
     function_words: frozenset[str]
     org_heads: frozenset[str]
     speech_verbs: frozenset[str]
+    surname_particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,7 @@ class _Merged:
             "name_function_words": set(),
             "org_heads": set(),
             "speech_verbs": set(),
+            "surname_particles": set(),
         }
         self.model_version: str | None = None
         self.model_lists: dict[str, set[str]] = {
@@ -418,6 +420,7 @@ class _Merged:
                 function_words=frozenset(self.ner_lists["name_function_words"]),
                 org_heads=frozenset(self.ner_lists["org_heads"]),
                 speech_verbs=frozenset(self.ner_lists["speech_verbs"]),
+                surname_particles=frozenset(self.ner_lists["surname_particles"]),
             ),
             models=ModelRules(
                 version=re.compile(self.model_version or r"^\d+(\.\d+)*$"),

@@ -179,6 +179,7 @@ def cluster_claims(
             joined = event.window.intersect(claim.window)
             if not joined.empty:
                 event.window = joined
+    clusters = _undated_fragments(clusters, context)
     for event in clusters:
         vote = vote_date(event.all_claims, event.window)
         event.window, event.dissent = vote.window, vote.dissenting
@@ -187,6 +188,49 @@ def cluster_claims(
     for event in events:
         event.settle()
     return events
+
+
+def _undated_fragments(clusters: list[CanonicalEvent], context: _Context) -> list[CanonicalEvent]:
+    """Mentions no source dates from below that the clustering left apart from the event
+    they tell ("introduced the amendment" in one article, the senator who "announced" it in
+    another, read before the dated report was) join it when it is the one event of their
+    type that shares a participant with them and whose window fits theirs."""
+    by_key: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for number, event in enumerate(clusters):
+        for key in event.agents | event.affected | event.models:
+            by_key[(event.claims[0].type.id, key)].add(number)
+    absorbed: set[int] = set()
+    order = sorted(range(len(clusters)), key=lambda n: len(clusters[n].sources))
+    for number in order:
+        event = clusters[number]
+        if event.window.lo is not None or event.claims[0].type.recurs:
+            continue
+        kind = event.claims[0].type.id
+        found = {
+            other
+            for key in event.agents | event.affected | event.models
+            for other in by_key[(kind, key)]
+            if other != number and other not in absorbed
+        }
+        fitting = [
+            other
+            for other in found
+            if not event.window.intersect(clusters[other].window).empty
+            and _compatible(event, clusters[other], context)
+            and all(_fits_some_year(c, clusters[other].window) for c in event.claims if c.floating)
+        ]
+        if len(fitting) == 1:
+            _absorb(clusters[fitting[0]], event)
+            absorbed.add(number)
+    return [event for number, event in enumerate(clusters) if number not in absorbed]
+
+
+def _compatible(event: CanonicalEvent, other: CanonicalEvent, context: _Context) -> bool:
+    """Neither names a subject or an agent the other contradicts."""
+    mine, theirs = event.affected | event.models, other.affected | other.models
+    if mine and theirs and not (mine & theirs or context.related_subjects(mine, theirs)):
+        return False
+    return context.agents(event.agents, other.agents) != "conflict"
 
 
 def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> list[CanonicalEvent]:

@@ -88,6 +88,20 @@ def test_canonical_corpus_middle_initials_and_surnames_name_one_person() -> None
     assert names[("d", "Roe")] == names[("b", "Jane Roe")]
 
 
+def test_canonical_corpus_a_surname_with_its_particle_names_the_person() -> None:
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Jane van der Roe", "person")],
+            "b": [mention(1, "Van der Roe", "person")],
+            "c": [mention(1, "Roe", "person")],
+            "d": [mention(1, "John Van Doe", "person"), mention(2, "Van Doe", "person")],
+        }
+    )
+    assert names[("b", "Van der Roe")] == "Jane van der Roe"
+    assert names[("c", "Roe")] == "Jane van der Roe"
+    assert names[("d", "Van Doe")] == "John Van Doe"
+
+
 def test_canonical_corpus_keeps_a_company_named_like_nobody() -> None:
     names = canonicalise_corpus(
         {

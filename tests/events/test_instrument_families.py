@@ -91,6 +91,14 @@ def test_laws_signed_and_bills_passed(run: Run) -> None:
     )
     (step,) = [e for e in passed.events if e.type == "legislative_step"]
     assert passed.names(step.agents) == {"US House of Representatives"}
+    # introducing a bill is a proposal made public, not a step of the law
+    introduced = run(
+        "Senator Jane Roe introduced an amendment on June 5 to restore the penalties.",
+        timexes=[("June 5", "DATE", "XXXX-06-05")],
+    )
+    (proposal,) = [e for e in introduced.events if e.trigger.text == "introduced"]
+    assert proposal.type == "bill_introduced"
+    assert introduced.names(proposal.agents) == {"Jane Roe"}
 
 
 def test_pleas_and_penalties(run: Run) -> None:

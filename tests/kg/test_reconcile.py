@@ -810,3 +810,24 @@ def test_reconcile_report_naming_no_party_is_the_step_of_its_actor_in_its_weeks(
         [b.build() for b in [*builders, reprieve("c", "John Doe")]], RELIEF_TYPES, ENTITY_TYPES
     )
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+
+
+def test_reconcile_undated_mentions_join_the_one_event_they_tell(doc: MakeDoc) -> None:
+    """One article dates the amendment without naming its sponsor and names her in another
+    sentence; another names her and the company, with no date: one event."""
+    types = EventTypes(
+        {**EVENT_TYPES.types, "bill_introduced": _type("bill_introduced", coarse="announcement")}
+    )
+    a = doc("a")
+    s = a.sentence("An amendment on the curbs was introduced on June 5.")
+    a.event(s, "introduced", "bill_introduced", timex=a.timex(s, "June 5"))
+    s = a.sentence("Jane Roe introduced it with two colleagues.")
+    roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+    a.event(s, "introduced", "bill_introduced", agents=(roe,))
+    b = doc("b")
+    s = b.sentence("Jane Roe announced an amendment that would restore the curbs on Corvex.")
+    roe = b.entity(s, "Jane Roe", "Jane Roe", "person")
+    corvex = b.entity(s, "Corvex", "Corvex", "organization")
+    b.event(s, "announced", "bill_introduced", agents=(roe,), affected=(corvex,))
+    r = reconcile([a.build(), b.build()], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b"]]
