@@ -62,6 +62,12 @@ class Claim:
         return self.timex is not None and self.timex.range is not None
 
     @property
+    def stamped(self) -> bool:
+        """Dated only by the page's own date at the head of its text ("date 2026-05-14
+        Corvex has been granted ..."): news then, on that day or in the days before."""
+        return _stamp(self.timex, self.dct)
+
+    @property
     def floating(self) -> bool:
         """Dated relative to a document whose year is unknown ("in April", "last Friday" in
         an article that gives no year): the date fits any year; the event it joins, dated
@@ -145,6 +151,10 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
     floating = not dct.anchored and timex is not None and timex.anchor == "dct"
     if floating:
         window = Window()
+    elif _stamp(timex, dct):
+        assert timex is not None and timex.range is not None
+        day = timex.range.latest.toordinal()
+        window = Window(day - NEWS_WITHIN_DAYS, day)
     elif timex is not None and timex.range is not None:
         window = Window.of(soften(timex.range, part_of(timex.rule)))
     if (
@@ -164,6 +174,20 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         if not reported.empty:
             window = reported
     return window
+
+
+# How far into a text its own date stamp may be ("date 2026-05-14 ...").
+STAMP_CHARS = 30
+
+
+def _stamp(timex: Timex | None, dct: DocumentDate) -> bool:
+    return (
+        timex is not None
+        and timex.span.start <= STAMP_CHARS
+        and timex.range is not None
+        and timex.range == dct.range
+        and timex.range.earliest == timex.range.latest
+    )
 
 
 def _bound(timex: Timex | None, dct: DocumentDate) -> DateRange | None:

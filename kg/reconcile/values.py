@@ -16,12 +16,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kg.reconcile.claims import Claim
+from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import part_of, soften
 
 # Weight of a date resolved against a document date that is itself only inferred.
 RELATIVE_TO_INFERRED = 0.5
+# Weight of a date only the page's date stamp gives.
+STAMPED = 0.5
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,11 @@ def vote_date(claims: Sequence[Claim], fallback: Window) -> DateVote:
     if not votes:
         return DateVote(fallback, 0.0)
     by_doc: dict[str, list[tuple[Window, float]]] = defaultdict(list)
-    for window, doc_id, weight, _ in votes:
+    for window, doc_id, weight, claim in votes:
+        if claim.stamped and window.hi is not None:
+            # it supports any day of the news it was, and proposes its own day last
+            window = Window(window.hi - NEWS_WITHIN_DAYS, window.hi)
+            weight *= STAMPED
         by_doc[doc_id].append((window, weight))
 
     def support(candidate: Window) -> float:
@@ -73,7 +79,8 @@ def vote_date(claims: Sequence[Claim], fallback: Window) -> DateVote:
         return total
 
     scored = {window: support(window) for window, *_ in votes}
-    ranked = sorted(scored, key=lambda w: (-scored[w], w.width, w.lo or 0))
+    told = {window for window, _, _, claim in votes if not claim.stamped}
+    ranked = sorted(scored, key=lambda w: (-scored[w], w not in told, w.width, w.lo or 0))
     chosen = ranked[0]
     for window in ranked[1:]:
         narrowed = chosen.intersect(window)

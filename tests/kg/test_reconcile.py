@@ -831,3 +831,28 @@ def test_reconcile_undated_mentions_join_the_one_event_they_tell(doc: MakeDoc) -
     b.event(s, "announced", "bill_introduced", agents=(roe,), affected=(corvex,))
     r = reconcile([a.build(), b.build()], types, ENTITY_TYPES)
     assert [sorted(e.sources) for e in r.events] == [["a", "b"]]
+
+
+def test_reconcile_a_page_date_stamp_gives_way_to_the_day_a_source_names(doc: MakeDoc) -> None:
+    """A page whose text opens with its own date ("date 2026-06-14 ...") tells of a licence
+    in its first sentence; another source says it was granted on June 10."""
+    stamp_day = DateRange(_day("2026-06-14"), _day("2026-06-14"))
+
+    def stamped_page(doc_id: str) -> DocBuilder:
+        a = doc(doc_id, dct=stamp_day, inferred=False)
+        s = a.sentence("date 2026-06-14 Corvex has been granted a licence by Commerce.")
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(s, "granted", "licence_grant", affected=(corvex,), timex=a.timex(s, "2026-06-14"))
+        return a
+
+    b = doc("b", dct=stamp_day, inferred=False)
+    s = b.sentence("Commerce granted Corvex the licence on June 10.")
+    corvex = b.entity(s, "Corvex", "Corvex", "organization")
+    b.event(s, "granted", "licence_grant", affected=(corvex,), timex=b.timex(s, "June 10"))
+    r = reconcile([stamped_page("a").build(), b.build()], RELIEF_TYPES, ENTITY_TYPES)
+    (event,) = r.events
+    assert r.windows[0].to_range() == DateRange(_day("2026-06-10"), _day("2026-06-10"))
+    assert sorted(event.sources) == ["a", "b"]
+    # alone, the stamp still dates the news it tells
+    r = reconcile([stamped_page("a").build()], RELIEF_TYPES, ENTITY_TYPES)
+    assert r.windows[0].to_range() == stamp_day
