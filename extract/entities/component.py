@@ -306,6 +306,8 @@ class EntityRecogniser:
             name_end = name_after(doc, end, self.lexicon)
             if name_end is None:
                 continue
+            if doc[name_end - 1].text.rstrip(".") in self.name_ends:
+                continue  # "the Justice Department": a body, not a person titled Justice
             title, body = self.role_by_key[strings[match_id]]
             if strings[match_id].startswith("t:"):
                 title = doc[start:end].text

@@ -18,7 +18,7 @@ LIMITED_GROUP = "limited_group"  # the population scopes.yaml gives to "a select
 
 def decide_type(draft: Draft, lexicon: EventLexicon) -> None:
     rep = draft.trigger
-    event_type = rep.type
+    event_type = _directed_relief(draft, lexicon) or rep.type
     populations = [lexicon.population(s.population) for s in draft.scopes]
     limiting = (
         any(p is not None and p.limits_lift for p in populations) or draft.limited is not None
@@ -35,6 +35,28 @@ def decide_type(draft: Draft, lexicon: EventLexicon) -> None:
                 LIMITED_GROUP, draft.limited.doc[draft.limited.i : draft.limited.i + 1], None
             )
         )
+
+
+_RELIEF = ("lifted", "partially_lifted")
+
+
+def _directed_relief(draft: Draft, lexicon: EventLexicon) -> str | None:
+    """A directive whose complement relieves a measure of the government's own ("an order
+    directing the Justice Department to suspend enforcement of the ban") is that relief;
+    one directing a restriction ("directed Corvex to suspend access") stays a restriction."""
+    rep = draft.trigger
+    if not rep.rule.absorbs_complement:
+        return None
+    for member in draft.members[1:]:
+        scheme = lexicon.scheme_of(member.type)
+        if (
+            scheme is not None
+            and scheme.state_effect in _RELIEF
+            and scheme.layer == "legal"
+            and rep.head.i in {a.i for a in member.head.ancestors}
+        ):
+            return member.type
+    return None
 
 
 def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) -> str:

@@ -276,3 +276,9 @@ def test_component_a_titled_surname_names_the_person_elsewhere_in_the_text(
     )
     people = [m for m in found if m.type == "person"]
     assert [m.span.text for m in people] == ["Roe", "Roe"]
+
+
+def test_component_a_body_named_after_a_title_is_no_person(entities: Entities) -> None:
+    found = entities("The Justice Department sued Corvex on Monday.")
+    assert by_text(found, "Justice Department").name == "US Department of Justice"
+    assert not [m for m in found if m.type == "person"]

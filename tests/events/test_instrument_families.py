@@ -80,6 +80,21 @@ def test_paused_enforcement_and_its_expiry(run: Run) -> None:
     assert pause.expires is not None and result.timexes[pause.expires].span.text == "June 19"
 
 
+def test_a_directive_to_pause_enforcement_is_the_pause(run: Run) -> None:
+    paused = run(
+        "President Jane Roe's order directed the Justice Department to suspend enforcement of "
+        "the ban on June 3.",
+        timexes=[("June 3", "DATE", "XXXX-06-03")],
+    )
+    assert [e.type for e in paused.events] == ["enforcement_pause"]
+    # a directive to restrict stays a restriction
+    restricted = run(
+        "The Commerce Department directed Corvex to suspend access to its model on June 3.",
+        timexes=[("June 3", "DATE", "XXXX-06-03")],
+    )
+    assert [e.type for e in restricted.events] == ["export_restriction"]
+
+
 def test_laws_signed_and_bills_passed(run: Run) -> None:
     signed = run(
         "President Jane Roe signed the bill into law on April 24.",
