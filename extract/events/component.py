@@ -170,7 +170,33 @@ class EventExtractor:
         timexes = bind_relations(drafts, related, ids, placed, timexes)
         text = doc.text  # built once: Doc.text joins every token
         link_instruments(text, [drafts[n] for n in kept], self.lexicon, sentences)
-        return [to_record(text, drafts[n], ids[n], sentences) for n in kept], timexes
+        records = []
+        for n in kept:
+            record = to_record(text, drafts[n], ids[n], sentences)
+            records.extend(self._one_per_subject(drafts[n], record))
+        return records, timexes
+
+    def _one_per_subject(self, draft: Draft, record: EventMention) -> list[EventMention]:
+        """Instruments named in the plural, each on its own subject ("signed executive
+        orders banning Vidly and ZenChat", "two orders against Corvex and Zentra"): one act
+        per subject, each an event of its own."""
+        head = (draft.instrument_trigger or draft.trigger).head
+        plural = head.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children
+        )
+        if not plural or head.lemma_.lower() not in self.lexicon.syntax.distributive_instruments:
+            return [record]
+        if len(record.models) > 1:
+            return [
+                replace(record, id=_copy_id(record.id, k), models=(subject,))
+                for k, subject in enumerate(record.models)
+            ]
+        if len(record.affected) > 1:
+            return [
+                replace(record, id=_copy_id(record.id, k), affected=(subject,))
+                for k, subject in enumerate(record.affected)
+            ]
+        return [record]
 
     def _needs_party(self, type_id: str) -> bool:
         type_def = self.lexicon.types.get(type_id)
@@ -196,6 +222,11 @@ class EventExtractor:
             related.setdefault(found.source, []).append(found)
             related.setdefault(found.target, [])
         return related
+
+
+def _copy_id(event_id: str, number: int) -> str:
+    """Ids of the acts one mention names (renumbered with the rest afterwards)."""
+    return event_id if number == 0 else f"{event_id}~{number}"
 
 
 # A date this long before the document is history: a verb in the present tense does not

@@ -128,6 +128,7 @@ class SyntaxWords:
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
+    distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ _SYNTAX_SECTIONS = (
     "announcing_verbs",
     "onset_prepositions",
     "idioms",
+    "distributive_instruments",
 )
 
 

@@ -455,3 +455,22 @@ def test_store_removal_is_about_the_app_not_the_store(run: Run) -> None:
     removal = result.by_trigger("removed")
     assert removal.type == "store_removal"
     assert result.names(removal.affected + removal.models) == {"Snap"}  # Snapchat's maker
+
+
+def test_other_orders_in_the_plural_are_one_act_per_subject(run: Run) -> None:
+    orders = run(
+        "President Jane Roe signed executive orders on Thursday banning Samsung and Nokia "
+        "from operating in the US.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    banned = [e for e in orders.events if e.type == "export_restriction"]
+    assert sorted(tuple(orders.names(e.affected)) for e in banned) == [("Nokia",), ("Samsung",)]
+    assert len({e.id for e in banned}) == 2
+    # one order on two companies is one act
+    one = run(
+        "President Jane Roe signed an executive order on Thursday banning Samsung and Nokia "
+        "from operating in the US.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    (single,) = [e for e in one.events if e.type == "export_restriction"]
+    assert one.names(single.affected) == {"Samsung", "Nokia"}
