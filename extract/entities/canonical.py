@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from extract.entities.lexicon import EntityLexicon, packaged_entity_lexicon
@@ -206,6 +206,7 @@ def canonicalise_corpus(
     single_people: list[str] = []
     single_person_names: set[str] = set()
     lone_orgs: list[str] = []  # one-word organisations only NER found
+    nodes_by_kind: dict[str, set[str]] = defaultdict(set)  # bodies: courts, agencies
     particles = {w.lower() for w in lexicon.ner.surname_particles}  # "van", "de", "al"
 
     for doc_id in sorted(mentions_by_doc):
@@ -225,6 +226,8 @@ def canonicalise_corpus(
                 entry = lexicon.entry(mention.gazetteer_id)
                 if entry is not None:
                     gaz_name[gaz] = entry.name
+            if coarse in _BODY_KINDS and not lexicon.is_instrument(mention.type):
+                nodes_by_kind[mention.type].add(node)
             if coarse == "model":
                 model = parse_model_name(mention.name, lexicon)
                 if model.core:
@@ -273,6 +276,8 @@ def canonicalise_corpus(
         if len({find(t) for t in targets}) == 1:
             union(node, next(iter(targets)))
 
+    _merge_short_names(nodes_by_kind, union, find)
+
     groups: dict[str, list[str]] = defaultdict(list)
     for node in list(parent):
         groups[find(node)].append(node)
@@ -305,6 +310,37 @@ def _surname(words: Sequence[str], particles: set[str]) -> list[str]:
     while start > 0 and words[start - 1].lower() in particles:
         start -= 1
     return list(words[start:])
+
+
+# Kinds of names a shorter form of which may name the one body of the corpus it is part of.
+_BODY_KINDS = ("court", "gov", "legislature")
+
+
+def _merge_short_names(
+    nodes_by_kind: Mapping[str, set[str]],
+    union: Callable[[str, str], None],
+    find: Callable[[str], str],
+) -> None:
+    """ "the Court of Appeals" where the corpus names one court of appeals, "the US Court of
+    Appeals for the D.C. Circuit": the short name of a body is the one body of its type
+    whose name holds its words in order; with two such bodies it stays apart."""
+    for nodes in nodes_by_kind.values():
+        words = {n: n.rsplit(":", 1)[1].split() for n in nodes}
+        for node, short in words.items():
+            if len(short) < 2:
+                continue
+            holders = {
+                find(other)
+                for other, long in words.items()
+                if len(long) > len(short) and _holds(long, short)
+            }
+            if len(holders) == 1:
+                union(node, holders.pop())
+
+
+def _holds(long: Sequence[str], short: Sequence[str]) -> bool:
+    n = len(short)
+    return any(list(long[i : i + n]) == list(short) for i in range(len(long) - n + 1))
 
 
 def _without_initials(words: Sequence[str]) -> str:

@@ -102,6 +102,23 @@ def test_canonical_corpus_a_surname_with_its_particle_names_the_person() -> None
     assert names[("d", "Van Doe")] == "John Van Doe"
 
 
+def test_canonical_corpus_a_short_name_of_the_one_body_that_holds_it() -> None:
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "US Court of Appeals for the Ninth Circuit", "court")],
+            "b": [mention(1, "Court of Appeals", "court")],
+            "c": [
+                mention(1, "US District Court for the District of Columbia", "court"),
+                mention(2, "US District Court for the Eastern District of Texas", "court"),
+            ],
+            "d": [mention(1, "District Court", "court")],
+        }
+    )
+    assert names[("b", "Court of Appeals")] == "US Court of Appeals for the Ninth Circuit"
+    # two district courts hold the words: the short name says not which
+    assert names[("d", "District Court")] == "District Court"
+
+
 def test_canonical_corpus_keeps_a_company_named_like_nobody() -> None:
     names = canonicalise_corpus(
         {
