@@ -267,7 +267,8 @@ class EntityRecogniser:
                     family.type,
                     doc[start:end].text,
                     "pattern",
-                    _P_MODEL - 1,
+                    # a name of several words ("Google Play Store") holds its maker's
+                    _P_MODEL - 1 if end - start == 1 else _P_GAZETTEER,
                     rule=key,
                 )
 

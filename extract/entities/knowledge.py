@@ -24,6 +24,11 @@ class CorpusKnowledge:
         """(document id, document-level name) -> corpus-level name."""
         return canonicalise_corpus(mentions_by_doc, self.lexicon)
 
+    def aliases_of(self, gazetteer_id: str) -> tuple[str, ...]:
+        """The gazetteer entry's name and aliases."""
+        entry = self.lexicon.entry(gazetteer_id)
+        return (entry.name, *entry.aliases) if entry is not None else ()
+
     def owner_of(self, name: str) -> str | None:
         """The company that makes the model called ``name``, when its family is known."""
         family = self.lexicon.family_of(name)

@@ -30,6 +30,10 @@ class EntityKnowledge(Protocol):
         """The maker of the product called ``name``, when known."""
         ...
 
+    def aliases_of(self, gazetteer_id: str) -> tuple[str, ...]:
+        """The names the gazetteer knows an entity by ("WSJ" for The Wall Street Journal)."""
+        ...
+
 
 class NamesOnly:
     """Without the extraction layer's knowledge: one entity per distinct name, no makers."""
@@ -45,6 +49,9 @@ class NamesOnly:
 
     def owner_of(self, name: str) -> str | None:
         return None
+
+    def aliases_of(self, gazetteer_id: str) -> tuple[str, ...]:
+        return ()
 
 
 @dataclass
@@ -117,6 +124,9 @@ def canonicalise_entities(
                 entity.affiliations.add(mention.affiliation)
             if mention.gazetteer_id and entity.gazetteer_id is None:
                 entity.gazetteer_id = mention.gazetteer_id
+        if entity.gazetteer_id is not None:
+            # the names a reader may look it up by, whichever the corpus used
+            entity.aliases.update(a for a in knowledge.aliases_of(entity.gazetteer_id) if a != name)
         entities[key] = entity
     owners = model_owners(entities, knowledge)
     return EntityIndex(entities, by_mention, owners, acting_for(entities))

@@ -282,3 +282,15 @@ def test_component_a_body_named_after_a_title_is_no_person(entities: Entities) -
     found = entities("The Justice Department sued Corvex on Monday.")
     assert by_text(found, "Justice Department").name == "US Department of Justice"
     assert not [m for m in found if m.type == "person"]
+
+
+def test_component_bodies_and_platforms_named_in_full(entities: Entities) -> None:
+    found = entities(
+        "The National Cyber Security Centre agreed. Zentra said it would form the ZenChat "
+        "USDS Joint Venture LLC with Oracle. Phones lost the Google Play Store."
+    )
+    assert by_text(found, "National Cyber Security Centre").type == "government_agency"
+    assert by_text(found, "ZenChat USDS Joint Venture LLC").type == "organization"
+    # the store of a company, named with the company: one name, not the company and a store
+    assert by_text(found, "Google Play Store").type == "platform"
+    assert not [m for m in found if m.span.text == "Google"]
