@@ -87,6 +87,7 @@ class PTKG(DefinedNamespace):
     dateEvidence: URIRef
     dateInferred: URIRef
     datesPosition: URIRef
+    dayListingKey: URIRef
     dayPosition: URIRef
     disagreementPosition: URIRef
     disagreementRows: URIRef
@@ -108,7 +109,7 @@ class PTKG(DefinedNamespace):
     fromEarliest: URIRef
     fromLatest: URIRef
     heldFrom: URIRef
-    heldUntil: URIRef
+    heldTo: URIRef
     independentSources: URIRef
     instrument: URIRef
     knownFrom: URIRef

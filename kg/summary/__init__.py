@@ -279,7 +279,9 @@ def _write_states(out: _Writer, store: ox.Store, graph: str) -> int:
     return len(rows)
 
 
-def _add_state_keys(out: _Writer, node: ox.NamedNode, row: Row) -> None:
+def _add_state_keys(
+    out: _Writer, node: ox.NamedNode, row: Row, listing_key: str = PTKG.listingKey
+) -> None:
     """The keys a listing of states selects a row by: its subject, its authority, and
     its listing ("layer population", then " principal" under the principal authority)."""
     out.add(node, PTKG.participant, ox.NamedNode(row["subject"]["value"]))  # type: ignore[index]
@@ -288,7 +290,7 @@ def _add_state_keys(out: _Writer, node: ox.NamedNode, row: Row) -> None:
     listing = f"{row['layer_id']['value']} {row['population_id']['value']}"  # type: ignore[index]
     if row["principal"]["value"] in ("true", "1"):  # type: ignore[index]
         listing += " principal"
-    out.add(node, PTKG.listingKey, ox.Literal(listing))
+    out.add(node, listing_key, ox.Literal(listing))
 
 
 def _write_state_days(out: _Writer, store: ox.Store) -> int:
@@ -303,12 +305,10 @@ def _write_state_days(out: _Writer, store: ox.Store) -> int:
             out.add(node, RDF.type, _n(PTKG.StateDaySummary))
             out.add(node, PTKG.summarises, ox.NamedNode(interval))
             out.add(node, PTKG.dayPosition, _int(position))
-            if span.start is not None:
-                out.add(node, PTKG.heldFrom, _date(span.start))
-            if span.end is not None:
-                out.add(node, PTKG.heldUntil, _date(span.end))
+            out.add(node, PTKG.heldFrom, _date(span.first))
+            out.add(node, PTKG.heldTo, _date(span.last))
             out.add(node, PTKG.row, packed(span.row))
-            _add_state_keys(out, node, facts)
+            _add_state_keys(out, node, facts, PTKG.dayListingKey)
             position += 1
     return position
 
@@ -377,7 +377,9 @@ def _write_listing(
 
 def _write_documents(out: _Writer, store: ox.Store) -> None:
     """ORDER BY ?document (then the IRI)."""
-    rows = sorted((_listed(r) for r in _rows(store, "documents")), key=lambda r: _order(r, "document", "doc"))
+    rows = sorted(
+        (_listed(r) for r in _rows(store, "documents")), key=lambda r: _order(r, "document", "doc")
+    )
     listing = [(r["doc"]["value"], r) for r in rows]  # type: ignore[index]
     _write_listing(out, "document", PTKG.DocumentSummary, PTKG.documentPosition, listing)
 
@@ -405,15 +407,16 @@ def _write_disagreements(out: _Writer, store: ox.Store) -> None:
     columns = ("document", "value", "quote", "about_label", "resolution")
     claims = _grouped([_listed(r) for r in _rows(store, "claims")], "disagreement", *columns)
     ordered = sorted(claims.items(), key=lambda item: (*_order(item[1][0], "aspect_name"), item[0]))
-    _write_listing(out, "disagreement", PTKG.DisagreementSummary, PTKG.disagreementPosition, ordered)
+    _write_listing(
+        out, "disagreement", PTKG.DisagreementSummary, PTKG.disagreementPosition, ordered
+    )
 
 
 def _write_dates(out: _Writer, store: ox.Store) -> None:
     """One node per event, its statements' rows together: ORDER BY ?event ?document ?kind
     ?words (then the other columns, for ties)."""
-    columns = ("document", "kind", "words", "value", "earliest", "latest", "relation")
-    columns += ("other_label", "min_lag_days", "max_lag_days")
-    dates = _grouped(list(_rows(store, "dates")), "event", *columns)
+    columns = "document kind words value earliest latest relation other_label min_lag_days"
+    dates = _grouped(list(_rows(store, "dates")), "event", *columns.split(), "max_lag_days")
     _write_listing(out, "dates", PTKG.DatesSummary, PTKG.datesPosition, sorted(dates.items()))
 
 

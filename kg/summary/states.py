@@ -11,6 +11,7 @@ must have ended) there is none.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from kg.summary.terms import Term, sort_value, text
@@ -45,13 +46,19 @@ _DATES = (
 BEFORE_ALL = ""  # a day before every date (ISO dates compare as their text)
 
 
+# The first and the last day a date can name (Python's, and so the runner's, date range):
+# the first and the last day of a span that has no first or no last day.
+FIRST_DAY = date.min.isoformat()
+LAST_DAY = date.max.isoformat()
+
+
 @dataclass(frozen=True)
 class DaySpan:
-    """The interval's row of ``state-on-day`` for the days from ``start`` until ``end``
-    (exclusive; None: unbounded on that side)."""
+    """The interval's row of ``state-on-day`` for the days from ``first`` to ``last``
+    (both included)."""
 
-    start: str | None
-    end: str | None
+    first: str
+    last: str
     row: Row
 
 
@@ -64,7 +71,10 @@ def certainty(facts: Row, day: str) -> str | None:
         return None if found is None else found["value"]
 
     from_earliest, until_latest = value("from_earliest"), value("until_latest")
-    if not ((from_earliest is None or from_earliest <= day) and (until_latest is None or until_latest > day)):
+    if not (
+        (from_earliest is None or from_earliest <= day)
+        and (until_latest is None or until_latest > day)
+    ):
         return None
     from_latest, until_earliest = value("from_latest"), value("until_earliest")
     started = facts.get("started") is not None
@@ -93,11 +103,17 @@ def day_spans(facts: Row) -> list[DaySpan]:
             continue
         row: Row = {c: facts.get(c) for c in DAY_COLUMNS}
         row["certainty"] = text(found)
-        if spans and spans[-1].row == row and spans[-1].end == start:
-            spans[-1] = DaySpan(spans[-1].start, end, row)  # the same row goes on
+        first = FIRST_DAY if start is None else start
+        last = LAST_DAY if end is None else _day_before(end)
+        if spans and spans[-1].row == row and _day_before(first) == spans[-1].last:
+            spans[-1] = DaySpan(spans[-1].first, last, row)  # the same row goes on
         else:
-            spans.append(DaySpan(start, end, row))
+            spans.append(DaySpan(first, last, row))
     return spans
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
 def day_order(facts: Row) -> tuple[Any, ...]:
