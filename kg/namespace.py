@@ -34,9 +34,13 @@ class PTKG(DefinedNamespace):
 
     CandidateEvent: URIRef
     Claim: URIRef
+    DatesSummary: URIRef
     Disagreement: URIRef
+    DisagreementSummary: URIRef
+    DocumentSummary: URIRef
     EdgeSummary: URIRef
     EffectiveState: URIRef
+    EntitySummary: URIRef
     EventSummary: URIRef
     EventType: URIRef
     EventTypeScheme: URIRef
@@ -53,6 +57,7 @@ class PTKG(DefinedNamespace):
     Restricted: URIRef
     RestrictionState: URIRef
     Scope: URIRef
+    StateDaySummary: URIRef
     StateInterval: URIRef
     StateLayer: URIRef
     StateSummary: URIRef
@@ -81,10 +86,16 @@ class PTKG(DefinedNamespace):
     countQualifier: URIRef
     dateEvidence: URIRef
     dateInferred: URIRef
+    datesPosition: URIRef
+    dayListingKey: URIRef
+    dayPosition: URIRef
+    disagreementPosition: URIRef
     disagreementRows: URIRef
+    documentPosition: URIRef
     edgePosition: URIRef
     effectiveTime: URIRef
     endedBy: URIRef
+    entityPosition: URIRef
     entityType: URIRef
     entry: URIRef
     expiryTime: URIRef
@@ -97,6 +108,8 @@ class PTKG(DefinedNamespace):
     fromDay: URIRef
     fromEarliest: URIRef
     fromLatest: URIRef
+    heldFrom: URIRef
+    heldTo: URIRef
     independentSources: URIRef
     instrument: URIRef
     knownFrom: URIRef

@@ -240,6 +240,7 @@ def _select(
     return QueryRows(answer.columns, itertools.islice(answer.rows, offset, end))
 
 
+_decode = json.JSONDecoder().decode
 # Parameters that select by an index lookup: a page of their (short) answer is cut from it.
 SELECTIVE = ("entity", "event_type", "iri")
 FIRST_WINDOW = 128  # positions read by the first window of a paged listing
@@ -323,12 +324,22 @@ def _solution_rows(
             if packed is None:
                 yield tuple(ox_value(solution[c]) for c in columns)
                 continue
-            data = json.loads(packed.value)
+            data = _decode(packed.value)
             if packing is not None and packing.member is not None:
                 data = data.get(packing.member, [])
-            # a packed row holds every column of the query: one it lacks is unbound
+            # a packed row holds every column of the query: one it lacks is unbound; a term
+            # with no datatype (an IRI, a string) is its text, read here without a call
             for row in data if isinstance(data, list) else [data]:
-                yield tuple([json_value(row.get(c)) for c in columns])
+                yield tuple(
+                    [
+                        None
+                        if (cell := row.get(c)) is None
+                        else cell["value"]
+                        if "datatype" not in cell
+                        else json_value(cell)
+                        for c in columns
+                    ]
+                )
 
     return QueryRows(columns, rows())
 

@@ -39,7 +39,8 @@ from kg.summary.events import (
     timeline_row,
 )
 from kg.summary.export import export_entry
-from kg.summary.terms import Term, boolean, packed, sort_value, term
+from kg.summary.states import day_order, day_spans
+from kg.summary.terms import Term, boolean, packed, sort_value, term, text
 
 Row = dict[str, Term | None]
 BATCH = 50_000
@@ -60,6 +61,7 @@ class SummaryCounts:
     lanes: int
     edges: int
     states: int
+    state_days: int  # rows of the states on a day (spans of days)
     quads: int
 
 
@@ -118,7 +120,12 @@ def materialise(store: ox.Store, graph: str) -> SummaryCounts:
     out = _Writer(store, graph)
     counts = _write_events(out, events)
     states = _write_states(out, store, graph)
+    state_days = _write_state_days(out, store)
     _write_types(out, store, graph)
+    _write_documents(out, store)
+    _write_entities(out, store)
+    _write_disagreements(out, store)
+    _write_dates(out, store)
     out.flush()
     return SummaryCounts(
         events=len(events),
@@ -127,6 +134,7 @@ def materialise(store: ox.Store, graph: str) -> SummaryCounts:
         lanes=counts["lanes"],
         edges=counts["edges"],
         states=states,
+        state_days=state_days,
         quads=out.count,
     )
 
@@ -267,14 +275,42 @@ def _write_states(out: _Writer, store: ox.Store, graph: str) -> int:
         out.add(node, PTKG.summarises, ox.NamedNode(row["interval"]["value"]))  # type: ignore[index]
         out.add(node, PTKG.statePosition, _int(position))
         out.add(node, PTKG.row, packed({c: row.get(c) for c in STATE_COLUMNS}))
-        out.add(node, PTKG.participant, ox.NamedNode(row["subject"]["value"]))  # type: ignore[index]
-        if row.get("held_by"):
-            out.add(node, PTKG.authorityKey, ox.NamedNode(row["held_by"]["value"]))  # type: ignore[index]
-        listing = f"{row['layer_id']['value']} {row['population_id']['value']}"  # type: ignore[index]
-        if row["principal"]["value"] in ("true", "1"):  # type: ignore[index]
-            listing += " principal"
-        out.add(node, PTKG.listingKey, ox.Literal(listing))
+        _add_state_keys(out, node, row)
     return len(rows)
+
+
+def _add_state_keys(
+    out: _Writer, node: ox.NamedNode, row: Row, listing_key: str = PTKG.listingKey
+) -> None:
+    """The keys a listing of states selects a row by: its subject, its authority, and
+    its listing ("layer population", then " principal" under the principal authority)."""
+    out.add(node, PTKG.participant, ox.NamedNode(row["subject"]["value"]))  # type: ignore[index]
+    if row.get("held_by"):
+        out.add(node, PTKG.authorityKey, ox.NamedNode(row["held_by"]["value"]))  # type: ignore[index]
+    listing = f"{row['layer_id']['value']} {row['population_id']['value']}"  # type: ignore[index]
+    if row["principal"]["value"] in ("true", "1"):  # type: ignore[index]
+        listing += " principal"
+    out.add(node, listing_key, ox.Literal(listing))
+
+
+def _write_state_days(out: _Writer, store: ox.Store) -> int:
+    """Each interval's rows of the states on a day, one per span of days (states.py),
+    numbered in the listing's order: a day's rows are the spans that hold it."""
+    intervals = sorted((_listed(r) for r in _rows(store, "state-days")), key=day_order)
+    position = 0
+    for facts in intervals:
+        interval = facts["interval"]["value"]  # type: ignore[index]
+        for number, span in enumerate(day_spans(facts)):
+            node = ox.NamedNode(f"{interval}#day-{number}")
+            out.add(node, RDF.type, _n(PTKG.StateDaySummary))
+            out.add(node, PTKG.summarises, ox.NamedNode(interval))
+            out.add(node, PTKG.dayPosition, _int(position))
+            out.add(node, PTKG.heldFrom, _date(span.first))
+            out.add(node, PTKG.heldTo, _date(span.last))
+            out.add(node, PTKG.row, packed(span.row))
+            _add_state_keys(out, node, facts, PTKG.dayListingKey)
+            position += 1
+    return position
 
 
 TYPE_COLUMNS = [
@@ -303,6 +339,85 @@ def _write_types(out: _Writer, store: ox.Store, graph: str) -> None:
         out.add(node, PTKG.typePosition, _int(position))
         out.add(node, PTKG.row, packed({c: row.get(c) for c in TYPE_COLUMNS}))
         out.add(node, PTKG.typeKey, ox.NamedNode(row["coarse_iri"]["value"]))  # type: ignore[index]
+
+
+# The columns that list several values in one cell, and how they are separated.
+LISTS = {"evidence": " | ", "aliases": "; ", "about_label": " | ", "sources": " "}
+
+
+def _listed(row: Row) -> Row:
+    """The row with the values of each list column sorted (a GROUP_CONCAT gives them in
+    whatever order it meets them): the same graph from the same facts."""
+    out = dict(row)
+    for column, separator in LISTS.items():
+        found = row.get(column)
+        if found is not None and found["type"] == "literal" and "datatype" not in found:
+            out[column] = text(separator.join(sorted(found["value"].split(separator))))
+    return out
+
+
+def _order(row: Row, *columns: str) -> tuple[Any, ...]:
+    return tuple(sort_value(row.get(c)) for c in columns)
+
+
+def _write_listing(
+    out: _Writer, name: str, kind: str, position: str, rows: list[tuple[str, Any]]
+) -> None:
+    """Nodes ``<graph>#<name>-<n>`` of the class ``kind``, each with its rows (one row, or
+    a list), numbered by ``position`` in the order given, each summarising the resource
+    (an IRI) given with its rows."""
+    graph = out.graph.value
+    for number, (about, packed_rows) in enumerate(rows):
+        node = ox.NamedNode(f"{graph}#{name}-{number}")
+        out.add(node, RDF.type, _n(kind))
+        out.add(node, PTKG.summarises, ox.NamedNode(about))
+        out.add(node, position, _int(number))
+        out.add(node, PTKG.row, packed(packed_rows))
+
+
+def _write_documents(out: _Writer, store: ox.Store) -> None:
+    """ORDER BY ?document (then the IRI)."""
+    rows = sorted(
+        (_listed(r) for r in _rows(store, "documents")), key=lambda r: _order(r, "document", "doc")
+    )
+    listing = [(r["doc"]["value"], r) for r in rows]  # type: ignore[index]
+    _write_listing(out, "document", PTKG.DocumentSummary, PTKG.documentPosition, listing)
+
+
+def _write_entities(out: _Writer, store: ox.Store) -> None:
+    """ORDER BY DESC(?events) ?name (then the IRI)."""
+    rows = sorted(
+        (_listed(r) for r in _rows(store, "entities")),
+        key=lambda r: (-int(r["events"]["value"]), *_order(r, "name", "entity")),  # type: ignore[index]
+    )
+    listing = [(r["entity"]["value"], r) for r in rows]  # type: ignore[index]
+    _write_listing(out, "entity", PTKG.EntitySummary, PTKG.entityPosition, listing)
+
+
+def _grouped(rows: list[Row], by: str, *order: str) -> dict[str, list[Row]]:
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[row[by]["value"]].append(row)  # type: ignore[index]
+    return {key: sorted(found, key=lambda r: _order(r, *order)) for key, found in groups.items()}
+
+
+def _write_disagreements(out: _Writer, store: ox.Store) -> None:
+    """One node per disagreement, its claims' rows together: ORDER BY ?aspect_name
+    ?disagreement ?document ?value (then the other columns, for ties)."""
+    columns = ("document", "value", "quote", "about_label", "resolution")
+    claims = _grouped([_listed(r) for r in _rows(store, "claims")], "disagreement", *columns)
+    ordered = sorted(claims.items(), key=lambda item: (*_order(item[1][0], "aspect_name"), item[0]))
+    _write_listing(
+        out, "disagreement", PTKG.DisagreementSummary, PTKG.disagreementPosition, ordered
+    )
+
+
+def _write_dates(out: _Writer, store: ox.Store) -> None:
+    """One node per event, its statements' rows together: ORDER BY ?event ?document ?kind
+    ?words (then the other columns, for ties)."""
+    columns = "document kind words value earliest latest relation other_label min_lag_days"
+    dates = _grouped(list(_rows(store, "dates")), "event", *columns.split(), "max_lag_days")
+    _write_listing(out, "dates", PTKG.DatesSummary, PTKG.datesPosition, sorted(dates.items()))
 
 
 __all__ = ["SummaryCounts", "materialise", "query_text"]

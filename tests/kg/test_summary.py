@@ -12,6 +12,7 @@ cell ("A; B") are compared as sets: a join's GROUP_CONCAT gave them in any order
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ from queries.runner import QueryResult, run_query
 
 JOINS = Path(__file__).resolve().parents[1] / "data" / "joins"
 LISTS = {"agents": "; ", "models": "; ", "reported_by": " ", "event_types": "; "}
-LISTS["event_labels"] = " | "
+LISTS |= {"event_labels": " | ", "evidence": " | ", "aliases": "; ", "about_label": " | "}
+LISTS["sources"] = " "
 
 CASES: list[tuple[str, dict[str, str]]] = [
     ("timeline", {}),
@@ -63,6 +65,18 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("export-mentions", {}),
     ("export-scopes", {}),
     ("export-disagreements", {}),
+    ("state-on-day", {"day": "2026-06-20"}),
+    ("state-on-day", {"day": "2026-07-01"}),
+    ("state-on-day", {"day": "2026-12-31"}),
+    ("state-on-day", {"day": "2026-06-20", "subject": "Claude Mythos 5"}),
+    ("state-on-day", {"day": "2026-07-01", "layer": "effective"}),
+    ("state-on-day", {"day": "2026-07-01", "authority": "US Department of Commerce"}),
+    ("disagreements", {}),
+    ("disagreements", {"aspect": "administration"}),
+    ("documents", {}),
+    ("entities", {}),
+    ("entities", {"entity_type": "ai_model"}),
+    ("event-dates", {}),
 ]
 REORDERED = {
     "export-participants",
@@ -97,6 +111,26 @@ def test_summary_listing_gives_the_rows_of_its_join(
         assert sorted(map(repr, _cells(summarised))) == sorted(map(repr, _cells(joined)))
     else:
         assert _cells(summarised) == _cells(joined)
+
+
+def test_summary_states_on_every_day_are_the_join(store: GraphStore) -> None:
+    """The states on a day change only on the dates of the intervals: on each of them and
+    the day before, in both layers, the spans that hold it give the join's rows."""
+    dates = run_query(store, "restrictions", {"layer": "effective"}).records()
+    dates += run_query(store, "restrictions").records()
+    columns = ("from_day", "until_day", "from_earliest", "from_latest")
+    columns += ("until_earliest", "until_latest")
+    days = {row[c] for row in dates for c in columns if row[c] is not None}
+    days |= {day - timedelta(days=1) for day in days}
+    certainties = set()
+    for day in sorted(days):
+        for layer in ("legal", "effective"):
+            params = {"day": day.isoformat(), "layer": layer}
+            summarised = run_query(store, "state-on-day", params)
+            assert _cells(summarised) == _cells(_join(store, "state-on-day", params)), params
+            certainties |= set(summarised.column("certainty"))
+    assert len(days) > 10
+    assert certainties == {"certain", "likely", "possible"}
 
 
 def test_summary_cases_cover_rows(store: GraphStore) -> None:
@@ -201,5 +235,5 @@ def test_summary_missing_is_named_with_the_fix(built: BuildReport, tmp_path: Pat
     store.remove_graph(URIRef(str(Minter().summary_graph())))  # a store built before them
     with pytest.raises(QueryError, match=r"reads the summary graph.*build it again"):
         run_query(store, "timeline")
-    assert run_query(store, "documents").rows  # the joins still answer
+    assert run_query(store, "candidates").rows  # the joins still answer
     store.close()
