@@ -199,13 +199,15 @@ def _undated_fragments(clusters: list[CanonicalEvent], context: _Context) -> lis
     for number, event in enumerate(clusters):
         for key in event.agents | event.affected | event.models:
             by_key[(event.claims[0].type.id, key)].add(number)
+            by_key[(_step_kind(event), key)].add(number)
     absorbed: set[int] = set()
     order = sorted(range(len(clusters)), key=lambda n: len(clusters[n].sources))
     for number in order:
         event = clusters[number]
         if event.window.lo is not None or event.claims[0].type.recurs:
             continue
-        kind = event.claims[0].type.id
+        # of its own type; or, naming no one who acted, of the same effect on the state
+        kind = event.claims[0].type.id if event.agents else _step_kind(event)
         found = {
             other
             for key in event.agents | event.affected | event.models
@@ -223,6 +225,13 @@ def _undated_fragments(clusters: list[CanonicalEvent], context: _Context) -> lis
             _absorb(clusters[fitting[0]], event)
             absorbed.add(number)
     return [event for number, event in enumerate(clusters) if number not in absorbed]
+
+
+def _step_kind(event: CanonicalEvent) -> str:
+    """What a step does: its effect on the state of its layer, or its type when it changes
+    none."""
+    kind = event.claims[0].type
+    return f"{kind.layer}:{kind.state_effect}" if kind.state_effect else f"type:{kind.id}"
 
 
 def _compatible(event: CanonicalEvent, other: CanonicalEvent, context: _Context) -> bool:

@@ -856,3 +856,42 @@ def test_reconcile_a_page_date_stamp_gives_way_to_the_day_a_source_names(doc: Ma
     # alone, the stamp still dates the news it tells
     r = reconcile([stamped_page("a").build()], RELIEF_TYPES, ENTITY_TYPES)
     assert r.windows[0].to_range() == stamp_day
+
+
+def test_reconcile_an_undated_restriction_naming_no_actor_is_the_step_it_fits(
+    doc: MakeDoc,
+) -> None:
+    """'The curbs on Corvex' with no actor and no date of their own, in an article after
+    the listing others date: the listing, whatever kind of restriction the words name."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "list_addition": _type(
+                "list_addition", coarse="designation", state_effect="restricted"
+            ),
+        }
+    )
+
+    def listing(doc_id: str, day: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"The Commerce Department added Corvex to the Entity List on {day}.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(
+            s, "added", "list_addition", agents=(agency,), affected=(corvex,), timex=a.timex(s, day)
+        )
+        return a
+
+    c = doc("c")
+    s = c.sentence("The curbs on Corvex have hurt its sales.")
+    corvex = c.entity(s, "Corvex", "Corvex", "organization")
+    c.event(s, "curbs", "export_restriction", affected=(corvex,))
+    builders = [listing("a", "May 16"), listing("b", "May 16"), c]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+    # two listings it could be: it stays apart
+    later = listing("d", "August 19")
+    r = reconcile([b.build() for b in [*builders, later]], types, ENTITY_TYPES)
+    assert ["c"] in [sorted(e.sources) for e in r.events]
