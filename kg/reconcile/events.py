@@ -273,6 +273,28 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
                     continue  # two steps of one day are one only when their authors agree
                 _absorb(kept, event)
                 absorbed.add(other)
+    # "An executive order on Jan. 20", telling neither what it does nor to whom: the one
+    # step its author took that day, whatever that step does.
+    steps_of_day: dict[int, list[int]] = defaultdict(list)
+    for (day, _), numbers in by_day.items():
+        steps_of_day[day].extend(numbers)
+    for numbers in steps_of_day.values():
+        for number in numbers:
+            event = clusters[number]
+            if number in absorbed or not event.agents or not _mostly_bare(event):
+                continue
+            steps = [
+                other
+                for other in numbers
+                if other != number
+                and other not in absorbed
+                and not _mostly_bare(clusters[other])
+                and _same_author(event, clusters[other], context)
+                and event.agents & clusters[other].agents
+            ]
+            if len(steps) == 1:
+                _absorb(clusters[steps[0]], event)
+                absorbed.add(number)
     # A report dated only to some weeks ("a licence was granted to Corvex" shortly before an
     # article) of the one step of that effect on that party, by its author or naming none,
     # that other sources date to a day of those weeks: that step, told without its day.
@@ -301,6 +323,15 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
             _absorb(clusters[fitting.pop()], event)
             absorbed.add(number)
     return [event for number, event in enumerate(clusters) if number not in absorbed]
+
+
+def _mostly_bare(event: CanonicalEvent) -> bool:
+    return 2 * sum(_bare(c) for c in event.claims) > len(event.claims)
+
+
+def _bare(claim: Claim) -> bool:
+    """A mention of an instrument alone ("the executive order"): no subject, no content."""
+    return claim.mention.instrument is not None and not (claim.affected or claim.models)
 
 
 # How wide a report's window may be and still tie it to a step of one day.

@@ -108,6 +108,7 @@ class DocBuilder:
         carried_by: str | None = None,
         effective: str | None = None,
         expires: str | None = None,
+        instrument: str | None = None,
     ) -> str:
         start = self.text.index(trigger, sentence.start)
         event_id = f"v{len(self.events) + 1}"
@@ -132,6 +133,7 @@ class DocBuilder:
                 carried_by=carried_by,
                 effective=effective,
                 expires=expires,
+                instrument=instrument,
             )
         )
         return event_id

@@ -895,3 +895,38 @@ def test_reconcile_an_undated_restriction_naming_no_actor_is_the_step_it_fits(
     later = listing("d", "August 19")
     r = reconcile([b.build() for b in [*builders, later]], types, ENTITY_TYPES)
     assert ["c"] in [sorted(e.sources) for e in r.events]
+
+
+def test_reconcile_an_order_told_alone_is_the_step_its_author_took_that_day(
+    doc: MakeDoc,
+) -> None:
+    """'Jane Roe's executive order on March 3' says neither what it does nor to whom: it is
+    the pause of enforcement she ordered that day, not a restriction of its own."""
+    builders = [
+        _pause(doc, "a", "enforcement_pause", "paused enforcement", as_model=True),
+        _pause(doc, "b", "enforcement_pause", "paused enforcement", as_model=True),
+    ]
+
+    def order(doc_id: str, author: str) -> DocBuilder:
+        c = doc(doc_id)
+        s = c.sentence(f"The first delay came through an executive order by {author} on March 3.")
+        who = c.entity(s, author, author, "person")
+        instrument = c.entity(s, "executive order", "executive order", "legal_instrument")
+        c.event(
+            s,
+            "executive order",
+            "export_restriction",
+            agents=(who,),
+            timex=c.timex(s, "March 3"),
+            instrument=instrument,
+        )
+        return c
+
+    types = EventTypes(
+        {**RELIEF_TYPES.types, "export_restriction": EVENT_TYPES.types["export_restriction"]}
+    )
+    r = reconcile([b.build() for b in [*builders, order("c", "Jane Roe")]], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+    # another author's order that day is not that step
+    r = reconcile([b.build() for b in [*builders, order("c", "John Doe")]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
