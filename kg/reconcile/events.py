@@ -273,6 +273,26 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
                     continue  # two steps of one day are one only when their authors agree
                 _absorb(kept, event)
                 absorbed.add(other)
+    # One step that a few sources put a day off the day most give ("on Friday" of a
+    # report written after midnight): the day before or after, by the same author, on the
+    # same party, told by fewer than half as many documents.
+    for (day, kind), numbers in by_day.items():
+        for number in numbers:
+            event = clusters[number]
+            if number in absorbed or not event.agents:
+                continue
+            near = [
+                other
+                for other in (*by_day.get((day - 1, kind), ()), *by_day.get((day + 1, kind), ()))
+                if other not in absorbed
+                and 2 * len(event.sources) < len(clusters[other].sources)
+                and (event.affected | event.models)
+                & (clusters[other].affected | clusters[other].models)
+                and _same_author(event, clusters[other], context)
+            ]
+            if len(near) == 1:
+                _absorb(clusters[near[0]], event)
+                absorbed.add(number)
     # "An executive order on Jan. 20", telling neither what it does nor to whom: the one
     # step its author took that day, whatever that step does.
     steps_of_day: dict[int, list[int]] = defaultdict(list)

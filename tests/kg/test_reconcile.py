@@ -930,3 +930,35 @@ def test_reconcile_an_order_told_alone_is_the_step_its_author_took_that_day(
     # another author's order that day is not that step
     r = reconcile([b.build() for b in [*builders, order("c", "John Doe")]], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+
+
+def test_reconcile_a_step_a_few_sources_put_a_day_off_is_that_step(doc: MakeDoc) -> None:
+    """Three articles date the listing of Corvex May 16; one, written after midnight, says
+    the bureau restricted Corvex on May 17: one step. Two against two: two steps."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "list_addition": _type(
+                "list_addition", coarse="designation", state_effect="restricted"
+            ),
+        }
+    )
+
+    def step(doc_id: str, trigger: str, type_id: str, day: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"The Commerce Department {trigger} Corvex on {day}.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(s, trigger, type_id, agents=(agency,), affected=(corvex,), timex=a.timex(s, day))
+        return a
+
+    listed = [step(d, "listed", "list_addition", "May 16") for d in ("a", "b", "c")]
+    late = step("d", "restricted", "export_restriction", "May 17")
+    r = reconcile([b.build() for b in [*listed, late]], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c", "d"]]
+    assert r.windows[0].to_range() == DateRange(_day("2026-05-16"), _day("2026-05-16"))
+    later = step("e", "restricted", "export_restriction", "May 17")
+    r = reconcile([b.build() for b in [*listed[:2], late, later]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["d", "e"]]
