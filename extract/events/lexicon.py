@@ -129,6 +129,7 @@ class SyntaxWords:
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
+    collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ _SYNTAX_SECTIONS = (
     "onset_prepositions",
     "idioms",
     "distributive_instruments",
+    "collective_nouns",
 )
 
 

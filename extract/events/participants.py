@@ -136,6 +136,12 @@ class DocEntities:
             ]
             if inner and kind is not None:
                 return inner[0]  # the same kind of actor: "a U.S. judge" is no government
+            if token.lemma_.lower() in self.event_lexicon.syntax.collective_nouns:
+                # "a group of Vidly users calling themselves the Vidly Alliance": the
+                # group's name, else the one body its phrase names
+                named = [m for m in self.in_tokens(token.subtree) if not self.is_product(m)]
+                if named:
+                    return named[-1]
         phrase = self._phrase(token)
         types = self.anaphor_types.get(phrase)
         if types is None:

@@ -474,3 +474,13 @@ def test_other_orders_in_the_plural_are_one_act_per_subject(run: Run) -> None:
     )
     (single,) = [e for e in one.events if e.type == "export_restriction"]
     assert one.names(single.affected) == {"Samsung", "Nokia"}
+
+
+def test_other_a_group_acts_as_the_body_its_phrase_names(run: Run) -> None:
+    result = run(
+        "A group of ZenChat users calling themselves the ZenChat Alliance, filed a lawsuit on "
+        "Monday.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    (suit,) = [e for e in result.events if e.type == "lawsuit"]
+    assert result.names(suit.agents) == {"ZenChat Alliance"}
