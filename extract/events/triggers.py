@@ -397,10 +397,8 @@ class TriggerFinder:
                     add(affected, obj)
                     for part in np_core(obj)[1:]:  # "lifts Corvex AI export ban"
                         mention = entities.at(part)
-                        if mention is not None and entities.actor_kind(mention) in (
-                            "company",
-                            "person",
-                        ):
+                        # a person before the measure wrote it ("revokes Roe orders")
+                        if mention is not None and entities.actor_kind(mention) == "company":
                             add(affected, part)
                 for predicate in children(head, "oprd", "attr", "dobj"):
                     for child in children(predicate, "nmod"):  # "labeled Corvex a risk"
@@ -429,6 +427,7 @@ class TriggerFinder:
                     if mention is not None and entities.actor_kind(mention) in (
                         "government",
                         "court",
+                        "person",  # "Roe orders": orders Roe gave
                     ):
                         add(agents, child)
                     elif mention is not None and not entities.is_product(mention):
@@ -443,6 +442,7 @@ class TriggerFinder:
                 for obj in [
                     *preposition_objects(clause, "to"),
                     *preposition_objects(clause, "with"),
+                    *preposition_objects(clause, "at"),  # "orders aimed at Vidly"
                 ]:
                     add(affected, obj)
             for obj in preposition_objects(head, "between"):

@@ -484,3 +484,12 @@ def test_other_a_group_acts_as_the_body_its_phrase_names(run: Run) -> None:
     )
     (suit,) = [e for e in result.events if e.type == "lawsuit"]
     assert result.names(suit.agents) == {"ZenChat Alliance"}
+
+
+def test_other_orders_aimed_at_companies_concern_them(run: Run) -> None:
+    result = run(
+        "President Jane Roe signed orders aimed at Samsung on Monday.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    (orders,) = [e for e in result.events if e.type == "export_restriction"]
+    assert result.names(orders.affected) == {"Samsung"}
