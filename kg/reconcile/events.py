@@ -151,7 +151,11 @@ def cluster_claims(
     index = _ClusterIndex()
     cluster_of: dict[int, int] = {}
     context = _Context(
-        _government_keys(entities), authorities, _associations(claims), populations or Populations()
+        _government_keys(entities),
+        authorities,
+        _associations(claims),
+        populations or Populations(),
+        frozenset(k for k, e in entities.entities.items() if e.actor == "person"),
     )
     for claim in sorted(acts, key=_specificity):
         best: tuple[float, int] | None = None
@@ -285,9 +289,12 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
                 other
                 for other in (*by_day.get((day - 1, kind), ()), *by_day.get((day + 1, kind), ()))
                 if other not in absorbed
-                and 2 * len(event.sources) < len(clusters[other].sources)
-                and (event.affected | event.models)
-                & (clusters[other].affected | clusters[other].models)
+                and 2 * len(event.sources) <= len(clusters[other].sources)
+                and (
+                    (event.affected | event.models)
+                    & (clusters[other].affected | clusters[other].models)
+                    or event.agents & clusters[other].agents & context.people
+                )
                 and _same_author(event, clusters[other], context)
             ]
             if len(near) == 1:
@@ -449,6 +456,7 @@ class _Context:
     authorities: Authorities | None  # who acts for which department or government
     associated: frozenset[tuple[str, str]]  # subjects named together by several documents
     populations: Populations  # which populations a restriction of leaves the others free
+    people: frozenset[str] = frozenset()  # entities that are persons (a judge, a president)
 
     def partial_target(self, populations: frozenset[str]) -> bool:
         """Whether one of these populations is one whose restriction leaves the others

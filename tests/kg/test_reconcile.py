@@ -962,3 +962,41 @@ def test_reconcile_a_step_a_few_sources_put_a_day_off_is_that_step(doc: MakeDoc)
     later = step("e", "restricted", "export_restriction", "May 17")
     r = reconcile([b.build() for b in [*listed[:2], late, later]], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["d", "e"]]
+
+
+def test_reconcile_a_judges_ruling_a_source_puts_a_day_off_is_that_ruling(
+    doc: MakeDoc,
+) -> None:
+    """Two articles say Judge Jane Roe blocked the ban on ZenChat on March 3; one says she
+    blocked the order on the app stores on March 4: her one ruling."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "court_block": _type("court_block", coarse="court_ruling", state_effect="lifted"),
+        }
+    )
+
+    def blocked(doc_id: str, party: str, day: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"Judge Jane Roe blocked the measure against {party} on {day}.")
+        judge = a.entity(s, "Jane Roe", "Jane Roe", "person")
+        target = a.entity(s, party, party, "organization")
+        a.event(
+            s, "blocked", "court_block", agents=(judge,), affected=(target,), timex=a.timex(s, day)
+        )
+        return a
+
+    builders = [blocked("a", "ZenChat", "March 3"), blocked("b", "ZenChat", "March 3")]
+    r = reconcile(
+        [b.build() for b in [*builders, blocked("c", "Corvex", "March 4")]],
+        types,
+        EntityTypes.load(),
+    )
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+    # as many sources each way: two rulings
+    r = reconcile(
+        [b.build() for b in [builders[0], blocked("c", "Corvex", "March 4")]],
+        types,
+        EntityTypes.load(),
+    )
+    assert len(r.events) == 2
