@@ -35,14 +35,7 @@ DAY_COLUMNS = [
     "sources",
     "interval",
 ]
-_DATES = (
-    "from_day",
-    "until_day",
-    "from_earliest",
-    "from_latest",
-    "until_earliest",
-    "until_latest",
-)
+_DATES = tuple(c for c in DAY_COLUMNS if c.startswith(("from_", "until_")))
 BEFORE_ALL = ""  # a day before every date (ISO dates compare as their text)
 
 
