@@ -248,7 +248,7 @@ def evaluate_store(store: GraphStore, reference: Reference) -> Scores:
             return []  # a subject the graph does not know: it can say nothing of it
         params: dict[str, Any] = {"subject": subject, "day": day, "authority": authority}
         try:
-            rows = run_query(store, "state-on-day", {k: v for k, v in params.items() if v})
+            rows = run_query(store, "state-on-day", params)
         except QueryError:
             return ["unrestricted"]  # an authority the graph never saw act
         answer = {str(r["state"]) for r in rows.records() if r["certainty"] != "possible"}

@@ -87,7 +87,6 @@ def state_on_day(
         "population": population,
         "layer": layer,
     }
-    params = {k: v for k, v in params.items() if v}
     states = sorted(
         run_query(store, "state-on-day", params).records(),
         key=lambda row: (row["certainty"] == "possible", str(row["authority_name"] or "")),

@@ -384,9 +384,11 @@ def bind_parameters(
     store: GraphStore, named: NamedQuery, params: Mapping[str, Any]
 ) -> dict[str, Node]:
     """The parameters as RDF terms; QueryError for an unknown or missing parameter, or a
-    value that is not of its type or names nothing in the graph."""
-    for name in params:
-        named.parameter(name)  # unknown names are an error, not silently ignored
+    value that is not of its type or names nothing in the graph. A parameter given as None
+    or "" is not given (callers pass their optional arguments as they are)."""
+    for name, value in params.items():
+        if value is not None and value != "":
+            named.parameter(name)  # unknown names are an error, not silently ignored
     bindings: dict[str, Node] = {}
     for parameter in named.parameters:
         value = params.get(parameter.name)

@@ -51,7 +51,7 @@ def timelinejs(
         for row in run_query(
             store,
             "timeline",
-            {k: v for k, v in params.items() if v},
+            params,
             limit=limit,
             offset=offset,
         ).records()

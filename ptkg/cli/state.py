@@ -94,10 +94,10 @@ def run(args: argparse.Namespace) -> int:
         write_output(text, args.output)
     elif args.day is not None:
         params["day"] = args.day
-        result = run_query(store, "state-on-day", {k: v for k, v in params.items() if v})
+        result = run_query(store, "state-on-day", params)
         write_output(result.format(args.format), args.output)
     else:
-        result = run_query(store, "restrictions", {k: v for k, v in params.items() if v})
+        result = run_query(store, "restrictions", params)
         write_output(result.format(args.format), args.output)
     if args.chart is not None:
         from queries.charts import draw_states

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     result = run_query(
         store,
         "timeline",
-        {k: v for k, v in params.items() if v},
+        params,
         limit=args.limit,
         offset=args.offset,
     )

@@ -63,7 +63,7 @@ def network_data(
         for row in run_query(
             store,
             "network",
-            {k: v for k, v in params.items() if v},
+            params,
             limit=limit,
             offset=offset,
         ).records()

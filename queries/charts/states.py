@@ -91,7 +91,7 @@ def state_data(
         for row in run_query(
             store,
             "restrictions",
-            {k: v for k, v in params.items() if v},
+            params,
             limit=limit,
             offset=offset,
         ).records()

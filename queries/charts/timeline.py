@@ -117,7 +117,7 @@ def timeline_data(
     result = run_query(
         store,
         "timeline-lanes",
-        {k: v for k, v in params.items() if v},
+        params,
         limit=limit,
         offset=offset,
     )

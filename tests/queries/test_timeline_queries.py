@@ -116,6 +116,8 @@ def test_timeline_rejects_unknown_parameter(rows: RunQuery) -> None:
         rows("timeline", model="Fable 5")
     assert info.value.code == "E603"
     assert "'model'" in str(info.value)
+    # an optional argument a caller passes as None is not given, whatever its name
+    assert rows("timeline", model=None) == rows("timeline")
 
 
 # ---------------------------------------------------------------------------- timeline-lanes
