@@ -240,7 +240,7 @@ def _step_kind(event: CanonicalEvent) -> str:
 
 def _compatible(event: CanonicalEvent, other: CanonicalEvent, context: _Context) -> bool:
     """Neither names a subject or an agent the other contradicts."""
-    mine, theirs = event.affected | event.models, other.affected | other.models
+    mine, theirs = _subjects(event), _subjects(other)
     if mine and theirs and not (mine & theirs or context.related_subjects(mine, theirs)):
         return False
     return context.agents(event.agents, other.agents) != "conflict"
@@ -253,14 +253,29 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
     party, by the same authority joins the best-supported of them, named by the more
     specific type (a type that refines its coarse type: a list addition is more than a
     restriction). Two reports of one step that the dates of their own documents kept apart
-    while clustering, and that the votes put on one day, become one event too."""
-    by_day: dict[tuple[int, str], list[int]] = defaultdict(list)
+    while clustering, and that the votes put on one day, become one event too; so do the
+    step a few sources put a day off, an order told alone and a report dated to weeks."""
+    by_day: _Days = defaultdict(list)
     for number, event in enumerate(clusters):
-        # a type that changes no state joins only its own kind
-        kind = event.claims[0].type.state_effect or f"type:{event.type_id}"
         if event.window.bounded and event.window.width == 1:
-            by_day[(event.window.lo or 0, kind)].append(number)
+            by_day[(event.window.lo or 0, _step_kind(event))].append(number)
     absorbed: set[int] = set()
+    for join in (_same_day, _a_day_off, _orders_told_alone, _within_weeks):
+        join(clusters, by_day, absorbed, context)
+    return [event for number, event in enumerate(clusters) if number not in absorbed]
+
+
+# (day, what the step does) -> the events of one day that do it
+_Days = dict[tuple[int, str], list[int]]
+
+
+def _subjects(event: CanonicalEvent) -> frozenset[str]:
+    return event.affected | event.models
+
+
+def _same_day(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
     for numbers in by_day.values():
         numbers.sort(key=lambda n: -len(clusters[n].sources))
         for i, keep in enumerate(numbers):
@@ -269,17 +284,20 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
             kept = clusters[keep]
             for other in numbers[i + 1 :]:
                 event = clusters[other]
-                if other in absorbed:
-                    continue
-                if not ((event.affected | event.models) & (kept.affected | kept.models)):
+                if other in absorbed or not _subjects(event) & _subjects(kept):
                     continue
                 if not event.agents or not _same_author(event, kept, context):
                     continue  # two steps of one day are one only when their authors agree
                 _absorb(kept, event)
                 absorbed.add(other)
-    # One step that a few sources put a day off the day most give ("on Friday" of a
-    # report written after midnight): the day before or after, by the same author, on the
-    # same party, told by fewer than half as many documents.
+
+
+def _a_day_off(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """One step that a few sources put a day off the day most give ("on Friday" of a
+    report written after midnight): the day before or after, by the same author, on the
+    same party or by the same person (a judge), told by at most half as many documents."""
     for (day, kind), numbers in by_day.items():
         for number in numbers:
             event = clusters[number]
@@ -291,8 +309,7 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
                 if other not in absorbed
                 and 2 * len(event.sources) <= len(clusters[other].sources)
                 and (
-                    (event.affected | event.models)
-                    & (clusters[other].affected | clusters[other].models)
+                    _subjects(event) & _subjects(clusters[other])
                     or event.agents & clusters[other].agents & context.people
                 )
                 and _same_author(event, clusters[other], context)
@@ -300,8 +317,13 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
             if len(near) == 1:
                 _absorb(clusters[near[0]], event)
                 absorbed.add(number)
-    # "An executive order on Jan. 20", telling neither what it does nor to whom: the one
-    # step its author took that day, whatever that step does.
+
+
+def _orders_told_alone(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """ "An executive order on Jan. 20", telling neither what it does nor to whom: the one
+    step its author took that day, whatever that step does."""
     steps_of_day: dict[int, list[int]] = defaultdict(list)
     for (day, _), numbers in by_day.items():
         steps_of_day[day].extend(numbers)
@@ -322,25 +344,31 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
             if len(steps) == 1:
                 _absorb(clusters[steps[0]], event)
                 absorbed.add(number)
-    # A report dated only to some weeks ("a licence was granted to Corvex" shortly before an
-    # article) of the one step of that effect on that party, by its author or naming none,
-    # that other sources date to a day of those weeks: that step, told without its day.
+
+
+def _within_weeks(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """A report dated only to some weeks ("a licence was granted to Corvex" shortly before
+    an article) of the one step of that effect on that party, by its author or naming
+    none, that other sources date to a day of those weeks: that step, told without its
+    day."""
     for number, event in enumerate(clusters):
-        effect = event.claims[0].type.state_effect
         window = event.window
-        if number in absorbed or effect is None or not window.bounded:
+        if number in absorbed or event.claims[0].type.state_effect is None:
             continue
-        if window.width == 1 or window.width > STEP_WITHIN_DAYS:
+        if not window.bounded or window.width == 1 or window.width > STEP_WITHIN_DAYS:
             continue
-        subjects = event.affected | event.models
+        kind = _step_kind(event)
+        subjects = _subjects(event)
         assert window.lo is not None and window.hi is not None
         fitting = {
             keep
             for day in range(window.lo, window.hi + 1)  # a few weeks: looked up day by day
-            for keep in by_day.get((day, effect), ())
+            for keep in by_day.get((day, kind), ())
             if keep not in absorbed
             and (
-                subjects & (clusters[keep].affected | clusters[keep].models)
+                subjects & _subjects(clusters[keep])
                 # naming no party: by an actor the step names too (the president)
                 or (not subjects and bool(event.agents & clusters[keep].agents))
             )
@@ -349,7 +377,6 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
         if len(fitting) == 1:
             _absorb(clusters[fitting.pop()], event)
             absorbed.add(number)
-    return [event for number, event in enumerate(clusters) if number not in absorbed]
 
 
 def _mostly_bare(event: CanonicalEvent) -> bool:
