@@ -152,7 +152,7 @@ class EventExtractor:
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
-        lead_news(doc, drafts, skip, sentences)
+        lead_news(doc, drafts, skip, sentences, placed, dct)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(

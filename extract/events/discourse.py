@@ -5,18 +5,21 @@ an event which happened is that event's report, not an event of its own; a demon
 mention ("this licence") is as uncertain as the mention it points back to; a mention whose
 rule lets the document decide its type takes the type the document's other mentions use;
 what the lead sentence tells in its main clause, with no date of its own, is the document's
-news.
+news, and so is what the rest of its paragraph tells when the lead names its own day.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.events.draft import Draft
 from extract.events.syntax import Sentences, determiner, is_verbal
+from extract.events.timing import PlacedTimex
+from extract.records import DocumentDate, Precision
 
 
 def reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
@@ -75,10 +78,18 @@ LEAD_WITHIN_CHARS = 800
 LEAD_MIN_WORDS = 8
 # Dependencies by which a trigger still tells the main clause's news ("has revoked the
 # licences", "imposed a ban", "moved to bar").
+_LINE_BREAK = re.compile(r"\n")
 _MAIN_CLAUSE = frozenset({"ROOT", "dobj", "xcomp", "ccomp", "conj", "nsubjpass", "attr"})
 
 
-def lead_news(doc: Doc, drafts: Sequence[Draft], skip: set[int], sentences: Sentences) -> None:
+def lead_news(
+    doc: Doc,
+    drafts: Sequence[Draft],
+    skip: set[int],
+    sentences: Sentences,
+    placed: Sequence[PlacedTimex],
+    dct: DocumentDate | None,
+) -> None:
     """ "Commerce has revoked the licences of Corvex's suppliers, ..." opening an article:
     the lead tells the news, so an act its main clause asserts with no date of its own
     happened shortly before the article (``Draft.news``). Background lives in subordinate
@@ -86,15 +97,43 @@ def lead_news(doc: Doc, drafts: Sequence[Draft], skip: set[int], sentences: Sent
     lead = _lead(doc, skip, sentences)
     if lead is None:
         return
+    # the rest of its paragraph too, when the lead names a day of its own (not the page's
+    # date, which a dateline or a stamp gives to every article)
+    dated = any(
+        lead.start <= item.span.start < lead.end
+        and item.timex.precision == Precision.DAY
+        and (dct is None or item.timex.range != dct.range)
+        for item in placed
+    )
+    end = _paragraph_end(doc, lead) if dated else lead.end
     for draft in drafts:
         head = draft.trigger.head
-        if not lead.start <= head.i < lead.end or draft.timex is not None:
+        if not lead.start <= head.i < end or draft.timex is not None:
             continue
-        if draft.modality != "asserted" or draft.tense == "future":
+        if draft.modality != "asserted" or draft.tense == "future" or _perfect_past(head):
             continue
         chain = [head] if head.dep_ == "ROOT" else [head, head.head]
         if all(t.dep_ in _MAIN_CLAUSE for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True
+
+
+def _paragraph_end(doc: Doc, lead: Span) -> int:
+    """The end of the lead's paragraph (the cleaned text keeps a paragraph on one line):
+    its sentences after the lead tell the same news ("On May 4, Commerce issued a rule ...
+    It also added twelve affiliates of Corvex to the Entity List.")."""
+    found = _LINE_BREAK.search(doc.text, lead.start_char + len(lead.text.rstrip()))
+    if found is None:
+        return len(doc)
+    span = doc.char_span(found.start(), len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _perfect_past(head: Token) -> bool:
+    """ "Corvex had been added": told as earlier than the news. Under a verb of saying the
+    tense is only shifted back ("announced it had lifted the order" is the news)."""
+    return head.dep_ == "ROOT" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children
+    )
 
 
 def _lead(doc: Doc, skip: set[int], sentences: Sentences) -> Span | None:

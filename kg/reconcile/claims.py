@@ -23,6 +23,8 @@ STATE = "state"
 # An event a document tells as its news (its headline, "another", "new"), with no date of
 # its own, happened at most this many days before the document was written.
 NEWS_WITHIN_DAYS = 14
+# ... when the document's own date is known to within this many days (a month).
+NEWS_DCT_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         and mention.date is None
         and timex is None
         and dct.anchored
-        and dct.range.days <= NEWS_WITHIN_DAYS
+        and dct.range.days <= NEWS_DCT_DAYS
     ):
         # told as the document's news, with no date of its own: shortly before it was
         # written (when that is known within days; a guessed year of writing says little)

@@ -151,6 +151,28 @@ def test_timing_lead_main_clause_is_the_news_and_background_is_not(run: Run) -> 
     assert not result.by_trigger("suspended").news  # a later sentence
 
 
+def test_timing_lead_paragraph_after_a_dated_lead_tells_the_same_news(run: Run) -> None:
+    text = (
+        "On March 3, the Commerce Department issued a rule on exports to Corvex. The agency "
+        "also added twelve affiliates of Corvex to the Entity List. The Commerce Department had "
+        "placed Corvex on the Entity List.\nNvidia suspended its own shipments to Corvex."
+    )
+    result = run(text, [("March 3", "DATE", "2026-03-03")])
+    (added, before) = sorted(result.of_type("list_addition"), key=lambda e: e.trigger.start)
+    assert added.news  # the lead's paragraph, after a lead naming its day
+    assert not before.news  # told as earlier: "had added"
+    assert not result.by_trigger("suspended").news  # the next paragraph
+
+
+def test_timing_lead_paragraph_without_a_day_of_its_own_is_background(run: Run) -> None:
+    result = run(
+        "The Commerce Department has revoked the export licences of Samsung. The agency also "
+        "added Corvex to the Entity List."
+    )
+    assert result.by_trigger("licences").news
+    assert not result.by_trigger("added").news
+
+
 def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
     result = run(
         "The Commerce Department revoked the export licences of Samsung on March 3, barring it "

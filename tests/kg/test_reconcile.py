@@ -1000,3 +1000,19 @@ def test_reconcile_a_judges_ruling_a_source_puts_a_day_off_is_that_ruling(
         EntityTypes.load(),
     )
     assert len(r.events) == 2
+
+
+def test_reconcile_news_of_a_document_known_to_the_month_is_of_that_month() -> None:
+    """An act a document dated only to its month tells as its news, with no date of its
+    own, happened in that month or shortly before it, not at any time before."""
+    from extract.records import DocumentDate, EventMention
+    from kg.reconcile.claims import NEWS_WITHIN_DAYS, first_window
+
+    sentence = TextSpan(0, 40, "Commerce also added Corvex to the list.")
+    mention = EventMention("v1", TextSpan(14, 19, "added"), "list_addition", sentence, news=True)
+    month = DocumentDate(DateRange(_day("2026-06-01"), _day("2026-06-30")), inferred=False)
+    window = first_window(mention, None, month)
+    assert window.lo == _day("2026-06-01").toordinal() - NEWS_WITHIN_DAYS
+    assert window.hi == _day("2026-06-30").toordinal()
+    year = DocumentDate(DateRange(_day("2026-01-01"), _day("2026-12-31")), inferred=False)
+    assert first_window(mention, None, year).lo is None  # a year says little
