@@ -26,8 +26,9 @@ from datetime import date, timedelta
 from extract.records import DateRange, DocumentDate, Precision, Timex
 from extract.temporal.clause import tenses_of
 from extract.temporal.dateline import CREATION_TIME
+from extract.temporal.reading import SEEK
 from extract.temporal.rules import parse_rule, resolve_range
-from extract.temporal.tagger import value_after_reresolution
+from extract.temporal.tagger import just_ahead, value_after_reresolution
 from extract.temporal.tense import FUTURE, MODAL, PAST
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -218,7 +219,20 @@ def reresolve(timex: Timex, dct: DocumentDate | DateRange) -> Timex:
     if timex.anchor != "dct" or timex.rule is None:
         return timex
     span = dct.range if isinstance(dct, DocumentDate) else dct
-    return _with_range(timex, resolve_range(timex.rule, span))
+    rule = timex.rule
+    if rule.startswith("last:--") and span.days <= KNOWN_WITHIN_DAYS:
+        # read as the last one against a vague prior; against a date known to within weeks,
+        # as the tagger reads a past day against an exact one (the next, when just ahead)
+        seek = SEEK + rule[len("last") :]
+        if just_ahead(seek, span.latest):
+            rule = "next" + rule[len("last") :]
+            timex = replace(timex, rule=rule)
+    return _with_range(timex, resolve_range(rule, span))
+
+
+# A document's date known to within this many days reads a year-less day just ahead of it
+# as that day, not as the one a year back.
+KNOWN_WITHIN_DAYS = 31
 
 
 def reresolve_all(timexes: Iterable[Timex], dct: DocumentDate | DateRange) -> list[Timex]:

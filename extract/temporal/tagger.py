@@ -172,7 +172,7 @@ class TimexTagger:
             return "last"
         if tense == PAST and not _in_dct_month(reading, ctx, dct_month):
             assert dct is not None
-            return "next" if _just_ahead(reading.rule, dct.earliest) else "last"
+            return "next" if just_ahead(reading.rule, dct.earliest) else "last"
         return "near"
 
     @staticmethod
@@ -203,7 +203,7 @@ _MONTH_OF_POSITION = re.compile(r":--(\d\d)")
 _AHEAD_DAYS, _BACK_DAYS = 45, 300
 
 
-def _just_ahead(rule: str | None, dct: date) -> bool:
+def just_ahead(rule: str | None, dct: date) -> bool:
     """The next occurrence of a year-less day or month is at most _AHEAD_DAYS ahead of
     ``dct`` while the last one ended at least _BACK_DAYS before it."""
     if rule is None or not rule.startswith(f"{SEEK}:--"):

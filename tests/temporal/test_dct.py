@@ -116,6 +116,21 @@ def test_dct_reresolve_follows_the_better_dct(tagger: TimexTagger) -> None:
     assert better.rule == earlier.rule and better.anchor == "dct"
 
 
+def test_dct_reresolve_reads_a_day_just_after_a_near_dct_as_that_day(
+    tagger: TimexTagger,
+) -> None:
+    """Against a year-wide prior a past "March 20" is the last one; a DCT later known to
+    lie just before it (an article updated a day after its stamp) reads it as that day."""
+    (day,) = tagger.tag("Corvex said it had shut the service on March 20.", SEED_PRIOR)
+    assert day.rule is not None and day.rule.startswith("last:")
+    near = reresolve(day, DocumentDate(r("2026-03-18", "2026-03-19"), inferred=True))
+    assert near.range == r("2026-03-20")
+    far = reresolve(day, DocumentDate(r("2026-03-18", "2026-06-19"), inferred=True))
+    assert far.range == r("2026-03-20")  # within the range: the last one
+    year = reresolve(day, DocumentDate(r("2026-01-01", "2026-03-19"), inferred=True))
+    assert year.range == r("2025-03-20")  # known to months only: a year back
+
+
 def test_dct_reresolve_all_follows_timex_anchors(tagger: TimexTagger) -> None:
     timexes = tagger.tag("It began last month. A week later, talks resumed.", SEED_PRIOR)
     assert timexes[1].anchor == "timex:t1"
