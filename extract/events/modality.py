@@ -116,11 +116,13 @@ def modality_of(
         is_governor = position > 0 and token.i != head.i
         kids = list(token.children)
         if any(
-            c.dep_ == "neg" or c.lower_ in cues.negated_particles
+            c.dep_ == "neg"
+            or c.lower_ in cues.negated_particles
+            or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
             for c in kids
             if c.dep_ in ("neg", "advmod", "preconj")
         ):
-            found.add("negated")
+            found.add("negated")  # "not", "never", an adverb negated ("no longer allowed")
         if any(c.dep_ == "det" and c.lower_ in cues.negated_determiners for c in kids):
             found.add("negated")
         for child in kids:

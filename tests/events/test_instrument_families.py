@@ -95,6 +95,28 @@ def test_a_directive_to_pause_enforcement_is_the_pause(run: Run) -> None:
     assert [e.type for e in restricted.events] == ["export_restriction"]
 
 
+def test_an_extension_of_enforcement_is_a_pause(run: Run) -> None:
+    result = run(
+        "Vidly stayed in the store until the end of President Roe's 75-day extension of the "
+        "ban enforcement."
+    )
+    assert result.by_trigger("extension").type == "enforcement_pause"
+
+
+def test_a_reprieve_is_of_what_the_document_grants(run: Run) -> None:
+    """A reprieve from a ban is the pause a document tells of; a licence document's
+    reprieve stays a licence."""
+    paused = run(
+        "President Jane Roe signed an order extending the deadline for Vidly by 90 days, "
+        "granting the company another reprieve from the ban."
+    )
+    assert paused.by_trigger("reprieve").type == "enforcement_pause"
+    licensed = run(
+        "Commerce granted Corvex a reprieve, a temporary general licence to serve its customers."
+    )
+    assert licensed.by_trigger("reprieve").type == "licence_grant"
+
+
 def test_laws_signed_and_bills_passed(run: Run) -> None:
     signed = run(
         "President Jane Roe signed the bill into law on April 24.",

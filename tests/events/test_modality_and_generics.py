@@ -11,6 +11,14 @@ from tests.events.conftest import Result
 Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
 
+def test_modality_an_adverb_negated_negates(run: Run) -> None:
+    result = run(
+        "Users will no longer be allowed to download Vidly from app stores, the Commerce "
+        "Department said."
+    )
+    assert result.by_trigger("allowed").modality == "negated"
+
+
 def test_modality_considering_is_planned(run: Run) -> None:
     result = run(
         "According to a source familiar with the matter, the US government is also considering "
