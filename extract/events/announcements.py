@@ -35,12 +35,15 @@ def announced_decisions(
     entities: DocEntities,
 ) -> None:
     words = lexicon.syntax.announcing_verbs
+    deciding = lexicon.syntax.deciding_verbs
     for draft in drafts:
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
             continue
         found = _speaker(draft.head, words, entities)
-        if draft.tense == "future" and (draft.timex or draft.effective) is not None:
+        dated = (draft.timex or draft.effective) is not None
+        decided = found is not None and found[1].lemma_.lower() in deciding and _body(found[0])
+        if draft.tense == "future" and (dated or decided):
             if draft.modality not in ("planned", "asserted"):
                 continue
             if draft.modality == "planned" and found is None:
@@ -53,6 +56,11 @@ def announced_decisions(
             draft.news = True  # decided when told: around the document's date
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
+
+
+def _body(mention: EntityMention) -> bool:
+    """A government or one of its bodies, not a person: a person's "will" is a pledge."""
+    return mention.type != "person"
 
 
 def _speaker(

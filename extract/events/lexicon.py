@@ -126,6 +126,7 @@ class SyntaxWords:
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
+    deciding_verbs: frozenset[str]  # "announced it will tighten the rules": decided then too
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
@@ -197,6 +198,7 @@ _SYNTAX_SECTIONS = (
     "novelty_words",
     "jurisdiction_prepositions",
     "announcing_verbs",
+    "deciding_verbs",
     "onset_prepositions",
     "idioms",
     "distributive_instruments",

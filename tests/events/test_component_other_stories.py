@@ -132,6 +132,25 @@ def test_other_a_measure_announced_for_a_later_day_is_decided(run: Run) -> None:
     assert barred.timex is None or result.timexes[barred.timex].span.text == "Monday"
 
 
+def test_other_a_measure_a_government_announces_is_decided_when_announced(run: Run) -> None:
+    """ "Announced it will impose": the decision is the announcement, even with no day it
+    takes effect; a body that only says it will, or a person's "would", stays a plan."""
+    announced = run(
+        "The Commerce Department announced on Monday that it will impose new export "
+        "restrictions on Nokia.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    restriction = announced.by_trigger("export restrictions")
+    assert restriction.modality == "asserted" and restriction.news
+    assert announced.names(restriction.agents) == {"US Department of Commerce"}
+    said = run(
+        "The Commerce Department said on Monday that it will impose new export restrictions "
+        "on Nokia.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    assert all(e.modality != "asserted" for e in said.of_type("export_restriction"))
+
+
 def test_other_a_threat_without_a_day_stays_a_plan(run: Run) -> None:
     result = run("The president said he would ban Nokia from American networks.")
     ban = result.by_trigger("ban")
