@@ -244,14 +244,32 @@ def head_token(span: Span) -> Token:
 
 def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """ "the US Department of Commerce (DoC)": wherever the document uses the abbreviation
-    it defines, it names that entity (and not whatever NER made of it)."""
+    it defines, it names that entity (and not whatever NER made of it). A company's full
+    name given with the short name the gazetteer knows ("Zentrix Telecom Corporation, of
+    Shenzhen, China (ZTC Corporation)") is that known company."""
+    by_start = {c.start: c for c in chosen}
     defined: dict[str, Candidate] = {}
+    same: dict[int, Candidate] = {}  # a full name's start -> the known entity it is
     for cand in chosen:
-        i = cand.end
-        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-            short = doc[i + 1].text
+        opening = _definition_opens(doc, cand.end)
+        if opening is None:
+            continue
+        inner = by_start.get(opening + 1)
+        if (
+            inner is not None
+            and inner.source == "gazetteer"
+            and inner.end < len(doc)
+            and doc[inner.end].text == ")"
+            and cand.source != "gazetteer"
+            and is_abbreviation(doc[inner.start].text, doc[cand.start : cand.end].text)
+        ):
+            same[cand.start] = inner
+        elif opening + 2 < len(doc) and doc[opening + 2].text == ")":
+            short = doc[opening + 1].text
             if short not in defined and is_abbreviation(short, doc[cand.start : cand.end].text):
                 defined[short] = cand
+    if same:
+        chosen = [_as_known(c, same[c.start]) if c.start in same else c for c in chosen]
     if not defined:
         return chosen
     out = [c for c in chosen if not (c.end - c.start == 1 and doc[c.start].text in defined)]
@@ -261,6 +279,31 @@ def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         if source is not None and token.i not in taken:
             out.append(replace(source, start=token.i, end=token.i + 1, title_start=None))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _definition_opens(doc: Doc, end: int) -> int | None:
+    """The "(" that opens the short name a full name ending at ``end`` defines: right after
+    it, or after the place it is of (", of Shenzhen, China (ZTC)")."""
+    i = end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "of":
+        i += 2
+    elif i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+    else:
+        return i if i < len(doc) and doc[i].text == "(" else None
+    while i < len(doc) and (doc[i].is_title or doc[i].text in (",", "-")):
+        i += 1  # the place: "Shenzhen, China", "Hi-New Shenzhen"
+    return i if i < len(doc) and doc[i].text == "(" else None
+
+
+def _as_known(cand: Candidate, known: Candidate) -> Candidate:
+    return replace(
+        cand,
+        type=known.type,
+        name=known.name,
+        gazetteer_id=known.gazetteer_id,
+        affiliation=known.affiliation,
+    )
 
 
 def coordination_pass(
@@ -280,6 +323,8 @@ def coordination_pass(
             if not (other.is_title or other.is_upper or name_like):
                 continue
             if other.pos_ != "PROPN" and not name_like:
+                continue
+            if _seat_of(other, covering, company):
                 continue
             known = covering.get(other.i)
             if known is None:
@@ -308,6 +353,16 @@ def coordination_pass(
             elif known.source == "ner" and known.type == "country":
                 known.type = company
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _seat_of(token: Token, covering: dict[int, Candidate], company: str) -> bool:
+    """ "Zentrix Corporation, of Shenzhen, China, and ...": the place a company is of, which
+    a parse may coordinate with the companies, is no company."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    owner = covering.get(prep.head.i)
+    return owner is not None and owner.type == company
 
 
 def _name_like(word: str) -> bool:

@@ -294,3 +294,29 @@ def test_component_bodies_and_platforms_named_in_full(entities: Entities) -> Non
     # the store of a company, named with the company: one name, not the company and a store
     assert by_text(found, "Google Play Store").type == "platform"
     assert not [m for m in found if m.span.text == "Google"]
+
+
+def test_component_a_company_named_in_full_with_its_place_and_short_name(
+    entities: Entities,
+) -> None:
+    """Legal notices name a company in full, with the place it is of and the short name
+    the text uses ("Xenith Global Memory Corporation, of Hsinchu, Taiwan (XGM)"); a full
+    name whose short name the gazetteer knows is that company."""
+    found = entities(
+        "Commerce lifted the order on Xenith Global Memory Corporation, of Hsinchu, Taiwan "
+        "(XGM) and Corvex Ltd. of Ulsan, Korea. XGM welcomed it."
+    )
+    assert [m.name for m in found if m.span.text == "XGM"] == [
+        "Xenith Global Memory Corporation"
+    ] * 2
+    assert not [m for m in found if m.span.text == "Hsinchu" and m.type == "organization"]
+    known = entities(
+        "The order on Acme Micro Devices Corporation, of Santa Clara, California (AMD) "
+        "was lifted on Monday."
+    )
+    assert by_text(known, "Acme Micro Devices Corporation").name == "AMD"
+    # a first word the tagger takes for a verb still starts the name
+    named = entities(
+        "Commerce lifted the order on Rising Telecommunications Equipment Corporation."
+    )
+    assert by_text(named, "Rising Telecommunications Equipment Corporation").type == "organization"
