@@ -66,6 +66,17 @@ class _Entry:
     head: int  # position of the head word in ``words``
 
 
+def _governed_by(verb: Token, lemmas: frozenset[str], steps: int = 2) -> bool:
+    """ "requires companies to obtain licences": the verb is what another one asks for."""
+    for _ in range(steps):
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in lemmas:
+            return True
+    return False
+
+
 class TriggerFinder:
     """One Matcher over all rules, built once; conditions checked per candidate."""
 
@@ -322,7 +333,9 @@ class TriggerFinder:
         )
         if governor is not None and head.dep_ == "pobj":
             governor = governor.head
-        return governor is not None and governor.lemma_.lower() in support.get("governor", ())
+        if governor is None or governor.lemma_.lower() not in support.get("governor", ()):
+            return False
+        return not _governed_by(governor, support.get("unless_governed_by", frozenset()))
 
     def _light_verb(self, head: Token) -> Token | None:
         if (

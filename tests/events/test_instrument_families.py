@@ -46,6 +46,13 @@ def test_licences_granted_extended_revoked_lapsed(
     assert expected in [e.type for e in result.events]
 
 
+def test_a_licence_required_is_no_licence_granted(run: Run) -> None:
+    required = run("The rule requires Samsung to obtain a licence from Commerce.")
+    assert not required.of_type("licence_grant")
+    granted = run("Samsung obtained a licence to sell chips to Corvex.")
+    assert [e.type for e in granted.events] == ["licence_grant"]
+
+
 def test_licence_extension_takes_its_agent_from_the_verb(run: Run) -> None:
     result = run(
         "The Commerce Department renewed the reprieve for Corvex Systems on November 18.",
