@@ -115,6 +115,9 @@ class Describer:
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
+        if draft.instrument is None and draft.instrument_trigger is not None:
+            # "an executive order giving the app 45 days": the act is by the order
+            draft.instrument = self.instrument(draft.instrument_trigger, entities, None)
 
     def jurisdiction(self, trigger: Trigger, entities: DocEntities) -> EntityMention | None:
         """The government of the place a measure holds in, when its text names no one who

@@ -342,7 +342,7 @@ def _orders_told_alone(
                 and event.agents & clusters[other].agents
             ]
             if len(steps) == 1:
-                _absorb(clusters[steps[0]], event)
+                _absorb(clusters[steps[0]], event, rename=False)  # the step says what it does
                 absorbed.add(number)
 
 
@@ -400,9 +400,9 @@ def _same_author(event: CanonicalEvent, kept: CanonicalEvent, context: _Context)
     return acting == "same" or (acting != "conflict" and bool(event.agents & kept.agents))
 
 
-def _absorb(kept: CanonicalEvent, event: CanonicalEvent) -> None:
+def _absorb(kept: CanonicalEvent, event: CanonicalEvent, *, rename: bool = True) -> None:
     generic = {c.type.id: c.type.id == c.type.coarse for c in kept.claims + event.claims}
-    if generic[kept.type_id] and not generic[event.type_id]:
+    if rename and generic[kept.type_id] and not generic[event.type_id]:
         kept.named_as = event.type_id  # a listing, more than "a restriction"
     kept.claims.extend(event.claims)
     kept.instruments.extend(event.instruments)

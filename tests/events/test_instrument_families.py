@@ -208,6 +208,8 @@ def test_an_order_is_what_its_clause_says_it_does(run: Run) -> None:
     )
     (lift,) = [e for e in revoking.events if e.type == "full_lift"]
     assert revoking.names(lift.agents) == {"Jane Roe"}
+    assert lift.instrument is not None  # the act is by the order
+    assert revoking.entities[lift.instrument].type == "legal_instrument"
     delaying = run(
         "President Jane Roe signed an executive order on Monday seeking to delay by 75 days "
         "the enforcement of a ban on Corvex Systems.",

@@ -932,6 +932,51 @@ def test_reconcile_an_order_told_alone_is_the_step_its_author_took_that_day(
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
 
 
+def test_reconcile_an_order_told_alone_keeps_the_type_of_the_step_it_is(doc: MakeDoc) -> None:
+    """Two sources tell Jane Roe's restriction of Vidly on March 3; a third only that her
+    order that day gave 'the app' 45 days to be sold: the restriction, still a
+    restriction."""
+    types = EventTypes(
+        {**EVENT_TYPES.types, "divestment_order": _type("divestment_order", coarse="other")}
+    )
+
+    def restriction(doc_id: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence("Jane Roe banned transactions with Vidly on March 3.")
+        roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+        vidly = a.entity(s, "Vidly", "Vidly", "app")
+        a.event(
+            s,
+            "banned",
+            "export_restriction",
+            agents=(roe,),
+            models=(vidly,),
+            timex=a.timex(s, "March 3"),
+        )
+        return a
+
+    c = doc("c")
+    s = c.sentence(
+        "On March 3 Jane Roe issued an executive order giving the app 45 days to be sold."
+    )
+    roe = c.entity(s, "Jane Roe", "Jane Roe", "person")
+    order = c.entity(s, "executive order", "executive order", "legal_instrument")
+    c.event(
+        s,
+        "giving",
+        "divestment_order",
+        agents=(roe,),
+        timex=c.timex(s, "March 3"),
+        instrument=order,
+    )
+    r = reconcile(
+        [restriction("a").build(), restriction("b").build(), c.build()], types, ENTITY_TYPES
+    )
+    assert [(e.type_id, sorted(e.sources)) for e in r.events] == [
+        ("export_restriction", ["a", "b", "c"])
+    ]
+
+
 def test_reconcile_a_step_a_few_sources_put_a_day_off_is_that_step(doc: MakeDoc) -> None:
     """Three articles date the listing of Corvex May 16; one, written after midnight, says
     the bureau restricted Corvex on May 17: one step. Two against two: two steps."""
