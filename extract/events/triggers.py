@@ -337,6 +337,21 @@ class TriggerFinder:
             return False
         return not _governed_by(governor, support.get("unless_governed_by", frozenset()))
 
+    def _company_barred(self, trigger: Trigger, possessor: Token, entities: DocEntities) -> bool:
+        """ "Vidly's ban", with nothing else banned: the ban of the company, not its own
+        (as "Corvex's ban on political ads" is)."""
+        scheme = self.lexicon.scheme_of(trigger.rule.type)
+        if scheme is None or scheme.state_effect != "restricted":
+            return False
+        mention = entities.resolve(possessor)
+        head = trigger.head
+        return (
+            mention is not None
+            and entities.actor_kind(mention) == "company"
+            and not objects_of(head)
+            and not children(head, "prep", "acl", "relcl", "xcomp")
+        )
+
     def _light_verb(self, head: Token) -> Token | None:
         if (
             head.dep_ in ("dobj", "nsubjpass", "obj")
@@ -434,7 +449,10 @@ class TriggerFinder:
         else:
             for child in head.children:
                 if child.dep_ == "poss":
-                    add(affected if trigger.rule.possessor_role == "affected" else agents, child)
+                    role = trigger.rule.possessor_role
+                    if role == "agent" and self._company_barred(trigger, child, entities):
+                        role = "affected"
+                    add(affected if role == "affected" else agents, child)
                 elif child.dep_ in ("compound", "nmod"):
                     mention = entities.at(child)
                     if mention is not None and entities.actor_kind(mention) in (

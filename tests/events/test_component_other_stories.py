@@ -151,6 +151,18 @@ def test_other_a_measure_a_government_announces_is_decided_when_announced(run: R
     assert all(e.modality != "asserted" for e in said.of_type("export_restriction"))
 
 
+def test_other_a_company_s_ban_is_on_the_company_unless_it_bans_something(run: Run) -> None:
+    barred = run("Nokia's ban took effect on Monday.", timexes=[("Monday", "DATE", "XXXX-WXX-1")])
+    ban = barred.by_trigger("ban")
+    assert ban.type == "export_restriction"
+    assert barred.names(ban.affected) == {"Nokia"} and not ban.agents
+    own = run(
+        "Samsung's ban on political ads took effect on Monday.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    assert own.names(own.by_trigger("ban").agents) == {"Samsung"}
+
+
 def test_other_a_threat_without_a_day_stays_a_plan(run: Run) -> None:
     result = run("The president said he would ban Nokia from American networks.")
     ban = result.by_trigger("ban")
