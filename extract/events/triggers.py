@@ -449,10 +449,10 @@ class TriggerFinder:
         else:
             for child in head.children:
                 if child.dep_ == "poss":
-                    role = trigger.rule.possessor_role
-                    if role == "agent" and self._company_barred(trigger, child, entities):
-                        role = "affected"
-                    add(affected if role == "affected" else agents, child)
+                    holder = trigger.rule.possessor_role
+                    if holder == "agent" and self._company_barred(trigger, child, entities):
+                        holder = "affected"
+                    add(affected if holder == "affected" else agents, child)
                 elif child.dep_ in ("compound", "nmod"):
                     mention = entities.at(child)
                     if mention is not None and entities.actor_kind(mention) in (
