@@ -306,6 +306,28 @@ def _as_known(cand: Candidate, known: Candidate) -> Candidate:
     )
 
 
+def subunits_pass(
+    doc: Doc, chosen: list[Candidate], bodies: Set[str], owners: Set[str]
+) -> list[Candidate]:
+    """ "the FCC's Wireline Competition Bureau", "the Commission's (FCC) Public Safety
+    Bureau": a body the text names as another's belongs to it (its affiliation), so that
+    it acts for it."""
+    by_end = {c.end: c for c in chosen}
+    out = []
+    for cand in chosen:
+        owner = None
+        if cand.type in bodies and cand.affiliation is None and cand.source != "gazetteer":
+            i = cand.start - 1
+            if i >= 2 and doc[i].text == ")" and doc[i - 2].text == "(":
+                i -= 3  # the owner's abbreviation between: "Commission's (FCC) Bureau"
+            if i >= 1 and doc[i].text in ("'s", "’s"):
+                owner = by_end.get(i)
+        if owner is not None and owner.type in owners:
+            cand = replace(cand, affiliation=owner.name)
+        out.append(cand)
+    return out
+
+
 def coordination_pass(
     doc: Doc, chosen: list[Candidate], company: str, name_ends: Set[str]
 ) -> list[Candidate]:

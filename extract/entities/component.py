@@ -48,6 +48,7 @@ from extract.entities.candidates import (
     occurrences,
     overlaps_any,
     settle_overlaps,
+    subunits_pass,
     variants,
 )
 from extract.entities.canonical import canonical_names, clean_name, undotted_lead
@@ -191,6 +192,7 @@ class EntityRecogniser:
         chosen = self._people_pass(doc, chosen)
         chosen = self._outlets_pass(doc, chosen)
         chosen = [c for c in chosen if c.type != BLOCKED]
+        chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self._governing)
         chosen = abbreviations_pass(doc, chosen)
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
         chosen.sort(key=lambda c: (c.start, c.end))
@@ -448,6 +450,12 @@ class EntityRecogniser:
         """A capitalised common noun that heads names without being one ("Department",
         "Company", "Commission") or names an instrument ("Order", "Rule")."""
         return token.text.istitle() and token.lower_ in self._generic_heads
+
+    @cached_property
+    def _governing(self) -> frozenset[str]:
+        """Types of the bodies that may own another (a government, an agency, a court)."""
+        types = self.lexicon.types
+        return frozenset(t for t in types if self.lexicon.actor(t) in ("government", "court"))
 
     @cached_property
     def _generic_heads(self) -> frozenset[str]:

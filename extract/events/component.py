@@ -36,6 +36,7 @@ from extract.events.discourse import (
     inherit_modality,
     lead_news,
     reports_an_event,
+    the_document_itself,
     types_from_context,
 )
 from extract.events.draft import Draft
@@ -153,6 +154,7 @@ class EventExtractor:
         announced_decisions(drafts, self.lexicon, entities)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         lead_news(doc, drafts, skip, sentences, placed, dct)
+        the_document_itself(drafts)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(

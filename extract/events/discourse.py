@@ -136,6 +136,18 @@ def _perfect_past(head: Token) -> bool:
     )
 
 
+def the_document_itself(drafts: Sequence[Draft]) -> None:
+    """ "In this Order, the Bureau takes action ...", "This rule amends ...": an instrument
+    the text calls "this" while telling in the present what it does is the document
+    itself, dated as it is (``Draft.news``)."""
+    for draft in drafts:
+        rep = draft.trigger
+        if not rep.is_noun or draft.timex is not None or draft.tense != "present":
+            continue
+        if draft.modality == "asserted" and determiner(rep.head) == "this":
+            draft.news = True
+
+
 def _lead(doc: Doc, skip: set[int], sentences: Sentences) -> Span | None:
     """The first sentence of the body: past any headline, long enough, with a verb."""
     for start, end in zip(sentences.starts, sentences.ends, strict=True):
@@ -153,4 +165,10 @@ def _lead(doc: Doc, skip: set[int], sentences: Sentences) -> Span | None:
     return None
 
 
-__all__ = ["inherit_modality", "lead_news", "reports_an_event", "types_from_context"]
+__all__ = [
+    "inherit_modality",
+    "lead_news",
+    "reports_an_event",
+    "the_document_itself",
+    "types_from_context",
+]

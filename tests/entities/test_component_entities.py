@@ -320,3 +320,18 @@ def test_component_a_company_named_in_full_with_its_place_and_short_name(
         "Commerce lifted the order on Rising Telecommunications Equipment Corporation."
     )
     assert by_text(named, "Rising Telecommunications Equipment Corporation").type == "organization"
+
+
+def test_component_a_bureau_named_as_a_body_s_belongs_to_it(entities: Entities) -> None:
+    found = entities(
+        "The Federal Communications Commission's (FCC) Public Safety and Homeland Security "
+        "Bureau (PSHSB) designated Corvex. The PSHSB said so. The FCC's Wireline Competition "
+        "Bureau agreed."
+    )
+    for text in ("Public Safety and Homeland Security Bureau", "Wireline Competition Bureau"):
+        bureau = by_text(found, text)
+        assert bureau.type == "government_agency"
+        assert bureau.affiliation == "Federal Communications Commission"
+    assert {m.affiliation for m in found if m.span.text == "PSHSB"} == {
+        "Federal Communications Commission"
+    }

@@ -173,6 +173,17 @@ def test_timing_lead_paragraph_without_a_day_of_its_own_is_background(run: Run) 
     assert not result.by_trigger("added").news
 
 
+def test_timing_this_order_telling_what_it_does_is_the_document_itself(run: Run) -> None:
+    background = "Corvex Corporation makes network equipment for carriers around the world. "
+    result = run(
+        background + "In this Order, the Commerce Department takes action to protect networks "
+        "from the threat posed by Corvex."
+    )
+    assert result.by_trigger("Order").news  # dated as the document is
+    told = run(background + "The Commerce Department issued this order against Corvex.")
+    assert not told.by_trigger("order").news  # an order the text tells of
+
+
 def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
     result = run(
         "The Commerce Department revoked the export licences of Samsung on March 3, barring it "
