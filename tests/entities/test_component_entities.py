@@ -335,3 +335,11 @@ def test_component_a_bureau_named_as_a_body_s_belongs_to_it(entities: Entities) 
     assert {m.affiliation for m in found if m.span.text == "PSHSB"} == {
         "Federal Communications Commission"
     }
+
+
+def test_component_devices_named_by_their_kind(entities: Entities) -> None:
+    found = entities("Corvex designs Zircon chips for the Zeta 40 phone and Orbit X3 Pro laptops.")
+    assert {m.name for m in found if m.type == "product"} == {"Zircon", "Zeta 40", "Orbit X3 Pro"}
+    # a known company's chips are the company's, not a product named after it
+    known = entities("Samsung chips sold well.")
+    assert [m.type for m in known] == ["organization"]
