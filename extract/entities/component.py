@@ -668,4 +668,17 @@ class EntityRecogniser:
                 if reports or cand.start in after_ends:
                     cand = replace(cand, type="news_outlet")
             result.append(cand)
-        return result
+        # "a memo reviewed by Variety": a name no one else found, after a cue, is an outlet
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        for start in sorted(after_ends - taken):
+            end = start
+            while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN":
+                if not doc[end].is_title or end in taken:
+                    break
+                end += 1
+            if end > start:
+                name = doc[start:end].text
+                result.append(
+                    Candidate(start, end, "news_outlet", name, "pattern", _P_PATTERN, "outlet")
+                )
+        return sorted(result, key=lambda c: (c.start, c.end))

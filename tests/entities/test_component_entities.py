@@ -343,3 +343,12 @@ def test_component_devices_named_by_their_kind(entities: Entities) -> None:
     # a known company's chips are the company's, not a product named after it
     known = entities("Samsung chips sold well.")
     assert [m.type for m in known] == ["organization"]
+
+
+def test_component_a_name_a_document_was_seen_by_is_an_outlet(entities: Entities) -> None:
+    found = entities(
+        "The terms were set out in a memo to staff reviewed by Zentrapost. A letter seen "
+        "by Vidly Wire said so."
+    )
+    outlets = {m.name for m in found if m.type == "news_outlet"}
+    assert outlets == {"Zentrapost", "Vidly Wire"}
