@@ -60,6 +60,18 @@ from extract.words import inner_capital
 _QUOTES = set('"“”‘’«»')
 
 # Priorities of candidate sources: higher wins an overlap, then the longer span.
+# A letter or a number standing right after a name's last word makes it a category's label.
+_CATEGORY_MARK = re.compile(r"[A-Z]|\d{1,3}")
+
+
+def _category_label(doc: Doc, end: int) -> bool:
+    """ "Country Group E countries", "Tier 2": the words before ``end`` name a category."""
+    if end >= len(doc) or not _CATEGORY_MARK.fullmatch(doc[end].text):
+        return False
+    glued = not doc[end].whitespace_ and end + 1 < len(doc) and not doc[end + 1].is_punct
+    return not glued  # "5G": one word the tokenizer split
+
+
 _P_GAZETTEER = 5
 _P_PERSON = 5
 _P_MODEL = 5
@@ -344,6 +356,8 @@ class EntityRecogniser:
                 continue
             if all(t.text.rstrip(".") in self.name_ends for t in doc[start:end]):
                 continue  # "Co Ltd.": the words that end a name, with no name
+            if _category_label(doc, end):
+                continue  # "Country Group E", "Schedule 1": a category of a rule, no name
             name = clean_name(doc[start:end].text)
             if pattern.type in self.lexicon.bodies:
                 name = undotted_lead(name)
@@ -442,6 +456,8 @@ class EntityRecogniser:
                 entity_type = "organization"
             if entity_type == "person" and any(t.like_num for t in tokens):
                 continue
+            if _category_label(doc, end):
+                continue  # "Country Group E": a category of a rule, no name
             yield Candidate(
                 start, end, entity_type, clean_name(text), "ner", _P_NER, rule=f"ner:{ent.label_}"
             )

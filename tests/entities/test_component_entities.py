@@ -352,3 +352,11 @@ def test_component_a_name_a_document_was_seen_by_is_an_outlet(entities: Entities
     )
     outlets = {m.name for m in found if m.type == "news_outlet"}
     assert outlets == {"Zentrapost", "Vidly Wire"}
+
+
+def test_component_a_category_of_a_rule_is_no_company(entities: Entities) -> None:
+    found = entities(
+        "Commerce authorized all persons, except those located in Country Group E countries, "
+        "to deal with Corvex Technologies on its 5G equipment."
+    )
+    assert {m.name for m in found if m.type == "organization"} == {"Corvex Technologies"}
