@@ -84,6 +84,7 @@ class ModalityCues:
     planned_verbs: frozenset[str]
     planned_nouns: frozenset[str]
     planned_adjectives: frozenset[str]
+    planned_subjects: frozenset[str]  # "the bill bans X": what a proposal would do
     planned_modals: frozenset[str]
     asserted_with: frozenset[str]
     speculative_modals: frozenset[str]
@@ -531,6 +532,7 @@ class _Merged:
                 planned_verbs=frozenset(mod.get("planned.verbs", ())),
                 planned_nouns=frozenset(mod.get("planned.nouns", ())),
                 planned_adjectives=frozenset(mod.get("planned.adjectives", ())),
+                planned_subjects=frozenset(mod.get("planned.subjects", ())),
                 planned_modals=frozenset(mod.get("planned.modals", ())),
                 asserted_with=frozenset(mod.get("planned.asserted_with", ())),
                 speculative_modals=frozenset(mod.get("speculative.modals", ())),

@@ -125,6 +125,8 @@ def modality_of(
             found.add("negated")  # "not", "never", an adverb negated ("no longer allowed")
         if any(c.dep_ == "det" and c.lower_ in cues.negated_determiners for c in kids):
             found.add("negated")
+        if is_verbal(token) and _proposal_subject(token, cues.planned_subjects) and not state:
+            found.add("planned")  # "the bill bans X", "a bill that bans X"
         for child in kids:
             if child.dep_ in ("mark", "advmod") and child.lower_ in cues.hypothetical_markers:
                 found.add("hypothetical")
@@ -176,6 +178,16 @@ def modality_of(
                 continue
             return modality
     return "state" if state else "asserted"
+
+
+def _proposal_subject(verb: Token, subjects: frozenset[str]) -> bool:
+    """The verb's subject is a proposal: its own, or the noun its relative clause is on."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            noun = verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
+            if noun.lemma_.lower() in subjects:
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)

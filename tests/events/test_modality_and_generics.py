@@ -19,6 +19,16 @@ def test_modality_an_adverb_negated_negates(run: Run) -> None:
     assert result.by_trigger("allowed").modality == "negated"
 
 
+def test_modality_what_a_bill_does_is_planned(run: Run) -> None:
+    bill = run("The bill requires Zentra to sell Vidly within 180 days.")
+    assert bill.by_trigger("requires").modality == "planned"
+    passed = run(
+        "The House on Wednesday passed a bill that bans Vidly unless Zentra sells it.",
+        timexes=[("Wednesday", "DATE", "XXXX-WXX-3")],
+    )
+    assert passed.by_trigger("passed").modality == "asserted"
+
+
 def test_modality_considering_is_planned(run: Run) -> None:
     result = run(
         "According to a source familiar with the matter, the US government is also considering "
