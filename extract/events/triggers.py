@@ -66,6 +66,18 @@ class _Entry:
     head: int  # position of the head word in ``words``
 
 
+def _recipients(verb: Token) -> list[Token]:
+    """Whom a verb of dealing goes to ("selling chips to Corvex": "to" as a preposition
+    or, as the parser often has it, a dative)."""
+    return [
+        obj
+        for to in verb.children
+        if to.dep_ in ("prep", "dative") and to.lower_ == "to"
+        for obj in to.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _governed_by(verb: Token, lemmas: frozenset[str], steps: int = 2) -> bool:
     """ "requires companies to obtain licences": the verb is what another one asks for."""
     for _ in range(steps):
@@ -436,12 +448,14 @@ class TriggerFinder:
             for prep in ("against", "to"):
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
-            # "barred from buying Corvex equipment", "from doing business with Corvex": the
-            # companies whose goods or dealings the barred action is about
+            # "barred from buying Corvex equipment", "from doing business with Corvex",
+            # "from selling chips to Corvex": the companies whose goods or dealings the
+            # barred action is about
             for action in preposition_objects(head, "from"):
                 if not is_verbal(action):
                     continue
-                for obj in [*objects_of(action), *preposition_objects(action, "with")]:
+                dealings = [*preposition_objects(action, "with"), *_recipients(action)]
+                for obj in [*objects_of(action), *dealings]:
                     for part in [obj, *np_core(obj)[1:], *argument_owners(obj)]:
                         mention = entities.at(part)
                         if mention is not None and entities.actor_kind(mention) == "company":

@@ -163,6 +163,15 @@ def test_other_a_company_s_ban_is_on_the_company_unless_it_bans_something(run: R
     assert own.names(own.by_trigger("ban").agents) == {"Samsung"}
 
 
+def test_other_barred_from_selling_to_a_company_concerns_that_company(run: Run) -> None:
+    result = run(
+        "Commerce on Monday barred Samsung from selling semiconductors to Nvidia.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    barred = result.by_trigger("barred")
+    assert result.names(barred.affected) == {"Samsung", "Nvidia"}
+
+
 def test_other_a_threat_without_a_day_stays_a_plan(run: Run) -> None:
     result = run("The president said he would ban Nokia from American networks.")
     ban = result.by_trigger("ban")
