@@ -374,9 +374,31 @@ def _within_weeks(
             )
             and _same_author(event, clusters[keep], context)
         }
+        if len(fitting) > 1:
+            fitting = _likeliest_steps(event, fitting, clusters, context)
         if len(fitting) == 1:
             _absorb(clusters[fitting.pop()], event)
             absorbed.add(number)
+
+
+def _likeliest_steps(
+    event: CanonicalEvent, steps: set[int], clusters: list[CanonicalEvent], context: _Context
+) -> set[int]:
+    """Of several steps a report of some weeks may be, those of its own kind of act (a
+    listing, not an order of that week), then of its own department, when that narrows
+    them."""
+    for narrower in (
+        lambda keep: clusters[keep].coarse == event.coarse,
+        lambda keep: (
+            bool(event.agents) and context.agents(event.agents, clusters[keep].agents) == "same"
+        ),
+    ):
+        kept = {keep for keep in steps if narrower(keep)}
+        if kept:
+            steps = kept
+        if len(steps) == 1:
+            break
+    return steps
 
 
 def _mostly_bare(event: CanonicalEvent) -> bool:

@@ -1061,3 +1061,39 @@ def test_reconcile_news_of_a_document_known_to_the_month_is_of_that_month() -> N
     assert window.hi == _day("2026-06-30").toordinal()
     year = DocumentDate(DateRange(_day("2026-01-01"), _day("2026-12-31")), inferred=False)
     assert first_window(mention, None, year).lo is None  # a year says little
+
+
+def test_reconcile_a_report_of_some_weeks_is_the_step_of_its_own_kind(doc: MakeDoc) -> None:
+    """Two sources date Commerce's listing of Corvex on May 14, two more its order on
+    Corvex on May 15; a report of the next week says Commerce "blacklisted Corvex last
+    week": the listing, of its own kind, not the order of that week."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "list_addition": _type(
+                "list_addition", coarse="designation", state_effect="restricted"
+            ),
+            "designation": _type("designation", coarse="designation", state_effect="restricted"),
+        }
+    )
+
+    def step(doc_id: str, words: str, type_id: str, day: str, when: str) -> DocBuilder:
+        a = doc(doc_id, dct=DateRange(_day(day), _day(day)), inferred=False)
+        s = a.sentence(f"The Commerce Department {words} Corvex {when}.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        timex = a.timex(s, when.removeprefix("on "))
+        a.event(s, words, type_id, agents=(agency,), affected=(corvex,), timex=timex)
+        return a
+
+    builders = [
+        step("a", "listed", "list_addition", "2026-05-14", "on May 14"),
+        step("b", "listed", "list_addition", "2026-05-15", "on May 14"),
+        step("c", "restricted", "export_restriction", "2026-05-15", "on May 15"),
+        step("d", "restricted", "export_restriction", "2026-05-16", "on May 15"),
+        step("e", "blacklisted", "designation", "2026-05-20", "last week"),
+    ]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b", "e"], ["c", "d"]]
