@@ -387,12 +387,14 @@ def _likeliest_steps(
     """Of several steps a report of some weeks may be, those of its own kind of act (a
     listing, not an order of that week), then of its own department, when that narrows
     them."""
-    for narrower in (
-        lambda keep: clusters[keep].coarse == event.coarse,
-        lambda keep: (
-            bool(event.agents) and context.agents(event.agents, clusters[keep].agents) == "same"
-        ),
-    ):
+
+    def same_kind(keep: int) -> bool:
+        return clusters[keep].coarse == event.coarse
+
+    def same_department(keep: int) -> bool:
+        return bool(event.agents) and context.agents(event.agents, clusters[keep].agents) == "same"
+
+    for narrower in (same_kind, same_department):
         kept = {keep for keep in steps if narrower(keep)}
         if kept:
             steps = kept
