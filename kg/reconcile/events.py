@@ -297,7 +297,8 @@ def _a_day_off(
 ) -> None:
     """One step that a few sources put a day off the day most give ("on Friday" of a
     report written after midnight): the day before or after, by the same author, on the
-    same party or by the same person (a judge), told by at most half as many documents."""
+    same party or by the same person (a judge) or company, told by at most half as many
+    documents."""
     for (day, kind), numbers in by_day.items():
         for number in numbers:
             event = clusters[number]
@@ -310,7 +311,7 @@ def _a_day_off(
                 and 2 * len(event.sources) <= len(clusters[other].sources)
                 and (
                     _subjects(event) & _subjects(clusters[other])
-                    or event.agents & clusters[other].agents & context.people
+                    or context.acting_alike(event.agents & clusters[other].agents)
                 )
                 and _same_author(event, clusters[other], context)
             ]
@@ -513,6 +514,17 @@ class _Context:
         """Whether one of these populations is one whose restriction leaves the others
         free (government devices)."""
         return any(self.populations.restricts_some(p) for p in populations)
+
+    def acting_alike(self, shared: frozenset[str]) -> bool:
+        """Whether actors two events share tie them as a shared party would: a person (a
+        judge), or a company acting on its own product (no government, whose departments
+        take many steps a day)."""
+        if shared & self.people:
+            return True
+        if self.authorities is None:
+            return False
+        entities = self.authorities.entities
+        return any((e := entities.get(k)) is not None and e.actor == "company" for k in shared)
 
     def related_subjects(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any((x, y) in self.associated for x in a for y in b)

@@ -1047,6 +1047,37 @@ def test_reconcile_a_judges_ruling_a_source_puts_a_day_off_is_that_ruling(
     assert len(r.events) == 2
 
 
+def test_reconcile_a_company_s_step_a_source_puts_a_day_off_is_that_step(doc: MakeDoc) -> None:
+    """Two articles say Vidly shut its service down for users in the US on March 3; one
+    that Vidly shut down on March 4, naming no one: the company's one step."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "access_disable": _type(
+                "access_disable", coarse="access_change", state_effect="restricted"
+            ),
+        }
+    )
+
+    def shut(doc_id: str, day: str, *, party: bool) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"Vidly shut its service down for users of Vidly on {day}.")
+        vidly = a.entity(s, "Vidly", "Vidly", "organization")
+        affected = (a.entity(s, "Vidly on", "Vidly", "organization"),) if party else ()
+        a.event(
+            s, "shut", "access_disable", agents=(vidly,), affected=affected, timex=a.timex(s, day)
+        )
+        return a
+
+    builders = [shut("a", "March 3", party=True), shut("b", "March 3", party=True)]
+    r = reconcile(
+        [b.build() for b in [*builders, shut("c", "March 4", party=False)]],
+        types,
+        EntityTypes.load(),
+    )
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+
+
 def test_reconcile_news_of_a_document_known_to_the_month_is_of_that_month() -> None:
     """An act a document dated only to its month tells as its news, with no date of its
     own, happened in that month or shortly before it, not at any time before."""
