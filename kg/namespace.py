@@ -44,6 +44,7 @@ class PTKG(DefinedNamespace):
     EventSummary: URIRef
     EventType: URIRef
     EventTypeScheme: URIRef
+    ExportChunk: URIRef
     ImpliedEntity: URIRef
     KnownSummary: URIRef
     LaneSummary: URIRef
@@ -76,6 +77,7 @@ class PTKG(DefinedNamespace):
     authorityKey: URIRef
     authorityLevel: URIRef
     checksum: URIRef
+    chunkPosition: URIRef
     claim: URIRef
     claimedValue: URIRef
     coarseType: URIRef
@@ -97,6 +99,7 @@ class PTKG(DefinedNamespace):
     endedBy: URIRef
     entityPosition: URIRef
     entityType: URIRef
+    entries: URIRef
     entry: URIRef
     expiryTime: URIRef
     exportPosition: URIRef

@@ -222,7 +222,7 @@ def ensure_store(path: Path, events: int, log: Callable[[str], None]) -> Path:
         "events": events,
         "per_story": EVENTS_PER_STORY,
         "generator": _generator_id(),
-        "summary": 4,  # the version of the summary graph (kg/summary) it holds
+        "summary": 5,  # the version of the summary graph (kg/summary) it holds
     }
     marker = path / MARKER
     if marker.is_file():

@@ -164,6 +164,7 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
     lanes: dict[str, list[tuple[tuple[Any, ...], ox.NamedNode]]] = {"model": [], "agent": []}
     edges: dict[tuple[str | None, str, str, str], Edge] = {}
     timeline = known_count = 0
+    entries: list[str] = []
     for export_position, event in enumerate(ordered):
         summary = ox.NamedNode(f"{event.iri}#summary")
         out.add(summary, RDF.type, _n(PTKG.EventSummary))
@@ -174,7 +175,9 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
         for member, predicate in EXPORT_ROWS.items():
             if record[member]:  # a listing's rows of the event, apart: each reads its own
                 out.add(summary, predicate, packed(record[member]))
-        out.add(summary, PTKG.entry, _json_text(export_entry(record)))
+        entry = _json_text(export_entry(record))
+        out.add(summary, PTKG.entry, entry)
+        entries.append(entry.value)
         add_edges(edges, event)
         if not event.on_timeline:
             continue
@@ -205,12 +208,28 @@ def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]
             out.add(lane, PTKG.laneBy, ox.Literal(by))
             out.add(lane, PTKG.lanePosition, _int(position))
     _write_edges(out, edges)
+    _write_export_chunks(out, entries)
     return {
         "timeline": timeline,
         "known": known_count,
         "lanes": sum(len(v) for v in lanes.values()),
         "edges": len(edges),
     }
+
+
+# Entries of the export one node holds together, so that the whole export reads one row
+# per this many events (a page of it still reads the events' own entries).
+EXPORT_CHUNK = 500
+
+
+def _write_export_chunks(out: _Writer, entries: list[str]) -> None:
+    """The export's entries in order, EXPORT_CHUNK to a node, one entry a line (an entry is
+    JSON on one line: a line break inside a string is escaped)."""
+    for number, start in enumerate(range(0, len(entries), EXPORT_CHUNK)):
+        node = ox.NamedNode(f"{out.graph.value}#export-chunk-{number}")
+        out.add(node, RDF.type, _n(PTKG.ExportChunk))
+        out.add(node, PTKG.chunkPosition, _int(number))
+        out.add(node, PTKG.entries, ox.Literal("\n".join(entries[start : start + EXPORT_CHUNK])))
 
 
 def _json_text(value: dict[str, Any]) -> ox.Literal:

@@ -180,6 +180,29 @@ def test_summary_export_streams_one_event_a_line(store: GraphStore) -> None:
     assert json.loads("\n".join(export_lines(store, offset=len(events))))["events"] == []
 
 
+def test_summary_export_reads_runs_of_entries_in_order(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole export reads the entries in runs (two to a run here, 500 by default):
+    the same events in the same order as one entry an event."""
+    import kg.summary as summary
+
+    monkeypatch.setattr(summary, "EXPORT_CHUNK", 2)
+    copy = GraphStore()  # in memory
+    copy.oxigraph.extend(store.oxigraph.quads_for_pattern(None, None, None))
+    graph = next(str(g) for g in store.named_graphs() if str(g).endswith("/summary"))
+    summary.materialise(copy.oxigraph, graph)
+    entries = run_query(copy, "export-events").column("event")
+    chunks = list(
+        copy.solutions(
+            "PREFIX ptkg: <https://w3id.org/ptkg/vocab#> SELECT ?c WHERE { ?c a ptkg:ExportChunk }"
+        )
+    )
+    assert len(chunks) == -(-len(entries) // 2) > 1
+    assert [e["id"] for e in export_events(copy)["events"]] == entries
+    assert export_events(copy) == export_events(store)
+
+
 def test_summary_export_says_what_the_export_queries_joined(store: GraphStore) -> None:
     """Each event of the export carries the rows the joins give about it."""
     events = {e["id"]: e for e in export_events(store)["events"]}
