@@ -125,3 +125,12 @@ def test_support_one_complete_report_suffices_for_a_type_that_allows_it(doc: Mak
     assert not reconcile(
         [said("a", True)], statements, ENTITY_TYPES, Threshold(min_sources=2)
     ).on_timeline(0)
+
+
+def test_support_packaged_words_need_two_publishers_or_one_complete_report() -> None:
+    """What officials say or threaten is news when several publishers carry it, or one
+    tells it completely: a threat one article recalls in passing stays a candidate."""
+    packaged = EventTypes.load()
+    for type_id in ("statement", "threat"):
+        event_type = packaged.types[type_id]
+        assert (event_type.min_sources, event_type.complete_alone) == (2, True), type_id
