@@ -147,6 +147,8 @@ class DocEntities:
         if types is None:
             return None
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if _expletive(token):
+                return None
             return self._antecedent(token, types)
         return self._described(token, types)
 
@@ -222,3 +224,19 @@ class DocEntities:
         if family is not None and family.owner:
             return self.by_name(family.owner)
         return None
+
+
+def _expletive(pronoun: Token) -> bool:
+    """ "it was in the interest of security to ban Vidly", "it is time to lift the ban":
+    an "it" whose clause's real subject is the infinitive after it names no one."""
+    verb = pronoun.head
+    return (
+        pronoun.lower_ == "it"
+        and pronoun.dep_ in ("nsubj", "expl")
+        and (pronoun.dep_ == "expl" or verb.lemma_ == "be")
+        and any(
+            c.dep_ in ("xcomp", "ccomp", "csubj")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    )

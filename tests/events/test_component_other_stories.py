@@ -172,6 +172,16 @@ def test_other_barred_from_selling_to_a_company_concerns_that_company(run: Run) 
     assert result.names(barred.affected) == {"Samsung", "Nvidia"}
 
 
+def test_other_an_it_standing_for_what_follows_names_no_one(run: Run) -> None:
+    result = run(
+        "Samsung makes phones. Lawyers for the administration said it was in the interest of "
+        "national security to ban Nvidia."
+    )
+    ban = result.by_trigger("ban")
+    assert ban.type == "export_restriction" and not ban.agents
+    assert result.names(ban.affected) == {"Nvidia"}
+
+
 def test_other_a_threat_without_a_day_stays_a_plan(run: Run) -> None:
     result = run("The president said he would ban Nokia from American networks.")
     ban = result.by_trigger("ban")
