@@ -280,7 +280,8 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         "month": _names(data["months"]),
         "weekday": _names(data["weekdays"]),
         "season": _alternation(list(seasons)),
-        "number": r"(?:\d+(?:[.,]\d+)?(?:\s+[1-3]/[2-4])?|"
+        # a count starts no longer number ("06" of "2018-06 weeks later" is a month's)
+        "number": r"(?:(?<!\d)(?<!\d-)(?:0|[1-9]\d*)(?:[.,]\d+)?(?:\s+[1-3]/[2-4])?|"
         + _alternation(list(numbers), r"[\s-]+")
         + ")",
         "vague_number": _alternation(vague),

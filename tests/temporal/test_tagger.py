@@ -270,3 +270,10 @@ def test_tagger_indefinite_weekday_is_some_such_day(tagger: TimexTagger) -> None
     assert (some.value, some.range, some.anchor, some.rule) == ("XXXX-WXX-5", None, "none", None)
     [last] = tagger.tag("Lutnick wrote to Anthropic on Friday, noting progress.", dct)
     assert last.value == "2026-06-26" and last.rule == "last:W5"
+
+
+def test_tagger_a_count_is_a_number_of_its_own(tagger: TimexTagger) -> None:
+    """The digits after a year's dash ("2026-06") or a leading zero are no count of weeks."""
+    stamped = found(tagger, "date 2026-06 Weeks earlier, Commerce banned Corvex.")
+    assert not [t for t in stamped.values() if t.value == "P6W"]
+    assert found(tagger, "It lasted 6 weeks.")["6 weeks"].value == "P6W"
