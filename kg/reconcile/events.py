@@ -260,7 +260,7 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
         if event.window.bounded and event.window.width == 1:
             by_day[(event.window.lo or 0, _step_kind(event))].append(number)
     absorbed: set[int] = set()
-    for join in (_same_day, _a_day_off, _orders_told_alone, _within_weeks):
+    for join in (_same_day, _a_day_off, _orders_told_alone, _within_weeks, _announcing):
         join(clusters, by_day, absorbed, context)
     return [event for number, event in enumerate(clusters) if number not in absorbed]
 
@@ -402,6 +402,42 @@ def _likeliest_steps(
         if len(steps) == 1:
             break
     return steps
+
+
+def _announcing(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """ "Commerce said on May 15 it was tightening the rule on Corvex", the day Commerce
+    tightened it: the statement announces that step, it is not a step of its own."""
+    steps_of_day: dict[int, list[int]] = defaultdict(list)
+    for (day, kind), numbers in by_day.items():
+        if not kind.startswith("type:"):
+            steps_of_day[day].extend(numbers)
+    for (day, kind), numbers in by_day.items():
+        if not kind.startswith("type:"):
+            continue
+        for number in numbers:
+            event = clusters[number]
+            if number in absorbed or event.coarse != ANNOUNCEMENT or not event.agents:
+                continue
+            steps = [
+                step
+                for step in steps_of_day.get(day, ())
+                if step not in absorbed
+                and _subjects(event) & _subjects(clusters[step])
+                and _same_author(event, clusters[step], context)
+                and (
+                    event.agents & clusters[step].agents
+                    or context.agents(event.agents, clusters[step].agents) == "same"
+                )
+            ]
+            if len(steps) == 1:
+                _absorb(clusters[steps[0]], event, rename=False)
+                absorbed.add(number)
+
+
+# The coarse type of what officials and companies say.
+ANNOUNCEMENT = "announcement"
 
 
 def _mostly_bare(event: CanonicalEvent) -> bool:

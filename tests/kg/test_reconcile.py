@@ -1128,3 +1128,38 @@ def test_reconcile_a_report_of_some_weeks_is_the_step_of_its_own_kind(doc: MakeD
     ]
     r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b", "e"], ["c", "d"]]
+
+
+def test_reconcile_a_statement_announcing_the_day_s_step_is_that_step(doc: MakeDoc) -> None:
+    """Commerce said on May 15 it restricted Corvex, and restricted Corvex on May 15: the
+    statement announces the step. What it says on another day is a statement of its own."""
+    types = EventTypes(
+        {**EVENT_TYPES.types, "statement": _type("statement", coarse="announcement")}
+    )
+
+    def told(doc_id: str, words: str, type_id: str, day: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"The Commerce Department {words} Corvex on {day}.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(
+            s,
+            words.split()[0],
+            type_id,
+            agents=(agency,),
+            affected=(corvex,),
+            timex=a.timex(s, day),
+        )
+        return a
+
+    step = [told(d, "restricted", "export_restriction", "May 15") for d in ("a", "b")]
+    said = told("c", "said it restricted", "statement", "May 15")
+    r = reconcile([b.build() for b in [*step, said]], types, ENTITY_TYPES)
+    assert [(e.type_id, sorted(e.sources)) for e in r.events] == [
+        ("export_restriction", ["a", "b", "c"])
+    ]
+    later = told("c", "said it restricted", "statement", "May 20")
+    r = reconcile([b.build() for b in [*step, later]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
