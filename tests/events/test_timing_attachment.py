@@ -184,6 +184,16 @@ def test_timing_this_order_telling_what_it_does_is_the_document_itself(run: Run)
     assert not told.by_trigger("order").news  # an order the text tells of
 
 
+def test_timing_a_date_dates_the_when_clause_it_heads(run: Run) -> None:
+    result = run(
+        "The suspension dates back to March 23, when Samsung agreed to a settlement with Commerce.",
+        [("March 23", "DATE", "XXXX-03-23")],
+    )
+    settlement = result.by_trigger("settlement")
+    assert settlement.timex is not None
+    assert result.timexes[settlement.timex].span.text == "March 23"
+
+
 def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
     result = run(
         "The Commerce Department revoked the export licences of Samsung on March 3, barring it "
