@@ -33,6 +33,11 @@ _BASE_PARSE = (
 
 Extract = Callable[[Doc, list[Timex]], tuple[list[EventMention], list[Timex]]]
 
+# Longer than this many words, a line of capitalised words is a sentence of names
+# ("... settled with the U.S. Department of Justice, the Treasury's Office of Foreign
+# Assets Control and ..."), not a headline.
+HEADLINE_MAX_WORDS = 25
+
 
 class Headlines:
     def __init__(
@@ -56,14 +61,15 @@ class Headlines:
         word = (table[:, 1] == 1) & ~numpy.isin(table[:, 4].astype("uint64"), small)
         capital = word & ((table[:, 2] == 1) | (table[:, 3] == 1))
         words = numpy.add.reduceat(word.astype("int64"), starts)
+        lengths = numpy.add.reduceat(table[:, 1], starts)  # every word, small ones too
         capitals = numpy.add.reduceat(capital.astype("int64"), starts)
         ends = [*starts[1:].tolist(), len(doc)]
         out = []
-        for start, end, n_words, n_capitals in zip(
-            starts.tolist(), ends, words, capitals, strict=True
+        for start, end, n_words, n_capitals, length in zip(
+            starts.tolist(), ends, words, capitals, lengths, strict=True
         ):
-            if n_words < 3 or n_capitals / n_words < 0.7:
-                continue
+            if n_words < 3 or length > HEADLINE_MAX_WORDS or n_capitals / n_words < 0.7:
+                continue  # a sentence full of names is no headline for being long
             span = doc[start:end]
             while len(span) > 1 and span[-1].is_space:
                 span = doc[span.start : span.end - 1]

@@ -138,6 +138,20 @@ def test_component_headline_is_reparsed(run: Run) -> None:
     assert result.names(lift.affected) == {"Anthropic"}
 
 
+def test_component_a_long_sentence_of_names_is_no_headline(run: Run) -> None:
+    """Many capitalised names do not make a sentence a headline: what it tells is not the
+    document's news for being written so."""
+    result = run(
+        "Corvex makes telecom equipment for carriers around the world, its report says.\n\n"
+        "Corvex recently reached a plea agreement and settled with the U.S. Department of "
+        "Justice, the U.S. Department of the Treasury's Office of Foreign Assets Control, and "
+        "the U.S. Department of Commerce's Bureau of Industry and Security for a Combined "
+        "Penalty of Nearly One Billion Dollars"
+    )
+    assert not [e for e in result.events if e.news]
+    assert result.of_type("settlement")
+
+
 def test_component_possessor_of_restored_object_is_the_agent(run: Run) -> None:
     """Regression: "the redeployment of its AI systems" is done by the company it names."""
     result = run(
