@@ -95,6 +95,8 @@ def attach_timexes(
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.value in ignore_values:
             continue
+        if _fiscal_label(item):
+            continue  # "the FY 2019 defense bill": the name of a budget's year
         if _signal(item, syntax.onset_prepositions) != signal or item.timex.function is not None:
             continue  # a period's bound, or the document's own date (a dateline)
         dated = _event_dated_by(item, anchors, syntax)
@@ -105,6 +107,20 @@ def attach_timexes(
         options.sort(key=lambda o: (_vagueness(o[1].timex), o[0]))
         chosen[event] = options[0][1]
     return chosen
+
+
+_FISCAL = frozenset({"fy", "fiscal"})
+
+
+def _fiscal_label(item: PlacedTimex) -> bool:
+    """A fiscal year naming what follows it ("the FY 2019 NDAA", "the fiscal 2019 budget"):
+    a label, not the date of an act."""
+    span = item.span
+    first = span[0]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    fiscal = first.lower_ in _FISCAL or (before is not None and before.lower_ in _FISCAL)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return fiscal and after is not None and after.pos_ in ("NOUN", "PROPN")
 
 
 def _event_dated_by(

@@ -194,6 +194,16 @@ def test_timing_a_date_dates_the_when_clause_it_heads(run: Run) -> None:
     assert result.timexes[settlement.timex].span.text == "March 23"
 
 
+def test_timing_a_fiscal_year_naming_a_bill_dates_no_act(run: Run) -> None:
+    result = run(
+        "Negotiators adopted softer Samsung language in the FY 2019 defense bill.",
+        [("2019", "DATE", "2019")],
+    )
+    assert result.by_trigger("adopted").timex is None
+    dated = run("The Senate adopted the defense bill in 2019.", [("2019", "DATE", "2019")])
+    assert dated.by_trigger("adopted").timex is not None
+
+
 def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
     result = run(
         "The Commerce Department revoked the export licences of Samsung on March 3, barring it "
