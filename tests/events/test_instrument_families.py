@@ -162,6 +162,21 @@ def test_court_blocks_a_measure(run: Run) -> None:
     assert "court_block" in [e.type for e in result.events]
 
 
+def test_a_court_turning_away_a_request_rules(run: Run) -> None:
+    result = run(
+        "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
+        "appeals court denied Nvidia's petition.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    rulings = {e.trigger.text: e for e in result.of_type("court_ruling")}
+    assert set(rulings) == {"turned away", "denied"}
+    assert result.names(rulings["turned away"].affected) == {"Samsung"}
+    assert result.names(rulings["denied"].affected) == {"Nvidia"}
+    # a company turning down an offer rules on nothing
+    offer = run("Samsung turned down Nvidia's request for a meeting.")
+    assert not offer.of_type("court_ruling")
+
+
 def test_a_judge_named_by_title_acts_for_the_court(run: Run) -> None:
     result = run(
         "U.S. District Judge Jane Roe extended the term of the Corvex compliance monitor on "
