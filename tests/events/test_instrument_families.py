@@ -46,6 +46,19 @@ def test_licences_granted_extended_revoked_lapsed(
     assert expected in [e.type for e in result.events]
 
 
+def test_a_request_for_a_licence_granted_is_the_licence(run: Run) -> None:
+    granted = run(
+        "On Monday the Commerce Department granted Samsung's request for a licence to sell "
+        "chips to Nvidia.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    (licence,) = granted.of_type("licence_grant")
+    assert granted.names(licence.affected) == {"Samsung"}
+    assert not granted.of_type("request")
+    asked = run("Samsung filed a request for a licence to sell chips to Nvidia.")
+    assert not asked.of_type("licence_grant")
+
+
 def test_a_licence_required_is_no_licence_granted(run: Run) -> None:
     required = run("The rule requires Samsung to obtain a licence from Commerce.")
     assert not required.of_type("licence_grant")
