@@ -49,8 +49,8 @@ def event_entries(
 
 def _entries(store: GraphStore, limit: int | None, offset: int) -> Iterator[tuple[Any, ...]]:
     """Each event's entry as the build wrote it (JSON text), in the export's order."""
-    query = load_query(query_directory() / "lookups" / "export-records.rq")
     if limit is not None or offset:
+        query = load_query(query_directory() / "lookups" / "export-records.rq")
         return stream_query(store, query, limit=limit, offset=offset).rows
     # The whole export: runs of entries as the store gives them, with none of the runner's
     # work per row (each entry is a string already: profiled, that work was a third of the

@@ -60,6 +60,14 @@ from extract.words import inner_capital
 _QUOTES = set('"“”‘’«»')
 
 # Priorities of candidate sources: higher wins an overlap, then the longer span.
+_P_GAZETTEER = 5
+_P_PERSON = 5
+_P_MODEL = 5
+_P_PATTERN = 3
+_P_WEAK_MODEL = 3
+_P_INSTRUMENT = 2
+_P_NER = 1
+
 # A letter or a number standing right after a name's last word makes it a category's label.
 _CATEGORY_MARK = re.compile(r"[A-Z]|\d{1,3}")
 
@@ -70,15 +78,6 @@ def _category_label(doc: Doc, end: int) -> bool:
         return False
     glued = not doc[end].whitespace_ and end + 1 < len(doc) and not doc[end + 1].is_punct
     return not glued  # "5G": one word the tokenizer split
-
-
-_P_GAZETTEER = 5
-_P_PERSON = 5
-_P_MODEL = 5
-_P_PATTERN = 3
-_P_WEAK_MODEL = 3
-_P_INSTRUMENT = 2
-_P_NER = 1
 
 
 @Language.factory(
@@ -204,7 +203,7 @@ class EntityRecogniser:
         chosen = self._people_pass(doc, chosen)
         chosen = self._outlets_pass(doc, chosen)
         chosen = [c for c in chosen if c.type != BLOCKED]
-        chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self._governing)
+        chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
         chosen = abbreviations_pass(doc, chosen)
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
         chosen.sort(key=lambda c: (c.start, c.end))
@@ -466,12 +465,6 @@ class EntityRecogniser:
         """A capitalised common noun that heads names without being one ("Department",
         "Company", "Commission") or names an instrument ("Order", "Rule")."""
         return token.text.istitle() and token.lower_ in self._generic_heads
-
-    @cached_property
-    def _governing(self) -> frozenset[str]:
-        """Types of the bodies that may own another (a government, an agency, a court)."""
-        types = self.lexicon.types
-        return frozenset(t for t in types if self.lexicon.actor(t) in ("government", "court"))
 
     @cached_property
     def _generic_heads(self) -> frozenset[str]:

@@ -155,13 +155,18 @@ class EntityLexicon:
         )
 
     @cached_property
-    def bodies(self) -> frozenset[str]:
-        """Types of a government's or a country's parts: agencies, courts, legislatures."""
+    def governing(self) -> frozenset[str]:
+        """Types of the bodies that govern or judge: governments, agencies, courts."""
         return frozenset(
             type_id
             for type_id, entity_type in self.types.items()
-            if entity_type.actor in ("government", "court") and not entity_type.whole_government
+            if entity_type.actor in ("government", "court")
         )
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        """Types of a government's or a country's parts: agencies, courts, legislatures."""
+        return frozenset(t for t in self.governing if not self.types[t].whole_government)
 
     @cached_property
     def company_type(self) -> str:

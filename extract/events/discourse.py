@@ -10,7 +10,6 @@ news, and so is what the rest of its paragraph tells when the lead names its own
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -78,7 +77,6 @@ LEAD_WITHIN_CHARS = 800
 LEAD_MIN_WORDS = 8
 # Dependencies by which a trigger still tells the main clause's news ("has revoked the
 # licences", "imposed a ban", "moved to bar").
-_LINE_BREAK = re.compile(r"\n")
 _MAIN_CLAUSE = frozenset({"ROOT", "dobj", "xcomp", "ccomp", "conj", "nsubjpass", "attr"})
 
 
@@ -121,10 +119,11 @@ def _paragraph_end(doc: Doc, lead: Span) -> int:
     """The end of the lead's paragraph (the cleaned text keeps a paragraph on one line):
     its sentences after the lead tell the same news ("On May 4, Commerce issued a rule ...
     It also added twelve affiliates of Corvex to the Entity List.")."""
-    found = _LINE_BREAK.search(doc.text, lead.start_char + len(lead.text.rstrip()))
-    if found is None:
+    text = doc.text
+    found = text.find("\n", lead.start_char + len(lead.text.rstrip()))
+    if found < 0:
         return len(doc)
-    span = doc.char_span(found.start(), len(doc.text), alignment_mode="expand")
+    span = doc.char_span(found, len(text), alignment_mode="expand")
     return span.start if span is not None else len(doc)
 
 

@@ -13,7 +13,7 @@ the Pentagon designated ...", "prompting a lawsuit", "Prior to the full lifting 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -134,9 +134,9 @@ def _event_dated_by(
     # "March 23, 2017, when Corvex agreed to a settlement": the clause the date heads
     for clause in item.head.children:
         if clause.dep_ == "relcl" and any(c.lower_ == "when" for c in clause.children):
-            for distance, token in enumerate(_breadth_first(clause), 1):
-                if token.i in anchors:
-                    return anchors[token.i], distance
+            event = _event_in(clause, anchors)
+            if event is not None:
+                return event, 1
     last_step = False
     verb: tuple[Token, int] | None = None
     for distance, token in enumerate((item.head, *item.head.ancestors)):
@@ -160,15 +160,6 @@ def _event_dated_by(
                 if node.i in anchors:
                     return anchors[node.i], verb[1] + 1
     return None
-
-
-def _breadth_first(root: Token) -> Iterator[Token]:
-    """The tokens of a subtree, nearest to its root first."""
-    queue = [root]
-    while queue:
-        token = queue.pop(0)
-        yield token
-        queue.extend(token.children)
 
 
 def _signal(item: PlacedTimex, onset_prepositions: frozenset[str]) -> str | None:

@@ -267,6 +267,22 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
 
 # (day, what the step does) -> the events of one day that do it
 _Days = dict[tuple[int, str], list[int]]
+# The coarse type of what officials and companies say.
+ANNOUNCEMENT = "announcement"
+
+
+def _changes_state(kind: str) -> bool:
+    """Whether a step kind (``_step_kind``) changes a state, rather than naming a type."""
+    return not kind.startswith("type:")
+
+
+def _steps_of_day(by_day: _Days, *, changing_state: bool = False) -> dict[int, list[int]]:
+    """The day's steps whatever they do (or only those that change a state)."""
+    steps: dict[int, list[int]] = defaultdict(list)
+    for (day, kind), numbers in by_day.items():
+        if _changes_state(kind) or not changing_state:
+            steps[day].extend(numbers)
+    return steps
 
 
 def _subjects(event: CanonicalEvent) -> frozenset[str]:
@@ -325,10 +341,7 @@ def _orders_told_alone(
 ) -> None:
     """ "An executive order on Jan. 20", telling neither what it does nor to whom: the one
     step its author took that day, whatever that step does."""
-    steps_of_day: dict[int, list[int]] = defaultdict(list)
-    for (day, _), numbers in by_day.items():
-        steps_of_day[day].extend(numbers)
-    for numbers in steps_of_day.values():
+    for numbers in _steps_of_day(by_day).values():
         for number in numbers:
             event = clusters[number]
             if number in absorbed or not event.agents or not _mostly_bare(event):
@@ -409,12 +422,9 @@ def _announcing(
 ) -> None:
     """ "Commerce said on May 15 it was tightening the rule on Corvex", the day Commerce
     tightened it: the statement announces that step, it is not a step of its own."""
-    steps_of_day: dict[int, list[int]] = defaultdict(list)
+    steps_of_day = _steps_of_day(by_day, changing_state=True)
     for (day, kind), numbers in by_day.items():
-        if not kind.startswith("type:"):
-            steps_of_day[day].extend(numbers)
-    for (day, kind), numbers in by_day.items():
-        if not kind.startswith("type:"):
+        if _changes_state(kind):
             continue
         for number in numbers:
             event = clusters[number]
@@ -426,18 +436,10 @@ def _announcing(
                 if step not in absorbed
                 and _subjects(event) & _subjects(clusters[step])
                 and _same_author(event, clusters[step], context)
-                and (
-                    event.agents & clusters[step].agents
-                    or context.agents(event.agents, clusters[step].agents) == "same"
-                )
             ]
             if len(steps) == 1:
                 _absorb(clusters[steps[0]], event, rename=False)
                 absorbed.add(number)
-
-
-# The coarse type of what officials and companies say.
-ANNOUNCEMENT = "announcement"
 
 
 def _mostly_bare(event: CanonicalEvent) -> bool:
@@ -555,12 +557,9 @@ class _Context:
         """Whether actors two events share tie them as a shared party would: a person (a
         judge), or a company acting on its own product (no government, whose departments
         take many steps a day)."""
-        if shared & self.people:
-            return True
-        if self.authorities is None:
-            return False
-        entities = self.authorities.entities
-        return any((e := entities.get(k)) is not None and e.actor == "company" for k in shared)
+        return bool(shared & self.people) or (
+            self.authorities is not None and bool(self._companies(shared))
+        )
 
     def related_subjects(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any((x, y) in self.associated for x in a for y in b)
@@ -581,13 +580,15 @@ class _Context:
             return "same"
         return "compatible"
 
+    def _companies(self, keys: frozenset[str]) -> set[str]:
+        assert self.authorities is not None
+        entities = self.authorities.entities
+        return {k for k in keys if (e := entities.get(k)) is not None and e.actor == "company"}
+
     def _companies_apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Both name companies as actors, none the same or associated ("Corvex sued" and
         "Brightline sued" are two suits; an app and the company that owns it may be one)."""
-        assert self.authorities is not None
-        entities = self.authorities.entities
-        left = {k for k in a if (e := entities.get(k)) is not None and e.actor == "company"}
-        right = {k for k in b if (e := entities.get(k)) is not None and e.actor == "company"}
+        left, right = self._companies(a), self._companies(b)
         if not left or not right or left & right:
             return False
         return not self.related_subjects(frozenset(left), frozenset(right))
