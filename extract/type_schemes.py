@@ -56,6 +56,7 @@ class EventType:
     follows: tuple[str, ...] = ()  # coarse types of its parties' events it comes after
     ends_relief: bool = False  # a restriction that ends a relief (a licence revoked)
     recurs: bool = False  # the same parties do it often: an undated mention names no one
+    undone_by: tuple[str, ...] = ()  # types that, on its day, show it did not happen (renewed)
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -137,6 +138,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         affects_owner=bool(affects_owner),
         follows=_words(fields.get("follows"), "follows", type_id, path),
         ends_relief=_flag(fields, "ends_relief", type_id, path),
+        undone_by=_words(fields.get("undone_by"), "undone_by", type_id, path),
     )
 
 

@@ -8,9 +8,10 @@ is a decision taken when announced: asserted, acted by whoever announced it, and
 becomes the day it takes effect. So is one the text asserts for a later day ("the app
 will be blocked from Monday"). Announced without a day it takes effect, it stays a plan
 ("the president said he would ban the app"): a threat is not a measure. The day of the
-announcing verb does not date what it tells ("said on Monday it had lifted the ban" dates
-the saying): measured on the development stories, dating by it misplaced more events
-than it placed.
+announcing verb dates such a decision ("confirmed on Tuesday that the kit will be banned
+from March"), and nothing else it tells ("said on Monday it had lifted the ban" dates the
+saying): measured on the development stories, dating past acts by it misplaced more
+events than it placed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.tokens import Token
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.participants import DocEntities
+from extract.events.timing import PlacedTimex
 from extract.records import EntityMention
 
 # Up to the announcing verb: through clauses, and a noun the clause describes ("confirmed a
@@ -33,9 +35,11 @@ def announced_decisions(
     drafts: list[Draft],
     lexicon: EventLexicon,
     entities: DocEntities,
+    placed: list[PlacedTimex],
 ) -> None:
     words = lexicon.syntax.announcing_verbs
     deciding = lexicon.syntax.deciding_verbs
+    anchors = {i for d in drafts for i in d.anchors}
     for draft in drafts:
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
@@ -53,9 +57,58 @@ def announced_decisions(
             if draft.effective is None:
                 draft.effective = draft.timex
             draft.timex = None
-            draft.news = True  # decided when told: around the document's date
+            if found is not None and _told_directly(draft, found[1], anchors):
+                draft.timex = _day_of(found[1], placed, lexicon)
+            draft.news = draft.timex is None  # decided when told: around the document's date
+        elif (
+            found is not None
+            and decided
+            and draft.timex is None
+            and _infinitive_of(draft.head, found[1])  # "on Tuesday announced to ban"
+        ):
+            draft.timex = _day_of(found[1], placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
+
+
+def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> PlacedTimex | None:
+    """The date that modifies the announcing verb itself ("has today confirmed", "on
+    Tuesday announced"), not one of what it tells ("from December 31")."""
+    onset = lexicon.syntax.onset_prepositions
+    for item in placed:
+        head = item.head
+        if item.timex.type not in ("DATE", "TIME") or item.timex.function is not None:
+            continue
+        if item.timex.range is None or item.timex.range.earliest != item.timex.range.latest:
+            continue  # a day: a weekday of a document of unknown date tells no day
+        if head.head.i == verb.i and head.dep_ in ("npadvmod", "tmod", "advmod"):
+            return item
+        if (
+            head.dep_ == "pobj"
+            and head.head.head.i == verb.i
+            and head.head.dep_ == "prep"
+            and head.head.lower_ not in onset
+        ):
+            return item
+    return None
+
+
+def _told_directly(draft: Draft, verb: Token, anchors: set[int]) -> bool:
+    """The measure is what the announcing verb tells, not the object of another act ("said
+    today it will challenge the order") nor below another event ("said it will lift the
+    ban the court upheld")."""
+    token = draft.head
+    if token.pos_ in ("NOUN", "PROPN") and token.head.i not in draft.anchors | {verb.i}:
+        return False  # "will challenge an order": the object of another act
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.i in anchors and token.i not in draft.anchors and token.i != verb.i:
+            return False
+    return True
+
+
+def _infinitive_of(head: Token, verb: Token) -> bool:
+    return head.dep_ == "xcomp" and head.head.i == verb.i and head.tag_ == "VB"
 
 
 def _body(mention: EntityMention) -> bool:

@@ -151,7 +151,7 @@ class EventExtractor:
         for draft in drafts:
             decide_type(draft, self.lexicon)
         types_from_context(drafts)
-        announced_decisions(drafts, self.lexicon, entities)
+        announced_decisions(drafts, self.lexicon, entities, placed)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         lead_news(doc, drafts, skip, sentences, placed, dct)
         the_document_itself(drafts)

@@ -27,7 +27,7 @@ from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
 from kg.reconcile.values import vote_date
-from kg.schema import EventTypes, Populations
+from kg.schema import EventType, EventTypes, Populations
 
 # Sources may disagree on a date by this many days and still report the same event; the
 # disagreement is kept (see conflicts.py), not hidden.
@@ -260,7 +260,8 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
         if event.window.bounded and event.window.width == 1:
             by_day[(event.window.lo or 0, _step_kind(event))].append(number)
     absorbed: set[int] = set()
-    for join in (_same_day, _a_day_off, _orders_told_alone, _within_weeks, _announcing):
+    joins = (_same_day, _a_day_off, _orders_told_alone, _within_weeks, _announcing, _undone)
+    for join in joins:
         join(clusters, by_day, absorbed, context)
     return [event for number, event in enumerate(clusters) if number not in absorbed]
 
@@ -387,12 +388,20 @@ def _within_weeks(
                 or (not subjects and bool(event.agents & clusters[keep].agents))
             )
             and _same_author(event, clusters[keep], context)
+            # a listing told of some weeks is no order of those weeks: only a report that
+            # names no more than the kind's effect ("restrictions") may be another kind
+            and (_generic(event) or clusters[keep].coarse == event.coarse)
         }
         if len(fitting) > 1:
             fitting = _likeliest_steps(event, fitting, clusters, context)
         if len(fitting) == 1:
             _absorb(clusters[fitting.pop()], event)
             absorbed.add(number)
+
+
+def _generic(event: CanonicalEvent) -> bool:
+    """Named by its coarse type only ("restrictions"), not by a kind of act that refines it."""
+    return event.type_id == event.coarse
 
 
 def _likeliest_steps(
@@ -440,6 +449,35 @@ def _announcing(
             if len(steps) == 1:
                 _absorb(clusters[steps[0]], event, rename=False)
                 absorbed.add(number)
+
+
+def _undone(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """A licence said to lapse on the day it was extended did not lapse: what its sources
+    tell is the deadline the extension moved (event_types.yaml ``undone_by``)."""
+    steps_of_day = _steps_of_day(by_day)
+    for number, event in enumerate(clusters):
+        if number in absorbed or not (event.window.bounded and event.window.width == 1):
+            continue
+        undone_by = _type_of(event).undone_by
+        if not undone_by:
+            continue
+        steps = [
+            step
+            for step in steps_of_day.get(event.window.lo or 0, ())
+            if step not in absorbed
+            and clusters[step].type_id in undone_by
+            and _subjects(event) & _subjects(clusters[step])
+            and _same_author(event, clusters[step], context)
+        ]
+        if len(steps) == 1:
+            _absorb(clusters[steps[0]], event, rename=False)
+            absorbed.add(number)
+
+
+def _type_of(event: CanonicalEvent) -> EventType:
+    return next(c.type for c in event.claims if c.type.id == event.type_id)
 
 
 def _mostly_bare(event: CanonicalEvent) -> bool:

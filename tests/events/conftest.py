@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp import PipelineOptions, load_pipeline
-from extract.records import EntityMention, EventMention, Precision, TextSpan, Timex
+from extract.records import DateRange, EntityMention, EventMention, Precision, TextSpan, Timex
 
 if TYPE_CHECKING:
     from tests.conftest import Parsed
@@ -77,11 +78,20 @@ def _timexes(text: str, timexes: Sequence[TimexSpec]) -> list[Timex]:
                 span,
                 kind,
                 value,
+                range=_day(value),
                 precision=_precision(value),
                 signal=signal[0] if signal else None,
             )
         )
     return found
+
+
+def _day(value: str) -> DateRange | None:
+    """The day a full calendar date names, as the time layer resolves it."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = date.fromisoformat(value)
+        return DateRange(day, day)
+    return None
 
 
 def _precision(value: str) -> Precision | None:

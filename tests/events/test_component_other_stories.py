@@ -132,6 +132,32 @@ def test_other_a_measure_announced_for_a_later_day_is_decided(run: Run) -> None:
     assert barred.timex is None or result.timexes[barred.timex].span.text == "Monday"
 
 
+def test_other_the_day_a_decision_is_announced_dates_it(run: Run) -> None:
+    """The day of the announcing verb dates the decision it tells, not what it does later
+    ("from April 1"), nor an act the speaker only objects to."""
+    confirmed = run(
+        "The Zentran government has today confirmed a U-turn, which means that Nokia kit "
+        "will be banned from its networks from April 1.",
+        timexes=[("today", "DATE", "2026-03-02"), ("April 1", "DATE", "2026-04-01")],
+    )
+    ban = confirmed.by_trigger("banned")
+    assert ban.modality == "asserted" and not ban.news
+    assert confirmed.timexes[ban.timex].span.text == "today"
+    assert confirmed.timexes[ban.effective].span.text == "April 1"
+    infinitive = run(
+        "The Zentran government on March 2 announced to ban Nokia kit from April 1.",
+        timexes=[("March 2", "DATE", "2026-03-02"), ("April 1", "DATE", "2026-04-01")],
+    )
+    assert infinitive.timexes[infinitive.by_trigger("ban").timex].span.text == "March 2"
+    challenged = run(
+        "The Commerce Department said today it will challenge the order banning Nokia apps "
+        "from March 20.",
+        timexes=[("today", "DATE", "2026-03-02"), ("March 20", "DATE", "2026-03-20")],
+    )
+    orders = challenged.of_type("export_restriction")
+    assert orders and all(e.timex is None for e in orders)
+
+
 def test_other_a_measure_a_government_announces_is_decided_when_announced(run: Run) -> None:
     """ "Announced it will impose": the decision is the announcement, even with no day it
     takes effect; a body that only says it will, or a person's "would", stays a plan."""

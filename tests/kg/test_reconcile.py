@@ -1163,3 +1163,71 @@ def test_reconcile_a_statement_announcing_the_day_s_step_is_that_step(doc: MakeD
     later = told("c", "said it restricted", "statement", "May 20")
     r = reconcile([b.build() for b in [*step, later]], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+
+
+def test_reconcile_a_licence_extended_on_the_day_it_expired_did_not_lapse(doc: MakeDoc) -> None:
+    """Two sources say Commerce extended Corvex's licence on June 12; a third that the
+    licence "expired on June 12": the deadline the extension moved, not a lapse. A lapse
+    on another day is one."""
+    expiry = _type(
+        "licence_expiry",
+        coarse="export_restriction",
+        state_effect="restricted",
+        ends_relief=True,
+        undone_by=("licence_extension",),
+    )
+    types = EventTypes({**RELIEF_TYPES.types, "licence_expiry": expiry})
+
+    def lapsed(doc_id: str, day: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"The licence of Corvex expired on {day}.")
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(s, "expired", "licence_expiry", affected=(corvex,), timex=a.timex(s, day))
+        return a
+
+    extended = [_extension(doc, "a", "June 12"), _extension(doc, "b", "June 12")]
+    r = reconcile([b.build() for b in [*extended, lapsed("c", "June 12")]], types, ENTITY_TYPES)
+    assert [(e.type_id, sorted(e.sources)) for e in r.events] == [
+        ("licence_extension", ["a", "b", "c"])
+    ]
+    r = reconcile([b.build() for b in [*extended, lapsed("c", "June 30")]], types, ENTITY_TYPES)
+    assert sorted((e.type_id, sorted(e.sources)) for e in r.events) == [
+        ("licence_expiry", ["c"]),
+        ("licence_extension", ["a", "b"]),
+    ]
+
+
+def test_reconcile_a_listing_of_some_weeks_is_no_order_of_another_kind(doc: MakeDoc) -> None:
+    """Commerce restricted Corvex on May 15 (two sources); a report of the next week that
+    Commerce "listed Corvex last week" names another kind of act and stays apart, where
+    one that it "restricted Corvex last week" is that order."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "list_addition": _type(
+                "list_addition", coarse="designation", state_effect="restricted"
+            ),
+        }
+    )
+
+    def step(doc_id: str, words: str, type_id: str, day: str, when: str) -> DocBuilder:
+        a = doc(doc_id, dct=DateRange(_day(day), _day(day)), inferred=False)
+        s = a.sentence(f"The Commerce Department {words} Corvex {when}.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        timex = a.timex(s, when.removeprefix("on "))
+        a.event(s, words, type_id, agents=(agency,), affected=(corvex,), timex=timex)
+        return a
+
+    order = [
+        step("a", "restricted", "export_restriction", "2026-05-15", "on May 15"),
+        step("b", "restricted", "export_restriction", "2026-05-16", "on May 15"),
+    ]
+    listed = step("c", "listed", "list_addition", "2026-05-20", "last week")
+    r = reconcile([b.build() for b in [*order, listed]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+    restricted = step("c", "restricted", "export_restriction", "2026-05-20", "last week")
+    r = reconcile([b.build() for b in [*order, restricted]], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
