@@ -129,6 +129,7 @@ class SyntaxWords:
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
     deciding_verbs: frozenset[str]  # "announced it will tighten the rules": decided then too
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
+    onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
@@ -201,6 +202,7 @@ _SYNTAX_SECTIONS = (
     "announcing_verbs",
     "deciding_verbs",
     "onset_prepositions",
+    "onset_verbs",
     "idioms",
     "distributive_instruments",
     "collective_nouns",

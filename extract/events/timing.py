@@ -97,7 +97,7 @@ def attach_timexes(
             continue
         if _fiscal_label(item):
             continue  # "the FY 2019 defense bill": the name of a budget's year
-        if _signal(item, syntax.onset_prepositions) != signal or item.timex.function is not None:
+        if _signal(item, syntax) != signal or item.timex.function is not None:
             continue  # a period's bound, or the document's own date (a dateline)
         dated = _event_dated_by(item, anchors, syntax)
         if dated is not None:
@@ -137,6 +137,10 @@ def _event_dated_by(
             event = _event_in(clause, anchors)
             if event is not None:
                 return event, 1
+    # "the president's May 15, 2019 issuance of an order", parsed as the date's apposition
+    for child in item.head.children:
+        if child.dep_ == "appos" and child.i in anchors and child.i not in inside:
+            return anchors[child.i], 1
     last_step = False
     verb: tuple[Token, int] | None = None
     for distance, token in enumerate((item.head, *item.head.ancestors)):
@@ -162,13 +166,30 @@ def _event_dated_by(
     return None
 
 
-def _signal(item: PlacedTimex, onset_prepositions: frozenset[str]) -> str | None:
+def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     if item.timex.signal is not None:
         return item.timex.signal
     head = item.head
-    if head.dep_ == "pobj" and head.head.lower_ in onset_prepositions:
+    if head.dep_ == "pobj" and head.head.lower_ in syntax.onset_prepositions:
         return "start"
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    if verb.pos_ in ("VERB", "AUX") and _phrases(verb) & syntax.onset_verbs:
+        return "start"  # "the ban takes effect on May 1"
     return None
+
+
+def _phrases(verb: Token) -> set[str]:
+    """A verb as a lexicon may name it: alone, with its object ("take effect"), or with a
+    preposition and its object ("come into force")."""
+    lemma = verb.lemma_.lower()
+    found = {lemma}
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found.add(f"{lemma} {child.lower_}")
+        elif child.dep_ in ("prep", "prt"):
+            found.add(f"{lemma} {child.lower_}")
+            found.update(f"{lemma} {child.lower_} {o.lower_}" for o in children(child, "pobj"))
+    return found
 
 
 def _vagueness(timex: Timex) -> int:

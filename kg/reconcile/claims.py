@@ -127,6 +127,11 @@ def build_claims(
                 effective=_bound(timexes.get(mention.effective or ""), item.dct),
                 expires=_bound(timexes.get(mention.expires or ""), item.dct),
             )
+            if claim.effective is not None and mention.tense != "future":
+                # decided by the day it took effect
+                decided = claim.window.intersect(Window(None, claim.effective.latest.toordinal()))
+                if not decided.empty:
+                    claim = replace(claim, window=decided)
             models = claim.models
             owners = frozenset(o for m in models if (o := entities.owners.get(m)) is not None)
             if owners:

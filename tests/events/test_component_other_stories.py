@@ -158,6 +158,38 @@ def test_other_the_day_a_decision_is_announced_dates_it(run: Run) -> None:
     assert orders and all(e.timex is None for e in orders)
 
 
+def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> None:
+    """ "The ban takes effect on May 1", "restrictions begin on Friday", "came into force on
+    April 2": the day it takes effect, not the day it was decided."""
+    for text, day, value in (
+        ("The ban on Nokia took effect on May 1.", "May 1", "2026-05-01"),
+        ("Restrictions on exports to Nokia begin on Friday.", "Friday", "2026-05-08"),
+        ("The ban on Nokia came into force on April 2.", "April 2", "2026-04-02"),
+    ):
+        result = run(text, timexes=[(day, "DATE", value)])
+        (measure,) = result.of_type("export_restriction")
+        assert measure.timex is None, text
+        assert result.timexes[measure.effective].span.text == day, text
+    # a date of the act itself still dates it
+    imposed = run(
+        "The ban on Nokia was imposed on May 1.", timexes=[("May 1", "DATE", "2026-05-01")]
+    )
+    assert imposed.timexes[imposed.by_trigger("ban").timex].span.text == "May 1"
+
+
+def test_other_a_date_the_parser_hung_on_the_act_it_dates(run: Run) -> None:
+    """ "The president's May 15, 2019 issuance of an order" parsed as the date with the
+    issuance in apposition: the date still dates the order."""
+    result = run(
+        "The Commerce Department added Nokia to the Entity List on Thursday. Nokia's "
+        "inclusion on the Entity List follows the president's May 15, 2019 issuance of a new "
+        "Executive Order on Securing the Supply Chain.",
+        timexes=[("Thursday", "DATE", "2019-05-16"), ("May 15, 2019", "DATE", "2019-05-15")],
+    )
+    order = result.by_trigger("Order")
+    assert result.timexes[order.timex].span.text == "May 15, 2019"
+
+
 def test_other_a_measure_a_government_announces_is_decided_when_announced(run: Run) -> None:
     """ "Announced it will impose": the decision is the announcement, even with no day it
     takes effect; a body that only says it will, or a person's "would", stays a plan."""

@@ -1231,3 +1231,27 @@ def test_reconcile_a_listing_of_some_weeks_is_no_order_of_another_kind(doc: Make
     restricted = step("c", "restricted", "export_restriction", "2026-05-20", "last week")
     r = reconcile([b.build() for b in [*order, restricted]], types, ENTITY_TYPES)
     assert [sorted(e.sources) for e in r.events] == [["a", "b", "c"]]
+
+
+def test_reconcile_a_measure_was_decided_by_the_day_it_took_effect(doc: MakeDoc) -> None:
+    """ "The ban on Corvex took effect on June 12": no day it was decided, but no later than
+    that; a ban only said to take effect later is no bound on when it was decided."""
+    a = doc("a", dct=DateRange(_day("2026-07-01"), _day("2026-07-01")), inferred=False)
+    s = a.sentence("The ban on Corvex took effect on June 12.")
+    corvex = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(s, "ban", "export_restriction", affected=(corvex,), effective=a.timex(s, "June 12"))
+    (event,) = reconcile([a.build()], EVENT_TYPES, ENTITY_TYPES).events
+    assert event.window.latest() == _day("2026-06-12")
+    b = doc("b", dct=DateRange(_day("2026-05-01"), _day("2026-05-01")), inferred=False)
+    s = b.sentence("The ban on Corvex will take effect on June 12.")
+    corvex = b.entity(s, "Corvex", "Corvex", "organization")
+    b.event(
+        s,
+        "ban",
+        "export_restriction",
+        affected=(corvex,),
+        tense="future",
+        effective=b.timex(s, "June 12"),
+    )
+    (event,) = reconcile([b.build()], EVENT_TYPES, ENTITY_TYPES).events
+    assert event.window.latest() != _day("2026-06-12")
