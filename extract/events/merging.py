@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.syntax import children, path_is_within
@@ -51,13 +53,20 @@ class Merger:
     def merge(self, triggers: Sequence[Trigger]) -> list[Draft]:
         triggers = self._without_lifted_measures(triggers)
         by_head = {t.head.i: t for t in triggers}
+        # "revoked licences ..., barring Corvex from ...": the participle clause on the verb
+        # carrying a noun trigger says what the act does, as one on the noun would
+        by_light = {t.light.i: t for t in triggers if t.light is not None}
         parent: dict[int, int] = {}
         for trigger in triggers:
+            step = trigger.head
             for ancestor in trigger.head.ancestors:
                 other = by_head.get(ancestor.i)
-                if other is None:
+                if other is None and _participle_act(trigger.head, step):
+                    other = by_light.get(ancestor.i)
+                step = ancestor
+                if other is None or other is trigger:
                     continue
-                if self._mergeable(other, trigger):
+                if self._mergeable(other, trigger, ancestor):
                     parent[trigger.head.i] = other.head.i
                 break
         # a participle clause the parser hung on the verb of an instrument noun ("signed an
@@ -83,7 +92,9 @@ class Merger:
             drafts.append(draft)
         return drafts
 
-    def _mergeable(self, upper: Trigger, lower: Trigger) -> bool:
+    def _mergeable(self, upper: Trigger, lower: Trigger, via: Token) -> bool:
+        """Whether ``lower`` names the event of ``upper``, which governs it through ``via``
+        (its head, or the verb carrying it)."""
         if upper.rule.reports_content or lower.rule.reports_content:
             return False  # "said in a blog post that it may release ...": two mentions
         if (
@@ -92,13 +103,13 @@ class Merger:
             and lower.head.head.i == upper.head.i
         ):
             return True  # "the new order revokes the bans": the order does the revoking
-        if not path_is_within(lower.head, upper.head, _MERGE_DEPS):
+        if not path_is_within(lower.head, via, _MERGE_DEPS):
             return False
         if upper.rule.content_clause and _in_clause_of(lower, upper):
             return True  # "an executive order revoking the bans": one act, the revocation
         marks = self.lexicon.syntax.separating_marks
         for step in (lower.head, *lower.head.ancestors):
-            if step.i == upper.head.i:
+            if step.i == via.i:
                 break
             if step.dep_ == "prep" and step.lower_ in self.separating:
                 return False  # "... two weeks after imposing export controls": two events
@@ -135,12 +146,19 @@ class Merger:
                 lifts.affected.extend(m for m in trigger.affected if m not in lifts.affected)
                 continue
             ends = ending.get(trigger.head.head.i)
-            if (
+            content = (
+                ends is not None
+                and ends.is_noun
+                and trigger.head.dep_ == "acl"
+                and self.lexicon.state_effect(trigger.type) in _RELIEF
+            )  # "revoked licences allowing Corvex to buy chips": what the licences allowed
+            if content or (
                 ends is not None
                 and trigger.is_noun
                 and self.lexicon.state_effect(trigger.type) in _RELIEF
                 and trigger.head.dep_ in ("nsubj", "dobj", "nsubjpass")
             ):
+                assert ends is not None
                 # "the licence expired", "revoked the licence": the relief that ends
                 ends.affected.extend(m for m in trigger.affected if m not in ends.affected)
                 continue
@@ -218,3 +236,11 @@ def instrument_of(draft_members: list[Trigger]) -> Trigger | None:
 
 
 __all__ = ["Merger", "instrument_of"]
+
+
+def _participle_act(head: Token, step: Token) -> bool:
+    """Whether ``head`` is the participle clause ``step`` ("..., barring Corvex") or its
+    object ("..., tightening export restrictions"), not an act further down it."""
+    if step.dep_ != "advcl" or step.tag_ != "VBG":
+        return False
+    return head.i == step.i or (head.dep_ == "dobj" and head.head.i == step.i)

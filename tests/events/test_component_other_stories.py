@@ -558,6 +558,23 @@ def test_other_tightening_restrictions_imposes_them(run: Run) -> None:
     assert result.names(tightened.agents) == {"US Department of Commerce"}
 
 
+def test_other_what_revoking_licences_does_is_the_revocation(run: Run) -> None:
+    barring = run(
+        "The Commerce Department has revoked export licences for Nvidia and AMD, barring the "
+        "chipmakers from selling processors to Samsung."
+    )
+    [revoked] = barring.events  # the bar is what the revocation does, not a second act
+    assert revoked.type == "licence_revocation"
+    assert barring.names(revoked.affected) == {"Nvidia", "AMD", "Samsung"}
+    allowing = run(
+        "The US has revoked licences allowing Samsung to buy chips from Nvidia, further "
+        "tightening export restrictions on the company."
+    )
+    [revoked] = allowing.events  # what the licences allowed is no relief of its own
+    assert revoked.type == "licence_revocation"
+    assert "Samsung" in allowing.names(revoked.affected)
+
+
 def test_store_removal_is_about_the_app_not_the_store(run: Run) -> None:
     result = run("Apple and Google removed Snapchat from the App Store and the Google Play Store.")
     removal = result.by_trigger("removed")
