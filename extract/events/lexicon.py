@@ -48,8 +48,9 @@ class TriggerRule:
     modality: str | None = None
     absorbs_complement: bool = False
     clause_party: bool = False  # "pledged to help X": parties of its clause are affected
-    governor_acts: bool = False  # the verb a noun trigger is the object of acts ("extended
-    #                              the licence": its subject extends)
+    # the verb a noun trigger is the object of acts ("extended the licence": its subject
+    # extends): True for the support governors, or the lemmas of the verbs that do
+    governor_acts: bool | tuple[str, ...] = False
     content_clause: bool = False  # a clause on the noun says what it does ("an order
     #                               revoking the bans"): the clause's event is the event
     when_limited: str | None = None
@@ -231,6 +232,12 @@ def _mapping(value: Any, path: Path, what: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise DataFileError(path, f"{what}: expected a mapping")
     return value
+
+
+def _governor_acts(value: Any, path: Path, what: str) -> bool | tuple[str, ...]:
+    if isinstance(value, bool):
+        return value
+    return tuple(sorted(_lower_set(value, path, f"{what}.governor_acts")))
 
 
 class _Merged:
@@ -422,7 +429,7 @@ class _Merged:
             modality=modality,
             absorbs_complement=bool(entry.get("absorbs_complement", False)),
             clause_party=bool(entry.get("clause_party", False)),
-            governor_acts=bool(entry.get("governor_acts", False)),
+            governor_acts=_governor_acts(entry.get("governor_acts", False), path, what),
             content_clause=bool(entry.get("content_clause", False)),
             reports_content=bool(entry.get("reports_content", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,

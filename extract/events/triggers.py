@@ -515,6 +515,12 @@ class TriggerFinder:
                     add(agents, passive_agent(light))
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))
+                if light.tag_.startswith("VB"):  # "reached a settlement with Corvex"
+                    for obj in [
+                        *preposition_objects(light, "with"),
+                        *preposition_objects(head, "with"),
+                    ]:
+                        add(affected, obj)
         if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
             # "Shares of X were suspended", "X's shares resumed trading": the owner of what
             # the verb acts on takes the rule's role
@@ -572,7 +578,10 @@ def _supporting_verb(trigger: Trigger) -> Token | None:
     """The verb whose object a noun trigger is, when the rule names it as support ("extended
     the licence", "revoked the licences"): like a light verb, its subject acts."""
     head = trigger.head
-    governors = (trigger.rule.support or {}).get("governor", ())
+    acts = trigger.rule.governor_acts
+    governors = (
+        acts if isinstance(acts, tuple) else (trigger.rule.support or {}).get("governor", ())
+    )
     if head.dep_ in ("dobj", "nsubjpass", "obj") and head.head.lemma_.lower() in governors:
         return head.head
     return None

@@ -166,6 +166,23 @@ def test_pleas_and_penalties(run: Run) -> None:
     assert {"settlement", "penalty_payment"} <= {e.type for e in result.events}
 
 
+def test_a_settlement_reached_with_a_party_is_an_agreement_between_them(run: Run) -> None:
+    result = run(
+        "On Thursday, the Commerce Department reached a new settlement agreement with Samsung. "
+        "Nvidia reached a plea agreement with prosecutors on Monday.",
+        timexes=[("Thursday", "DATE", "2018-06-07"), ("Monday", "DATE", "2018-06-04")],
+    )
+    reached = result.by_trigger("settlement agreement")
+    assert reached.type == "negotiation"  # what the talks ended in: no plea, no court
+    assert result.names(reached.agents) == {"US Department of Commerce"}
+    assert result.names(reached.affected) == {"Samsung"}
+    assert result.timexes[reached.timex or ""].span.text == "Thursday"
+    plea = result.by_trigger("plea agreement")
+    assert plea.type == "settlement"  # a plea stays a step of the case
+    assert result.names(plea.agents) == {"Nvidia"}
+    assert result.timexes[plea.timex or ""].span.text == "Monday"
+
+
 def test_court_blocks_a_measure(run: Run) -> None:
     result = run(
         "A federal judge granted a preliminary injunction against the Commerce Department's "
