@@ -10,7 +10,9 @@ tightest date window of each event and of each document consistent with every st
 * an event reported as having happened lies before its document's date;
 * a stated relation ("two weeks after imposing export controls", "prior to the full
   lifting") bounds one event by another;
-* a model said to remain restricted is lifted only after the document that says so.
+* a model said to remain restricted is lifted only after the document that says so;
+* a document whose dateline gives a day and no year ("May 14 (Wire) --") was written on
+  that day of whichever year the rest puts it in.
 
 This is interval propagation to a fixed point (each step only narrows a window, so it
 ends). A statement that would leave some window empty contradicts the others: it is set
@@ -71,6 +73,14 @@ def solve(
     for doc_id, dct in dcts.items():
         windows[("doc", doc_id)] = _document_window(dct)
     constraints = _constraints(events, states, types)
+    # A dateline's day of the year ("May 14 (Wire) --") holds whatever the year: the shape
+    # every window of its document keeps; a statement that would leave no such day is set
+    # aside, as one that empties a window is.
+    shapes: dict[Var, Callable[[Window], Window]] = {
+        ("doc", doc_id): _dateline(dct) for doc_id, dct in dcts.items() if _dateline_day(dct)
+    }
+    for shaped, shape in shapes.items():
+        windows[shaped] = shape(windows[shaped])
     # A worklist: a constraint runs again only when a window it reads has changed, so the
     # work follows the stories that are connected, never the whole corpus at once.
     touching: dict[Var, list[int]] = {}
@@ -89,7 +99,10 @@ def solve(
         constraint = constraints[number]
         if not constraint.enabled:
             continue
-        proposal = constraint.narrow(windows)
+        proposal = {
+            var: shapes[var](windows[var].intersect(window)) if var in shapes else window
+            for var, window in constraint.narrow(windows).items()
+        }
         if any(w.empty or windows[v].intersect(w).empty for v, w in proposal.items()):
             constraint.enabled = False
             set_aside.append(constraint)
@@ -319,6 +332,36 @@ def _document_window(dct: DocumentDate) -> Window:
         return Window.of(dct.range)
     latest = dct.range.latest.toordinal()
     return Window(latest - 365 * _YEARS_BACK, latest)
+
+
+def _dateline_day(dct: DocumentDate) -> bool:
+    """Whether a document of unknown year was written on a known day of the year (a
+    dateline "May 14 (Wire) --": the assumed year's day)."""
+    day = dct.range.earliest
+    return not dct.anchored and dct.range.days == 1 and (day.month, day.day) != (2, 29)
+
+
+def _dateline(dct: DocumentDate) -> Callable[[Window], Window]:
+    """The document was written on that day of the year, in whichever year the events it
+    reports put it."""
+    month, day = dct.range.earliest.month, dct.range.earliest.day
+    return lambda window: _on_day_of_year(window, month, day)
+
+
+def _on_day_of_year(window: Window, month: int, day: int) -> Window:
+    """The window shrunk to start and end on that day of a year."""
+    if window.empty:
+        return window
+    lo, hi = window.lo, window.hi
+    if lo is not None:
+        start = date.fromordinal(lo)
+        found = date(start.year, month, day)
+        lo = (found if found >= start else date(start.year + 1, month, day)).toordinal()
+    if hi is not None:
+        end = date.fromordinal(hi)
+        found = date(end.year, month, day)
+        hi = (found if found <= end else date(end.year - 1, month, day)).toordinal()
+    return Window(lo, hi)
 
 
 def _on_weekday(window: Window, iso_day: int) -> Window:

@@ -567,6 +567,24 @@ def test_reconcile_date_without_year_joins_the_event_of_its_year(doc: MakeDoc) -
     assert r.documents["b"].anchored
 
 
+def test_reconcile_a_dateline_without_year_keeps_its_day_in_the_year_found(doc: MakeDoc) -> None:
+    # b's dateline gives a day and no year ("May 14 (Wire) --"): the corpus finds the year,
+    # the dateline the day
+    a = _ban(
+        doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False),
+        "Commerce banned exports to Corvex Systems on April 15, 2018.",
+        "April 15, 2018",
+    )
+    b = _ban(
+        doc("b", dct=DateRange(_day("2026-05-14"), _day("2026-05-14")), anchored=False),
+        "Last month, the administration banned exports to Corvex Systems.",
+        "Last month",
+    )
+    r = _reconcile(a, b)
+    assert r.documents["b"].range == DateRange(_day("2018-05-14"), _day("2018-05-14"))
+    assert r.documents["b"].anchored
+
+
 def test_reconcile_date_without_year_never_joins_another_month(doc: MakeDoc) -> None:
     a = _ban(
         doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False),
