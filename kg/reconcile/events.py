@@ -341,7 +341,8 @@ def _orders_told_alone(
     clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
 ) -> None:
     """ "An executive order on Jan. 20", telling neither what it does nor to whom: the one
-    step its author took that day, whatever that step does."""
+    step its author took that day, whatever that step does; of several, the one far more
+    sources tell (the salient one)."""
     for numbers in _steps_of_day(by_day).values():
         for number in numbers:
             event = clusters[number]
@@ -356,9 +357,21 @@ def _orders_told_alone(
                 and _same_author(event, clusters[other], context)
                 and event.agents & clusters[other].agents
             ]
-            if len(steps) == 1:
-                _absorb(clusters[steps[0]], event, rename=False)  # the step says what it does
+            salient = _salient(clusters, steps)
+            if salient is not None:
+                _absorb(clusters[salient], event, rename=False)  # the step says what it does
                 absorbed.add(number)
+
+
+def _salient(clusters: list[CanonicalEvent], numbers: list[int]) -> int | None:
+    """The one event of these, or the one told by at least twice as many documents as any
+    other."""
+    ranked = sorted(numbers, key=lambda n: -len(clusters[n].sources))
+    if len(ranked) == 1:
+        return ranked[0]
+    if ranked and len(clusters[ranked[0]].sources) >= 2 * len(clusters[ranked[1]].sources):
+        return ranked[0]
+    return None
 
 
 def _within_weeks(
@@ -494,11 +507,27 @@ STEP_WITHIN_DAYS = 31
 
 
 def _same_author(event: CanonicalEvent, kept: CanonicalEvent, context: _Context) -> bool:
-    """No author named, the same department, or an actor both name (the president)."""
+    """No author named, the same department, or an actor both name (the president); never
+    two acts one mention tells apart."""
+    if _told_apart(event, kept):
+        return False
     if not event.agents:
         return True
     acting = context.agents(event.agents, kept.agents)
     return acting == "same" or (acting != "conflict" and bool(event.agents & kept.agents))
+
+
+def _told_apart(event: CanonicalEvent, other: CanonicalEvent) -> bool:
+    """Whether one mention told both ("signed executive orders banning Vidly and ZenChat":
+    one act per subject, split by the extraction), so they are two acts."""
+    told = {_told_by(c) for c in event.claims}
+    return any(_told_by(c) in told for c in other.claims)
+
+
+def _told_by(claim: Claim) -> tuple[str, int, str]:
+    """The mention that told a claim, and what it told (one mention may tell one step as
+    two kinds: those stay one step)."""
+    return (claim.doc_id, claim.mention.trigger.start, claim.type.id)
 
 
 def _absorb(kept: CanonicalEvent, event: CanonicalEvent, *, rename: bool = True) -> None:
@@ -650,6 +679,8 @@ def _associations(claims: Iterable[Claim]) -> frozenset[tuple[str, str]]:
 
 def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | None:
     """How well a claim fits an event; None when it cannot be the same event."""
+    if any(_told_by(c) == _told_by(claim) for c in event.claims):
+        return None  # the other act of a mention split by subject
     window = claim.window.intersect(event.window)
     near_conflict = False
     if claim.floating and not _fits_some_year(claim, event.window):

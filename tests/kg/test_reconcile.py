@@ -995,6 +995,66 @@ def test_reconcile_an_order_told_alone_keeps_the_type_of_the_step_it_is(doc: Mak
     ]
 
 
+def test_reconcile_orders_one_mention_splits_by_subject_stay_two_acts(doc: MakeDoc) -> None:
+    """'Jane Roe signed executive orders banning Vidly and ZenChat on March 3': the
+    extraction splits the mention into one order per app, and the two stay two acts even
+    where another source names both apps in one breath. A bare order of that day is the
+    one far more sources tell."""
+    types = EventTypes(
+        {**EVENT_TYPES.types, "divestment_order": _type("divestment_order", coarse="other")}
+    )
+
+    def orders(doc_id: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence("Jane Roe signed executive orders banning Vidly and ZenChat on March 3.")
+        roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+        for app in ("Vidly", "ZenChat"):
+            named = a.entity(s, app, app, "app")
+            a.event(
+                s,
+                "orders",
+                "export_restriction",
+                agents=(roe,),
+                models=(named,),
+                timex=a.timex(s, "March 3"),
+            )
+        return a
+
+    def vidly(doc_id: str) -> DocBuilder:
+        b = doc(doc_id)
+        s = b.sentence("Jane Roe banned Vidly on March 3, and trade with ZenChat too.")
+        roe = b.entity(s, "Jane Roe", "Jane Roe", "person")
+        apps = tuple(b.entity(s, app, app, "app") for app in ("Vidly", "ZenChat"))
+        b.event(
+            s,
+            "banned",
+            "export_restriction",
+            agents=(roe,),
+            models=apps,
+            timex=b.timex(s, "March 3"),
+        )
+        return b
+
+    c = doc("c")
+    s = c.sentence("On March 3 Jane Roe issued an order giving the app 45 days to be sold.")
+    roe = c.entity(s, "Jane Roe", "Jane Roe", "person")
+    order = c.entity(s, "order", "order", "legal_instrument")
+    c.event(
+        s,
+        "giving",
+        "divestment_order",
+        agents=(roe,),
+        timex=c.timex(s, "March 3"),
+        instrument=order,
+    )
+    r = reconcile([orders("a").build(), vidly("b").build()], types, ENTITY_TYPES)
+    assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
+    more = [orders("a"), vidly("b"), vidly("d"), vidly("e"), c]
+    r = reconcile([b.build() for b in more], types, ENTITY_TYPES)
+    told = sorted(sorted(e.sources) for e in r.events)
+    assert told == [["a"], ["a", "b", "c", "d", "e"]]  # the bare order joins the salient one
+
+
 def test_reconcile_a_step_a_few_sources_put_a_day_off_is_that_step(doc: MakeDoc) -> None:
     """Three articles date the listing of Corvex May 16; one, written after midnight, says
     the bureau restricted Corvex on May 17: one step. Two against two: two steps."""
