@@ -323,6 +323,7 @@ def _corroboration(claim: Claim, event: CanonicalEvent) -> str:
 
 # How far back a document of unknown year may have been written (see Claim.floating).
 _YEARS_BACK = 60
+_YEAR_DAYS = 366
 
 
 def _document_window(dct: DocumentDate) -> Window:
@@ -396,6 +397,8 @@ def _news_of_document(index: int, claim: Claim) -> Constraint:
 
     def narrow(w: dict[Var, Window]) -> dict[Var, Window]:
         doc_lo, event_hi = w[doc].lo, w[event].hi
+        if w[doc].width > _YEAR_DAYS:
+            doc_lo = None  # a document of unknown year: its earliest day says nothing
         return {
             event: Window(None if doc_lo is None else doc_lo - days, None),
             doc: Window(None, None if event_hi is None else event_hi + days),

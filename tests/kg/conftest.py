@@ -109,6 +109,7 @@ class DocBuilder:
         effective: str | None = None,
         expires: str | None = None,
         instrument: str | None = None,
+        news: bool = False,
     ) -> str:
         start = self.text.index(trigger, sentence.start)
         event_id = f"v{len(self.events) + 1}"
@@ -134,6 +135,7 @@ class DocBuilder:
                 effective=effective,
                 expires=expires,
                 instrument=instrument,
+                news=news,
             )
         )
         return event_id

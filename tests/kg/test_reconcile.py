@@ -1172,6 +1172,22 @@ def test_reconcile_news_of_a_document_known_to_the_month_is_of_that_month() -> N
     assert first_window(mention, None, year).lo is None  # a year says little
 
 
+def test_reconcile_news_of_a_document_of_unknown_year_has_no_made_up_bound(
+    doc: MakeDoc,
+) -> None:
+    """A document no date of which gives a year tells a lawsuit as its news: the lawsuit
+    happened before the latest day the document may have been written, and on no day the
+    solver could name before that (not sixty years back)."""
+    b = doc("b", anchored=False)
+    s = b.sentence("Corvex has filed a lawsuit against the Commerce Department.")
+    corvex = b.entity(s, "Corvex", "Corvex", "organization")
+    b.event(s, "lawsuit", "lawsuit", agents=(corvex,), news=True)
+    r = reconcile([b.build()], EVENT_TYPES, ENTITY_TYPES)
+    [window] = r.windows
+    assert window.lo is None
+    assert window.hi == r.documents["b"].range.latest.toordinal()
+
+
 def test_reconcile_a_report_of_some_weeks_is_the_step_of_its_own_kind(doc: MakeDoc) -> None:
     """Two sources date Commerce's listing of Corvex on May 14, two more its order on
     Corvex on May 15; a report of the next week says Commerce "blacklisted Corvex last
