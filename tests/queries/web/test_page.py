@@ -86,7 +86,7 @@ def test_page_loads_and_shows_the_events_of_the_corpus(
     tab.open(served.url)
     page = tab.page
     events = [r for r in run_query(store, "export-events").records() if r["on_timeline"]]
-    assert page.evaluate("document.body.dataset.events") == str(len(events)) == "12"
+    assert page.evaluate("document.body.dataset.events") == str(len(events)) == "11"
     shown = page.locator(".vis-item.event")
     assert shown.count() >= len(events)  # an event on two models is on both lanes
     text = " ".join(shown.all_text_contents())
@@ -144,7 +144,7 @@ def test_page_filters_narrow_the_lanes(served: Any, tab: Any) -> None:
     page.select_option("#filter-type", "")
     page.fill("#filter-from", "2026-06-20")
     page.fill("#filter-to", "2026-06-30")
-    assert 1 < int(page.evaluate("document.body.dataset.events")) < 12
+    assert 1 < int(page.evaluate("document.body.dataset.events")) < 11
     page.click("#filter-reset")
     assert int(page.evaluate("document.body.dataset.lanes")) == all_lanes > 2
     assert tab.errors == []
@@ -218,7 +218,7 @@ def test_page_exported_as_one_file_works_with_no_server(
     tab.page.route("**/*", offline)
     tab.open(story.as_uri())
     assert requests == [story.as_uri()]  # nothing but the file itself
-    assert tab.page.evaluate("document.body.dataset.events") == "12"
+    assert tab.page.evaluate("document.body.dataset.events") == "11"
     details = _click_partial_lift(tab.page)
     shown = {q[1:-1] for q in details.locator("blockquote").all_text_contents()}
     assert shown == _quotes(store, _partial_lift(store)["event"])

@@ -178,7 +178,7 @@ def test_server_negotiates_the_result_format(served: Any, accept: str, kind: str
         header, *lines = body.splitlines()
         assert header.split("\t") == ["?event", "?label"]
         labels = [json.loads(line.split("\t")[1]) for line in lines]
-    assert len(labels) == 12 and any("Partial lift" in label for label in labels)
+    assert len(labels) == 11 and any("Partial lift" in label for label in labels)
 
 
 def test_server_refuses_updates_and_keeps_every_quad(served: Any, store: GraphStore) -> None:
