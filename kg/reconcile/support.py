@@ -74,8 +74,8 @@ def publishers(records: Sequence[DocumentRecords]) -> dict[str, str]:
 
 def claim_weight(claim: Claim) -> float:
     weight = BASE_WEIGHT
-    if claim.dated or claim.mention.date is not None:
-        weight += DATED_WEIGHT
+    if (claim.dated or claim.mention.date is not None) and not claim.floating:
+        weight += DATED_WEIGHT  # a day of a year no date of its text gives dates nothing
     if claim.agents:
         weight += AGENT_WEIGHT
     # a company switching its own service off acts on what it owns: its subject is named

@@ -101,8 +101,8 @@ def test_support_one_complete_report_suffices_for_a_type_that_allows_it(doc: Mak
         }
     )
 
-    def said(doc_id: str, dated: bool) -> DocumentRecords:
-        a = doc(doc_id)
+    def said(doc_id: str, dated: bool, anchored: bool = True) -> DocumentRecords:
+        a = doc(doc_id, anchored=anchored)
         s = a.sentence("Zentra said on June 14 that it rejects the order on Mythos 5.")
         zentra = a.entity(s, "Zentra", "Zentra", "organization")
         model = a.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
@@ -113,6 +113,8 @@ def test_support_one_complete_report_suffices_for_a_type_that_allows_it(doc: Mak
     assert reconcile([said("a", True)], statements, ENTITY_TYPES).on_timeline(0)
     # with no date of its own the one report is not enough
     assert not reconcile([said("a", False)], statements, ENTITY_TYPES).on_timeline(0)
+    # nor with a day of a year its document never gives
+    assert not reconcile([said("a", True, anchored=False)], statements, ENTITY_TYPES).on_timeline(0)
     # a type without the flag still needs its two publishers
     strict = EventTypes(
         {
