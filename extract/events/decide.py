@@ -70,6 +70,13 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
                 said = "partial"
             elif child.lower_ in lexicon.full_modifiers:
                 said = "full"
+        head = member.head
+        if (
+            said is None
+            and head.dep_ == "xcomp"
+            and head.head.lemma_.lower() in lexicon.partial_governors
+        ):
+            said = "partial"  # "began lifting the ban": the first step, the rest still holds
     if said is not None:
         return said
     if limiting:

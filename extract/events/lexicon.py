@@ -151,6 +151,7 @@ class EventLexicon:
     limiting_modifiers: frozenset[str]
     partial_modifiers: frozenset[str]
     full_modifiers: frozenset[str]
+    partial_governors: frozenset[str]  # "began lifting the ban": a first step of the lifting
     count_qualifiers: Mapping[str, str]
     number_words: Mapping[str, int]
     modality: ModalityCues
@@ -258,6 +259,7 @@ class _Merged:
         self.limiting: set[str] = set()
         self.partial: set[str] = set()
         self.full: set[str] = set()
+        self.partial_governors: set[str] = set()
         self.qualifiers: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
         self.modality: dict[str, set[str]] = {}
@@ -328,6 +330,9 @@ class _Merged:
         degrees = _mapping(data.get("degree_modifiers"), path, "degree_modifiers")
         self.partial.update(_lower_set(degrees.get("partial"), path, "degree_modifiers.partial"))
         self.full.update(_lower_set(degrees.get("full"), path, "degree_modifiers.full"))
+        self.partial_governors.update(
+            _lower_set(degrees.get("partial_governors"), path, "degree_modifiers.partial_governors")
+        )
         for phrase, qualifier in _mapping(
             data.get("count_qualifiers"), path, "count_qualifiers"
         ).items():
@@ -525,6 +530,7 @@ class _Merged:
             limiting_modifiers=frozenset(self.limiting),
             partial_modifiers=frozenset(self.partial),
             full_modifiers=frozenset(self.full),
+            partial_governors=frozenset(self.partial_governors),
             count_qualifiers=dict(self.qualifiers),
             number_words=dict(self.numbers),
             modality=ModalityCues(

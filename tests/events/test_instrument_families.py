@@ -247,6 +247,13 @@ def test_statements_need_to_name_whom_they_are_about(run: Run) -> None:
     assert "statement" not in [e.type for e in vague.events]
 
 
+def test_beginning_to_lift_a_ban_lifts_it_in_part(run: Run) -> None:
+    began = run("The Commerce Department began lifting the ban on Samsung on Monday.")
+    assert began.by_trigger("lifting").type == "partial_lift"  # the first step of the lifting
+    lifted = run("The Commerce Department lifted the ban on Samsung on Monday.")
+    assert lifted.by_trigger("lifted").type == "full_lift"
+
+
 def test_an_order_is_what_its_clause_says_it_does(run: Run) -> None:
     revoking = run(
         "President Jane Roe signed an executive order revoking the bans on Corvex Systems.",
