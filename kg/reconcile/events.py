@@ -22,7 +22,7 @@ from datetime import date
 from extract.records import DateRange
 from extract.temporal import narrow_anchor
 from kg.reconcile.authorities import Authorities
-from kg.reconcile.claims import Claim
+from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
@@ -681,6 +681,8 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
     """How well a claim fits an event; None when it cannot be the same event."""
     if any(_told_by(c) == _told_by(claim) for c in event.claims):
         return None  # the other act of a mention split by subject
+    if claim.type.recurs and not claim.dated and not _written_near(claim, event):
+        return None  # "Ross said in a statement" in May and in August: two statements
     window = claim.window.intersect(event.window)
     near_conflict = False
     if claim.floating and not _fits_some_year(claim, event.window):
@@ -709,6 +711,9 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
     acting = context.agents(claim.agents, event.agents)
     if acting == "conflict":
         return None
+    named_both = bool(claim.agents and event.agents)
+    if claim.type.recurs and named_both and acting != "same" and not shared_agents:
+        return None  # what one party said is not what another said
     score = 3.0 * shared_models + 2.0 * shared_affected + 1.0 * shared_agents
     if related and not (shared_models or shared_affected):
         score += 1.0
@@ -736,6 +741,26 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
     if not claim.participants or not event_participants:
         score += 0.1  # one side names nobody: possible, the weakest link
     return score - (0.5 if near_conflict else 0.0)
+
+
+def _written_near(claim: Claim, event: CanonicalEvent) -> bool:
+    """Whether a document of the event was written within the days news is told of the
+    claim's (or either's date is not known): an undated report of an act its parties
+    repeat tells the latest one, not one told months before."""
+    mine = claim.dct
+    if not mine.anchored or mine.range.days > NEWS_WITHIN_DAYS:
+        return True
+    for other in event.claims:
+        theirs = other.dct
+        if not theirs.anchored or theirs.range.days > NEWS_WITHIN_DAYS:
+            return True
+        gap = max(
+            (theirs.range.earliest - mine.range.latest).days,
+            (mine.range.earliest - theirs.range.latest).days,
+        )
+        if gap <= NEWS_WITHIN_DAYS:
+            return True
+    return False
 
 
 def _more_recent(claim: Claim, event: CanonicalEvent, other: CanonicalEvent) -> bool:

@@ -743,6 +743,29 @@ def test_reconcile_undated_repeated_act_joins_the_latest_before_its_document(
     assert sources[DateRange(_day("2026-06-03"), _day("2026-06-03"))] == {"early"}
 
 
+def test_reconcile_undated_repeated_acts_told_months_apart_or_by_others_are_apart(
+    doc: MakeDoc,
+) -> None:
+    """'Jane Roe criticised Corvex', undated, in an article of March and in one of June:
+    two remarks; what John Doe said of Corvex that June is a third."""
+    types = EventTypes({**EVENT_TYPES.types, "statement": _type("statement", recurs=True)})
+    march = DateRange(_day("2026-03-10"), _day("2026-03-10"))
+    june = DateRange(_day("2026-06-25"), _day("2026-06-25"))
+    other = doc("other", dct=june, inferred=False)
+    s = other.sentence("John Doe criticised Corvex.")
+    doe = other.entity(s, "John Doe", "John Doe", "person")
+    corvex = other.entity(s, "Corvex", "Corvex", "organization")
+    other.event(s, "criticised", "statement", agents=(doe,), affected=(corvex,))
+    builders = [
+        _remark(doc, "march", march, None),
+        _remark(doc, "june", june, None),
+        _remark(doc, "june-copy", june, None),
+        other,
+    ]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert sorted(e.sources for e in r.events) == [["june", "june-copy"], ["march"], ["other"]]
+
+
 def _relief(type_id: str) -> EventType:
     return _type(type_id, coarse="partial_lift", state_effect="partially_lifted")
 
