@@ -8,6 +8,7 @@ is it", with pronoun and definite-description resolution ("it", "the company").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -142,6 +143,9 @@ class DocEntities:
                 named = [m for m in self.in_tokens(token.subtree) if not self.is_product(m)]
                 if named:
                     return named[-1]
+        titled = self._title_holder(token)
+        if titled is not None:
+            return titled
         phrase = self._phrase(token)
         types = self.anaphor_types.get(phrase)
         if types is None:
@@ -151,6 +155,39 @@ class DocEntities:
                 return None
             return self._antecedent(token, types)
         return self._described(token, types)
+
+    def _title_holder(self, token: Token) -> EntityMention | None:
+        """ "the president", "the Commerce Secretary": the person named before with that
+        title (roles.yaml titles; "the president" is no vice president), the one named
+        most of them (an article about one president that quotes another), the nearest
+        of those."""
+        if token.pos_ not in NOUN_POS or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return None
+        titles = {t.lower() for t in self.entity_lexicon.titles}
+        word = token.lower_
+        if word not in titles:
+            return None
+        words = {c.lower_ for c in token.children if c.dep_ == "compound"} | {word}
+        holders: list[EntityMention] = []
+        for number, mention in enumerate(self.mentions):
+            start = self.starts[number] if number < len(self.starts) else -1
+            if not 0 <= start < token.i or mention.type != "person" or not mention.role:
+                continue
+            role = mention.role.lower().split()
+            if role[-1] == word and _title_of(role, titles) <= words <= set(role):
+                holders.append(mention)
+        if not holders:
+            return None
+        names = {m.name for m in holders}
+        named = Counter(
+            m.name
+            for number, m in enumerate(self.mentions)
+            if m.name in names and number < len(self.starts) and self.starts[number] < token.i
+        )
+        most = max(named.values())
+        return next(m for m in reversed(holders) if named[m.name] == most)
 
     def _described(self, token: Token, types: Sequence[str]) -> EntityMention | None:
         """ "the administration": the nearest preceding mention of the first type named."""
@@ -240,3 +277,12 @@ def _expletive(pronoun: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _title_of(role: list[str], titles: set[str]) -> set[str]:
+    """The words of the longest known title a role ends with ("US President": president;
+    "Vice President": vice president)."""
+    for i in range(len(role)):
+        if " ".join(role[i:]) in titles:
+            return set(role[i:])
+    return set(role[-1:])

@@ -575,6 +575,18 @@ def test_other_what_revoking_licences_does_is_the_revocation(run: Run) -> None:
     assert "Samsung" in allowing.names(revoked.affected)
 
 
+def test_other_the_president_is_the_president_the_text_named_most(run: Run) -> None:
+    result = run(
+        "President Jane Roe criticised Samsung. Vice President John Doe praised Jane Roe. "
+        "President Xi Jinping condemned Jane Roe. On Monday the president signed an order "
+        "banning Vidly. Later the vice president restricted Nokia."
+    )
+    order = result.by_trigger("order")
+    assert result.names(order.agents) == {"Jane Roe"}  # named most, not the nearest
+    restricted = result.by_trigger("restricted")
+    assert result.names(restricted.agents) == {"John Doe"}  # no president is vice president
+
+
 def test_store_removal_is_about_the_app_not_the_store(run: Run) -> None:
     result = run("Apple and Google removed Snapchat from the App Store and the Google Play Store.")
     removal = result.by_trigger("removed")
