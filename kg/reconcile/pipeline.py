@@ -90,6 +90,11 @@ def reconcile(
     windows = [temporal.events[i] for i in order]
     temporal.events = windows
     publisher_of = publishers(records)
+    placed = {
+        doc_id
+        for doc_id, dct in dcts.items()
+        if not dct.anchored and temporal.documents[doc_id].anchored
+    }
     support = []
     for event in events:
         event_type = event_types.get(event.type_id)
@@ -100,6 +105,7 @@ def reconcile(
                 threshold,
                 event_type.min_sources,
                 event_type.complete_alone,
+                placed,
             )
         )
     used: set[str] = set()

@@ -15,7 +15,7 @@ the timeline, in the charts or in the sequence of states.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -72,9 +72,13 @@ def publishers(records: Sequence[DocumentRecords]) -> dict[str, str]:
     return out
 
 
-def claim_weight(claim: Claim) -> float:
+def claim_weight(claim: Claim, placed: Collection[str] = ()) -> float:
+    """``placed``: documents of unknown year that the corpus placed (their events, dated
+    by other documents, gave the year): a date of theirs relative to them dates again."""
     weight = BASE_WEIGHT
-    if (claim.dated or claim.mention.date is not None) and not claim.floating:
+    if (claim.dated or claim.mention.date is not None) and (
+        not claim.floating or claim.doc_id in placed
+    ):
         weight += DATED_WEIGHT  # a day of a year no date of its text gives dates nothing
     if claim.agents:
         weight += AGENT_WEIGHT
@@ -90,6 +94,7 @@ def support_of(
     threshold: Threshold,
     type_min_sources: int = DEFAULT_MIN_SOURCES,
     complete_alone: bool = False,
+    placed: Collection[str] = (),
 ) -> Support:
     """``type_min_sources``: what the event's type asks for itself (event_types.yaml:
     ``min_sources``; a statement is news when several publishers carry it), unless
@@ -98,7 +103,7 @@ def support_of(
     sentences: dict[str, set[tuple[str, int]]] = {}
     for claim in event.all_claims:
         publisher = publisher_of.get(claim.doc_id, f"document:{claim.doc_id}")
-        best[publisher] = max(best.get(publisher, 0.0), claim_weight(claim))
+        best[publisher] = max(best.get(publisher, 0.0), claim_weight(claim, placed))
         sentences.setdefault(publisher, set()).add((claim.doc_id, claim.sentence_index))
     for publisher, told in sentences.items():
         # told again in other sentences of a publisher's text: a little surer

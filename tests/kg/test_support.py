@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from extract.records import DocumentRecords
+from extract.records import DateRange, DocumentRecords
 from kg.reconcile import Reconciliation, Threshold, reconcile
 from kg.reconcile.support import publishers
 from kg.schema import EventTypes
@@ -136,3 +137,61 @@ def test_support_packaged_words_need_two_publishers_or_one_complete_report() -> 
     for type_id in ("statement", "threat"):
         event_type = packaged.types[type_id]
         assert (event_type.min_sources, event_type.complete_alone) == (2, True), type_id
+
+
+def test_support_a_day_relative_to_a_document_the_corpus_placed_dates_again(
+    doc: MakeDoc,
+) -> None:
+    """A document that gives no year says "on Sunday": no date while its year is unknown;
+    once its other events, dated by another document, place it, the day dates again, and
+    its one complete report is enough for a type that allows it."""
+    statements = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "statement": replace(
+                EVENT_TYPES.types["export_restriction"],
+                id="statement",
+                state_effect=None,
+                min_sources=2,
+                complete_alone=True,
+            ),
+        }
+    )
+
+    def undated(doc_id: str) -> DocumentRecords:
+        b = doc(doc_id, dct=DateRange(date(2026, 5, 14), date(2026, 5, 14)), anchored=False)
+        s = b.sentence("Last month, the administration banned exports to Corvex Systems.")
+        corvex = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+        b.event(
+            s, "banned", "export_restriction", affected=(corvex,), timex=b.timex(s, "Last month")
+        )
+        s = b.sentence("Zentra condemned the ban on Corvex Systems on Sunday.")
+        zentra = b.entity(s, "Zentra", "Zentra", "organization")
+        corvex = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+        b.event(
+            s,
+            "condemned",
+            "statement",
+            agents=(zentra,),
+            affected=(corvex,),
+            timex=b.timex(s, "Sunday"),
+        )
+        return b.build()
+
+    a = doc("a", dct=DateRange(date(2018, 4, 20), date(2018, 4, 20)), inferred=False)
+    s = a.sentence("Commerce banned exports to Corvex Systems on April 15, 2018.")
+    corvex = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    a.event(
+        s, "banned", "export_restriction", affected=(corvex,), timex=a.timex(s, "April 15, 2018")
+    )
+
+    placed = reconcile([a.build(), undated("b")], statements, ENTITY_TYPES)
+    assert placed.documents["b"].anchored
+    (said,) = [n for n, e in enumerate(placed.events) if e.type_id == "statement"]
+    # May 14, 2018 was a Monday: "Sunday" is May 13 of that year
+    assert placed.windows[said].to_range() == DateRange(date(2018, 5, 13), date(2018, 5, 13))
+    assert placed.on_timeline(said)
+    # alone, nothing gives the document its year: the day of an assumed year dates nothing
+    alone = reconcile([undated("b")], statements, ENTITY_TYPES)
+    (said,) = [n for n, e in enumerate(alone.events) if e.type_id == "statement"]
+    assert not alone.on_timeline(said)
