@@ -121,6 +121,7 @@ class SyntaxWords:
 
     clause_boundaries: frozenset[str]  # words that end a clause ("while", "but", ";")
     separating_marks: frozenset[str]  # marks of a clause that is an event of its own
+    other_time_marks: frozenset[str]  # "after the ban was imposed in April": not its date
     argument_prepositions: frozenset[str]  # prepositions whose objects are arguments
     definite_determiners: frozenset[str]  # "the", "this": a definite mention
     demonstratives: frozenset[str]  # "this", "that": a mention pointing back to the last one
@@ -195,6 +196,7 @@ class EventLexicon:
 _SYNTAX_SECTIONS = (
     "clause_boundaries",
     "separating_marks",
+    "other_time_marks",
     "argument_prepositions",
     "definite_determiners",
     "demonstratives",

@@ -152,6 +152,10 @@ def _event_dated_by(
             break  # "the order, which had been in force since April 15": the noun's date
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in syntax.other_time_marks for c in token.children
+        ):
+            break  # "ceased operations after the ban was ordered in April": the ban's date
         # "suspended since it was announced in April": the clause dates the event it
         # modifies; "will add 12 affiliates, raising the total since it was first added
         # in March 2023": never one further up

@@ -300,6 +300,11 @@ class TriggerFinder:
             words = self.lexicon.word_classes.get(name, frozenset())
             if token.lemma_.lower() in words or token.lower_ in words:
                 return True
+            if is_verbal(token) and any(
+                f"{token.lemma_.lower()} {o.lemma_.lower()}" in words
+                for o in children(token, "dobj")
+            ):
+                return True  # a verb with its object: "taking orders", "doing business"
             if (
                 token.i >= 2
                 and token.nbor(-1).text == "-"
@@ -551,7 +556,8 @@ class TriggerFinder:
                     add(affected, part)
                     for named in children(part, "appos"):  # "the phone company, Corvex,"
                         add(affected, named)
-                for prep in ("on", "against", "for", "to", "with"):
+                # "stopped taking orders from Corvex": whom the halted dealings were with
+                for prep in ("on", "against", "for", "to", "with", "from"):
                     for obj in preposition_objects(complement, prep):
                         add(affected, obj)
         if trigger.rule.absorbs_complement:

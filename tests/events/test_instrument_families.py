@@ -234,6 +234,18 @@ def test_stores_services_and_shares(run: Run) -> None:
     assert "trading_halt" in [e.type for e in halted.events]
 
 
+def test_companies_halting_their_operations_and_their_dealings(run: Run) -> None:
+    ceased = run("Corvex Systems said in a filing that its major operating activities had ceased.")
+    (halt,) = ceased.of_type("access_disable")
+    assert ceased.names(halt.agents) == {"Corvex Systems"}
+    # a verb and its object as one access verb ("taking orders"); a name's last word
+    # ("Co") is a company's, so the name before it acts
+    orders = run("Samsung Electronics Co has stopped taking orders from Corvex Systems.")
+    (stop,) = orders.of_type("access_disable")
+    assert orders.names(stop.agents) == {"Samsung"}
+    assert orders.names(stop.affected) == {"Corvex Systems"}
+
+
 def test_statements_need_to_name_whom_they_are_about(run: Run) -> None:
     about = run(
         "Trade Minister Jane Roe condemned the ban on Corvex Systems on Thursday.",

@@ -229,3 +229,27 @@ def test_timing_present_tense_is_not_dated_by_a_past_month() -> None:
     by_trigger = {e.trigger.text: e for e in records.events}
     assert by_trigger["revokes"].date is None  # told in the present: January is another's
     assert by_trigger["licence"].date == DateRange(date(2026, 1, 1), date(2026, 1, 31))
+
+
+def test_timing_a_date_in_a_clause_of_another_time_dates_only_that_clause(
+    run: Run,
+) -> None:
+    """ "after the ban was imposed in April": April is the ban's, never the halt's; a
+    clause of the same time ("when") still dates the event it modifies."""
+    after = run(
+        "Corvex Systems ceased operations after the ban was imposed in April.",
+        timexes=[("April", "DATE", "XXXX-04")],
+    )
+    assert after.by_trigger("ceased operations").timex is None
+    assert after.timexes[after.by_trigger("ban").timex or ""].span.text == "April"
+    # what the clause tells is no event of the scheme: its date still dates nothing above
+    visited = run(
+        "Samsung halted shipments to Corvex Systems after inspectors visited its plant in March.",
+        timexes=[("March", "DATE", "XXXX-03")],
+    )
+    assert visited.by_trigger("halted").timex is None
+    when = run(
+        "Samsung halted shipments to Corvex Systems when inspectors visited its plant in March.",
+        timexes=[("March", "DATE", "XXXX-03")],
+    )
+    assert when.timexes[when.by_trigger("halted").timex or ""].span.text == "March"
