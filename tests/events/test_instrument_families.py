@@ -246,6 +246,17 @@ def test_companies_halting_their_operations_and_their_dealings(run: Run) -> None
     assert orders.names(stop.affected) == {"Corvex Systems"}
 
 
+def test_a_company_replacing_its_board(run: Run) -> None:
+    replaced = run("Corvex Systems replaced its entire board of directors on Friday.")
+    (change,) = replaced.of_type("management_change")
+    assert replaced.names(change.agents) == {"Corvex Systems"}
+    appointed = run("Shareholders approved the appointment of eight new directors on Friday.")
+    assert appointed.of_type("management_change")
+    # a country's voters electing a president is no company's management
+    elected = run("Voters elected a new president on Sunday.")
+    assert not elected.of_type("management_change")
+
+
 def test_statements_need_to_name_whom_they_are_about(run: Run) -> None:
     about = run(
         "Trade Minister Jane Roe condemned the ban on Corvex Systems on Thursday.",
