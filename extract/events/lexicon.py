@@ -36,6 +36,8 @@ class TriggerRule:
     by_actor: Mapping[str, str | None]
     object: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
+    # only an infinitive completes it: "told Corvex to stop", not "told staff they will stop"
+    infinitive_complement: bool = False
     subject: tuple[str, ...] = ()
     auxiliary: frozenset[str] = frozenset()
     preposition_object: Mapping[str, tuple[str, ...]] | None = None
@@ -408,6 +410,7 @@ class _Merged:
             by_actor=by_actor,
             object=strings(entry.get("object"), path, what),
             complement=strings(entry.get("complement"), path, what),
+            infinitive_complement=bool(entry.get("infinitive_complement", False)),
             subject=strings(entry.get("subject"), path, what),
             auxiliary=frozenset(_lower_set(entry.get("auxiliary"), path, what)),
             preposition_object=(

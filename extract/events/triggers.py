@@ -245,6 +245,9 @@ class TriggerFinder:
             checks.append(any(self._matches(o, rule.object, entities) for o in objects))
         if rule.complement:
             complements = complements_of(head)
+            if rule.infinitive_complement:
+                # "told staff they will stop": what was said, no directive
+                complements = [c for c in complements if c.dep_ != "ccomp"]
             checks.append(any(self._matches(c, rule.complement, entities) for c in complements))
         if rule.subject:
             subjects = children(head, "nsubj", "nsubjpass")

@@ -246,6 +246,17 @@ def test_companies_halting_their_operations_and_their_dealings(run: Run) -> None
     assert orders.names(stop.affected) == {"Corvex Systems"}
 
 
+def test_telling_someone_to_stop_is_a_directive_telling_what_one_will_do_is_not(
+    run: Run,
+) -> None:
+    told_to = run("The Commerce Department told Samsung to stop shipping chips to Nokia.")
+    assert told_to.by_trigger("told").type == "export_restriction"
+    told_that = run("The chipmakers told their staff they will stop shipping chips to Nokia.")
+    assert not told_that.of_type("export_restriction")
+    (halt,) = told_that.of_type("access_disable")
+    assert halt.modality == "planned"
+
+
 def test_a_company_replacing_its_board(run: Run) -> None:
     replaced = run("Corvex Systems replaced its entire board of directors on Friday.")
     (change,) = replaced.of_type("management_change")
