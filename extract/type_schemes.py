@@ -57,6 +57,7 @@ class EventType:
     ends_relief: bool = False  # a restriction that ends a relief (a licence revoked)
     recurs: bool = False  # the same parties do it often: an undated mention names no one
     undone_by: tuple[str, ...] = ()  # types that, on its day, show it did not happen (renewed)
+    first_as: str | None = None  # its type where its government restricted nothing before
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -139,6 +140,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         follows=_words(fields.get("follows"), "follows", type_id, path),
         ends_relief=_flag(fields, "ends_relief", type_id, path),
         undone_by=_words(fields.get("undone_by"), "undone_by", type_id, path),
+        first_as=str(fields["first_as"]) if fields.get("first_as") else None,
     )
 
 

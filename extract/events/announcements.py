@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.participants import DocEntities
-from extract.events.timing import PlacedTimex
+from extract.events.timing import PlacedTimex, verb_phrases
 from extract.records import EntityMention
 
 # Up to the announcing verb: through clauses, and a noun the clause describes ("confirmed a
@@ -46,7 +46,7 @@ def announced_decisions(
             continue
         found = _speaker(draft.head, words, entities)
         dated = (draft.timex or draft.effective) is not None
-        decided = found is not None and found[1].lemma_.lower() in deciding and _body(found[0])
+        decided = found is not None and bool(verb_phrases(found[1]) & deciding) and _body(found[0])
         if draft.tense == "future" and (dated or decided):
             if draft.modality not in ("planned", "asserted"):
                 continue

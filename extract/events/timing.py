@@ -177,12 +177,12 @@ def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     if head.dep_ == "pobj" and head.head.lower_ in syntax.onset_prepositions:
         return "start"
     verb = head.head.head if head.dep_ == "pobj" else head.head
-    if verb.pos_ in ("VERB", "AUX") and _phrases(verb) & syntax.onset_verbs:
+    if verb.pos_ in ("VERB", "AUX") and verb_phrases(verb) & syntax.onset_verbs:
         return "start"  # "the ban takes effect on May 1"
     return None
 
 
-def _phrases(verb: Token) -> set[str]:
+def verb_phrases(verb: Token) -> set[str]:
     """A verb as a lexicon may name it: alone, with its object ("take effect"), or with a
     preposition and its object ("come into force")."""
     lemma = verb.lemma_.lower()

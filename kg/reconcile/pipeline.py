@@ -25,7 +25,7 @@ from kg.reconcile.entities import (
 from kg.reconcile.events import CanonicalEvent, cluster_claims
 from kg.reconcile.intervals import Window
 from kg.reconcile.labels import event_key, event_label, first_mention
-from kg.reconcile.states import StateInterval, derive_states
+from kg.reconcile.states import StateInterval, derive_states, first_limits
 from kg.reconcile.support import Support, Threshold, publishers, support_of
 from kg.reconcile.temporal import precision_of, solve
 from kg.schema import Bodies, EntityTypes, EventTypes, Populations
@@ -108,12 +108,16 @@ def reconcile(
                 placed,
             )
         )
+    strong = [i for i in range(len(events)) if not support[i].weak]
+    for index, first_as in first_limits(
+        events, windows, event_types, authorities, entity_types, strong
+    ).items():
+        events[index].named_as = first_as
     used: set[str] = set()
     for index, event in enumerate(events):
         event.key = event_key(event, windows[index], used)
     rank = {type_id: n for n, type_id in enumerate(entity_types.types)}
     labels = [event_label(event, entity_index, event_types, rank) for event in events]
-    strong = [i for i in range(len(events)) if not support[i].weak]
     states = derive_states(
         events,
         windows,

@@ -242,6 +242,41 @@ def derive_states(
     return intervals
 
 
+def first_limits(
+    events: Sequence[CanonicalEvent],
+    windows: Sequence[Window],
+    types: EventTypes,
+    authorities: Authorities,
+    entity_types: EntityTypes,
+    only: Sequence[int],
+) -> dict[int, str]:
+    """Event index -> the type it is as its government's first step on its subjects
+    (event_types.yaml ``first_as``): a partial relief by a government that restricted none
+    of them before ("will allow limited use of Corvex's equipment") limits what was free."""
+    steps: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index in only:
+        event_type = types.get(events[index].type_id)
+        day = best_day(windows[index])
+        if event_type.state_effect is None or event_type.layer != LEGAL or day is None:
+            continue
+        governments = {a.government for a in _authorities(events[index], LEGAL, authorities)}
+        for subject in _subjects(events[index], LEGAL, entity_types, authorities):
+            for government in governments:
+                steps[(subject, government)].append(day)
+    out: dict[int, str] = {}
+    for index in only:
+        first_as = types.get(events[index].type_id).first_as
+        day = best_day(windows[index])
+        if first_as is None or day is None:
+            continue
+        governments = {a.government for a in _authorities(events[index], LEGAL, authorities)}
+        subjects = _subjects(events[index], LEGAL, entity_types, authorities)
+        earlier = [d for s in subjects for g in governments for d in steps[(s, g)] if d < day]
+        if governments and subjects and not earlier:
+            out[index] = first_as
+    return out
+
+
 def _subjects(
     event: CanonicalEvent, layer: str, entity_types: EntityTypes, authorities: Authorities
 ) -> list[str]:

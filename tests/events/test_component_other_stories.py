@@ -207,6 +207,13 @@ def test_other_a_measure_a_government_announces_is_decided_when_announced(run: R
         timexes=[("Monday", "DATE", "XXXX-WXX-1")],
     )
     assert all(e.modality != "asserted" for e in said.of_type("export_restriction"))
+    # what a government says in a decision it decides
+    decision = run(
+        "The department will impose new export restrictions on Nokia, the Commerce Department "
+        "said on Monday in a decision.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    assert decision.by_trigger("export restrictions").modality == "asserted"
 
 
 def test_other_a_company_s_ban_is_on_the_company_unless_it_bans_something(run: Run) -> None:

@@ -644,3 +644,44 @@ def test_states_one_step_named_as_two_kinds_is_one_event(doc: Any) -> None:
     kinds = sorted((e.type_id, len(e.sources)) for e in r.events)
     # the listing and the restrictions of its day are one step, named by the specific kind
     assert kinds == [("export_restriction", 1), ("list_addition", 3)]
+
+
+def test_states_a_relief_where_nothing_was_restricted_limits_what_was_free(
+    doc: MakeDoc,
+) -> None:
+    """The UK allows limited use of Corvex gear (its first step on Corvex): a restriction;
+    the US relieves in part a ban of its own: a partial lift."""
+    uk = ("UK government", "UK government", "government")
+    limited = _act(
+        doc,
+        "k",
+        "The UK government will allow limited use of Corvex gear from January 28.",
+        uk,
+        "allow",
+        "partial_lift",
+        "January 28",
+    )
+    banned = _act(
+        doc,
+        "u",
+        "The US government banned Corvex gear on March 2.",
+        WHOLE,
+        "banned",
+        "export_restriction",
+        "March 2",
+    )
+    eased = _act(
+        doc,
+        "e",
+        "The US government eased its ban on Corvex gear on May 4.",
+        WHOLE,
+        "eased",
+        "partial_lift",
+        "May 4",
+    )
+    r = _reconcile(limited, banned, eased)
+    by_doc = {e.sources[0]: e for e in r.events}
+    assert by_doc["k"].type_id == "export_restriction"
+    assert _on(_states(r, "united-kingdom"), "2026-02-15") == ["restricted"]
+    assert by_doc["e"].type_id == "partial_lift"
+    assert _on(_states(r, "united-states"), "2026-06-01") == ["partially_lifted"]
