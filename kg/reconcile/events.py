@@ -260,7 +260,15 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
         if event.window.bounded and event.window.width == 1:
             by_day[(event.window.lo or 0, _step_kind(event))].append(number)
     absorbed: set[int] = set()
-    joins = (_same_day, _a_day_off, _orders_told_alone, _within_weeks, _announcing, _undone)
+    joins = (
+        _same_day,
+        _a_day_off,
+        _orders_told_alone,
+        _within_weeks,
+        _generic_of_the_same_weeks,
+        _announcing,
+        _undone,
+    )
     for join in joins:
         join(clusters, by_day, absorbed, context)
     return [event for number, event in enumerate(clusters) if number not in absorbed]
@@ -410,6 +418,46 @@ def _within_weeks(
         if len(fitting) == 1:
             _absorb(clusters[fitting.pop()], event)
             absorbed.add(number)
+
+
+def _generic_of_the_same_weeks(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """ "New restrictions on Corvex" that the reports of a listing of Corvex tell in the
+    same weeks, no day known of either: the listing, named by its effect only. A step
+    named by its coarse type joins the one step of a finer type of the same effect on the
+    same party, of weeks that overlap its own, whose author does not contradict its."""
+    specific: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, event in enumerate(clusters):
+        if number in absorbed or _generic(event) or not _weeks(event.window):
+            continue
+        for subject in _subjects(event):
+            specific[(_step_kind(event), subject)].append(number)
+    for number, event in enumerate(clusters):
+        if number in absorbed or not _generic(event) or not _weeks(event.window):
+            continue
+        if event.claims[0].type.state_effect is None:
+            continue
+        fitting = {
+            keep
+            for subject in _subjects(event)
+            for keep in specific.get((_step_kind(event), subject), ())
+            if keep not in absorbed
+            and not event.window.intersect(clusters[keep].window).empty
+            and not _told_apart(event, clusters[keep])
+            and context.agents(event.agents, clusters[keep].agents) != "conflict"
+        }
+        if len(fitting) == 1:
+            kept = clusters[fitting.pop()]
+            kept.window = kept.window.intersect(event.window)
+            kept.named_as = kept.type_id  # the listing, more than "restrictions"
+            _absorb(kept, event)
+            absorbed.add(number)
+
+
+def _weeks(window: Window) -> bool:
+    """Dated to some days or weeks, not to one day."""
+    return window.bounded and 1 < window.width <= STEP_WITHIN_DAYS
 
 
 def _generic(event: CanonicalEvent) -> bool:

@@ -1372,3 +1372,64 @@ def test_reconcile_a_measure_was_decided_by_the_day_it_took_effect(doc: MakeDoc)
     )
     (event,) = reconcile([b.build()], EVENT_TYPES, ENTITY_TYPES).events
     assert event.window.latest() != _day("2026-06-12")
+
+
+def test_reconcile_restrictions_of_the_weeks_of_a_listing_are_that_listing(doc: MakeDoc) -> None:
+    """Two reports that Commerce added Corvex to a list, and one of "new restrictions" on
+    Corvex, all news of the same days with no day of their own: one listing. Restrictions
+    told weeks later are another step."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "list_addition": _type(
+                "list_addition", coarse="export_restriction", state_effect="restricted"
+            ),
+        }
+    )
+
+    def news(doc_id: str, text: str, trigger: str, type_id: str, day: str) -> DocBuilder:
+        a = doc(doc_id, dct=DateRange(_day(day), _day(day)), inferred=False)
+        s = a.sentence(text)
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(s, trigger, type_id, agents=(agency,), affected=(corvex,), news=True)
+        return a
+
+    listed = [
+        news(
+            "a",
+            "The Commerce Department added Corvex to the list.",
+            "added",
+            "list_addition",
+            "2026-08-19",
+        ),
+        news(
+            "b",
+            "The Commerce Department has added Corvex to its list.",
+            "added",
+            "list_addition",
+            "2026-08-21",
+        ),
+    ]
+    same = news(
+        "c",
+        "The Commerce Department imposed new restrictions on Corvex.",
+        "restrictions",
+        "export_restriction",
+        "2026-08-20",
+    )
+    r = reconcile([b.build() for b in [*listed, same]], types, ENTITY_TYPES)
+    assert [(e.type_id, sorted(e.sources)) for e in r.events] == [
+        ("list_addition", ["a", "b", "c"])
+    ]
+    later = news(
+        "c",
+        "The Commerce Department imposed new restrictions on Corvex.",
+        "restrictions",
+        "export_restriction",
+        "2026-10-20",
+    )
+    r = reconcile([b.build() for b in [*listed, later]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
