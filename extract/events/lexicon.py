@@ -88,6 +88,8 @@ class ModalityCues:
     planned_nouns: frozenset[str]
     planned_adjectives: frozenset[str]
     planned_subjects: frozenset[str]  # "the bill bans X": what a proposal would do
+    # "the law requires X to sell": what a measure in force says, a state, no new act
+    state_subjects: frozenset[str]
     planned_modals: frozenset[str]
     asserted_with: frozenset[str]
     speculative_modals: frozenset[str]
@@ -345,7 +347,7 @@ class _Merged:
             if not isinstance(value, int):
                 raise DataFileError(path, f"number_words.{word}: expected an integer")
             self.numbers[str(word).lower()] = value
-        for section in ("negated", "hypothetical", "requested", "planned", "speculative"):
+        for section in ("negated", "hypothetical", "requested", "planned", "speculative", "state"):
             for key, words in _mapping(data.get(section), path, section).items():
                 self.modality.setdefault(f"{section}.{key}", set()).update(
                     _lower_set(words, path, f"{section}.{key}")
@@ -553,6 +555,7 @@ class _Merged:
                 planned_nouns=frozenset(mod.get("planned.nouns", ())),
                 planned_adjectives=frozenset(mod.get("planned.adjectives", ())),
                 planned_subjects=frozenset(mod.get("planned.subjects", ())),
+                state_subjects=frozenset(mod.get("state.subjects", ())),
                 planned_modals=frozenset(mod.get("planned.modals", ())),
                 asserted_with=frozenset(mod.get("planned.asserted_with", ())),
                 speculative_modals=frozenset(mod.get("speculative.modals", ())),

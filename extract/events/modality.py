@@ -177,6 +177,13 @@ def modality_of(
             if state and modality in ("planned", "speculative", "requested"):
                 continue
             return modality
+    if (
+        is_verbal(head)
+        and light is None
+        and head.tag_ in ("VBZ", "VBP")
+        and _proposal_subject(head, cues.state_subjects)
+    ):
+        return "state"  # "the law requires X to sell": what a measure in force says
     return "state" if state else "asserted"
 
 
