@@ -164,6 +164,9 @@ def test_pleas_and_penalties(run: Run) -> None:
         timexes=[("March 7", "DATE", "XXXX-03-07"), ("June", "DATE", "XXXX-06")],
     )
     assert {"settlement", "penalty_payment"} <= {e.type for e in result.events}
+    # money put in escrow to answer for future violations is paid too
+    escrow = run("Corvex Systems deposited $400 million in escrow at a U.S. bank.")
+    assert escrow.by_trigger("deposited").type == "penalty_payment"
 
 
 def test_a_settlement_reached_with_a_party_is_an_agreement_between_them(run: Run) -> None:
