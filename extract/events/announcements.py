@@ -44,6 +44,9 @@ def announced_decisions(
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
             continue
+        if draft.modality == "asserted" and _pledged(draft.head, lexicon, entities):
+            draft.modality = "planned"
+            continue
         found = _speaker(draft.head, words, entities)
         dated = (draft.timex or draft.effective) is not None
         decided = found is not None and bool(verb_phrases(found[1]) & deciding) and _body(found[0])
@@ -105,6 +108,19 @@ def _told_directly(draft: Draft, verb: Token, anchors: set[int]) -> bool:
         if token.i in anchors and token.i not in draft.anchors and token.i != verb.i:
             return False
     return True
+
+
+def _pledged(head: Token, lexicon: EventLexicon, entities: DocEntities) -> bool:
+    """A person who agrees to a measure ("the president agreed to lift the ban") pledges
+    it; a government or one of its bodies that agrees to it ("the department agreed to
+    extend the licence") decides it."""
+    if head.dep_ != "xcomp" or head.head.lemma_.lower() not in lexicon.syntax.pledging_verbs:
+        return False
+    for child in head.head.children:
+        if child.dep_ == "nsubj":
+            mention = entities.resolve(child)
+            return mention is not None and entities.actor_kind(mention) == "person"
+    return False
 
 
 def _infinitive_of(head: Token, verb: Token) -> bool:

@@ -134,6 +134,7 @@ class SyntaxWords:
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
     deciding_verbs: frozenset[str]  # "announced it will tighten the rules": decided then too
+    pledging_verbs: frozenset[str]  # "the president agreed to lift the ban": a pledge
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
@@ -209,6 +210,7 @@ _SYNTAX_SECTIONS = (
     "jurisdiction_prepositions",
     "announcing_verbs",
     "deciding_verbs",
+    "pledging_verbs",
     "onset_prepositions",
     "onset_verbs",
     "idioms",

@@ -216,6 +216,19 @@ def test_other_a_measure_a_government_announces_is_decided_when_announced(run: R
     assert decision.by_trigger("export restrictions").modality == "asserted"
 
 
+def test_other_what_a_person_agrees_to_is_a_pledge_what_a_body_agrees_to_is_decided(
+    run: Run,
+) -> None:
+    pledged = run("An adviser said President Jane Roe agreed to lift the ban on Nokia.")
+    assert pledged.by_trigger("lift").modality == "planned"
+    decided = run(
+        "The Commerce Department on Monday agreed to extend the temporary general licence "
+        "for Nokia.",
+        timexes=[("Monday", "DATE", "XXXX-WXX-1")],
+    )
+    assert decided.of_type("licence_extension")[0].modality == "asserted"
+
+
 def test_other_a_company_s_ban_is_on_the_company_unless_it_bans_something(run: Run) -> None:
     barred = run("Nokia's ban took effect on Monday.", timexes=[("Monday", "DATE", "XXXX-WXX-1")])
     ban = barred.by_trigger("ban")
