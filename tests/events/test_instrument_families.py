@@ -247,6 +247,11 @@ def test_companies_halting_their_operations_and_their_dealings(run: Run) -> None
     (stop,) = orders.of_type("access_disable")
     assert orders.names(stop.agents) == {"Samsung"}
     assert orders.names(stop.affected) == {"Corvex Systems"}
+    # business with a party is dealings with it: the party is whom the halt concerns
+    dealings = run("Samsung suspended business with Corvex Systems on Monday.")
+    (halt,) = dealings.of_type("access_disable")
+    assert dealings.names(halt.agents) == {"Samsung"}
+    assert dealings.names(halt.affected) == {"Corvex Systems"}
 
 
 def test_telling_someone_to_stop_is_a_directive_telling_what_one_will_do_is_not(
