@@ -16,6 +16,21 @@ if TYPE_CHECKING:
     from tests.kg.conftest import DocBuilder, MakeDoc
 
 
+# A statement: news when two publishers carry it, or one completely
+STATEMENTS = EventTypes(
+    {
+        **EVENT_TYPES.types,
+        "statement": replace(
+            EVENT_TYPES.types["export_restriction"],
+            id="statement",
+            state_effect=None,
+            min_sources=2,
+            complete_alone=True,
+        ),
+    }
+)
+
+
 def _order(doc: MakeDoc, doc_id: str) -> DocBuilder:
     a = doc(doc_id)
     s = a.sentence("Commerce restricted exports of Mythos 5 on June 12.")
@@ -89,18 +104,7 @@ def test_support_a_types_own_min_sources_unless_the_build_sets_one(doc: MakeDoc)
 
 
 def test_support_one_complete_report_suffices_for_a_type_that_allows_it(doc: MakeDoc) -> None:
-    statements = EventTypes(
-        {
-            **EVENT_TYPES.types,
-            "statement": replace(
-                EVENT_TYPES.types["export_restriction"],
-                id="statement",
-                state_effect=None,
-                min_sources=2,
-                complete_alone=True,
-            ),
-        }
-    )
+    statements = STATEMENTS
 
     def said(doc_id: str, dated: bool, anchored: bool = True) -> DocumentRecords:
         a = doc(doc_id, anchored=anchored)
@@ -145,18 +149,7 @@ def test_support_a_day_relative_to_a_document_the_corpus_placed_dates_again(
     """A document that gives no year says "on Sunday": no date while its year is unknown;
     once its other events, dated by another document, place it, the day dates again, and
     its one complete report is enough for a type that allows it."""
-    statements = EventTypes(
-        {
-            **EVENT_TYPES.types,
-            "statement": replace(
-                EVENT_TYPES.types["export_restriction"],
-                id="statement",
-                state_effect=None,
-                min_sources=2,
-                complete_alone=True,
-            ),
-        }
-    )
+    statements = STATEMENTS
 
     def undated(doc_id: str) -> DocumentRecords:
         b = doc(doc_id, dct=DateRange(date(2026, 5, 14), date(2026, 5, 14)), anchored=False)
