@@ -393,7 +393,7 @@ def _within_weeks(
         window = event.window
         if number in absorbed or event.claims[0].type.state_effect is None:
             continue
-        if not window.bounded or window.width == 1 or window.width > STEP_WITHIN_DAYS:
+        if not _weeks(window):
             continue
         kind = _step_kind(event)
         subjects = _subjects(event)

@@ -253,26 +253,25 @@ def first_limits(
     """Event index -> the type it is as its government's first step on its subjects
     (event_types.yaml ``first_as``): a partial relief by a government that restricted none
     of them before ("will allow limited use of Corvex's equipment") limits what was free."""
-    steps: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # each legal step: its day, the governments that took it, the subjects it concerns
+    facts: dict[int, tuple[int, set[str], list[str]]] = {}
+    firsts: dict[tuple[str, str], int] = {}  # (subject, government) -> its first step's day
     for index in only:
-        event_type = types.get(events[index].type_id)
         day = best_day(windows[index])
+        event_type = types.get(events[index].type_id)
         if event_type.state_effect is None or event_type.layer != LEGAL or day is None:
             continue
         governments = {a.government for a in _authorities(events[index], LEGAL, authorities)}
-        for subject in _subjects(events[index], LEGAL, entity_types, authorities):
-            for government in governments:
-                steps[(subject, government)].append(day)
-    out: dict[int, str] = {}
-    for index in only:
-        first_as = types.get(events[index].type_id).first_as
-        day = best_day(windows[index])
-        if first_as is None or day is None:
-            continue
-        governments = {a.government for a in _authorities(events[index], LEGAL, authorities)}
         subjects = _subjects(events[index], LEGAL, entity_types, authorities)
-        earlier = [d for s in subjects for g in governments for d in steps[(s, g)] if d < day]
-        if governments and subjects and not earlier:
+        facts[index] = day, governments, subjects
+        for key in ((s, g) for s in subjects for g in governments):
+            firsts[key] = min(day, firsts.get(key, day))
+    out: dict[int, str] = {}
+    for index, (day, governments, subjects) in facts.items():
+        first_as = types.get(events[index].type_id).first_as
+        if first_as is None or not governments or not subjects:
+            continue
+        if all(firsts[(s, g)] >= day for s in subjects for g in governments):
             out[index] = first_as
     return out
 
