@@ -167,6 +167,16 @@ class Count:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A sum of money an event is about ("paid a $1 billion penalty"): its value in units
+    of its currency (ISO 4217 code), and where the text gives it."""
+
+    value: float
+    currency: str
+    span: TextSpan
+
+
+@dataclass(frozen=True)
 class Scope:
     """Who a restriction or a lifting applies to."""
 
@@ -224,6 +234,7 @@ class EventMention:
     expires: str | None = None  # timex id: when it lapses ("a licence through June 30")
     news: bool = False  # told as the document's news: in its headline, or as a new step
     #                     ("adds new affiliates", "another 38 firms"), not a reference back
+    amount: Amount | None = None  # the sum paid or agreed, for types whose sum tells them apart
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class EventType:
     recurs: bool = False  # the same parties do it often: an undated mention names no one
     undone_by: tuple[str, ...] = ()  # types that, on its day, show it did not happen (renewed)
     first_as: str | None = None  # its type where its government restricted nothing before
+    amounts: bool = False  # the sum it is about tells its events apart (two fines, two sums)
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -141,6 +142,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         ends_relief=_flag(fields, "ends_relief", type_id, path),
         undone_by=_words(fields.get("undone_by"), "undone_by", type_id, path),
         first_as=str(fields["first_as"]) if fields.get("first_as") else None,
+        amounts=_flag(fields, "amounts", type_id, path),
     )
 
 

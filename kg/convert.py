@@ -19,7 +19,7 @@ from extract.records import DocumentRecords, EntityMention, EventMention, TextSp
 from kg.iri import Minter, slug
 from kg.namespace import DCTERMS, GAF, NIF, PROV, PTKG, RDF, RDFS, SDO, SEM
 from kg.schema import EntityTypes
-from kg.terms import date_literal, date_range_triples, integer_literal
+from kg.terms import amount_triples, date_literal, date_range_triples, integer_literal
 
 Triple = tuple[URIRef, URIRef, Node]
 Quad = tuple[URIRef, URIRef, Node, URIRef]
@@ -231,6 +231,11 @@ class _DocumentWriter:
                 yield iri, PROV.wasAttributedTo, self.reported_entity(event.attribution.source)
         if event.instrument is not None:
             yield iri, PTKG.instrument, self.reported_entity(event.instrument)
+        if event.amount is not None:
+            node = self.m.amount(self.doc_id, event.id)
+            amount = event.amount
+            yield from amount_triples(iri, node, amount.value, amount.currency)
+            yield node, GAF.denotedBy, self.string(amount.span)
         for index, relation in enumerate(event.relations):
             node = self.m.relation(self.doc_id, event.id, index)
             yield iri, PTKG.statedRelation, node

@@ -67,6 +67,9 @@ class Minter:
     def scope(self, doc_id: str, event_id: str, index: int) -> URIRef:
         return URIRef(f"{self.base}doc/{doc_id}#{event_id}-scope{index}")
 
+    def amount(self, doc_id: str, event_id: str) -> URIRef:
+        return URIRef(f"{self.base}doc/{doc_id}#{event_id}-amount")
+
     def relation(self, doc_id: str, event_id: str, index: int) -> URIRef:
         return URIRef(f"{self.base}doc/{doc_id}#{event_id}-rel{index}")
 
@@ -89,6 +92,9 @@ class Minter:
 
     def canonical_scope(self, event_key: str, index: int) -> URIRef:
         return URIRef(f"{self.base}event/{event_key}-scope{index}")
+
+    def canonical_amount(self, event_key: str) -> URIRef:
+        return URIRef(f"{self.base}event/{event_key}-amount")
 
     def state_interval(self, key: str) -> URIRef:
         return URIRef(f"{self.base}state/{key}")

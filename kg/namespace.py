@@ -72,6 +72,7 @@ class PTKG(DefinedNamespace):
     affected: URIRef
     agent: URIRef
     aspect: URIRef
+    amount: URIRef
     attributionCue: URIRef
     authority: URIRef
     authorityKey: URIRef

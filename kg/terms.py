@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import TIME, XSD
 
 from extract.records import DateRange, Precision
-from kg.namespace import PTKG
+from kg.namespace import PTKG, RDF, SDO
 
 # OWL-Time has temporal units for these precisions; the others are only named by ptkg:precision.
 PRECISION_UNITS: dict[str, URIRef] = {
@@ -34,6 +34,18 @@ def integer_literal(value: int) -> Literal:
 def decimal_literal(value: float, places: int = 4) -> Literal:
     """A decimal written with a fixed number of places: the same value, the same bytes."""
     return Literal(f"{value:.{places}f}", datatype=XSD.decimal)
+
+
+def amount_triples(
+    event: URIRef, node: URIRef, value: float, currency: str
+) -> list[tuple[URIRef, URIRef, Literal | URIRef]]:
+    """The sum an event is about, as a schema.org MonetaryAmount."""
+    return [
+        (event, PTKG.amount, node),
+        (node, RDF.type, SDO.MonetaryAmount),
+        (node, SDO.value, decimal_literal(value, places=2)),
+        (node, SDO.currency, Literal(currency)),
+    ]
 
 
 def boolean_literal(value: bool) -> Literal:

@@ -11,7 +11,8 @@ will be blocked from Monday"). Announced without a day it takes effect, it stays
 announcing verb dates such a decision ("confirmed on Tuesday that the kit will be banned
 from March"), and nothing else it tells ("said on Monday it had lifted the ban" dates the
 saying): measured on the development stories, dating past acts by it misplaced more
-events than it placed.
+events than it placed. What a person or a company agrees to do ("Corvex agreed to pay a
+fine", "the president agreed to lift the ban"), of any type, is a pledge: planned.
 """
 
 from __future__ import annotations
@@ -41,11 +42,11 @@ def announced_decisions(
     deciding = lexicon.syntax.deciding_verbs
     anchors = {i for d in drafts for i in d.anchors}
     for draft in drafts:
-        event_type = lexicon.scheme_of(draft.type)
-        if event_type is None or event_type.state_effect is None:
-            continue
         if draft.modality == "asserted" and _pledged(draft.head, lexicon, entities):
             draft.modality = "planned"
+            continue
+        event_type = lexicon.scheme_of(draft.type)
+        if event_type is None or event_type.state_effect is None:
             continue
         found = _speaker(draft.head, words, entities)
         dated = (draft.timex or draft.effective) is not None
@@ -111,15 +112,15 @@ def _told_directly(draft: Draft, verb: Token, anchors: set[int]) -> bool:
 
 
 def _pledged(head: Token, lexicon: EventLexicon, entities: DocEntities) -> bool:
-    """A person who agrees to a measure ("the president agreed to lift the ban") pledges
-    it; a government or one of its bodies that agrees to it ("the department agreed to
-    extend the licence") decides it."""
+    """A person or a company that agrees to do something ("the president agreed to lift
+    the ban", "Corvex agreed to pay a fine") pledges it; a government or one of its bodies
+    that agrees to it ("the department agreed to extend the licence") decides it."""
     if head.dep_ != "xcomp" or head.head.lemma_.lower() not in lexicon.syntax.pledging_verbs:
         return False
     for child in head.head.children:
         if child.dep_ == "nsubj":
             mention = entities.resolve(child)
-            return mention is not None and entities.actor_kind(mention) == "person"
+            return mention is not None and entities.actor_kind(mention) in ("person", "company")
     return False
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.events.amounts import amount_of
 from extract.events.attribution import Cue, attribution_for
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
@@ -112,6 +113,9 @@ class Describer:
                     draft.modality = modality
                     break
         draft.tense = tense_of(told.head, told.light)
+        scheme = self.lexicon.scheme_of(rep.type)
+        if scheme is not None and scheme.amounts:
+            draft.amount = amount_of(rep.head, self.lexicon.money)
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
@@ -143,7 +147,7 @@ class Describer:
         if draft.affected or draft.models or not focus:
             return
         rep = draft.trigger
-        if not self._about_someone(rep.type):
+        if not self._about_someone(rep.type) or self._complied_with(rep.head):
             return
         agents = {m.name for m in draft.agents} | {
             m.affiliation for m in draft.agents if m.affiliation
@@ -163,6 +167,18 @@ class Describer:
             return
         nearest = min(found, key=lambda pair: pair[0])[1]
         (draft.models if entities.is_product(nearest) else draft.affected).append(nearest)
+
+    def _complied_with(self, head: Token) -> bool:
+        """A measure someone complies with ("Corvex is complying with the order"): who
+        complies is bound by it, and whom it is aimed at is not said."""
+        verbs = self.lexicon.syntax.complying_verbs
+        if head.dep_ == "dobj":
+            return head.head.lemma_.lower() in verbs
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            verb = head.head.head
+            lemma = verb.lemma_.lower()
+            return lemma in verbs or f"{lemma} {head.head.lower_}" in verbs
+        return False
 
     def _about_someone(self, type_id: str) -> bool:
         """Events that restrict or relieve someone, or that must name whom they are about."""

@@ -10,7 +10,7 @@ from extract.events.attribution import Cue
 from extract.events.scope import ScopeMatch
 from extract.events.timing import PlacedTimex
 from extract.events.triggers import Trigger
-from extract.records import EntityMention, EventRelation
+from extract.records import Amount, EntityMention, EventRelation
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Draft:
     relations: list[EventRelation] = field(default_factory=list)
     carried_by: Draft | None = None  # a dated letter that carries this act (its date is ours)
     news: bool = False  # a new step of its kind ("another", "new"), or in a headline
+    amount: Amount | None = None  # the sum it is about ("paid a $1 billion penalty")
     event_id: str = ""
 
     @property

@@ -135,11 +135,20 @@ class SyntaxWords:
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
     deciding_verbs: frozenset[str]  # "announced it will tighten the rules": decided then too
     pledging_verbs: frozenset[str]  # "the president agreed to lift the ban": a pledge
+    complying_verbs: frozenset[str]  # "Corvex complies with the order": bound, not aimed at
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
+
+
+@dataclass(frozen=True)
+class MoneyWords:
+    """How sums of money are written (event_types.yaml: ``amounts``)."""
+
+    currencies: Mapping[str, str]  # sign or word (lower case) -> ISO 4217 code
+    scales: Mapping[str, int]  # "million" -> 1000000
 
 
 @dataclass(frozen=True)
@@ -163,6 +172,7 @@ class EventLexicon:
     modality: ModalityCues
     attribution: AttributionCues
     syntax: SyntaxWords
+    money: MoneyWords
     # types a rule may give that the text decides: lift -> {partial: ..., full: ...}
     by_degree: Mapping[str, Mapping[str, str]]
 
@@ -211,6 +221,7 @@ _SYNTAX_SECTIONS = (
     "announcing_verbs",
     "deciding_verbs",
     "pledging_verbs",
+    "complying_verbs",
     "onset_prepositions",
     "onset_verbs",
     "idioms",
@@ -275,6 +286,8 @@ class _Merged:
         self.instruments: dict[str, str] = {}
         self.syntax: dict[str, set[str]] = {name: set() for name in _SYNTAX_SECTIONS}
         self.by_degree: dict[str, dict[str, str]] = {}
+        self.currencies: dict[str, str] = {}
+        self.scales: dict[str, int] = {}
 
     def add(self, path: Path, data: Mapping[str, Any]) -> None:
         for number, entry in enumerate(_entries(data.get("event_types"), path, "event_types"), 1):
@@ -330,6 +343,13 @@ class _Merged:
                     fix=f"use {', '.join(self.syntax)}",
                 )
             self.syntax[key].update(_lower_set(words, path, f"syntax.{key}"))
+        amounts = _mapping(data.get("amounts"), path, "amounts")
+        for word, code in _mapping(amounts.get("currencies"), path, "amounts.currencies").items():
+            self.currencies[str(word).lower()] = str(code).upper()
+        for word, scale in _mapping(amounts.get("scales"), path, "amounts.scales").items():
+            if isinstance(scale, bool) or not isinstance(scale, int) or scale < 1:
+                raise DataFileError(path, f"amounts.scales.{word}: expected a whole number")
+            self.scales[str(word).lower()] = scale
         time = _mapping(data.get("time"), path, "time")
         self.ignore_values.update(strings(time.get("ignore_values"), path, "time.ignore_values"))
         for pop_id, fields in _mapping(data.get("populations"), path, "populations").items():
@@ -576,6 +596,7 @@ class _Merged:
                 instruments=dict(self.instruments),
             ),
             syntax=SyntaxWords(**{k: frozenset(v) for k, v in self.syntax.items()}),
+            money=MoneyWords(dict(self.currencies), dict(self.scales)),
             by_degree={name: dict(by) for name, by in self.by_degree.items()},
         )
 

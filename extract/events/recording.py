@@ -54,6 +54,7 @@ def to_record(text: str, draft: Draft, event_id: str, sentences: Sentences) -> E
         effective=draft.effective.timex.id if draft.effective is not None else None,
         expires=draft.expires.timex.id if draft.expires is not None else None,
         news=draft.news,
+        amount=draft.amount,
     )
 
 

@@ -26,7 +26,7 @@ from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
-from kg.reconcile.values import vote_date
+from kg.reconcile.values import sums_apart, vote_date
 from kg.schema import EventType, EventTypes, Populations
 
 # Sources may disagree on a date by this many days and still report the same event; the
@@ -242,6 +242,8 @@ def _compatible(event: CanonicalEvent, other: CanonicalEvent, context: _Context)
     """Neither names a subject or an agent the other contradicts."""
     mine, theirs = _subjects(event), _subjects(other)
     if mine and theirs and not (mine & theirs or context.related_subjects(mine, theirs)):
+        return False
+    if sums_apart(event.all_claims, other.all_claims):
         return False
     return context.agents(event.agents, other.agents) != "conflict"
 
@@ -741,6 +743,8 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
         near_conflict = True
     if claim.models and event.models and not claim.models & event.models:
         return None
+    if sums_apart([claim], event.claims):
+        return None  # a payment of $1 billion is not one of $400 million
     if (
         claim.populations
         and event.populations

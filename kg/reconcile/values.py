@@ -13,9 +13,10 @@ source's guess, nor the narrowest window any one source gives.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from extract.records import Amount
 from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import part_of, soften
@@ -24,6 +25,9 @@ from kg.reconcile.vagueness import part_of, soften
 RELATIVE_TO_INFERRED = 0.5
 # Weight of a date only the page's date stamp gives.
 STAMPED = 0.5
+# Sums further apart than this share of the larger are different sums ($892 million and
+# $1.19 billion), not two roundings of one ($1.19 billion and $1.2 billion).
+SUM_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -91,4 +95,33 @@ def vote_date(claims: Sequence[Claim], fallback: Window) -> DateVote:
     return DateVote(chosen, scored[ranked[0]], agreeing, dissenting)
 
 
-__all__ = ["DateVote", "stated_window", "vote_date"]
+def same_sum(a: Amount, b: Amount) -> bool:
+    if a.currency != b.currency:
+        return False
+    larger = max(a.value, b.value)
+    return larger == 0 or abs(a.value - b.value) <= SUM_TOLERANCE * larger
+
+
+def sums_apart(mine: Iterable[Claim], theirs: Iterable[Claim]) -> bool:
+    """Whether both sides give the sum they are about and no sum of one is one of the
+    other's: two payments, not two reports of one."""
+    a = [c.mention.amount for c in mine if c.mention.amount is not None]
+    b = [c.mention.amount for c in theirs if c.mention.amount is not None]
+    return bool(a and b) and not any(same_sum(x, y) for x in a for y in b)
+
+
+def vote_amount(claims: Iterable[Claim]) -> Amount | None:
+    """The sum most documents give an event (of the sums that agree, the one told first),
+    or None when none gives one."""
+    told: list[tuple[str, Amount]] = [
+        (c.doc_id, c.mention.amount) for c in claims if c.mention.amount is not None
+    ]
+    best: tuple[int, Amount] | None = None
+    for _, amount in told:
+        documents = len({doc for doc, other in told if same_sum(amount, other)})
+        if best is None or documents > best[0]:
+            best = (documents, amount)
+    return best[1] if best is not None else None
+
+
+__all__ = ["DateVote", "same_sum", "stated_window", "sums_apart", "vote_amount", "vote_date"]

@@ -650,3 +650,18 @@ def test_other_orders_aimed_at_companies_concern_them(run: Run) -> None:
     )
     (orders,) = [e for e in result.events if e.type == "export_restriction"]
     assert result.names(orders.affected) == {"Samsung"}
+
+
+def test_other_who_complies_with_an_order_is_not_whom_it_targets(run: Run) -> None:
+    # in an article about Samsung, an order Samsung complies with is not thereby on Samsung
+    result = run(
+        "Samsung makes phones. Complying with the executive order from the White House, "
+        "Samsung is suspending business with Nokia. Samsung said it would review the "
+        "implications of the order."
+    )
+    complied = result.by_trigger("order")
+    assert complied.type == "export_restriction"
+    assert "Samsung" not in result.names(complied.affected)
+    suspended = result.by_trigger("suspending")
+    assert result.names(suspended.agents) == {"Samsung"}
+    assert result.names(suspended.affected) == {"Nokia"}

@@ -312,3 +312,34 @@ def test_an_order_is_what_its_clause_says_it_does(run: Run) -> None:
     (pause,) = [e for e in delaying.events if e.type == "enforcement_pause"]
     assert pause.modality == "asserted"  # the order was signed; what it seeks is its content
     assert not [e for e in delaying.events if e.trigger.text == "order"]
+
+
+def test_the_sum_a_payment_is_about(run: Run) -> None:
+    # a sign before the number, a word of scale, a noun the payment modifies
+    fine = run("The deal included a $2.5 billion penalty that Corvex Systems paid in June.")
+    amount = fine.by_trigger("paid").amount
+    assert amount is not None
+    assert (amount.value, amount.currency, amount.span.text) == (2.5e9, "USD", "$2.5 billion")
+    # an abbreviated scale; a currency named after the number
+    short = run("Corvex Systems deposited $75M in escrow.")
+    assert short.by_trigger("deposited").amount.value == 75e6  # type: ignore[union-attr]
+    euros = run("Corvex Systems paid 3.2 million euros in fines.")
+    paid = euros.by_trigger("paid").amount
+    assert paid is not None and (paid.value, paid.currency) == (3.2e6, "EUR")
+    # a sum in a clause of its own belongs to that clause's payment, not to this one
+    two = run("After Nokia paid a $3 million fine, Samsung paid a penalty as well.")
+    first, second = sorted(
+        (e for e in two.events if e.type == "penalty_payment"), key=lambda e: e.trigger.start
+    )
+    assert first.amount is not None and first.amount.value == 3e6
+    assert second.amount is None
+
+
+def test_a_company_that_agrees_to_pay_has_not_paid(run: Run) -> None:
+    def paid(text: str) -> list[str]:
+        result = run(text)
+        return [e.modality for e in result.events if e.type == "penalty_payment"]
+
+    told = "The ban came after Samsung broke a deal in which Samsung {} a $1.2 billion fine."
+    assert paid(told.format("paid")) == ["asserted"]
+    assert "asserted" not in paid(told.format("agreed to pay"))

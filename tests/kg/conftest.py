@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from extract.records import (
+    Amount,
     Count,
     DateRange,
     Document,
@@ -110,8 +111,14 @@ class DocBuilder:
         expires: str | None = None,
         instrument: str | None = None,
         news: bool = False,
+        amount: tuple[str, float, str] | None = None,  # (words, value, currency)
     ) -> str:
         start = self.text.index(trigger, sentence.start)
+        sum_told = None
+        if amount is not None:
+            words, value, currency = amount
+            at = self.text.index(words, sentence.start)
+            sum_told = Amount(value, currency, TextSpan(at, at + len(words), words))
         event_id = f"v{len(self.events) + 1}"
         date_range = None
         if timex is not None:
@@ -136,6 +143,7 @@ class DocBuilder:
                 expires=expires,
                 instrument=instrument,
                 news=news,
+                amount=sum_told,
             )
         )
         return event_id

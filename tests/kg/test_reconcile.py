@@ -1433,3 +1433,38 @@ def test_reconcile_restrictions_of_the_weeks_of_a_listing_are_that_listing(doc: 
     )
     r = reconcile([b.build() for b in [*listed, later]], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+
+
+def test_reconcile_payments_of_different_sums_are_different_payments(
+    doc: MakeDoc, tmp_path: Path
+) -> None:
+    """No source dates the payments; the sums tell them apart: $1 billion and a rounding of
+    it are one payment, $300 million another."""
+    types = EventTypes(
+        {**EVENT_TYPES.types, "penalty_payment": _type("penalty_payment", amounts=True)}
+    )
+    told = {
+        "a": ("Corvex paid a $1 billion penalty.", "$1 billion", 1e9),
+        "b": ("Corvex paid $1.02 billion in penalties.", "$1.02 billion", 1.02e9),
+        "c": ("Corvex paid a $300 million fine.", "$300 million", 3e8),
+    }
+    builders = []
+    for doc_id, (text, words, value) in told.items():
+        builder = doc(doc_id)
+        s = builder.sentence(text)
+        corvex = builder.entity(s, "Corvex", "Corvex", "organization")
+        builder.event(s, "paid", "penalty_payment", agents=(corvex,), amount=(words, value, "USD"))
+        builders.append(builder)
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+    # the graph gives each payment the sum most of its sources give
+    write_graph([b.build() for b in builders], tmp_path / "store", {}, GraphOptions())
+    with GraphStore.open_existing(tmp_path / "store") as store:
+        rows = store.query(
+            "PREFIX ptkg: <https://w3id.org/ptkg/vocab#> PREFIX schema: <https://schema.org/> "
+            "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
+            "SELECT ?event ?value WHERE { GRAPH ?g { ?event a sem:Event ; "
+            "ptkg:amount [ schema:value ?value ; schema:currency 'USD' ] } }"
+        )
+        sums = sorted(float(row[1]) for row in rows)
+    assert sums == [3e8, 1e9]
