@@ -98,14 +98,24 @@ class Describer:
         draft.scopes = [s for s in scopes if owner(s.head, owner_of) == number]
         state = rep.rule.modality == "state"
         told = draft.instrument_trigger or rep  # an order "seeking to delay": the order is told
-        draft.modality = modality_of(told.head, told.light, self.lexicon.modality, state=state)
+        draft.modality = modality_of(
+            told.head,
+            told.light,
+            self.lexicon.modality,
+            state=state,
+            negation_is_meaning=told.rule.negated,
+        )
         if draft.modality == "asserted":
             # a merged member may carry the cue ("is considering allowing")
             for member in draft.members[1:]:
                 if member is told or told is not rep:
                     continue
                 modality = modality_of(
-                    member.head, member.light, self.lexicon.modality, state=state
+                    member.head,
+                    member.light,
+                    self.lexicon.modality,
+                    state=state,
+                    negation_is_meaning=member.rule.negated,
                 )
                 if modality not in ("asserted", "state") and not path_is_within(
                     member.head, rep.head, _NEAR_MEMBER_DEPS, 1

@@ -38,6 +38,9 @@ class TriggerRule:
     complement: tuple[str, ...] = ()
     # only an infinitive completes it: "told Corvex to stop", not "told staff they will stop"
     infinitive_complement: bool = False
+    # its meaning holds its negation: "will not ship chips to X" withholds a supply; only a
+    # negated word matches, and the negation is no modality
+    negated: bool = False
     subject: tuple[str, ...] = ()
     auxiliary: frozenset[str] = frozenset()
     preposition_object: Mapping[str, tuple[str, ...]] | None = None
@@ -435,6 +438,7 @@ class _Merged:
             object=strings(entry.get("object"), path, what),
             complement=strings(entry.get("complement"), path, what),
             infinitive_complement=bool(entry.get("infinitive_complement", False)),
+            negated=bool(entry.get("negated", False)),
             subject=strings(entry.get("subject"), path, what),
             auxiliary=frozenset(_lower_set(entry.get("auxiliary"), path, what)),
             preposition_object=(

@@ -79,10 +79,28 @@ def _chain(token: Token) -> _Chain:
     return result
 
 
+def negated_word(token: Token, cues: ModalityCues) -> bool:
+    """Whether a word is negated itself: "not", "never", an adverb negated ("no longer")."""
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in cues.negated_particles
+        or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+        for c in token.children
+        if c.dep_ in ("neg", "advmod", "preconj")
+    )
+
+
 def modality_of(
-    head: Token, light: Token | None, cues: ModalityCues, *, state: bool = False
+    head: Token,
+    light: Token | None,
+    cues: ModalityCues,
+    *,
+    state: bool = False,
+    negation_is_meaning: bool = False,
 ) -> str:
-    """The modality of the mention whose trigger is ``head`` (carried by ``light``)."""
+    """The modality of the mention whose trigger is ``head`` (carried by ``light``);
+    ``negation_is_meaning``: the trigger's own negation is part of what it means ("will
+    not ship": a supply withheld), no modality."""
     start = light or head
     found_chain = _chain(start)
     chain = found_chain.tokens
@@ -115,13 +133,8 @@ def modality_of(
         lemma = token.lemma_.lower()
         is_governor = position > 0 and token.i != head.i
         kids = list(token.children)
-        if any(
-            c.dep_ == "neg"
-            or c.lower_ in cues.negated_particles
-            or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
-            for c in kids
-            if c.dep_ in ("neg", "advmod", "preconj")
-        ):
+        own = token.i == head.i and negation_is_meaning
+        if not own and negated_word(token, cues):
             found.add("negated")  # "not", "never", an adverb negated ("no longer allowed")
         if any(c.dep_ == "det" and c.lower_ in cues.negated_determiners for c in kids):
             found.add("negated")

@@ -152,16 +152,16 @@ def _event_dated_by(
             break  # "the order, which had been in force since April 15": the noun's date
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in syntax.other_time_marks for c in token.children
-        ):
+        marks = [c for c in token.children if c.dep_ == "mark"] if token.dep_ == "advcl" else []
+        # a date before the word that opens the clause is not in it ("halted shipments this
+        # month after its chips were found", parsed as the clause's date): it climbs on
+        marks = [m for m in marks if m.i < item.span.start]
+        if any(m.lower_ in syntax.other_time_marks for m in marks):
             break  # "ceased operations after the ban was ordered in April": the ban's date
         # "suspended since it was announced in April": the clause dates the event it
         # modifies; "will add 12 affiliates, raising the total since it was first added
         # in March 2023": never one further up
-        last_step = token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in syntax.separating_marks for c in token.children
-        )
+        last_step = any(m.lower_ in syntax.separating_marks for m in marks)
     if verb is not None and verb[0].lemma_.lower() not in syntax.announcing_verbs:
         for complement in (c for c in verb[0].children if c.dep_ == "xcomp"):
             for node in (complement, *(c for c in complement.children if c.dep_ == "xcomp")):

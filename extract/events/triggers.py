@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from extract.events.lexicon import ANY, SUBJECT, EventLexicon, TriggerRule
+from extract.events.modality import negated_word
 from extract.events.participants import DocEntities
 from extract.events.syntax import (
     NOUN_POS,
@@ -234,6 +235,16 @@ class TriggerFinder:
     def _conditions(self, trigger: Trigger, entities: DocEntities) -> bool:
         rule = trigger.rule
         head = trigger.head
+        if rule.negated and (
+            not negated_word(head, self.lexicon.modality)
+            or any(
+                c.dep_ == "mark" and c.lower_ in self.lexicon.modality.hypothetical_markers
+                for c in head.children
+            )
+        ):
+            # "will not ship": only the word negated means what the rule reads; "if it did
+            # not sell": a condition, nothing withheld
+            return False
         checks: list[bool] = []
         if rule.object:
             objects = objects_of(head)

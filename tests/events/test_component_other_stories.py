@@ -665,3 +665,35 @@ def test_other_who_complies_with_an_order_is_not_whom_it_targets(run: Run) -> No
     suspended = result.by_trigger("suspending")
     assert result.names(suspended.agents) == {"Samsung"}
     assert result.names(suspended.affected) == {"Nokia"}
+
+
+def test_other_a_supplier_that_will_not_ship_to_a_company_withholds_its_supply(run: Run) -> None:
+    stopped = run(
+        "In a statement, Nvidia said it had not supplied Nokia since September 15.",
+        timexes=[("September 15", "DATE", "2020-09-15", "start")],
+    )
+    withheld = stopped.by_trigger("supplied")
+    assert withheld.type == "access_disable"
+    assert withheld.modality == "asserted"  # the negation is what the words mean
+    assert stopped.names(withheld.agents) == {"Nvidia"}
+    assert stopped.names(withheld.affected) == {"Nokia"}
+    # what it will not do is a plan; a supply that is not negated withholds nothing; a
+    # condition ("if it did not sell") withholds nothing either
+    planned = run("Nvidia will not ship chips to Nokia.")
+    assert planned.by_trigger("ship").modality == "planned"
+    for text in (
+        "Nvidia shipped chips to Nokia.",
+        "Nokia would face a ban if it did not sell its chips to Nvidia.",
+    ):
+        assert not [e for e in run(text).events if e.type == "access_disable"], text
+
+
+def test_other_a_date_before_the_word_opening_a_clause_is_not_the_clause_s(run: Run) -> None:
+    # the parser may hang "this month" on the clause "after ..." that follows it
+    result = run(
+        "Nvidia halted shipments to a customer this month after its chips were sent to Nokia.",
+        timexes=[("this month", "DATE", "2024-10")],
+    )
+    halted = result.by_trigger("halted")
+    assert halted.timex is not None
+    assert result.timexes[halted.timex].span.text == "this month"
