@@ -411,7 +411,7 @@ class TriggerFinder:
             if token is None:
                 return
             for item in [token, *(c for c in token.conjuncts if c.i > token.i)]:
-                mention = entities.resolve(item)
+                mention = entities.resolve(item) or _company_in_apposition(item, entities)
                 if (
                     mention is not None
                     and not entities.is_product(mention)
@@ -592,6 +592,16 @@ class TriggerFinder:
         if kind in rule.by_actor:
             return rule.by_actor[kind] or ""
         return rule.type
+
+
+def _company_in_apposition(token: Token, entities: DocEntities) -> EntityMention | None:
+    """A company named in apposition to a word that names no one ("chipmaking giant
+    Corvex", parsed as "giant" with "Corvex" beside it)."""
+    for named in children(token, "appos"):
+        mention = entities.at(named)
+        if mention is not None and entities.actor_kind(mention) == "company":
+            return mention
+    return None
 
 
 def _supporting_verb(trigger: Trigger) -> Token | None:

@@ -697,3 +697,10 @@ def test_other_a_date_before_the_word_opening_a_clause_is_not_the_clause_s(run: 
     halted = result.by_trigger("halted")
     assert halted.timex is not None
     assert result.timexes[halted.timex].span.text == "this month"
+
+
+def test_other_a_company_named_beside_a_word_for_it_acts(run: Run) -> None:
+    # "giant" names no one; the company in apposition to it halts the shipments
+    result = run("Taiwanese chipmaking giant TSMC halted shipments to Nokia this month.")
+    halted = result.by_trigger("halted")
+    assert result.names(halted.agents) == {"TSMC"}
