@@ -23,12 +23,16 @@ from extract.records import DocumentDate, Precision
 
 def reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
     """A statement that tells an event which happened ("announced it had lifted the order")
-    is that event's report, not an event of its own (rule flag ``reports_content``)."""
+    is that event's report, not an event of its own (rule flag ``reports_content``); one
+    that only names an event ("said the ban will hurt both sides") is a statement."""
     if not draft.trigger.rule.reports_content:
         return False
     clause = {t.i for t in draft.trigger.head.subtree} - {draft.trigger.head.i}
     return any(
-        other is not draft and other.trigger.head.i in clause and other.modality == "asserted"
+        other is not draft
+        and other.trigger.head.i in clause
+        and other.modality == "asserted"
+        and (not other.trigger.is_noun or other.trigger.light is not None)
         for other in drafts
     )
 

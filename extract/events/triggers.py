@@ -560,8 +560,9 @@ class TriggerFinder:
             clauses = [c for top in complements_of(head) for c in (top, *complements_of(top))]
             before = len(affected)
             for complement in clauses:
-                for part in children(complement, "dobj", "nsubjpass", "dative"):
-                    for prep in ("on", "against", "to"):  # "will not accept a ban on Corvex"
+                for part in children(complement, "dobj", "nsubj", "nsubjpass", "dative"):
+                    # "will not accept a ban on Corvex", "the action against Corvex will fail"
+                    for prep in ("on", "against", "to"):
                         for obj in preposition_objects(part, prep):
                             add(affected, obj)
             about = affected[before:]

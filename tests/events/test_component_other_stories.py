@@ -704,3 +704,18 @@ def test_other_a_company_named_beside_a_word_for_it_acts(run: Run) -> None:
     result = run("Taiwanese chipmaking giant TSMC halted shipments to Nokia this month.")
     halted = result.by_trigger("halted")
     assert result.names(halted.agents) == {"TSMC"}
+
+
+def test_other_a_statement_naming_a_measure_is_a_statement_of_its_own(run: Run) -> None:
+    # the clause names the ban (no act told as done): the statement is the event, about
+    # whom the ban is on
+    result = run("Beijing said in a statement that the ban on Nokia was unfair.")
+    said = result.by_trigger("said")
+    assert said.type == "statement"
+    assert "Nokia" in result.names(said.affected)
+    # whom the subject of its clause is against
+    against = run("Beijing said in a statement that the action against Nokia was unfair.")
+    assert against.names(against.by_trigger("said").affected) == {"Nokia"}
+    # a statement telling an act done is that act's report, not an event of its own
+    done = run("The Commerce Department said in a statement that it had lifted the ban on Nokia.")
+    assert [e.type for e in done.events] == ["full_lift"]
