@@ -360,3 +360,15 @@ def test_component_a_category_of_a_rule_is_no_company(entities: Entities) -> Non
         "to deal with Corvex Technologies on its 5G equipment."
     )
     assert {m.name for m in found if m.type == "organization"} == {"Corvex Technologies"}
+
+
+def test_component_the_parties_a_notice_lists_with_their_addresses(entities: Entities) -> None:
+    found = entities(
+        "The rule adds these entities to the list:\n"
+        '1. Corvex 8-Star (a.k.a. "8s") located at Unit 601, Prosper Center, Beijing; and\n'
+        "2. Zentra Parsian, located at No. 100, Africa Ave., Tehran, Iran.\n"
+        "The plant, located at the edge of town, was closed."
+    )
+    assert by_text(found, "Corvex 8-Star").type == "organization"
+    assert by_text(found, "Zentra Parsian").type == "organization"
+    assert not [m for m in found if m.span.text.lower().startswith("the plant")]
