@@ -719,3 +719,16 @@ def test_other_a_statement_naming_a_measure_is_a_statement_of_its_own(run: Run) 
     # a statement telling an act done is that act's report, not an event of its own
     done = run("The Commerce Department said in a statement that it had lifted the ban on Nokia.")
     assert [e.type for e in done.events] == ["full_lift"]
+
+
+def test_other_a_measure_renewed_is_a_step_by_whoever_renewed_it(run: Run) -> None:
+    result = run(
+        "The Commerce Department renewed the restrictions on Nokia on May 13.",
+        timexes=[("May 13", "DATE", "2020-05-13")],
+    )
+    renewed = result.by_trigger("restrictions")
+    assert result.names(renewed.agents) == {"US Department of Commerce"}
+    assert result.timexes[renewed.timex or ""].span.text == "May 13"
+    # a national emergency declared is the measure sanctions rest on
+    declared = run("The president declared a national emergency over threats to the networks.")
+    assert declared.by_trigger("national emergency").type == "export_restriction"
