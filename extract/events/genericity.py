@@ -55,6 +55,8 @@ def is_specific(draft: Draft, definite: frozenset[str], needs_party: bool = Fals
         return has_args and perfect_or_past and finite
     if named_agents or named_affected:
         return True
+    if rep.light is not None and draft.agents and perfect_or_past and subjects(rep.light):
+        return True  # "the company signed binding agreements": an act by the one named before
     det = determiner(rep.head)
     if det is None or det in ("any", "every", "each", "no", "some"):
         return False  # "blunt export bans", "AI export controls", "any future case"

@@ -184,3 +184,15 @@ def test_modality_obligation_is_a_requirement_not_an_act(run: Run) -> None:
 def test_modality_in_order_to_is_a_purpose_not_an_act(run: Run) -> None:
     result = run("The agency changed the rule in order to lift the ban on Samsung chips.")
     assert result.by_trigger("lift").modality == "planned"
+
+
+def test_an_act_carried_by_a_verb_whose_actor_was_named_before_is_specific(run: Run) -> None:
+    # "signed binding agreements": no determiner, but a past act of the company named
+    result = run(
+        "Nokia CEO John Doe informed employees that the company signed binding agreements "
+        "to create a joint venture."
+    )
+    signed = result.by_trigger("agreements")
+    assert result.names(signed.agents) == {"Nokia"}
+    # with no act, a plural without a determiner stays generic
+    assert not run("Binding agreements can take years to negotiate.").events
