@@ -185,7 +185,8 @@ def _constraints(
 def _nature_constraints(events: Sequence[CanonicalEvent], types: EventTypes) -> list[Constraint]:
     """What the kind of an event says of its date, for an event no source dates from below:
     a lift follows the restriction of its subject (a full lift, the partial one too), a
-    restoration the suspension it undoes; an event follows the events of the coarse types
+    restoration the suspension it undoes, a company cutting a party off the restriction on
+    that party; an event follows the events of the coarse types
     its type ``follows`` (event_types.yaml: a ruling, the suit of its parties). The latest
     predecessor that can come before it bounds it from below, as the windows narrow."""
     by_key: dict[tuple[str, str], list[int]] = {}
@@ -229,6 +230,8 @@ _STATE_FOLLOWS = {
     "legal:partially_lifted": ("legal:restricted",),
     "legal:lifted": ("legal:restricted", "legal:partially_lifted"),
     "effective:lifted": ("effective:restricted",),
+    # a company cutting a party off complies with the restriction put on that party
+    "effective:restricted": ("legal:restricted",),
 }
 
 

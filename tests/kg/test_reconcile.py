@@ -1468,3 +1468,47 @@ def test_reconcile_payments_of_different_sums_are_different_payments(
         )
         sums = sorted(float(row[1]) for row in rows)
     assert sums == [3e8, 1e9]
+
+
+def test_reconcile_a_company_cutting_a_party_off_follows_the_restriction_on_it(
+    doc: MakeDoc,
+) -> None:
+    """No source dates Zentra's suspension of business with Corvex from below: it complies
+    with the listing of Corvex, and follows it."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "access_disable": _type(
+                "access_disable",
+                coarse="access_change",
+                state_effect="restricted",
+                layer="effective",
+            ),
+        }
+    )
+    a = doc("a", dct=DateRange(_day("2026-05-20"), _day("2026-05-20")), inferred=False)
+    s = a.sentence("Commerce banned exports to Corvex on May 16.")
+    commerce = a.entity(s, "Commerce", "US Department of Commerce", "government_agency")
+    corvex = a.entity(s, "Corvex", "Corvex", "organization")
+    a.event(
+        s,
+        "banned",
+        "export_restriction",
+        agents=(commerce,),
+        affected=(corvex,),
+        timex=a.timex(s, "May 16"),
+    )
+    b = doc("b", dct=DateRange(_day("2026-06-30"), _day("2026-06-30")), inferred=False)
+    s = b.sentence("Zentra has suspended its business with Corvex.")
+    zentra = b.entity(s, "Zentra", "Zentra", "organization")
+    b.event(
+        s,
+        "suspended",
+        "access_disable",
+        agents=(zentra,),
+        affected=(b.entity(s, "Corvex", "Corvex", "organization"),),
+    )
+    r = reconcile([a.build(), b.build()], types, ENTITY_TYPES)
+    cut = _event(r, "access_disable")
+    assert r.windows[cut].lo == _day("2026-05-16").toordinal()
+    assert r.windows[cut].hi == _day("2026-06-30").toordinal()
