@@ -120,7 +120,8 @@ def export_row(event: EventFacts) -> Row:
     f = event.facts
     names = (
         "event type coarse_type on_timeline label earliest latest precision source_count "
-        "independent_sources confidence first_reported_earliest first_reported_latest"
+        "independent_sources confidence first_reported_earliest first_reported_latest amount "
+        "currency"
     )
     return {name: f.get(name) for name in names.split()}
 

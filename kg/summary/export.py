@@ -51,6 +51,8 @@ def export_entry(record: dict[str, Any]) -> dict[str, Any]:
         "mentions": [],
         "conflicts": [],
     }
+    if row.get("amount") is not None:
+        event["amount"] = {"value": float(row["amount"]), "currency": row["currency"]}
     roles = {"agent": "agents", "affected": "affected", "model": "models"}
     for part in _values(record["participants"]):
         event[roles[part["role"]]].append(
