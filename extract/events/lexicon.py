@@ -139,6 +139,7 @@ class SyntaxWords:
     deciding_verbs: frozenset[str]  # "announced it will tighten the rules": decided then too
     pledging_verbs: frozenset[str]  # "the president agreed to lift the ban": a pledge
     complying_verbs: frozenset[str]  # "Corvex complies with the order": bound, not aimed at
+    holding_verbs: frozenset[str]  # "licences held by Corvex": Corvex holds what is acted on
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
@@ -225,6 +226,7 @@ _SYNTAX_SECTIONS = (
     "deciding_verbs",
     "pledging_verbs",
     "complying_verbs",
+    "holding_verbs",
     "onset_prepositions",
     "onset_verbs",
     "idioms",

@@ -503,12 +503,23 @@ class TriggerFinder:
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
             for clause in children(head, "acl"):  # "a licence to sell chips to Corvex"
+                if clause.lemma_.lower() in self.lexicon.syntax.holding_verbs:
+                    add(affected, passive_agent(clause))  # "licences held by Corvex"
                 for obj in [
                     *preposition_objects(clause, "to"),
                     *preposition_objects(clause, "with"),
                     *preposition_objects(clause, "at"),  # "orders aimed at Vidly"
                 ]:
                     add(affected, obj)
+                # "licences allowing Corvex to buy chips from Zentra": whom the dealings
+                # it allows or bars are with
+                for dealing in complements_of(clause):
+                    if not is_verbal(dealing):
+                        continue
+                    for holder in (dealing, *objects_of(dealing)):  # "chips from Zentra"
+                        for prep in ("from", "to", "with"):
+                            for obj in preposition_objects(holder, prep):
+                                add(affected, obj)
             for obj in preposition_objects(head, "between"):
                 add(agents, obj)
             role = trigger.rule.object_possessor_role

@@ -432,6 +432,8 @@ def _in_turn(changes: list[_Change]) -> list[tuple[_Change, str]]:
 def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
     """The government's state after each change: its departments' states combined."""
     state: dict[str | None, str] = {}
+    # the departments whose partial relief is the one the government itself granted
+    reached: set[str | None] = set()
     sequence: list[tuple[_Change, str]] = []
     current = UNRESTRICTED
     for change in changes:
@@ -441,14 +443,21 @@ def _combined(changes: list[_Change]) -> list[tuple[_Change, str]]:
             # relief granted by the government itself reaches every department's measures;
             # a restriction of its own leaves the relief the departments grant in place
             state = {key: change.effect for key in state}
+            reached = set(state) if change.effect == PARTIAL else set()
         elif department is None and change.ends_relief:
             # unless it ends that relief (the licences revoked)
             state = {key: change.after(value) for key, value in state.items()}
+            reached = set()
         elif change.ends_relief and state.get(None) == PARTIAL:
             # a department's licence lapsing or revoked ends the relief of it the government
-            # itself announced
-            state[None] = change.after(PARTIAL)
+            # itself announced, wherever that relief reached
+            for key in reached | {None}:
+                if state.get(key) == PARTIAL:
+                    state[key] = change.after(PARTIAL)
+            reached = set()
         state[department] = change.after(state.get(department, UNRESTRICTED))
+        if department is not None:
+            reached.discard(department)  # its own step now
         combined = combine(state.values())
         if combined != current:
             sequence.append((change, combined))

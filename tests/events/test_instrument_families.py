@@ -343,3 +343,11 @@ def test_a_company_that_agrees_to_pay_has_not_paid(run: Run) -> None:
     told = "The ban came after Samsung broke a deal in which Samsung {} a $1.2 billion fine."
     assert paid(told.format("paid")) == ["asserted"]
     assert "asserted" not in paid(told.format("agreed to pay"))
+
+
+def test_the_parties_of_a_licence_revoked(run: Run) -> None:
+    # who holds the licences, and whom the dealings they allowed were with
+    held = run("The government revoked export licences held by Nvidia and AMD to Huawei.")
+    assert held.names(held.by_trigger("licences").affected) == {"Nvidia", "AMD", "Huawei"}
+    allowing = run("The government revoked licences allowing Huawei to buy chips from Nvidia.")
+    assert allowing.names(allowing.by_trigger("licences").affected) == {"Huawei", "Nvidia"}

@@ -567,6 +567,11 @@ def test_states_a_ban_on_government_devices_leaves_the_public_free(doc: MakeDoc)
 def _granted_then_revoked(doc: Any, *grantors: tuple[str, str, str]) -> Reconciliation:
     """Corvex listed on March 8; on March 24 ``grantors`` grant it a licence, which the
     Commerce Department revokes on May 5."""
+    documents = _granted_then_revoked_documents(doc, *grantors)
+    return _reconcile(*_licence_story(doc, extended=False)[:1], *documents)
+
+
+def _granted_then_revoked_documents(doc: Any, *grantors: tuple[str, str, str]) -> list[Any]:
     a = doc("g")
     s = a.sentence(
         f"On March 24, the {' and '.join(g[0] for g in grantors)} granted Corvex a licence."
@@ -590,7 +595,7 @@ def _granted_then_revoked(doc: Any, *grantors: tuple[str, str, str]) -> Reconcil
         "licence_revocation",
         "May 5",
     )
-    return _reconcile(*_licence_story(doc, extended=False)[:1], a, revoked)
+    return [a, revoked]
 
 
 def test_states_an_act_of_a_department_named_with_its_government_is_the_departments(
@@ -605,6 +610,29 @@ def test_states_an_act_of_a_department_named_with_its_government_is_the_departme
 
 def test_states_a_licence_revoked_ends_the_relief_the_government_announced(doc: Any) -> None:
     r = _granted_then_revoked(doc, WHOLE)
+    assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
+    assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
+
+
+def test_states_a_licence_revoked_ends_the_relief_of_the_government_wherever_it_reached(
+    doc: Any,
+) -> None:
+    """Listed by the bureau, designated by the FCC; the government's licence relieves both
+    measures; the Commerce Department's revocation of it ends that relief in both."""
+    designated = _act(
+        doc,
+        "f",
+        "The Federal Communications Commission designated Corvex a threat on March 10.",
+        FCC,
+        "designated",
+        "designation",
+        "March 10",
+    )
+    r = _reconcile(
+        *_licence_story(doc, extended=False)[:1],
+        designated,
+        *_granted_then_revoked_documents(doc, WHOLE),
+    )
     assert _on(_states(r, "united-states"), "2026-04-01") == ["partially_lifted"]
     assert _on(_states(r, "united-states"), "2026-05-10") == ["restricted"]
 
