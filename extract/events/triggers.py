@@ -516,9 +516,9 @@ class TriggerFinder:
                 for dealing in complements_of(clause):
                     if not is_verbal(dealing):
                         continue
-                    for holder in (dealing, *objects_of(dealing)):  # "chips from Zentra"
+                    for dealt in (dealing, *objects_of(dealing)):  # "chips from Zentra"
                         for prep in ("from", "to", "with"):
-                            for obj in preposition_objects(holder, prep):
+                            for obj in preposition_objects(dealt, prep):
                                 add(affected, obj)
             for obj in preposition_objects(head, "between"):
                 add(agents, obj)
