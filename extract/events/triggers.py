@@ -543,12 +543,18 @@ class TriggerFinder:
                         add(agents, obj)
                 elif is_passive(light):
                     add(agents, passive_agent(light))
+                    for subject in children(light, "nsubjpass"):
+                        if subject.i != head.i:  # "Corvex has been granted a licence"
+                            add(affected, subject)
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))
                 if light.tag_.startswith("VB"):  # "reached a settlement with Corvex"
                     for obj in [
                         *preposition_objects(light, "with"),
                         *preposition_objects(head, "with"),
+                        # "a ban was imposed on Corvex": the parser hangs "on" on the verb
+                        *preposition_objects(light, "on"),
+                        *preposition_objects(light, "against"),
                     ]:
                         add(affected, obj)
         if not trigger.is_noun and trigger.rule.object_possessor_role is not None:

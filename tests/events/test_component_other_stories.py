@@ -732,3 +732,12 @@ def test_other_a_measure_renewed_is_a_step_by_whoever_renewed_it(run: Run) -> No
     # a national emergency declared is the measure sanctions rest on
     declared = run("The president declared a national emergency over threats to the networks.")
     assert declared.by_trigger("national emergency").type == "export_restriction"
+
+
+def test_other_who_is_granted_a_licence_and_on_whom_a_ban_is_imposed(run: Run) -> None:
+    granted = run("Nvidia has been granted a licence by the Commerce Department to sell to Nokia.")
+    licence = granted.by_trigger("licence")
+    assert granted.names(licence.affected) >= {"Nvidia", "Nokia"}
+    assert granted.names(licence.agents) == {"US Department of Commerce"}
+    imposed = run("A ban was imposed on Nokia by the Commerce Department.")
+    assert imposed.names(imposed.by_trigger("ban").affected) == {"Nokia"}
