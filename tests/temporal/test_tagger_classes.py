@@ -537,3 +537,16 @@ def test_tagger_recent_as_an_adjective_is_no_time(tagger: TimexTagger) -> None:
     assert tags(tagger, "Police recently arrested two men.", "2026-04-05") == [
         ("recently", "DATE", "PAST_REF")
     ]
+
+
+def test_tagger_an_iso_year_and_month(tagger: TimexTagger) -> None:
+    # a page's stamp may give its month only ("date 2026-06"); a range of years stays two
+    assert tags(tagger, "date 2026-06 The plant closed weeks earlier.", "2026-06-20")[0] == (
+        "2026-06",
+        "DATE",
+        "2026-06",
+    )
+    assert [t[2] for t in tags(tagger, "Sales fell in 2014-2016.", "2026-06-20")] == [
+        "2014",
+        "2016",
+    ]
