@@ -120,6 +120,7 @@ class RelationCues:
     follow_verbs: frozenset[str]
     precede_verbs: frozenset[str]
     cause_verbs: frozenset[str]
+    soon: frozenset[str] = frozenset()  # "shortly after": within days, the same day too
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,8 @@ class _Merged:
         self.light_nouns: dict[str, str] = {}
         self.occurrence_verbs: set[str] = set()
         self.relations: dict[str, set[str]] = {
-            k: set() for k in ("after", "before", "follow_verbs", "precede_verbs", "cause_verbs")
+            k: set()
+            for k in ("after", "before", "follow_verbs", "precede_verbs", "cause_verbs", "soon")
         }
         self.ignore_values: set[str] = set()
         self.populations: dict[str, Population] = {}
@@ -559,6 +561,7 @@ class _Merged:
                 follow_verbs=frozenset(rel["follow_verbs"]),
                 precede_verbs=frozenset(rel["precede_verbs"]),
                 cause_verbs=frozenset(rel["cause_verbs"]),
+                soon=frozenset(rel["soon"]),
             ),
             ignore_timex_values=frozenset(self.ignore_values),
             populations=tuple(self.populations.values()),

@@ -38,6 +38,8 @@ _PRECISION_RANK = {
     Precision.UNKNOWN: 8,
 }
 _DURATION = re.compile(r"^P(\d+|X)(D|W|M|Y)$")
+# The lag "shortly after" or "hours before" allows, in days: the same day, or within a week.
+SOON_DAYS = (0, 7)
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "which"})
 
 
@@ -222,6 +224,14 @@ class RelationFinder:
         self.matcher.add("after", [maker(p) for p in cues.after])  # type: ignore[operator]
         self.matcher.add("before", [maker(p) for p in cues.before])  # type: ignore[operator]
 
+    def _soon(self, first: Token, cue: Token) -> bool:
+        """ "shortly after", "hours before": a word of the cue's that says within days."""
+        return any(
+            c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.cues.soon
+            for token in {first, cue}
+            for c in token.children
+        ) or (first.i > 0 and first.nbor(-1).lower_ in self.cues.soon)
+
     def find(
         self,
         doc: Doc,
@@ -274,12 +284,15 @@ class RelationFinder:
                     None,
                 )
             cue_span = doc[start:end]
+            lag = lag_days(lag_item.timex) if lag_item else None
+            if lag is None and self._soon(doc[start], cue):
+                lag = SOON_DAYS
             found.append(
                 RelationFound(
                     source,
                     relation,
                     target,
-                    lag_days(lag_item.timex) if lag_item else None,
+                    lag,
                     lag_item.timex if lag_item else None,
                     TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
                 )

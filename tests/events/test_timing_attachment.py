@@ -253,3 +253,13 @@ def test_timing_a_date_in_a_clause_of_another_time_dates_only_that_clause(
         timexes=[("March", "DATE", "XXXX-03")],
     )
     assert when.timexes[when.by_trigger("halted").timex or ""].span.text == "March"
+
+
+def test_timing_shortly_after_is_within_days(run: Run) -> None:
+    def lags(text: str) -> list[tuple[int, int] | None]:
+        result = run(text)
+        return [r.lag for r in result.by_trigger("lifted").relations]
+
+    # "shortly after": the same day or within a week; plain "after" says no more than after
+    assert lags("Commerce lifted the ban on Nokia shortly after Nokia paid a fine.") == [(0, 7)]
+    assert lags("Commerce lifted the ban on Nokia after Nokia paid a fine.") == [None]
