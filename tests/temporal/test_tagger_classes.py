@@ -550,3 +550,7 @@ def test_tagger_an_iso_year_and_month(tagger: TimexTagger) -> None:
         "2014",
         "2016",
     ]
+    # the clock time a stamp adds is a time of that day, no duration
+    assert tags(tagger, "Corvex banned 2026-06-20 10:00:21 source: wire", "2026-06-20") == [
+        ("2026-06-20 10:00:21", "DATE", "2026-06-20")
+    ]
