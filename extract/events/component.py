@@ -103,8 +103,7 @@ class EventExtractor:
         skip = {i for span in headlines for i in range(span.start, span.end)}
         events, timexes = self._extract(doc, timexes, skip)
         if headlines:
-            told = self.headlines.events(doc, headlines, timexes, self._extract)
-            events.extend(replace(e, news=True) for e in told)
+            events.extend(self.headlines.events(doc, headlines, timexes, self._extract))
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         events, new_ids = renumber(events)
         doc._.events = events

@@ -84,7 +84,9 @@ class Headlines:
         self, doc: Doc, headlines: list[Span], timexes: list[Timex], extract: Extract
     ) -> list[EventMention]:
         """Events of the headlines, read from one sentence-cased text that holds them all (one
-        parse, one extraction), with offsets mapped back to the document."""
+        parse, one extraction), with offsets mapped back to the document; each the
+        document's news (``EventMention.news``) unless another of its headline's acts acts
+        on it."""
         pieces: list[str] = []
         blocks: list[tuple[int, int, int]] = []  # (start in the joined text, end, document offset)
         position = 0
@@ -122,11 +124,28 @@ class Headlines:
                 )
                 moved.append(replace(timex, span=timex_span))
         events, _ = extract(sub, moved)
+        heads = {}
+        for event in events:
+            span = sub.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if span is not None:
+                heads[event.id] = span.root
+        acts = {token.i for token in heads.values()}
         text = doc.text
         out = []
         for event in events:
             block = next(b for b in blocks if b[0] <= event.trigger.start < b[1])
-            out.append(_shift(event, block[2] - block[0], text))
+            head = heads.get(event.id)
+            # "U.S. Lifts Curbs on Corvex": the curbs are what the news acts on, no news
+            acted_on = head is not None and (
+                (
+                    head.dep_ in ("dobj", "pobj")
+                    and (head.head.i in acts or head.head.head.i in acts)
+                )
+                # "lifts curbs" parsed as a modifier of its object
+                or any(c.i in acts and c.dep_ in ("compound", "amod") for c in head.lefts)
+            )
+            shifted = _shift(event, block[2] - block[0], text)
+            out.append(replace(shifted, news=not acted_on))
         return out
 
     def _parse(self, sub: Doc) -> Doc:

@@ -417,7 +417,9 @@ def _relation(index: int, target: int, relation: object, claim: Claim) -> Constr
     assert isinstance(relation, EventRelation)
     this: Var = ("event", index)
     other: Var = ("event", target)
-    lo_lag, hi_lag = relation.lag if relation.lag is not None else (1, None)
+    # with no lag told, "after" is not before: "after Corvex paid, Commerce lifted the ban"
+    # may be one day's news
+    lo_lag, hi_lag = relation.lag if relation.lag is not None else (0, None)
     sign = 1 if relation.relation == "after" else -1
 
     def narrow(w: dict[Var, Window]) -> dict[Var, Window]:

@@ -136,6 +136,9 @@ def test_component_headline_is_reparsed(run: Run) -> None:
     assert lift.tense == "present"
     assert result.names(lift.agents) == {"United States"}
     assert result.names(lift.affected) == {"Anthropic"}
+    # the headline's news is the lift; the curbs it lifts are what it acts on
+    assert lift.news
+    assert not result.by_trigger("Curbs").news
 
 
 def test_component_a_long_sentence_of_names_is_no_headline(run: Run) -> None:

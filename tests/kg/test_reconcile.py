@@ -124,6 +124,28 @@ def test_reconcile_stated_lag_dates_an_undated_event(doc: MakeDoc) -> None:
     assert r.precision(lift) == "day"
 
 
+def test_reconcile_after_with_no_lag_may_be_the_same_day(doc: MakeDoc) -> None:
+    """ "After Corvex paid, Commerce lifted the ban": on a day's grain the payment may be
+    the lift's day; "shortly after" keeps it within a week."""
+    for lag, earliest in ((None, None), ((0, 7), "2026-07-06")):
+        a = doc("a")
+        s = a.sentence("Commerce lifted the ban on Corvex on July 13 after Corvex paid a fine.")
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        paid = a.event(s, "paid", "lawsuit", agents=(corvex,))
+        a.event(
+            s,
+            "lifted",
+            "full_lift",
+            affected=(a.entity(s, "Corvex on", "Corvex", "organization"),),
+            timex=a.timex(s, "July 13"),
+            relations=(EventRelation("after", paid, lag, TextSpan(0, 1, "after")),),
+        )
+        r = _reconcile(a)
+        payment = r.windows[_event(r, "lawsuit")]
+        assert payment.hi == _day("2026-07-13").toordinal()
+        assert payment.lo == (None if earliest is None else _day(earliest).toordinal())
+
+
 def test_reconcile_partial_and_full_lift_stay_apart_and_are_flagged(doc: MakeDoc) -> None:
     a = doc("a")
     s = a.sentence("In a letter dated June 26, Commerce let partners use Mythos 5.")
