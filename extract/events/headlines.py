@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.records import EventMention, TextSpan, Timex
 from extract.words import mixed_case
@@ -124,11 +124,11 @@ class Headlines:
                 )
                 moved.append(replace(timex, span=timex_span))
         events, _ = extract(sub, moved)
-        heads = {}
+        heads: dict[str, Token] = {}
         for event in events:
-            span = sub.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-            if span is not None:
-                heads[event.id] = span.root
+            found = sub.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if found is not None:
+                heads[event.id] = found.root
         acts = {token.i for token in heads.values()}
         text = doc.text
         out = []
