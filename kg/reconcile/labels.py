@@ -8,12 +8,13 @@ a hash of the first mention) and ``event_label`` ("US Department of Commerce: Pa
 
 from __future__ import annotations
 
-from extract.records import Precision
+from extract.records import Amount, Precision
 from kg.iri import short_hash
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
 from kg.reconcile.temporal import precision_of
+from kg.reconcile.values import vote_amount
 from kg.schema import EventTypes
 
 
@@ -45,7 +46,8 @@ def event_key(event: CanonicalEvent, window: Window, used: set[str]) -> str:
 def event_label(
     event: CanonicalEvent, entities: EntityIndex, types: EventTypes, rank: dict[str, int]
 ) -> str:
-    """'US Department of Commerce: Partial lift — Gemini 2'.
+    """'US Department of Commerce: Partial lift — Gemini 2', 'Corvex: Penalty paid (USD 1
+    billion)'.
 
     Of the participants sources name, the label shows the most specific kind first (the
     order of the entity types file: an agency before a government, a government before a
@@ -71,4 +73,19 @@ def event_label(
         text += f" — {models}"
     elif affected:
         text += f" — {affected}"
+    amount = vote_amount(event.all_claims)
+    if amount is not None:
+        text += f" ({money(amount)})"
     return text
+
+
+# Scales a sum is written in: "USD 1.2 billion".
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def money(amount: Amount) -> str:
+    """ "USD 1.19 billion", "EUR 400,000"."""
+    for scale, word in _SCALES:
+        if amount.value >= scale:
+            return f"{amount.currency} {amount.value / scale:.3g} {word}"
+    return f"{amount.currency} {amount.value:,.0f}"

@@ -1479,6 +1479,11 @@ def test_reconcile_payments_of_different_sums_are_different_payments(
         builders.append(builder)
     r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+    # each one's label gives the sum most of its sources give
+    assert sorted(r.labels) == [
+        "Corvex: penalty payment (USD 1 billion)",
+        "Corvex: penalty payment (USD 300 million)",
+    ]
     # the graph gives each payment the sum most of its sources give
     write_graph([b.build() for b in builders], tmp_path / "store", {}, GraphOptions())
     with GraphStore.open_existing(tmp_path / "store") as store:
