@@ -22,7 +22,8 @@ from spacy.tokens import Token
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.participants import DocEntities
-from extract.events.timing import PlacedTimex, verb_phrases
+from extract.events.syntax import verb_phrases
+from extract.events.timing import PlacedTimex
 from extract.records import EntityMention
 
 # Up to the announcing verb: through clauses, and a noun the clause describes ("confirmed a

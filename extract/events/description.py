@@ -17,7 +17,7 @@ from extract.events.lexicon import EventLexicon
 from extract.events.modality import modality_of, tense_of
 from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch, limited_modifier
-from extract.events.syntax import children, is_verbal, path_is_within, subjects
+from extract.events.syntax import children, is_verbal, path_is_within, subjects, verb_phrases
 from extract.events.triggers import Trigger
 from extract.records import EntityMention
 
@@ -181,14 +181,13 @@ class Describer:
     def _complied_with(self, head: Token) -> bool:
         """A measure someone complies with ("Corvex is complying with the order"): who
         complies is bound by it, and whom it is aimed at is not said."""
-        verbs = self.lexicon.syntax.complying_verbs
         if head.dep_ == "dobj":
-            return head.head.lemma_.lower() in verbs
-        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
             verb = head.head.head
-            lemma = verb.lemma_.lower()
-            return lemma in verbs or f"{lemma} {head.head.lower_}" in verbs
-        return False
+        else:
+            return False
+        return bool(verb_phrases(verb) & self.lexicon.syntax.complying_verbs)
 
     def _about_someone(self, type_id: str) -> bool:
         """Events that restrict or relieve someone, or that must name whom they are about."""

@@ -373,3 +373,19 @@ def argument_owners(token: Token) -> list[Token]:
             for preposition in ("of", "from", "to", "with", "for"):
                 found += preposition_objects(token, preposition)
     return found
+
+
+def verb_phrases(verb: Token) -> set[str]:
+    """A verb as a lexicon may name it: alone, with its object ("take effect", "taking
+    orders": "take order"), or with a preposition and its object ("come into force")."""
+    lemma = verb.lemma_.lower()
+    found = {lemma}
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found.add(f"{lemma} {child.lemma_.lower()}")
+        elif child.dep_ in ("prep", "prt"):
+            found.add(f"{lemma} {child.lower_}")
+            found.update(
+                f"{lemma} {child.lower_} {o.lemma_.lower()}" for o in children(child, "pobj")
+            )
+    return found

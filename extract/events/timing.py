@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extract.events.lexicon import RelationCues, SyntaxWords
-from extract.events.syntax import children, subject_of, with_lemmas
+from extract.events.syntax import children, subject_of, verb_phrases, with_lemmas
 from extract.records import EventRelation, Precision, TextSpan, Timex
 
 _PRECISION_RANK = {
@@ -182,20 +182,6 @@ def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     if verb.pos_ in ("VERB", "AUX") and verb_phrases(verb) & syntax.onset_verbs:
         return "start"  # "the ban takes effect on May 1"
     return None
-
-
-def verb_phrases(verb: Token) -> set[str]:
-    """A verb as a lexicon may name it: alone, with its object ("take effect"), or with a
-    preposition and its object ("come into force")."""
-    lemma = verb.lemma_.lower()
-    found = {lemma}
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            found.add(f"{lemma} {child.lower_}")
-        elif child.dep_ in ("prep", "prt"):
-            found.add(f"{lemma} {child.lower_}")
-            found.update(f"{lemma} {child.lower_} {o.lower_}" for o in children(child, "pobj"))
-    return found
 
 
 def _vagueness(timex: Timex) -> int:

@@ -36,6 +36,7 @@ from extract.events.syntax import (
     passive_agent,
     preposition_objects,
     subject_of,
+    verb_phrases,
 )
 from extract.records import EntityMention
 
@@ -314,10 +315,7 @@ class TriggerFinder:
             words = self.lexicon.word_classes.get(name, frozenset())
             if token.lemma_.lower() in words or token.lower_ in words:
                 return True
-            if is_verbal(token) and any(
-                f"{token.lemma_.lower()} {o.lemma_.lower()}" in words
-                for o in children(token, "dobj")
-            ):
+            if is_verbal(token) and verb_phrases(token) & words:
                 return True  # a verb with its object: "taking orders", "doing business"
             if (
                 token.i >= 2
