@@ -21,7 +21,6 @@ from kg.reconcile import Reconciliation
 from kg.reconcile.intervals import Window
 from kg.reconcile.states import ALL, StateInterval
 from kg.reconcile.temporal import precision_of
-from kg.reconcile.values import vote_amount
 from kg.schema import LAYER_TERMS, STATE_TERMS, EntityTypes, EventTypes
 from kg.terms import (
     PRECISION_UNITS,
@@ -142,7 +141,7 @@ class ReconciledWriter:
             if reported.lo is not None and reported.hi is not None:
                 yield iri, PTKG.firstReportedEarliest, date_literal(reported.earliest())  # type: ignore[arg-type]
                 yield iri, PTKG.firstReportedLatest, date_literal(reported.latest())  # type: ignore[arg-type]
-            amount = vote_amount(event.all_claims)
+            amount = event.amount
             if amount is not None:
                 node = self.m.canonical_amount(event.key)
                 yield from amount_triples(iri, node, amount.value, amount.currency)

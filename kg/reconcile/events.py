@@ -19,14 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from extract.records import DateRange
+from extract.records import Amount, DateRange
 from extract.temporal import narrow_anchor
 from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
-from kg.reconcile.values import sums_apart, vote_date
+from kg.reconcile.values import sums_apart, vote_amount, vote_date
 from kg.schema import EventType, EventTypes, Populations
 
 # Sources may disagree on a date by this many days and still report the same event; the
@@ -111,6 +111,11 @@ class CanonicalEvent:
     def expires(self) -> DateRange | None:
         """When the measure lapses, as most of its sources that say so tell it."""
         return _most_told(c.expires for c in self.all_claims)
+
+    @property
+    def amount(self) -> Amount | None:
+        """The sum of money it is about, as most of its sources that give one tell it."""
+        return vote_amount(self.all_claims)
 
 
 ROLES = ("agents", "affected", "models", "owners")

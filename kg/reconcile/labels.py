@@ -14,7 +14,6 @@ from kg.reconcile.entities import EntityIndex
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
 from kg.reconcile.temporal import precision_of
-from kg.reconcile.values import vote_amount
 from kg.schema import EventTypes
 
 
@@ -73,7 +72,7 @@ def event_label(
         text += f" — {models}"
     elif affected:
         text += f" — {affected}"
-    amount = vote_amount(event.all_claims)
+    amount = event.amount
     if amount is not None:
         text += f" ({money(amount)})"
     return text
