@@ -152,9 +152,12 @@ class EventExtractor:
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
-        lead_news(doc, drafts, skip, sentences, placed, dct)
+        occasions = lead_news(doc, drafts, skip, sentences, placed, dct)
         the_document_itself(drafts)
         related = self._relations(doc, drafts, anchors, placed, sentences)
+        for found in occasions:
+            related.setdefault(found.source, []).append(found)
+            related.setdefault(found.target, [])
         definite = self.lexicon.syntax.definite_determiners
         kept = sorted(
             (

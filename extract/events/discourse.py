@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.events.draft import Draft
 from extract.events.syntax import Sentences, determiner, is_verbal
-from extract.events.timing import PlacedTimex
-from extract.records import DocumentDate, Precision
+from extract.events.timing import PlacedTimex, RelationFound
+from extract.records import DocumentDate, Precision, TextSpan
 
 
 def reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
@@ -91,24 +91,30 @@ def lead_news(
     sentences: Sentences,
     placed: Sequence[PlacedTimex],
     dct: DocumentDate | None,
-) -> None:
+) -> list[RelationFound]:
     """ "Commerce has revoked the licences of Corvex's suppliers, ..." opening an article:
     the lead tells the news, so an act its main clause asserts with no date of its own
     happened shortly before the article (``Draft.news``). Background lives in subordinate
-    clauses ("two years after the ban ...") and later sentences, which keep no date."""
+    clauses ("two years after the ban ...") and later sentences, which keep no date. When
+    the lead dates its act to a day, another act its paragraph "also" tells in the past
+    happened that day: returns those relations (the same day as the lead's act)."""
     lead = _lead(doc, skip, sentences)
     if lead is None:
-        return
+        return []
     # the rest of its paragraph too, when the lead names a day of its own (not the page's
     # date, which a dateline or a stamp gives to every article)
-    dated = any(
-        lead.start <= item.span.start < lead.end
+    days = [
+        item
+        for item in placed
+        if lead.start <= item.span.start < lead.end
         and item.timex.precision == Precision.DAY
         and (dct is None or item.timex.range != dct.range)
-        for item in placed
-    )
-    end = _paragraph_end(doc, lead) if dated else lead.end
-    for draft in drafts:
+    ]
+    end = _paragraph_end(doc, lead) if days else lead.end
+    # the lead's act of its one day: what the paragraph "also" did happened with it
+    occasion = _dated_act(drafts, days, lead)
+    found: list[RelationFound] = []
+    for number, draft in enumerate(drafts):
         head = draft.trigger.head
         if not lead.start <= head.i < end or draft.timex is not None:
             continue
@@ -117,6 +123,31 @@ def lead_news(
         chain = [head] if head.dep_ == "ROOT" else [head, head.head]
         if all(t.dep_ in _MAIN_CLAUSE for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True
+            also = next((c for c in chain[0].children if c.lower_ in _ALSO), None)
+            if occasion is None or also is None or head.i < lead.end or draft.tense != "past":
+                continue
+            cue = TextSpan(also.idx, also.idx + len(also), also.text)
+            found.append(RelationFound(number, "after", occasion, (0, 0), None, cue))
+    return found
+
+
+# Adverbs by which a sentence adds another act to the lead's ("It also added ...").
+_ALSO = frozenset({"also", "additionally", "further"})
+
+
+def _dated_act(drafts: Sequence[Draft], days: Sequence[PlacedTimex], lead: Span) -> int | None:
+    """The number of the lead's one act dated to the one day the lead names, if so."""
+    if len({item.timex.range for item in days}) != 1:
+        return None
+    acts = [
+        n
+        for n, d in enumerate(drafts)
+        if lead.start <= d.trigger.head.i < lead.end
+        and d.timex is not None
+        and d.timex.timex.id == days[0].timex.id
+        and d.modality == "asserted"
+    ]
+    return acts[0] if len(acts) == 1 else None
 
 
 def _paragraph_end(doc: Doc, lead: Span) -> int:

@@ -574,9 +574,16 @@ def _same_author(event: CanonicalEvent, kept: CanonicalEvent, context: _Context)
 
 def _told_apart(event: CanonicalEvent, other: CanonicalEvent) -> bool:
     """Whether one mention told both ("signed executive orders banning Vidly and ZenChat":
-    one act per subject, split by the extraction), so they are two acts."""
+    one act per subject, split by the extraction), or a text relates one to the other ("It
+    also added ...", "two weeks after the ban"), so they are two acts."""
     told = {_told_by(c) for c in event.claims}
-    return any(_told_by(c) in told for c in other.claims)
+    if any(_told_by(c) in told for c in other.claims):
+        return True
+    mentions = {(c.doc_id, c.mention.id) for c in event.claims}
+    theirs = {(c.doc_id, c.mention.id) for c in other.claims}
+    return any(
+        (c.doc_id, r.target) in theirs for c in event.claims for r in c.mention.relations
+    ) or any((c.doc_id, r.target) in mentions for c in other.claims for r in c.mention.relations)
 
 
 def _told_by(claim: Claim) -> tuple[str, int, str]:

@@ -164,6 +164,25 @@ def test_timing_lead_paragraph_after_a_dated_lead_tells_the_same_news(run: Run) 
     assert not result.by_trigger("suspended").news  # the next paragraph
 
 
+def test_timing_what_a_dated_lead_paragraph_also_did_is_of_the_lead_day(run: Run) -> None:
+    lead = "On March 3, the Commerce Department imposed export restrictions on Corvex. "
+    result = run(
+        lead + "It also added twelve affiliates of Corvex to the Entity List.",
+        [("March 3", "DATE", "2026-03-03")],
+    )
+    restriction = result.by_trigger("export restrictions")
+    added = result.by_trigger("added")
+    assert added.timex is None
+    assert [(r.relation, r.target, r.lag) for r in added.relations] == [
+        ("after", restriction.id, (0, 0))
+    ]
+    plain = run(
+        lead + "It added twelve affiliates of Corvex to the Entity List.",
+        [("March 3", "DATE", "2026-03-03")],
+    )
+    assert plain.by_trigger("added").relations == ()  # no "also": only the lead's news
+
+
 def test_timing_lead_paragraph_without_a_day_of_its_own_is_background(run: Run) -> None:
     result = run(
         "The Commerce Department has revoked the export licences of Samsung. The agency also "

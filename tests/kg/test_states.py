@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from extract.records import DateRange, EventRelation, TextSpan
 from kg.reconcile import Reconciliation, reconcile
 from kg.reconcile.states import StateInterval
 from kg.reconcile.support import Threshold
@@ -672,6 +673,49 @@ def test_states_one_step_named_as_two_kinds_is_one_event(doc: Any) -> None:
     kinds = sorted((e.type_id, len(e.sources)) for e in r.events)
     # the listing and the restrictions of its day are one step, named by the specific kind
     assert kinds == [("export_restriction", 1), ("list_addition", 3)]
+
+
+def test_states_two_acts_a_text_relates_stay_two_on_their_day(doc: Any) -> None:
+    """ "On March 8 Commerce imposed export restrictions on Corvex. It also added Corvex to
+    the Entity List": the text relates the listing to the restrictions, so they are two acts
+    of one day, not one act named twice."""
+    a = doc("a")
+    s1 = a.sentence("On March 8, the Commerce Department imposed export restrictions on Corvex.")
+    agent = a.entity(s1, *COMMERCE)
+    corvex = a.entity(s1, "Corvex", "Corvex", "organization")
+    restricted = a.event(
+        s1,
+        "imposed",
+        "export_restriction",
+        agents=(agent,),
+        affected=(corvex,),
+        timex=a.timex(s1, "March 8"),
+    )
+    s2 = a.sentence("It also added Corvex to the Entity List.")
+    also = EventRelation("after", restricted, (0, 0), TextSpan(0, 1, "also"))
+    a.event(
+        s2,
+        "added",
+        "list_addition",
+        agents=(agent,),
+        affected=(a.entity(s2, "Corvex", "Corvex", "organization"),),
+        relations=(also,),
+    )
+    b = doc("b")
+    s3 = b.sentence("The Commerce Department added Corvex to the Entity List on March 8.")
+    b.event(
+        s3,
+        "added",
+        "list_addition",
+        agents=(b.entity(s3, *COMMERCE),),
+        affected=(b.entity(s3, "Corvex", "Corvex", "organization"),),
+        timex=b.timex(s3, "March 8"),
+    )
+    r = _reconcile(a, b)
+    kinds = sorted((e.type_id, len(e.sources)) for e in r.events)
+    assert kinds == [("export_restriction", 1), ("list_addition", 2)]
+    for number in range(len(r.events)):
+        assert r.windows[number].to_range() == DateRange(date(2026, 3, 8), date(2026, 3, 8))
 
 
 def test_states_a_relief_where_nothing_was_restricted_limits_what_was_free(
