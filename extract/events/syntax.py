@@ -138,7 +138,9 @@ def subject_of(token: Token) -> Token | None:
         seen += 1
         own = [c for c in current.children if c.dep_ in ("nsubj", "csubj", "expl")]
         if own:
-            subject = own[0]
+            # one subject to a verb: of two, the other is a misparse ("WASHINGTON, May 14
+            # (Reuters) - The department added ...": the dateline's place), farther away
+            subject = min(own, key=lambda c: abs(c.i - current.i))
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subject

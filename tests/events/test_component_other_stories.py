@@ -741,3 +741,14 @@ def test_other_who_is_granted_a_licence_and_on_whom_a_ban_is_imposed(run: Run) -
     assert granted.names(licence.agents) == {"US Department of Commerce"}
     imposed = run("A ban was imposed on Nokia by the Commerce Department.")
     assert imposed.names(imposed.by_trigger("ban").affected) == {"Nokia"}
+
+
+def test_other_a_datelines_place_is_not_who_acted(run: Run) -> None:
+    result = run(
+        "WASHINGTON, May 4 (Reuters) -- The US Department of Commerce added twelve affiliates "
+        "of Huawei to the Entity List on Monday.",
+        [("May 4", "DATE", "2026-05-04"), ("Monday", "DATE", "2026-05-04")],
+    )
+    added = result.by_trigger("added")
+    assert result.names(added.agents) == {"US Department of Commerce"}
+    assert result.names(added.affected) == {"Huawei"}
