@@ -49,6 +49,12 @@ def announced_decisions(
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
             continue
+        if draft.trigger.rule.negated and draft.modality == "asserted":
+            # "will not ship wafers after May 4": the supply stops that day; "will not
+            # supply Corvex until further notice": a refusal in force as the text is written
+            if draft.tense == "future" and (draft.timex or draft.effective) is None:
+                draft.tense = "present"
+            continue
         found = _speaker(draft.head, words, entities)
         dated = (draft.timex or draft.effective) is not None
         decided = found is not None and bool(verb_phrases(found[1]) & deciding) and _body(found[0])

@@ -150,7 +150,7 @@ def modality_of(
                 elif word in cues.planned_modals:
                     asserted = any(
                         c.lower_ in cues.asserted_with for c in kids if c.dep_ == "advmod"
-                    )
+                    ) or (own and negated_word(token, cues))  # "will not ship": refused now
                     if not asserted and not state:
                         found.add("planned")
                 elif word in cues.requested_modals:

@@ -174,6 +174,35 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+def examples(token: Token) -> list[Token]:
+    """The names a plural common noun gives as its examples ("chipmakers including Nvidia
+    and AMD", "suppliers such as X or Y", "firms like X"): who the noun stands for."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return []
+    out: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.lower_ in ("including", "like") or such_as:
+            for obj in children(prep, "pobj"):
+                out.extend([obj, *(c for c in obj.conjuncts if c.i > obj.i)])
+    return out
+
+
+def plural_antecedent(pronoun: Token) -> Token | None:
+    """ "chipmakers ... told staff that they will ...": the subject of the clause that
+    governs a plural pronoun."""
+    if pronoun.lower_ not in ("they", "them"):
+        return None
+    for ancestor in pronoun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            subject = subject_of(ancestor)
+            if subject is not None and subject.i < pronoun.i and subject.lower_ != pronoun.lower_:
+                return subject
+    return None
+
+
 def subjects(token: Token) -> list[Token]:
     """Subjects of a verb, including those attached to its auxiliary ("Llama 3 remains
     blocked" parsed with "remains" as the auxiliary of "blocked")."""

@@ -28,12 +28,14 @@ from extract.events.syntax import (
     argument_owners,
     children,
     complements_of,
+    examples,
     inflections,
     is_passive,
     is_verbal,
     np_core,
     objects_of,
     passive_agent,
+    plural_antecedent,
     preposition_objects,
     subject_of,
     verb_phrases,
@@ -408,7 +410,12 @@ class TriggerFinder:
             nonlocal agent_kind
             if token is None:
                 return
-            for item in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+            items = [token, *(c for c in token.conjuncts if c.i > token.i)]
+            if entities.at(token) is None:
+                # "chipmakers including Nvidia and AMD" (or "they", of such a subject)
+                group = plural_antecedent(token) or token
+                items = examples(group) or items
+            for item in items:
                 mention = entities.resolve(item) or _company_in_apposition(item, entities)
                 if (
                     mention is not None

@@ -677,10 +677,20 @@ def test_other_a_supplier_that_will_not_ship_to_a_company_withholds_its_supply(r
     assert withheld.modality == "asserted"  # the negation is what the words mean
     assert stopped.names(withheld.agents) == {"Nvidia"}
     assert stopped.names(withheld.affected) == {"Nokia"}
-    # what it will not do is a plan; a supply that is not negated withholds nothing; a
-    # condition ("if it did not sell") withholds nothing either
-    planned = run("Nvidia will not ship chips to Nokia.")
-    assert planned.by_trigger("ship").modality == "planned"
+    # what it will not do is a refusal in force as the text is written; with a day, the
+    # supply stops that day
+    refused = run("Nvidia will not ship chips to Nokia until further notice.")
+    refusal = refused.by_trigger("ship")
+    assert (refusal.modality, refusal.tense) == ("asserted", "present")
+    dated = run(
+        "Nvidia confirmed it will not ship chips to Nokia after September 14.",
+        timexes=[("September 14", "DATE", "2020-09-14")],
+    )
+    stop = dated.by_trigger("ship")
+    assert (stop.modality, stop.tense) == ("asserted", "future")
+    assert dated.timexes[stop.timex or ""].span.text == "September 14"
+    # a supply that is not negated withholds nothing; a condition ("if it did not sell")
+    # withholds nothing either
     for text in (
         "Nvidia shipped chips to Nokia.",
         "Nokia would face a ban if it did not sell its chips to Nvidia.",
@@ -752,3 +762,16 @@ def test_other_a_datelines_place_is_not_who_acted(run: Run) -> None:
     added = result.by_trigger("added")
     assert result.names(added.agents) == {"US Department of Commerce"}
     assert result.names(added.affected) == {"Huawei"}
+
+
+def test_other_the_names_a_group_gives_as_examples_are_who_acted(run: Run) -> None:
+    result = run("Chipmakers such as Nvidia and AMD halted shipments to Huawei.")
+    halted = result.by_trigger("halted")
+    assert result.names(halted.agents) == {"Nvidia", "AMD"}
+    told = run(
+        "Chipmakers including Nvidia and Samsung have told their staff that they will not "
+        "supply chips to Huawei until further notice."
+    )
+    refusal = told.by_trigger("supply")
+    assert told.names(refusal.agents) == {"Nvidia", "Samsung"}
+    assert told.names(refusal.affected) == {"Huawei"}
