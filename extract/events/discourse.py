@@ -120,7 +120,10 @@ def lead_news(
             continue
         if draft.modality != "asserted" or draft.tense == "future" or _perfect_past(head):
             continue
-        chain = [head] if head.dep_ == "ROOT" else [head, head.head]
+        # an act told as what an instrument does ("signed an order extending the
+        # deadline") is news when the instrument is
+        told = (draft.instrument_trigger or draft.trigger).head
+        chain = [told] if told.dep_ == "ROOT" else [told, told.head]
         if all(t.dep_ in _MAIN_CLAUSE for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True
             also = next((c for c in chain[0].children if c.lower_ in _ALSO), None)

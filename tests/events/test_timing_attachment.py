@@ -151,6 +151,14 @@ def test_timing_lead_main_clause_is_the_news_and_background_is_not(run: Run) -> 
     assert not result.by_trigger("suspended").news  # a later sentence
 
 
+def test_timing_lead_act_told_by_the_order_it_signs_is_the_news(run: Run) -> None:
+    result = run(
+        "President Jane Roe has signed an executive order extending the deadline for the "
+        "owner of Vidly to sell the app. Vidly had sued over the law."
+    )
+    assert result.by_trigger("extending").news  # what the order the lead signs does
+
+
 def test_timing_lead_paragraph_after_a_dated_lead_tells_the_same_news(run: Run) -> None:
     text = (
         "On March 3, the Commerce Department issued a rule on exports to Corvex. The agency "
