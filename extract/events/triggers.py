@@ -619,11 +619,15 @@ class TriggerFinder:
 
 def _company_in_apposition(token: Token, entities: DocEntities) -> EntityMention | None:
     """A company named in apposition to a word that names no one ("chipmaking giant
-    Corvex", parsed as "giant" with "Corvex" beside it)."""
-    for named in children(token, "appos"):
-        mention = entities.at(named)
-        if mention is not None and entities.actor_kind(mention) == "company":
-            return mention
+    Corvex", parsed as "giant" with "Corvex" beside it), or to such a word beside it (a
+    page's stamp parsed as the subject: "date 2026-05-14 chipmaking giant Corvex halted")."""
+    layer = [token]
+    for _ in range(2):
+        layer = [named for word in layer for named in children(word, "appos")]
+        for named in layer:
+            mention = entities.at(named)
+            if mention is not None and entities.actor_kind(mention) == "company":
+                return mention
     return None
 
 

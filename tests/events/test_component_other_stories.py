@@ -775,3 +775,11 @@ def test_other_the_names_a_group_gives_as_examples_are_who_acted(run: Run) -> No
     refusal = told.by_trigger("supply")
     assert told.names(refusal.agents) == {"Nvidia", "Samsung"}
     assert told.names(refusal.affected) == {"Huawei"}
+
+
+def test_other_a_company_beside_a_stamp_parsed_as_the_subject_acts(run: Run) -> None:
+    result = run(
+        "date 2026-03-02 Semiconductor giant Nvidia halted exports to Nokia on Friday.",
+        [("2026-03-02", "DATE", "2026-03-02"), ("Friday", "DATE", "2026-02-27")],
+    )
+    assert result.names(result.by_trigger("halted").agents) == {"Nvidia"}
