@@ -77,6 +77,11 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
             and head.head.lemma_.lower() in lexicon.partial_governors
         ):
             said = "partial"  # "began lifting the ban": the first step, the rest still holds
+        if said is None and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.partial_parts
+            for c in head.children
+        ):
+            said = "partial"  # "lifted a portion of the ban"
     if said is not None:
         return said
     if limiting:

@@ -172,6 +172,7 @@ class EventLexicon:
     partial_modifiers: frozenset[str]
     full_modifiers: frozenset[str]
     partial_governors: frozenset[str]  # "began lifting the ban": a first step of the lifting
+    partial_parts: frozenset[str]  # "lifted a portion of the ban": a part of it
     count_qualifiers: Mapping[str, str]
     number_words: Mapping[str, int]
     modality: ModalityCues
@@ -286,6 +287,7 @@ class _Merged:
         self.partial: set[str] = set()
         self.full: set[str] = set()
         self.partial_governors: set[str] = set()
+        self.partial_parts: set[str] = set()
         self.qualifiers: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
         self.modality: dict[str, set[str]] = {}
@@ -367,6 +369,9 @@ class _Merged:
         self.full.update(_lower_set(degrees.get("full"), path, "degree_modifiers.full"))
         self.partial_governors.update(
             _lower_set(degrees.get("partial_governors"), path, "degree_modifiers.partial_governors")
+        )
+        self.partial_parts.update(
+            _lower_set(degrees.get("partial_parts"), path, "degree_modifiers.partial_parts")
         )
         for phrase, qualifier in _mapping(
             data.get("count_qualifiers"), path, "count_qualifiers"
@@ -569,6 +574,7 @@ class _Merged:
             partial_modifiers=frozenset(self.partial),
             full_modifiers=frozenset(self.full),
             partial_governors=frozenset(self.partial_governors),
+            partial_parts=frozenset(self.partial_parts),
             count_qualifiers=dict(self.qualifiers),
             number_words=dict(self.numbers),
             modality=ModalityCues(

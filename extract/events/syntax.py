@@ -274,6 +274,12 @@ PARTITIVE_NOUNS = frozenset(
         "package",
         "list",
         "group",
+        # a part of what their "of" names ("lifted a portion of the ban")
+        "portion",
+        "part",
+        "piece",
+        "element",
+        "aspect",
     }
 )
 

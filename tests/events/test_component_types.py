@@ -164,3 +164,12 @@ def test_component_possessor_of_restored_object_is_the_agent(run: Run) -> None:
     restore = result.by_trigger("redeployment")
     assert restore.type == "access_restore"
     assert result.names(restore.agents) == {"Anthropic"}
+
+
+def test_types_lifting_a_portion_of_a_ban_lifts_it_in_part(run: Run) -> None:
+    part = run("The Commerce Department lifted a portion of its ban on Huawei.")
+    lifted = part.by_trigger("lifted")
+    assert lifted.type == "partial_lift"
+    assert part.names(lifted.affected) == {"Huawei"}
+    whole = run("The Commerce Department lifted its ban on Huawei.")
+    assert whole.by_trigger("lifted").type == "full_lift"
