@@ -24,6 +24,7 @@ from extract.records import Block
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 
@@ -127,7 +128,11 @@ def unwrap(lines: list[str]) -> list[str]:
     def cut(a: str, b: str) -> bool:  # a sentence cut before a lower-case word or a number
         if not (a and b) or a.endswith(":"):
             return False
-        # "U.S." / "suppliers": no sentence starts in lower case
+        # "U.S." / "suppliers": no sentence starts in lower case; a line opening with an
+        # ISO date is a page's stamp ("2026-05-14 10:00:21 source: ..."), not a number
+        # the line before wrapped
+        if _ISO_DATE.match(b):
+            return False
         return b[0].islower() or (b[0].isdigit() and not _SENTENCE_END.search(a))
 
     pairs = [(a, b) for a, b in pairwise(lines) if a and b]

@@ -15,6 +15,15 @@ def test_cleaning_a_sentence_cut_before_a_lower_case_word_is_joined() -> None:
     ]
 
 
+def test_cleaning_a_page_stamp_under_a_headline_is_not_the_headline_wrapped() -> None:
+    lines = ["Commerce lifts ban on Corvex", "2026-05-14 10:00:21 source: Wire", "", "Text."]
+    assert unwrap(lines) == lines
+    # a number the line before wrapped still joins it
+    assert unwrap(["Exports of chips rose to", "15 percent."]) == [
+        "Exports of chips rose to 15 percent."
+    ]
+
+
 def test_cleaning_a_text_wrapped_throughout_joins_lines_before_capitals_too() -> None:
     lines = [
         "WASHINGTON - The Senate voted 85-10 for the annual National",
