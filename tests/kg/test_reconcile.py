@@ -1543,3 +1543,17 @@ def test_reconcile_a_company_cutting_a_party_off_follows_the_restriction_on_it(
     cut = _event(r, "access_disable")
     assert r.windows[cut].lo == _day("2026-05-16").toordinal()
     assert r.windows[cut].hi == _day("2026-06-30").toordinal()
+    # told as the news of a page of May 20 (the two weeks before it), it still follows
+    c = doc("c", dct=DateRange(_day("2026-05-20"), _day("2026-05-20")), inferred=False)
+    s = c.sentence("Zentra has suspended its business with Corvex.")
+    c.event(
+        s,
+        "suspended",
+        "access_disable",
+        agents=(c.entity(s, "Zentra", "Zentra", "organization"),),
+        affected=(c.entity(s, "Corvex", "Corvex", "organization"),),
+        news=True,
+    )
+    r = reconcile([a.build(), c.build()], types, ENTITY_TYPES)
+    cut = _event(r, "access_disable")
+    assert r.windows[cut].to_range() == DateRange(_day("2026-05-16"), _day("2026-05-20"))
