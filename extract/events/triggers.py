@@ -248,6 +248,8 @@ class TriggerFinder:
             # "will not ship": only the word negated means what the rule reads; "if it did
             # not sell": a condition, nothing withheld
             return False
+        if self._caused_by_a_measure(trigger):
+            return False
         checks: list[bool] = []
         if rule.object:
             objects = objects_of(head)
@@ -293,6 +295,16 @@ class TriggerFinder:
         if not checks:
             return True
         return any(checks) if rule.either else all(checks)
+
+    def _caused_by_a_measure(self, trigger: Trigger) -> bool:
+        """ "The ban has shut down the company", "the order halted its sales": what a
+        company does by itself (a switch of the effective layer) told with a measure as its
+        subject is that measure's effect, not a step of its own."""
+        scheme = self.lexicon.scheme_of(trigger.rule.type)
+        if trigger.is_noun or scheme is None or scheme.layer != "effective":
+            return False
+        restriction = self.lexicon.word_classes.get("restriction", frozenset())
+        return any(s.lemma_.lower() in restriction for s in children(trigger.head, "nsubj"))
 
     def _matches(self, token: Token, classes: Sequence[str], entities: DocEntities) -> bool:
         for name in classes:

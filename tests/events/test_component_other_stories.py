@@ -783,3 +783,10 @@ def test_other_a_company_beside_a_stamp_parsed_as_the_subject_acts(run: Run) -> 
         [("2026-03-02", "DATE", "2026-03-02"), ("Friday", "DATE", "2026-02-27")],
     )
     assert result.names(result.by_trigger("halted").agents) == {"Nvidia"}
+
+
+def test_other_what_a_measure_did_to_a_company_is_no_step_of_the_company(run: Run) -> None:
+    caused = run("The Commerce Department's ban on exports to Nokia has shut down Nokia.")
+    assert not [e for e in caused.events if e.type == "access_disable"]
+    own = run("Nokia shut down its phone business after the ban.")
+    assert own.by_trigger("shut down").type == "access_disable"
