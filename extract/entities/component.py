@@ -439,6 +439,8 @@ class EntityRecogniser:
                     continue
             tokens = doc[start:end]
             text = tokens.text
+            if _dateline_place(doc, start, end):
+                continue  # "WASHINGTON, May 4 (Reuters) -": where the item was filed
             if text in rules.stopwords or any(t.text in _QUOTES for t in ent):
                 continue  # a quoted term ("the “Covered Models”") is not a name
             if len(tokens) == 1 and self._generic_noun(tokens[0]):
@@ -691,3 +693,17 @@ class EntityRecogniser:
                     Candidate(start, end, "news_outlet", name, "pattern", _P_PATTERN, "outlet")
                 )
         return sorted(result, key=lambda c: (c.start, c.end))
+
+
+# What follows the place of a dateline: a comma (and the date), the agency, a dash.
+_DATELINE_AFTER = frozenset({",", "(", "-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_place(doc: Doc, start: int, end: int) -> bool:
+    """A place in capitals opening a line before the date or the agency of a dateline
+    ("WASHINGTON, May 4 (Reuters) -", "BEIJING (AP) --"): where the item was filed, no
+    party to what it tells."""
+    line_start = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+    if not line_start or not all(t.is_upper for t in doc[start:end] if t.is_alpha):
+        return False
+    return end < len(doc) and doc[end].text in _DATELINE_AFTER

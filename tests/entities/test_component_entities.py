@@ -372,3 +372,12 @@ def test_component_the_parties_a_notice_lists_with_their_addresses(entities: Ent
     assert by_text(found, "Corvex 8-Star").type == "organization"
     assert by_text(found, "Zentra Parsian").type == "organization"
     assert not [m for m in found if m.span.text.lower().startswith("the plant")]
+
+
+def test_component_a_datelines_place_is_no_party(entities: Entities) -> None:
+    found = entities("LONDON, May 4 (Reuters) - The Commerce Department added Samsung to a list.")
+    assert not [m for m in found if m.span.text == "LONDON"]
+    assert by_text(found, "Samsung").type == "organization"
+    # the same place in the text is one
+    told = entities("Officials in London said Samsung would comply.")
+    assert [m.span.text for m in told if m.span.text == "London"] == ["London"]
