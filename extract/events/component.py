@@ -35,6 +35,7 @@ from extract.events.description import Describer
 from extract.events.discourse import (
     inherit_modality,
     lead_news,
+    perfect_past,
     reports_an_event,
     the_document_itself,
     types_from_context,
@@ -141,7 +142,9 @@ class EventExtractor:
         syntax = self.lexicon.syntax
         dct = doc._.dct if Doc.has_extension("dct") else None
         for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
-            if not _told_as_past(drafts[number], item, dct):
+            if not _told_as_past(drafts[number], item, dct) and not _stamp_of_background(
+                drafts[number], item
+            ):
                 drafts[number].timex = item
         for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
             drafts[number].effective = item
@@ -236,6 +239,20 @@ def _copy_id(event_id: str, number: int) -> str:
 # A date this long before the document is history: a verb in the present tense does not
 # tell of it ("the new order revokes the old ones, along with another in January").
 PRESENT_WITHIN_DAYS = 31
+
+
+# How far into a text a page's own date stamp may be ("date 2026-05-14 ...").
+STAMP_CHARS = 30
+
+
+def _stamp_of_background(draft: Draft, placed: PlacedTimex) -> bool:
+    """The page's date stamp parsed into its first sentence ("date 2026-05 Weeks earlier,
+    Commerce had banned ..."): it dates the news, never what the sentence tells as earlier
+    than it (the past perfect)."""
+    start = placed.span.start_char
+    if start > STAMP_CHARS or placed.span.doc.text[:start].strip().lower() != "date":
+        return False
+    return perfect_past(draft.head)
 
 
 def _told_as_past(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:

@@ -118,7 +118,7 @@ def lead_news(
         head = draft.trigger.head
         if not lead.start <= head.i < end or draft.timex is not None:
             continue
-        if draft.modality != "asserted" or draft.tense == "future" or _perfect_past(head):
+        if draft.modality != "asserted" or draft.tense == "future" or perfect_past(head):
             continue
         # an act told as what an instrument does ("signed an order extending the
         # deadline") is news when the instrument is
@@ -165,7 +165,7 @@ def _paragraph_end(doc: Doc, lead: Span) -> int:
     return span.start if span is not None else len(doc)
 
 
-def _perfect_past(head: Token) -> bool:
+def perfect_past(head: Token) -> bool:
     """ "Corvex had been added": told as earlier than the news. Under a verb of saying the
     tense is only shifted back ("announced it had lifted the order" is the news)."""
     return head.dep_ == "ROOT" and any(
@@ -205,6 +205,7 @@ def _lead(doc: Doc, skip: set[int], sentences: Sentences) -> Span | None:
 __all__ = [
     "inherit_modality",
     "lead_news",
+    "perfect_past",
     "reports_an_event",
     "the_document_itself",
     "types_from_context",

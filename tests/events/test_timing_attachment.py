@@ -290,3 +290,18 @@ def test_timing_shortly_after_is_within_days(run: Run) -> None:
     # "shortly after": the same day or within a week; plain "after" says no more than after
     assert lags("Commerce lifted the ban on Nokia shortly after Nokia paid a fine.") == [(0, 7)]
     assert lags("Commerce lifted the ban on Nokia after Nokia paid a fine.") == [None]
+
+
+def test_timing_a_page_stamp_dates_the_news_not_what_had_happened_before(run: Run) -> None:
+    earlier = run(
+        "date 2026-05 Weeks earlier, the Commerce Department had banned sales to Samsung.",
+        [("2026-05", "DATE", "2026-05")],
+    )
+    assert earlier.by_trigger("banned").timex is None
+    news = run(
+        "date 2026-05-14 The Commerce Department banned sales to Samsung on national security "
+        "grounds.",
+        [("2026-05-14", "DATE", "2026-05-14")],
+    )
+    banned = news.by_trigger("banned")
+    assert news.timexes[banned.timex or ""].span.text == "2026-05-14"
