@@ -61,6 +61,7 @@ from extract.events.timing import (
 from extract.events.triggers import TriggerFinder
 from extract.records import DocumentDate, EventMention, Timex
 from extract.spacy_extensions import register_extensions
+from extract.temporal.dateline import page_stamp
 
 
 @Language.factory(
@@ -241,16 +242,11 @@ def _copy_id(event_id: str, number: int) -> str:
 PRESENT_WITHIN_DAYS = 31
 
 
-# How far into a text a page's own date stamp may be ("date 2026-05-14 ...").
-STAMP_CHARS = 30
-
-
 def _stamp_of_background(draft: Draft, placed: PlacedTimex) -> bool:
     """The page's date stamp parsed into its first sentence ("date 2026-05 Weeks earlier,
     Commerce had banned ..."): it dates the news, never what the sentence tells as earlier
     than it (the past perfect)."""
-    start = placed.span.start_char
-    if start > STAMP_CHARS or placed.span.doc.text[:start].strip().lower() != "date":
+    if not page_stamp(placed.span.doc.text, placed.span.start_char):
         return False
     return perfect_past(draft.head)
 

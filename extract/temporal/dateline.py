@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from extract.records import Precision, Timex
 
 CREATION_TIME = "CREATION_TIME"
+# How far into a text a page's own date stamp may be ("date 2026-05-14 ..." at its head).
+STAMP_CHARS = 30
 # How far into the text a dateline may open a line (past a headline and a byline).
 HEAD_CHARS = 600
 _PLACE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.]+)?,[ \t]*)?$")
@@ -39,3 +41,9 @@ def datelines(text: str, timexes: Iterable[Timex]) -> set[str]:
 
 
 __all__ = ["CREATION_TIME", "datelines"]
+
+
+def page_stamp(text: str, start: int) -> bool:
+    """Whether a date at ``start`` is the stamp a page opens its text with ("date
+    2026-05-14 Corvex halted ..."): the page's own day, not one its sentences tell."""
+    return start <= STAMP_CHARS and text[:start].strip().lower() == "date"

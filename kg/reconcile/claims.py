@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.records import DateRange, DocumentDate, DocumentRecords, EventMention, Timex
+from extract.temporal.dateline import STAMP_CHARS
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import part_of, soften
@@ -181,10 +182,6 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         if not reported.empty:
             window = reported
     return window
-
-
-# How far into a text its own date stamp may be ("date 2026-05-14 ...").
-STAMP_CHARS = 30
 
 
 def _stamp(timex: Timex | None, dct: DocumentDate) -> bool:
