@@ -441,6 +441,8 @@ class EntityRecogniser:
             text = tokens.text
             if _dateline_place(doc, start, end):
                 continue  # "WASHINGTON, May 4 (Reuters) -": where the item was filed
+            if _SUM.fullmatch(text):
+                continue  # "HKD14.96", "US$1.2bn": a sum of money, no name
             if text in rules.stopwords or any(t.text in _QUOTES for t in ent):
                 continue  # a quoted term ("the “Covered Models”") is not a name
             if len(tokens) == 1 and self._generic_noun(tokens[0]):
@@ -693,6 +695,14 @@ class EntityRecogniser:
                     Candidate(start, end, "news_outlet", name, "pattern", _P_PATTERN, "outlet")
                 )
         return sorted(result, key=lambda c: (c.start, c.end))
+
+
+# A currency's code or sign stuck to an amount ("HKD14.96", "US$1.2bn", "RMB 5.5 billion").
+# A product code ("MH370", "A320") has no decimals, currency sign or scale.
+_SUM = re.compile(
+    r"(?:[A-Z]{2,3}\$|[$€£¥])\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|m|mn|million|billion)?"
+    r"|[A-Z]{3}\s?\d[\d,]*(?:\.\d+\s?(?:bn|m|mn|million|billion)?|\s?(?:bn|mn|million|billion))"
+)
 
 
 # What follows the place of a dateline: a comma (and the date), the agency, a dash.

@@ -381,3 +381,11 @@ def test_component_a_datelines_place_is_no_party(entities: Entities) -> None:
     # the same place in the text is one
     told = entities("Officials in London said Samsung would comply.")
     assert [m.span.text for m in told if m.span.text == "London"] == ["London"]
+
+
+def test_component_a_sum_of_money_is_no_name(entities: Entities) -> None:
+    found = entities("Shares of Samsung closed at HKD14.96 on Monday.")
+    assert [m.span.text for m in found] == ["Samsung"]
+    # a name with digits stays a name
+    coded = entities("Samsung showed the Zeta 40 phone at the G20 summit.")
+    assert "G20" in [m.span.text for m in coded]
