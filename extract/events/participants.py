@@ -16,12 +16,7 @@ from spacy.tokens import Doc, Token
 
 from extract.entities.lexicon import EntityLexicon
 from extract.events.lexicon import EventLexicon
-from extract.events.syntax import (
-    NOUN_POS,
-    ancestors_with_deps,
-    np_core,
-    subject_of,
-)
+from extract.events.syntax import NOUN_POS, governing_subjects, np_core
 from extract.records import EntityMention
 
 
@@ -214,12 +209,7 @@ class DocEntities:
 
     def _antecedent(self, token: Token, types: Sequence[str]) -> EntityMention | None:
         # 1. the subject of a clause that governs this one ("OpenAI confirmed it had ...")
-        for ancestor, _dep in ancestors_with_deps(token):
-            if ancestor.pos_ not in ("VERB", "AUX"):
-                continue
-            subject = subject_of(ancestor)
-            if subject is None or subject.i >= token.i or subject in token.subtree:
-                continue
+        for subject in governing_subjects(token):
             mention = self.at(subject)
             if mention is not None and mention.type in types:
                 return mention

@@ -190,17 +190,23 @@ def examples(token: Token) -> list[Token]:
     return out
 
 
+def governing_subjects(token: Token) -> Iterator[Token]:
+    """The subjects of the clauses that govern ``token``, nearest first, that come before
+    it and are not part of it ("OpenAI confirmed it had ...": OpenAI for "it")."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(ancestor)
+        if subject is not None and subject.i < token.i and subject not in token.subtree:
+            yield subject
+
+
 def plural_antecedent(pronoun: Token) -> Token | None:
     """ "chipmakers ... told staff that they will ...": the subject of the clause that
     governs a plural pronoun."""
     if pronoun.lower_ not in ("they", "them"):
         return None
-    for ancestor in pronoun.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            subject = subject_of(ancestor)
-            if subject is not None and subject.i < pronoun.i and subject.lower_ != pronoun.lower_:
-                return subject
-    return None
+    return next(governing_subjects(pronoun), None)
 
 
 def subjects(token: Token) -> list[Token]:
@@ -327,14 +333,6 @@ def preposition_objects(token: Token, preposition: str) -> list[Token]:
         for obj in prep.children
         if obj.dep_ in ("pobj", "pcomp")
     ]
-
-
-def ancestors_with_deps(token: Token) -> Iterator[tuple[Token, str]]:
-    """Each ancestor, with the dependency label of the step that reached it."""
-    current = token
-    while current.head.i != current.i:
-        yield current.head, current.dep_
-        current = current.head
 
 
 def path_is_within(token: Token, ancestor: Token, allowed: frozenset[str], limit: int = 5) -> bool:

@@ -579,11 +579,13 @@ def _told_apart(event: CanonicalEvent, other: CanonicalEvent) -> bool:
     told = {_told_by(c) for c in event.claims}
     if any(_told_by(c) in told for c in other.claims):
         return True
-    mentions = {(c.doc_id, c.mention.id) for c in event.claims}
-    theirs = {(c.doc_id, c.mention.id) for c in other.claims}
-    return any(
-        (c.doc_id, r.target) in theirs for c in event.claims for r in c.mention.relations
-    ) or any((c.doc_id, r.target) in mentions for c in other.claims for r in c.mention.relations)
+    return _relates_to(event, other) or _relates_to(other, event)
+
+
+def _relates_to(event: CanonicalEvent, other: CanonicalEvent) -> bool:
+    """Whether a mention of ``event`` states its order to a mention of ``other``."""
+    targets = {(c.doc_id, r.target) for c in event.claims for r in c.mention.relations}
+    return any((c.doc_id, c.mention.id) in targets for c in other.claims)
 
 
 def _told_by(claim: Claim) -> tuple[str, int, str]:
