@@ -147,6 +147,13 @@ def test_tagger_two_full_dates_are_two_timexes(tagger: TimexTagger) -> None:
     ]
 
 
+def test_tagger_footnote_marker_glued_to_a_day(tagger: TimexTagger) -> None:
+    # A copied report's footnote "3" stuck to "June 21"; a year or a time stays what it is.
+    timexes = tagger.tag("The court approved the plea on June 213 and the fine was paid.", DCT)
+    assert [(t.span.text, t.value) for t in timexes] == [("June 213", "2026-06-21")]
+    assert [t.value for t in tagger.tag("The court ruled in June 2024.", DCT)] == ["2024-06"]
+
+
 def test_tagger_date_across_a_year_boundary(tagger: TimexTagger) -> None:
     december = found(tagger, "The order was signed on December 20.", date(2027, 1, 5))
     assert december["December 20"].value == "2026-12-20"
