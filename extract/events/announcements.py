@@ -11,8 +11,10 @@ will be blocked from Monday"). Announced without a day it takes effect, it stays
 announcing verb dates such a decision ("confirmed on Tuesday that the kit will be banned
 from March"), and nothing else it tells ("said on Monday it had lifted the ban" dates the
 saying): measured on the development stories, dating past acts by it misplaced more
-events than it placed. What a person or a company agrees to do ("Corvex agreed to pay a
-fine", "the president agreed to lift the ban"), of any type, is a pledge: planned.
+events than it placed. A body's own act it tells in the present perfect ("announced on
+Monday that it has added Corvex to the list") is the exception: done as it is announced.
+What a person or a company agrees to do ("Corvex agreed to pay a fine", "the president
+agreed to lift the ban"), of any type, is a pledge: planned.
 """
 
 from __future__ import annotations
@@ -71,12 +73,7 @@ def announced_decisions(
             if found is not None and _told_directly(draft, found[1], anchors):
                 draft.timex = _day_of(found[1], placed, lexicon)
             draft.news = draft.timex is None  # decided when told: around the document's date
-        elif (
-            found is not None
-            and decided
-            and draft.timex is None
-            and _infinitive_of(draft.head, found[1])  # "on Tuesday announced to ban"
-        ):
+        elif found is not None and draft.timex is None and _dated_by_telling(draft, found, decided):
             draft.timex = _day_of(found[1], placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
@@ -129,6 +126,31 @@ def _pledged(head: Token, lexicon: EventLexicon, entities: DocEntities) -> bool:
             mention = entities.resolve(child)
             return mention is not None and entities.actor_kind(mention) in ("person", "company")
     return False
+
+
+def _dated_by_telling(draft: Draft, found: tuple[EntityMention, Token], decided: bool) -> bool:
+    """A decision told as an infinitive ("on Tuesday announced to ban"), or a body's own act
+    told in the present perfect ("announced on Monday that it has added")."""
+    speaker, verb = found
+    if decided and _infinitive_of(draft.head, verb):
+        return True
+    return (
+        _body(speaker)
+        and draft.modality == "asserted"
+        and _present_perfect(draft.head)
+        and _own_act(draft, speaker)
+    )
+
+
+def _present_perfect(head: Token) -> bool:
+    """ "has added", "have lifted": done as the text is written, not before it."""
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in head.children
+    )
+
+
+def _own_act(draft: Draft, speaker: EntityMention) -> bool:
+    return any(a.name == speaker.name for a in draft.agents)
 
 
 def _infinitive_of(head: Token, verb: Token) -> bool:

@@ -158,6 +158,21 @@ def test_other_the_day_a_decision_is_announced_dates_it(run: Run) -> None:
     assert orders and all(e.timex is None for e in orders)
 
 
+def test_other_a_body_announcing_what_it_has_just_done_dates_it(run: Run) -> None:
+    """ "announced Monday that it has added": the body's own act, done as it announces it;
+    what it had done ("had lifted") or what another did is not dated by the announcement."""
+    own = run(
+        "The Commerce Department announced on Monday that it has added Nokia to the Entity List.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    assert own.timexes[own.by_trigger("added").timex].span.text == "Monday"
+    other = run(
+        "The Commerce Department announced on Monday that a court has blocked the ban on Nokia.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    assert other.by_trigger("blocked").timex is None
+
+
 def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> None:
     """ "The ban takes effect on May 1", "restrictions begin on Friday", "came into force on
     April 2": the day it takes effect, not the day it was decided."""
