@@ -16,7 +16,7 @@ from extract.records import DateRange, DocumentDate, DocumentRecords, EventMenti
 from extract.temporal.dateline import STAMP_CHARS
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
-from kg.reconcile.vagueness import part_of, soften
+from kg.reconcile.vagueness import stretched
 from kg.schema import EventType, EventTypes
 
 HAPPENED = "asserted"
@@ -164,7 +164,7 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         day = timex.range.latest.toordinal()
         window = Window(day - NEWS_WITHIN_DAYS, day)
     elif timex is not None and timex.range is not None:
-        window = Window.of(soften(timex.range, part_of(timex.rule)))
+        window = Window.of(stretched(timex.range, timex.rule, timex.mod))
     if (
         mention.news
         and mention.date is None

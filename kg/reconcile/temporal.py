@@ -35,7 +35,7 @@ from extract.temporal import narrow_anchor, resolve_range
 from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
-from kg.reconcile.vagueness import part_of, soften, without_part
+from kg.reconcile.vagueness import approximate, part_of, stretched, without_part
 from kg.schema import EventTypes
 
 MAX_ROUNDS = 50
@@ -281,7 +281,7 @@ def _timex_constraints(index: int, claim: Claim, event: CanonicalEvent) -> list[
             )
         ]
     if timex.anchor == "none" and timex.range is not None:
-        fixed = Window.of(soften(timex.range, part_of(timex.rule)))
+        fixed = Window.of(stretched(timex.range, timex.rule, timex.mod))
         return [Constraint(text, (var,), lambda w: {var: fixed}, claim)]
     if timex.anchor != "dct" or not timex.rule:
         return []
@@ -295,13 +295,16 @@ def _timex_constraints(index: int, claim: Claim, event: CanonicalEvent) -> list[
         anchor = w[doc].to_range()
         if anchor is None:
             return {}
+        if approximate(rule, timex.mod):
+            # "almost three months ago": too loose to date the document by
+            return {var: Window.of(stretched(resolve_range(rule, anchor), rule, timex.mod))}
         # The document dates the event, and the event (dated by others) the document: the
         # days of the document that fit the event first, then the event from those days.
         narrowed = narrow_anchor(anchor_rule, anchor, _closed(w[var], anchor))
         if narrowed is None:
             return {doc: Window(1, 0)}  # contradicts the rest: set aside
         return {
-            var: Window.of(soften(resolve_range(rule, narrowed), part)),
+            var: Window.of(stretched(resolve_range(rule, narrowed), rule, timex.mod)),
             doc: Window.of(narrowed),
         }
 

@@ -4,17 +4,24 @@
 writers use "early", "mid" and "late" loosely, and an order of March 12 is "early March" to
 many of them. When deciding whether mentions can be one event, and when propagating dates,
 a part of a period stretches by half its own length on the side(s) it is open to: early
-March covers March 1-15, late March March 16-31, mid-March March 8-23. The mention's own value
-in its document's graph keeps the strict normalisation.
+March covers March 1-15, late March March 16-31, mid-March March 8-23. So does a distance
+told as approximate: "almost three months ago" (TIMEX3 mod LESS_THAN) is less far back, up to
+one of its units nearer the document's date; "about three months ago" (APPROX) a unit either
+way. The mention's own value in its document's graph keeps the strict normalisation.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from extract.records import DateRange
 
 PART_OPERATORS = ("early", "mid", "late")
+# A rule counting a distance from the anchor ("-P3M @M": three months back), and the days
+# one of its units may stretch.
+_OFFSET = re.compile(r"^([+-])P\d+([DWMY])\b")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
 
 
 def part_of(rule: str | None) -> str | None:
@@ -40,3 +47,22 @@ def soften(span: DateRange, part: str | None) -> DateRange:
     if part == "late":
         return DateRange(span.earliest - stretch, span.latest)
     return DateRange(span.earliest - stretch / 2, span.latest + stretch / 2)
+
+
+def approximate(rule: str | None, mod: str | None) -> bool:
+    """A distance from the anchor told as approximate ("almost three months ago")."""
+    return mod in ("LESS_THAN", "APPROX") and _OFFSET.match(rule or "") is not None
+
+
+def stretched(span: DateRange, rule: str | None, mod: str | None) -> DateRange:
+    """``span`` as sources are compared: a part of a period softened, a distance told as
+    approximate stretched by one of its units (see the module's note)."""
+    span = soften(span, part_of(rule))
+    offset = _OFFSET.match(rule or "")
+    if offset is None or not approximate(rule, mod):
+        return span
+    unit = timedelta(days=_UNIT_DAYS[offset.group(2)])
+    back = offset.group(1) == "-"
+    earlier = unit if mod == "APPROX" or not back else timedelta(0)
+    later = unit if mod == "APPROX" or back else timedelta(0)
+    return DateRange(span.earliest - earlier, span.latest + later)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from extract.records import Amount
 from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.intervals import Window
-from kg.reconcile.vagueness import part_of, soften
+from kg.reconcile.vagueness import stretched
 
 # Weight of a date resolved against a document date that is itself only inferred.
 RELATIVE_TO_INFERRED = 0.5
@@ -45,7 +45,7 @@ def stated_window(claim: Claim) -> Window | None:
         return None
     timex = claim.timex
     if timex is not None and timex.range is not None and timex.type in ("DATE", "TIME"):
-        return Window.of(soften(timex.range, part_of(timex.rule)))
+        return Window.of(stretched(timex.range, timex.rule, timex.mod))
     if claim.mention.date is not None:
         return Window.of(claim.mention.date)
     return None

@@ -453,6 +453,22 @@ def test_reconcile_early_month_and_a_day_near_its_end_are_one_event(doc: MakeDoc
     assert [d for d in r.disagreements if d.aspect == "date"] == []
 
 
+def test_reconcile_almost_months_ago_reaches_the_nearer_month(doc: MakeDoc) -> None:
+    """'Almost four months ago' on September 20 is normalised to May, but an order of June 12
+    is less than four months back: one event, dated by the day the other source gives."""
+    a = _order_doc(doc)
+    b = doc("b", dct=DateRange(_day("2026-09-20"), _day("2026-09-20")), inferred=False)
+    s = b.sentence("The order to restrict Mythos 5 came almost four months ago.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    t = b.timex(s, "almost four months ago")
+    b.event(s, "restrict", "export_restriction", models=(model,), timex=t)
+    r = _reconcile(a, b)
+    index = _event(r, "export_restriction")
+    assert r.events[index].sources == ["a", "b"]
+    assert r.windows[index].to_range() == DateRange(_day("2026-06-12"), _day("2026-06-12"))
+    assert [d for d in r.disagreements if d.aspect == "date"] == []
+
+
 def test_reconcile_anonymous_dated_event_is_found_by_its_month(doc: MakeDoc) -> None:
     a = doc("a")
     s = a.sentence("Following the June 12 export control order, trading stopped.")
