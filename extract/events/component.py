@@ -12,7 +12,8 @@ The steps, each in its own module: headlines parsed again in sentence case
 (``headlines``); triggers found (``triggers``) and merged into one draft per event
 (``merging``); each draft described: participants, models, scope, modality, tense,
 attribution, instrument (``description``); dated (``timing``); typed (``decide``); read
-against the document's other mentions (``discourse``); generic statements dropped
+against the document's other mentions (``discourse``); the lines of a chronology dated by
+the day that heads them (``chronology``); generic statements dropped
 (``genericity``); events the text orders related (``timing``); letters
 linked to the acts they carry (``instruments``); records written (``recording``).
 """
@@ -30,6 +31,7 @@ from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import PipelineError
 from extract.events.announcements import announced_decisions
 from extract.events.attribution import AttributionFinder
+from extract.events.chronology import date_chronology_entries
 from extract.events.decide import decide_type
 from extract.events.description import Describer
 from extract.events.discourse import (
@@ -156,6 +158,7 @@ class EventExtractor:
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
+        date_chronology_entries(drafts, placed)
         occasions = lead_news(doc, drafts, skip, sentences, placed, dct)
         the_document_itself(drafts)
         related = self._relations(doc, drafts, anchors, placed, sentences)

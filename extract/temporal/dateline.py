@@ -22,11 +22,17 @@ HEAD_CHARS = 600
 _PLACE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.]+)?,[ \t]*)?$")
 _AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014/])")
 _DATELINE_PRECISIONS = (Precision.DAY,)
+# An entry of a chronology: a date opening a line (after a bullet, if any), then a colon or
+# a dash ("April 16, 2018: Commerce bans ...", "- May 9 -- Corvex halts ...").
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[*\u2022\u00b7-][ \t]*)?$")
+_ENTRY_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*(?::|--|[-\u2013\u2014])[ \t]")
+_ENTRY_PRECISIONS = (Precision.DAY, Precision.MONTH)
 
 
 def datelines(text: str, timexes: Iterable[Timex]) -> set[str]:
     """The id of the expression that is the text's dateline, if any. A text where several
-    lines open so (a chronology: "April 16 -- ...", "May 9 -- ...") has none."""
+    lines open so (a chronology: "April 16 -- ...", "May 9: ...") has none."""
+    timexes = list(timexes)
     found = [
         timex
         for timex in timexes
@@ -36,11 +42,33 @@ def datelines(text: str, timexes: Iterable[Timex]) -> set[str]:
         and _AFTER.match(text[timex.span.end : timex.span.end + 50])
     ]
     if len(found) == 1 and found[0].span.start <= HEAD_CHARS:
+        if any(e.id != found[0].id for e in chronology_entries(text, timexes)):
+            return set()
         return {found[0].id}
     return set()
 
 
-__all__ = ["CREATION_TIME", "datelines"]
+def chronology_entries(text: str, timexes: Iterable[Timex]) -> list[Timex]:
+    """Dates heading the lines of a chronology ("May 9, 2018: Corvex halts operations"):
+    each dates what its line tells, in whatever tense it is told."""
+    return [
+        timex
+        for timex in timexes
+        if timex.type == "DATE"
+        and timex.precision in _ENTRY_PRECISIONS
+        and timex.range is not None
+        and _LINE_START.search(text[max(0, timex.span.start - 10) : timex.span.start])
+        and _ENTRY_AFTER.match(text[timex.span.end : timex.span.end + 10])
+    ]
+
+
+def entry_end(text: str, timex: Timex) -> int:
+    """Where the chronology entry ``timex`` heads ends: at the end of its line."""
+    end = text.find("\n", timex.span.end)
+    return len(text) if end < 0 else end
+
+
+__all__ = ["CREATION_TIME", "chronology_entries", "datelines", "entry_end"]
 
 
 def page_stamp(text: str, start: int) -> bool:

@@ -805,3 +805,21 @@ def test_other_what_a_measure_did_to_a_company_is_no_step_of_the_company(run: Ru
     assert not [e for e in caused.events if e.type == "access_disable"]
     own = run("Nokia shut down its phone business after the ban.")
     assert own.by_trigger("shut down").type == "access_disable"
+
+
+def test_other_a_chronology_s_entry_dates_what_its_line_tells(run: Run) -> None:
+    """In a list of dates, the present tells the past: each line's main act is of its day;
+    what the line tells in a subordinate clause keeps no date."""
+    result = run(
+        "Timeline of the Nokia ban\n\n"
+        "April 16, 2018: The Commerce Department bans American firms from selling parts to "
+        "Nokia.\n\n"
+        "June 7, 2018 - The Commerce Department lifts the ban after Nokia agrees to pay a fine.\n",
+        timexes=[("April 16, 2018", "DATE", "2018-04-16"), ("June 7, 2018", "DATE", "2018-06-07")],
+    )
+    ban = result.by_trigger("bans")
+    assert ban.type == "export_restriction" and ban.tense == "past"
+    assert result.timexes[ban.timex].span.text == "April 16, 2018"
+    lift = result.by_trigger("lifts")
+    assert lift.tense == "past" and result.timexes[lift.timex].span.text == "June 7, 2018"
+    assert all(e.timex is None for e in result.events if e.trigger.text == "pay")

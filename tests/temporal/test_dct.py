@@ -16,7 +16,7 @@ from extract.temporal import (
     reresolve,
     reresolve_all,
 )
-from extract.temporal.dateline import CREATION_TIME, datelines
+from extract.temporal.dateline import CREATION_TIME, chronology_entries, datelines, entry_end
 
 # The manifest's default prior for the seed articles, collected on 2026-11-22.
 SEED_PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
@@ -229,6 +229,8 @@ def _with_datelines(tagger: TimexTagger, text: str) -> list[Timex]:
         ("LIMA, Peru, March 3, 2026 -- The board sold it.", "March 3, 2026"),
         ("The board said on March 3 -- a Tuesday -- that it sold it.", None),
         ("Timeline\n\nMarch 3 -- The board meets.\nMarch 9 -- It sells the unit.", None),
+        # one line in the dash form among entries of the colon form: a chronology too
+        ("Timeline\n\nMarch 3, 2024: The board meets.\nMarch 9 - It sells the unit.", None),
     ],
 )
 def test_dct_dateline_found_at_the_head_of_the_text(
@@ -236,6 +238,19 @@ def test_dct_dateline_found_at_the_head_of_the_text(
 ) -> None:
     marked = [t.span.text for t in _with_datelines(tagger, text) if t.function == CREATION_TIME]
     assert marked == ([expected] if expected else [])
+
+
+def test_dct_chronology_entries_head_their_lines(tagger: TimexTagger) -> None:
+    text = (
+        "Timeline\n\nMarch 3, 2024: The board meets on March 5.\n"
+        "- April 2024 -- It sells the unit.\nIt said on May 2: no more."
+    )
+    entries = chronology_entries(text, tagger.tag(text, SEED_PRIOR))
+    assert [t.span.text for t in entries] == ["March 3, 2024", "April 2024"]
+    assert [text[t.span.end : entry_end(text, t)] for t in entries] == [
+        ": The board meets on March 5.",
+        " -- It sells the unit.",
+    ]
 
 
 def test_dct_dateline_is_the_document_date(tagger: TimexTagger) -> None:
