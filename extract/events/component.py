@@ -149,6 +149,8 @@ class EventExtractor:
                 drafts[number], item
             ):
                 drafts[number].timex = item
+                if _earlier_instrument(drafts[number], item, dct):
+                    drafts[number].tense = "past"  # "follows a 2017 order"
         for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
             drafts[number].effective = item
         for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
@@ -254,13 +256,44 @@ def _stamp_of_background(draft: Draft, placed: PlacedTimex) -> bool:
     return perfect_past(draft.head)
 
 
+# How a date names a noun's own time ("a 2017 order", "the June 12 directive").
+_NOUN_DATE_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "npadvmod"})
+
+
 def _told_as_past(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
     """Whether a date lies well before the document while the event is told in the
-    present tense: the date is another clause's, not this event's."""
+    present tense: the date is another clause's, not this event's. A date that is the
+    instrument's own ("the move follows a 2017 order that barred ...") is its date, whatever
+    the tense of the verb it is the object of."""
     value = placed.timex.range
     if draft.tense != "present" or value is None or dct is None or dct.inferred:
         return False
+    if _date_of_noun(draft, placed):
+        return False
     return (dct.range.earliest - value.latest).days > PRESENT_WITHIN_DAYS
+
+
+def _earlier_instrument(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
+    """An instrument told in the present whose own date lies before the document."""
+    value = placed.timex.range
+    return (
+        draft.tense == "present"
+        and value is not None
+        and dct is not None
+        and value.latest < dct.range.earliest
+        and _date_of_noun(draft, placed)
+    )
+
+
+def _date_of_noun(draft: Draft, placed: PlacedTimex) -> bool:
+    head = placed.head
+    noun = head.head
+    return (
+        head.dep_ in _NOUN_DATE_DEPS
+        and noun.i in draft.anchors
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.i not in range(placed.span.start, placed.span.end)
+    )
 
 
 __all__ = ["EventExtractor", "make_event_extractor"]

@@ -258,6 +258,25 @@ def test_timing_present_tense_is_not_dated_by_a_past_month() -> None:
     assert by_trigger["licence"].date == DateRange(date(2026, 1, 1), date(2026, 1, 31))
 
 
+def test_timing_an_instrument_s_own_date_holds_under_a_present_verb() -> None:
+    """ "The move follows a 2019 order that barred ...": the year is the order's own, not
+    the present tense's; the order was given then, not as the page's news."""
+    from datetime import date
+
+    from extract.pipeline import Extractor
+    from extract.records import DateRange, Document
+
+    text = (
+        "The move follows a 2019 order by the Department of Homeland Security that barred "
+        "federal agencies from using Nokia products."
+    )
+    document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 6, 9)))
+    (records,) = list(Extractor().extract([document]))
+    (order,) = records.events
+    assert order.date == DateRange(date(2019, 1, 1), date(2019, 12, 31))
+    assert order.tense == "past" and not order.news
+
+
 def test_timing_a_date_in_a_clause_of_another_time_dates_only_that_clause(
     run: Run,
 ) -> None:
