@@ -395,15 +395,35 @@ def np_tokens(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+# "phones made by X": X makes what is acted on (not "owned by": the owner is not its maker)
+_MAKING = frozenset({"make", "manufacture", "produce", "develop", "build", "design"})
+
+
+def makers(token: Token) -> list[Token]:
+    """Who made what a noun names, or what its "of" names ("phones made by X", "the sale
+    of software developed by X")."""
+    return [m for node in [token, *preposition_objects(token, "of")] for m in _made_by(node)]
+
+
+def _made_by(node: Token) -> list[Token]:
+    return [
+        a
+        for c in children(node, "acl")
+        if c.lemma_.lower() in _MAKING and (a := passive_agent(c)) is not None
+    ]
+
+
 def argument_owners(token: Token) -> list[Token]:
     """Who owns an argument that is not itself a name: its possessor ("X's shares"), the
     object of its "of", "from", "to", "with" or "for" ("shares of X", "kit from X",
     "shipments to X", "the licence for X"), its proper-noun modifier
-    ("X shares"), and the same one preposition down ("trading in X shares")."""
+    ("X shares"), who made it ("phones made by X"), and the same one preposition down
+    ("trading in X shares", "the sale of phones made by X")."""
     found: list[Token] = []
     for node in [token, *preposition_objects(token, "in"), *preposition_objects(token, "of")]:
         found += children(node, "poss")
         found += [c for c in children(node, "compound", "nmod") if c.pos_ == "PROPN"]
+        found += _made_by(node)
         if node is token:
             for preposition in ("of", "from", "to", "with", "for"):
                 found += preposition_objects(token, preposition)

@@ -32,6 +32,7 @@ from extract.events.syntax import (
     inflections,
     is_passive,
     is_verbal,
+    makers,
     np_core,
     objects_of,
     passive_agent,
@@ -471,7 +472,8 @@ class TriggerFinder:
                         add(agents, passive_agent(clause))
                 for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
-                    for part in np_core(obj)[1:]:  # "lifts Corvex AI export ban"
+                    # "lifts Corvex AI export ban", "banned the sale of phones made by Corvex"
+                    for part in [*np_core(obj)[1:], *makers(obj)]:
                         mention = entities.at(part)
                         # a person before the measure wrote it ("revokes Roe orders")
                         if mention is not None and entities.actor_kind(mention) == "company":
@@ -519,6 +521,11 @@ class TriggerFinder:
             for prep in ("against", "to", "on", "for"):
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
+                    # "a ban on sales of phones made by Corvex": the maker of what it is on
+                    for part in makers(obj):
+                        mention = entities.at(part)
+                        if mention is not None and entities.actor_kind(mention) == "company":
+                            add(affected, part)
             for clause in children(head, "acl"):  # "a licence to sell chips to Corvex"
                 if clause.lemma_.lower() in self.lexicon.syntax.holding_verbs:
                     add(affected, passive_agent(clause))  # "licences held by Corvex"

@@ -823,3 +823,15 @@ def test_other_a_chronology_s_entry_dates_what_its_line_tells(run: Run) -> None:
     lift = result.by_trigger("lifts")
     assert lift.tense == "past" and result.timexes[lift.timex].span.text == "June 7, 2018"
     assert all(e.timex is None for e in result.events if e.trigger.text == "pay")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The administration banned the sale of phones made by Nokia.", "banned"),
+        ("The agency announced a ban on sales of routers manufactured by Nokia.", "ban"),
+    ],
+)
+def test_other_a_ban_on_goods_concerns_their_maker(run: Run, text: str, trigger: str) -> None:
+    result = run(text)
+    assert result.names(result.by_trigger(trigger).affected) == {"Nokia"}
