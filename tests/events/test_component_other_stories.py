@@ -835,3 +835,17 @@ def test_other_a_chronology_s_entry_dates_what_its_line_tells(run: Run) -> None:
 def test_other_a_ban_on_goods_concerns_their_maker(run: Run, text: str, trigger: str) -> None:
     result = run(text)
     assert result.names(result.by_trigger(trigger).affected) == {"Nokia"}
+
+
+def test_other_a_notice_to_a_company_is_the_decision_it_tells(run: Run) -> None:
+    """ "informed Nokia on Tuesday that it will revoke its licences": the body's notice is its
+    decision, taken that day, not a plan."""
+    result = run(
+        "The Commerce Department informed Nokia on Tuesday that it will revoke its export "
+        "licences.",
+        timexes=[("Tuesday", "DATE", "2026-03-03")],
+    )
+    revoked = result.of_type("licence_revocation")
+    assert [e.modality for e in revoked] == ["asserted"]
+    assert result.timexes[revoked[0].timex].span.text == "Tuesday"
+    assert result.names(revoked[0].agents) == {"US Department of Commerce"}
