@@ -40,6 +40,12 @@ def _in_order_to(verb: Token) -> bool:
     return verb.dep_ == "acl" and head.lower_ == "order" and head.head.lower_ == "in"
 
 
+def _ranked(token: Token) -> bool:
+    """An ordinal or a superlative ("the first to", "the only one to", "the largest to"),
+    whose infinitive tells what was done, not what is meant to be."""
+    return token.ent_type_ == "ORDINAL" or token.tag_ == "JJS" or token.lower_ in ("only", "last")
+
+
 def _chain(token: Token) -> _Chain:
     """Governors of a token whose cues apply to it (see the module docstring)."""
     result = _Chain([token])
@@ -66,6 +72,8 @@ def _chain(token: Token) -> _Chain:
             chain.append(head)
             break
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if infinitive and _ranked(head):
+            break  # "the first state to ban the app": it did, first
         if infinitive and (dep == "advcl" or _in_order_to(current)):
             result.purpose = True  # "working to restore access": not done yet
             break

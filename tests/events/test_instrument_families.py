@@ -137,6 +137,20 @@ def test_a_reprieve_is_of_what_the_document_grants(run: Run) -> None:
     assert licensed.by_trigger("reprieve").type == "licence_grant"
 
 
+def test_being_the_first_to_ban_is_to_have_banned(run: Run) -> None:
+    """ "the first to ban": an ordinal's infinitive tells what was done, not a purpose."""
+    result = run(
+        "Governor Jane Roe signed the bill on May 17, making the state the first to ban the app.",
+        timexes=[("May 17", "DATE", "XXXX-05-17")],
+    )
+    assert result.by_trigger("signed").modality == "asserted"
+
+
+def test_an_order_to_wind_up_a_business_is_a_divestment_order(run: Run) -> None:
+    result = run("The Canadian government ordered Samsung to wind up its Canadian business.")
+    assert "divestment_order" in [e.type for e in result.events]
+
+
 def test_laws_signed_and_bills_passed(run: Run) -> None:
     signed = run(
         "President Jane Roe signed the bill into law on April 24.",
@@ -193,6 +207,26 @@ def test_court_blocks_a_measure(run: Run) -> None:
         timexes=[("Sept. 27", "DATE", "XXXX-09-27")],
     )
     assert "court_block" in [e.type for e in result.events]
+
+
+def test_a_court_blocks_a_law_and_a_party_appeals(run: Run) -> None:
+    blocked = run(
+        "A federal judge on Thursday blocked a state law that would have banned Samsung phones.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    assert "court_block" in [e.type for e in blocked.events]
+    for text in (
+        "Nokia appealed the ruling on Monday.",
+        "Nokia filed an appeal against the decision on Monday.",
+        "Nokia said it would appeal to the Supreme Court.",
+    ):
+        appealed = run(text, timexes=[("Monday", "DATE", "XXXX-WXX-1")] if "Monday" in text else [])
+        assert [e.type for e in appealed.events if e.trigger.text.startswith("appeal")] == [
+            "appeal"
+        ]
+    # a suit filed is a lawsuit; following suit is not
+    assert [e.type for e in run("Nokia filed suit against the state.").events] == ["lawsuit"]
+    assert run("Other companies followed suit.").events == []
 
 
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
