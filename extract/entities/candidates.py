@@ -377,6 +377,42 @@ def coordination_pass(
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+def repeated_names_pass(doc: Doc, chosen: list[Candidate], kinds: Set[str]) -> list[Candidate]:
+    """A name a pattern found as a company ("drone maker Korvo") names it wherever else the
+    text repeats it ("placed Korvo on the list"), where nothing else does or only NER's
+    guess of a person or a place: one name, one sense in one document. ``kinds``: the types
+    so spread (organizations and products)."""
+    found = {
+        tuple(t.text for t in doc[c.start : c.end]): c
+        for c in chosen
+        if c.source == "pattern" and c.type in kinds and c.rule != "conjunct"
+    }
+    if not found:
+        return chosen
+    covering = {i: c for c in chosen for i in range(c.start, c.end)}
+    out = list(chosen)
+    for words, cand in found.items():
+        for first in occurrences(doc, {words[0]}):
+            start, end = first.i, first.i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[start:end]) != words:
+                continue
+            known = {id(c): c for i in range(start, end) if (c := covering.get(i)) is not None}
+            if not known:
+                copy = replace(cand, start=start, end=end, rule="repeated")
+                out.append(copy)
+                covering.update({i: copy for i in range(start, end)})
+            elif len(known) == 1:
+                (other,) = known.values()
+                same_span = (other.start, other.end) == (start, end)
+                if same_span and other.source == "ner" and other.type in _NER_GUESSES:
+                    other.type, other.name = cand.type, cand.name
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# NER's guesses a pattern's reading of the same name overrules
+_NER_GUESSES = frozenset({"person", "country", "region", "organization"})
+
+
 def _seat_of(token: Token, covering: dict[int, Candidate], company: str) -> bool:
     """ "Zentrix Corporation, of Shenzhen, China, and ...": the place a company is of, which
     a parse may coordinate with the companies, is no company."""

@@ -47,6 +47,7 @@ from extract.entities.candidates import (
     name_keys,
     occurrences,
     overlaps_any,
+    repeated_names_pass,
     settle_overlaps,
     subunits_pass,
     variants,
@@ -190,6 +191,12 @@ class EntityRecogniser:
         self.outlet_after.add("after", [make(p) for p in lex.outlet_after])
 
     # ------------------------------------------------------------------ main
+    @cached_property
+    def _spread_types(self) -> frozenset[str]:
+        """Types a pattern's name keeps wherever the text repeats it: companies, products."""
+        types = self.lexicon.types
+        return frozenset({self.lexicon.company_type} | {t for t, e in types.items() if e.product})
+
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = []
         candidates.extend(self._gazetteer(doc))
@@ -206,6 +213,7 @@ class EntityRecogniser:
         chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
         chosen = abbreviations_pass(doc, chosen)
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
+        chosen = repeated_names_pass(doc, chosen, self._spread_types)
         chosen.sort(key=lambda c: (c.start, c.end))
         self._set(doc, chosen)
         return doc

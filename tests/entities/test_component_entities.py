@@ -389,3 +389,17 @@ def test_component_a_sum_of_money_is_no_name(entities: Entities) -> None:
     # a name with digits stays a name
     coded = entities("Samsung showed the Zeta 40 phone at the G20 summit.")
     assert "G20" in [m.span.text for m in coded]
+
+
+def test_component_a_company_its_trade_names_is_that_company_all_through(
+    entities: Entities,
+) -> None:
+    """ "drone maker Korvo": a company, and so is every later "Korvo" of the text, whatever
+    NER guessed there; a government's named list is an instrument, never a party."""
+    found = entities(
+        "The Federal Communications Commission added drone maker Korvo to its Covered List. "
+        "The Treasury placed Korvo on its sanctions list in 2021, and Korvo said it would sue."
+    )
+    korvo = [m for m in found if m.span.text == "Korvo"]
+    assert len(korvo) == 3 and {m.type for m in korvo} == {"organization"}
+    assert by_text(found, "Covered List").type == "legal_instrument"
