@@ -169,6 +169,16 @@ def _event_dated_by(
             for node in (complement, *(c for c in complement.children if c.dep_ == "xcomp")):
                 if node.i in anchors:
                     return anchors[node.i], verb[1] + 1
+        # "responded on Wednesday by adding two firms to its list": the act it was done by,
+        # on that day (a period, "kept up the pressure in July by adding ...", tells a course
+        # of conduct, not one act)
+        means_of_day = item.timex.precision == Precision.DAY
+        for means in (
+            c for c in verb[0].children if means_of_day and c.dep_ == "prep" and c.lower_ == "by"
+        ):
+            for node in (c for c in means.children if c.dep_ == "pcomp"):
+                if node.i in anchors:
+                    return anchors[node.i], verb[1] + 2
     return None
 
 

@@ -324,3 +324,19 @@ def test_timing_a_page_stamp_dates_the_news_not_what_had_happened_before(run: Ru
     )
     banned = news.by_trigger("banned")
     assert news.timexes[banned.timex or ""].span.text == "2026-05-14"
+
+
+def test_timing_the_day_of_a_verb_dates_the_act_it_was_done_by(run: Run) -> None:
+    """ "responded on Wednesday by adding ...": the means is the act of that day; a course of
+    conduct over a period ("kept up the pressure in July by adding ...") dates no one act."""
+    result = run(
+        "The ministry responded on Wednesday by adding Nokia to its unreliable entity list.",
+        timexes=[("Wednesday", "DATE", "2020-07-15")],
+    )
+    added = result.by_trigger("adding")
+    assert result.timexes[added.timex].span.text == "Wednesday"
+    course = run(
+        "The ministry kept up the pressure in July by adding Nokia to its unreliable entity list.",
+        timexes=[("July", "DATE", "2020-07")],
+    )
+    assert course.by_trigger("adding").timex is None
