@@ -403,3 +403,14 @@ def test_component_a_company_its_trade_names_is_that_company_all_through(
     korvo = [m for m in found if m.span.text == "Korvo"]
     assert len(korvo) == 3 and {m.type for m in korvo} == {"organization"}
     assert by_text(found, "Covered List").type == "legal_instrument"
+
+
+def test_component_the_maker_of_goods_its_name_qualifies(entities: Entities) -> None:
+    found = entities(
+        "Britain will ban new Zentrix 5G equipment and strip all Zentrix kit from its networks, "
+        "while Customer Premises Equipment stays allowed."
+    )
+    zentrix = [m for m in found if m.span.text == "Zentrix"]
+    assert len(zentrix) == 2 and {m.type for m in zentrix} == {"organization"}
+    # a kind of goods in title case names no maker (whatever NER makes of the whole)
+    assert not [m for m in found if m.name in ("Premises", "Customer Premises")]
