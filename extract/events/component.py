@@ -151,6 +151,7 @@ class EventExtractor:
                 drafts[number].timex = item
                 if _earlier_instrument(drafts[number], item, dct):
                     drafts[number].tense = "past"  # "follows a 2017 order"
+        _date_result_clauses(drafts, anchors)
         for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
             drafts[number].effective = item
         for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
@@ -240,6 +241,21 @@ class EventExtractor:
 def _copy_id(event_id: str, number: int) -> str:
     """Ids of the acts one mention names (renumbered with the rest afterwards)."""
     return event_id if number == 0 else f"{event_id}~{number}"
+
+
+def _date_result_clauses(drafts: list[Draft], anchors: dict[int, int]) -> None:
+    """ "removed Corvex from the list on May 4, ending the restrictions": a participle
+    clause hung on a dated act, with no subject or opening word of its own, tells what that
+    act did: the same day."""
+    for draft in drafts:
+        head = draft.trigger.head
+        if draft.timex is not None or head.dep_ != "advcl" or head.tag_ != "VBG":
+            continue
+        if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in head.children):
+            continue
+        carrier = anchors.get(head.head.i)
+        if carrier is not None and drafts[carrier] is not draft:
+            draft.timex = drafts[carrier].timex
 
 
 # A date this long before the document is history: a verb in the present tense does not

@@ -340,3 +340,15 @@ def test_timing_the_day_of_a_verb_dates_the_act_it_was_done_by(run: Run) -> None
         timexes=[("July", "DATE", "2020-07")],
     )
     assert course.by_trigger("adding").timex is None
+
+
+def test_timing_what_a_dated_act_did_is_of_its_day(run: Run) -> None:
+    """ "removed Nokia from the list on May 4, ending the restrictions": the participle tells
+    what the removal did, that day."""
+    result = run(
+        "The Commerce Department removed Nokia from the Entity List on May 4, ending "
+        "restrictions that had been in place since March.",
+        timexes=[("May 4", "DATE", "2026-05-04"), ("March", "DATE", "2026-03")],
+    )
+    ending = result.by_trigger("ending")
+    assert result.timexes[ending.timex].span.text == "May 4"
