@@ -154,6 +154,12 @@ def _event_dated_by(
             break  # "the order, which had been in force since April 15": the noun's date
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
+        if (
+            token.dep_ == "pcomp"
+            and token.pos_ in ("VERB", "AUX")
+            and token.head.lower_ in syntax.other_time_marks
+        ):
+            break  # "reinstated after being removed on January 18": the removal's date
         marks = [c for c in token.children if c.dep_ == "mark"] if token.dep_ == "advcl" else []
         # a date before the word that opens the clause is not in it ("halted shipments this
         # month after its chips were found", parsed as the clause's date): it climbs on

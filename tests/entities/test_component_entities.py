@@ -414,3 +414,8 @@ def test_component_the_maker_of_goods_its_name_qualifies(entities: Entities) -> 
     assert len(zentrix) == 2 and {m.type for m in zentrix} == {"organization"}
     # a kind of goods in title case names no maker (whatever NER makes of the whole)
     assert not [m for m in found if m.name in ("Premises", "Customer Premises")]
+
+
+def test_component_an_app_its_kind_names_after_it(entities: Entities) -> None:
+    found = entities("The regulator lifted its ban on the Zorbit app on Monday.")
+    assert by_text(found, "Zorbit").type == "product"

@@ -352,3 +352,13 @@ def test_timing_what_a_dated_act_did_is_of_its_day(run: Run) -> None:
     )
     ending = result.by_trigger("ending")
     assert result.timexes[ending.timex].span.text == "May 4"
+
+
+def test_timing_a_date_after_after_dates_what_came_before(run: Run) -> None:
+    """ "resumed sales after being removed from the platforms on January 18": the date is of
+    the removal, not of the resumption, even where the removal is no event of ours."""
+    result = run(
+        "Nokia resumed sales after being removed from the platforms on January 18.",
+        timexes=[("January 18", "DATE", "2026-01-18")],
+    )
+    assert result.by_trigger("resumed").timex is None
