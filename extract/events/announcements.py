@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.participants import DocEntities
-from extract.events.syntax import verb_phrases
+from extract.events.syntax import subject_of, verb_phrases
 from extract.events.timing import PlacedTimex
 from extract.records import EntityMention
 
@@ -121,11 +121,11 @@ def _pledged(head: Token, lexicon: EventLexicon, entities: DocEntities) -> bool:
     that agrees to it ("the department agreed to extend the licence") decides it."""
     if head.dep_ != "xcomp" or head.head.lemma_.lower() not in lexicon.syntax.pledging_verbs:
         return False
-    for child in head.head.children:
-        if child.dep_ == "nsubj":
-            mention = entities.resolve(child)
-            return mention is not None and entities.actor_kind(mention) in ("person", "company")
-    return False
+    subject = subject_of(head.head)  # "threatening ... and agreeing to let": inherited
+    if subject is None:
+        return False
+    mention = entities.resolve(subject)
+    return mention is not None and entities.actor_kind(mention) in ("person", "company")
 
 
 def _dated_by_telling(draft: Draft, found: tuple[EntityMention, Token], decided: bool) -> bool:

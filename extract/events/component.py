@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import PipelineError
@@ -46,12 +46,12 @@ from extract.events.draft import Draft
 from extract.events.genericity import is_specific
 from extract.events.headlines import Headlines
 from extract.events.instruments import link_instruments
-from extract.events.lexicon import EventLexicon, load_event_lexicon
+from extract.events.lexicon import EventLexicon, SyntaxWords, load_event_lexicon
 from extract.events.merging import Merger
 from extract.events.participants import DocEntities
 from extract.events.recording import rebind, renumber, to_record
 from extract.events.scope import ScopeFinder
-from extract.events.syntax import Sentences
+from extract.events.syntax import Sentences, is_verbal
 from extract.events.timing import (
     PlacedTimex,
     RelationFinder,
@@ -152,6 +152,7 @@ class EventExtractor:
                 if _earlier_instrument(drafts[number], item, dct):
                     drafts[number].tense = "past"  # "follows a 2017 order"
         _date_result_clauses(drafts, anchors)
+        _date_coordinated_acts(drafts, placed, syntax)
         for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
             drafts[number].effective = item
         for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
@@ -241,6 +242,42 @@ class EventExtractor:
 def _copy_id(event_id: str, number: int) -> str:
     """Ids of the acts one mention names (renumbered with the rest afterwards)."""
     return event_id if number == 0 else f"{event_id}~{number}"
+
+
+def _date_coordinated_acts(
+    drafts: list[Draft], placed: list[PlacedTimex], syntax: SyntaxWords
+) -> None:
+    """ "The agency on Monday unveiled new rules and added 140 firms to its list": a date
+    before the first of coordinated verbs dates what each of them tells (one after it,
+    "put X on the list in May, and on Monday agreed to ...", dates only its own)."""
+    for draft in drafts:
+        head = draft.trigger.head
+        if draft.timex is not None or head.dep_ != "conj" or not is_verbal(head):
+            continue
+        first = head.head
+        if not is_verbal(first):
+            continue
+        for item in placed:
+            timex = item.timex
+            if timex.type not in ("DATE", "TIME") or timex.function or timex.signal:
+                continue
+            dated = _verb_dated(item)
+            if item.span.end > first.i or dated is None or dated.i != first.i:
+                continue
+            if item.head.dep_ == "pobj" and item.head.head.lower_ in syntax.onset_prepositions:
+                continue
+            draft.timex = item
+            break
+
+
+def _verb_dated(item: PlacedTimex) -> Token | None:
+    """The verb a date modifies directly ("on Monday unveiled", "Monday unveiled")."""
+    head = item.head
+    if head.dep_ in ("npadvmod", "tmod", "advmod"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head.head.head
+    return None
 
 
 def _date_result_clauses(drafts: list[Draft], anchors: dict[int, int]) -> None:

@@ -32,6 +32,9 @@ class _Chain:
     relative: bool = False  # it ended at the noun a relative clause modifies
     purpose: bool = False  # it passed an infinitive of purpose ("worked to restore")
     subject_of: list[Token] = field(default_factory=list)  # verbs reached from their subject
+    # acts coordinated with it ("opposed the move and banned ..."): their auxiliaries and
+    # negation are shared, their own verb's meaning is not
+    siblings: set[int] = field(default_factory=set)
 
 
 def _in_order_to(verb: Token) -> bool:
@@ -82,6 +85,8 @@ def _chain(token: Token) -> _Chain:
             break
         if dep not in _PROPAGATE:
             break
+        if dep == "conj" and is_verbal(current) and is_verbal(head):
+            result.siblings.add(head.i)
         chain.append(head)
         current = head
     return result
@@ -139,7 +144,7 @@ def modality_of(
     )
     for position, token in enumerate(chain):
         lemma = token.lemma_.lower()
-        is_governor = position > 0 and token.i != head.i
+        is_governor = position > 0 and token.i != head.i and token.i not in found_chain.siblings
         kids = list(token.children)
         own = token.i == head.i and negation_is_meaning
         if not own and negated_word(token, cues):

@@ -849,3 +849,10 @@ def test_other_a_notice_to_a_company_is_the_decision_it_tells(run: Run) -> None:
     assert [e.modality for e in revoked] == ["asserted"]
     assert result.timexes[revoked[0].timex].span.text == "Tuesday"
     assert result.names(revoked[0].agents) == {"US Department of Commerce"}
+
+
+def test_other_a_pledge_made_in_a_second_clause_is_a_pledge(run: Run) -> None:
+    """ "... by threatening to ban it and agreeing to let Nokia buy it": the one who agrees
+    is the subject of the first clause; what a person agrees to is planned."""
+    result = run("Donald Trump threatened to ban the app and then agreed to let Nokia buy it.")
+    assert result.by_trigger("let").modality == "planned"

@@ -196,3 +196,12 @@ def test_an_act_carried_by_a_verb_whose_actor_was_named_before_is_specific(run: 
     assert result.names(signed.agents) == {"Nokia"}
     # with no act, a plural without a determiner stays generic
     assert not run("Binding agreements can take years to negotiate.").events
+
+
+def test_modality_an_act_coordinated_with_an_objection_is_asserted(run: Run) -> None:
+    """ "opposed the move and banned exports": the second act is not what "oppose" governs;
+    a shared negation ("did not ban X or restrict Y") still holds for both."""
+    done = run("The ministry said it opposed the move and banned exports of gallium to Nokia.")
+    assert done.by_trigger("banned").modality == "asserted"
+    refused = run("The ministry did not ban Nokia or restrict its sales.")
+    assert {e.modality for e in refused.events} == {"negated"}

@@ -362,3 +362,21 @@ def test_timing_a_date_after_after_dates_what_came_before(run: Run) -> None:
         timexes=[("January 18", "DATE", "2026-01-18")],
     )
     assert result.by_trigger("resumed").timex is None
+
+
+def test_timing_a_date_before_coordinated_acts_dates_each(run: Run) -> None:
+    """ "on Monday imposed new export controls and added Nokia to its list": the date opens
+    both acts; one after the first verb ("in May, and on Monday agreed ...") its own only."""
+    both = run(
+        "The administration on Monday imposed new export controls and added Nokia to its "
+        "Entity List.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    for trigger in ("export controls", "added"):
+        assert both.timexes[both.by_trigger(trigger).timex].span.text == "Monday"
+    apart = run(
+        "Commerce put Nokia on the Entity List in May, and on Monday agreed to lift the ban.",
+        timexes=[("May", "DATE", "2026-05"), ("Monday", "DATE", "2026-06-01")],
+    )
+    assert apart.timexes[apart.by_trigger("put").timex].span.text == "May"
+    assert apart.timexes[apart.by_trigger("lift").timex].span.text == "Monday"
