@@ -374,6 +374,12 @@ def test_timing_a_date_before_coordinated_acts_dates_each(run: Run) -> None:
     )
     for trigger in ("export controls", "added"):
         assert both.timexes[both.by_trigger(trigger).timex].span.text == "Monday"
+    unveiled = run(
+        "The administration on Monday unveiled new export controls on chips.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    controls = unveiled.by_trigger("export controls")  # unveiling them imposes them
+    assert unveiled.timexes[controls.timex].span.text == "Monday"
     apart = run(
         "Commerce put Nokia on the Entity List in May, and on Monday agreed to lift the ban.",
         timexes=[("May", "DATE", "2026-05"), ("Monday", "DATE", "2026-06-01")],
