@@ -139,6 +139,11 @@ def _event_dated_by(
             event = _event_in(clause, anchors)
             if event is not None:
                 return event, 1
+    # "Its last extension, on Aug. 18, ran for 90 days": a date set off by commas right
+    # after a noun of an event is that noun's, wherever the parser hung it
+    enclosed = _comma_enclosed(item)
+    if enclosed is not None and enclosed.i in anchors:
+        return anchors[enclosed.i], 1
     # "the president's May 15, 2019 issuance of an order", parsed as the date's apposition
     for child in item.head.children:
         if child.dep_ == "appos" and child.i in anchors and child.i not in inside:
@@ -150,7 +155,7 @@ def _event_dated_by(
             return anchors[token.i], distance
         if verb is None and token.pos_ in ("VERB", "AUX"):
             verb = token, distance
-        if token.dep_ == "relcl" or last_step:
+        if last_step or (token.dep_ == "relcl" and not _onset_of_its_noun(token, syntax)):
             break  # "the order, which had been in force since April 15": the noun's date
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
@@ -186,6 +191,26 @@ def _event_dated_by(
                 if node.i in anchors:
                     return anchors[node.i], verb[1] + 2
     return None
+
+
+def _onset_of_its_noun(clause: Token, syntax: SyntaxWords) -> bool:
+    """ "The restrictions, which took effect on May 16, ...": a relative clause telling when
+    the measure its noun names took effect (the day is the measure's start)."""
+    relative = any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children)
+    return relative and bool(verb_phrases(clause) & syntax.onset_verbs)
+
+
+def _comma_enclosed(item: PlacedTimex) -> Token | None:
+    """The noun before a date (or a preposition and its date) between two commas."""
+    doc = item.span.doc
+    start = item.span.start
+    if start > 0 and doc[start - 1].pos_ == "ADP":
+        start -= 1
+    end = item.span.end
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "," or doc[end].text != ",":
+        return None
+    noun = doc[start - 2]
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:

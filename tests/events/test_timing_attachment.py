@@ -386,3 +386,26 @@ def test_timing_a_date_before_coordinated_acts_dates_each(run: Run) -> None:
     )
     assert apart.timexes[apart.by_trigger("put").timex].span.text == "May"
     assert apart.timexes[apart.by_trigger("lift").timex].span.text == "Monday"
+
+
+def test_timing_a_date_between_commas_after_an_event_noun_is_its_date(run: Run) -> None:
+    """ "Its last extension, on Aug. 18, ran for 90 days": the extension's day (and "last"
+    says it is one of a series of extensions)."""
+    result = run(
+        "The licence has been renewed three times. Its last extension, on Aug. 18, ran for "
+        "90 days.",
+        timexes=[("Aug. 18", "DATE", "2022-08-18")],
+    )
+    extension = result.by_trigger("extension")
+    assert extension.type == "licence_extension"
+    assert result.timexes[extension.timex].span.text == "Aug. 18"
+
+
+def test_timing_a_relative_clause_telling_when_a_measure_took_effect(run: Run) -> None:
+    result = run(
+        "The restrictions, which took effect on May 16, bar US firms from selling chips to Nokia.",
+        timexes=[("May 16", "DATE", "2022-05-16")],
+    )
+    restrictions = result.by_trigger("restrictions")
+    assert result.timexes[restrictions.effective].span.text == "May 16"
+    assert restrictions.timex is None  # when it took effect, not when it was decided
