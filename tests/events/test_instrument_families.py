@@ -1,8 +1,8 @@
 """The instruments of a restriction story and their life, each on sentences of our own.
 
 One test per family of event_types.yaml's scheme: licences (granted, extended, revoked,
-lapsed), lists (added, removed), paused enforcement, laws and legislatures, pleas and
-penalties, courts blocking measures, stores and services, statements.
+lapsed), lists (added, removed), paused enforcement, laws and legislatures, pleas,
+fines and penalties, courts blocking measures, appeals, stores and services, statements.
 """
 
 from __future__ import annotations
@@ -181,6 +181,22 @@ def test_pleas_and_penalties(run: Run) -> None:
     # money put in escrow to answer for future violations is paid too
     escrow = run("Corvex Systems deposited $400 million in escrow at a U.S. bank.")
     assert escrow.by_trigger("deposited").type == "penalty_payment"
+
+
+def test_a_fine_imposed_is_a_penalty_with_its_sum(run: Run) -> None:
+    fined = run(
+        "The European Commission fined Samsung on Thursday.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    penalty = fined.by_trigger("fined")
+    assert penalty.type == "penalty_imposed"
+    assert fined.names(penalty.agents) == {"European Commission"}
+    assert fined.names(penalty.affected) == {"Samsung"}
+    imposed = run("The Commerce Department imposed a $1 billion penalty on Samsung.")
+    assert imposed.by_trigger("imposed").type == "penalty_imposed"
+    assert imposed.by_trigger("imposed").amount is not None
+    # paying it is another act
+    assert run("Samsung paid the fine in June.").by_trigger("paid").type == "penalty_payment"
 
 
 def test_a_settlement_reached_with_a_party_is_an_agreement_between_them(run: Run) -> None:
