@@ -472,8 +472,10 @@ class TriggerFinder:
                         add(agents, passive_agent(clause))
                 for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
-                    # "lifts Corvex AI export ban", "banned the sale of phones made by Corvex"
-                    for part in [*np_core(obj)[1:], *makers(obj)]:
+                    # "lifts Corvex AI export ban", "banned the sale of phones made by Corvex",
+                    # "imposed a penalty on Corvex"
+                    on = preposition_objects(obj, "on") if obj.dep_ == "dobj" else []
+                    for part in [*np_core(obj)[1:], *makers(obj), *on]:
                         mention = entities.at(part)
                         # a person before the measure wrote it ("revokes Roe orders")
                         if mention is not None and entities.actor_kind(mention) == "company":

@@ -195,6 +195,7 @@ def test_a_fine_imposed_is_a_penalty_with_its_sum(run: Run) -> None:
     imposed = run("The Commerce Department imposed a $1 billion penalty on Samsung.")
     assert imposed.by_trigger("imposed").type == "penalty_imposed"
     assert imposed.by_trigger("imposed").amount is not None
+    assert imposed.names(imposed.by_trigger("imposed").affected) == {"Samsung"}
     # paying it is another act
     assert run("Samsung paid the fine in June.").by_trigger("paid").type == "penalty_payment"
 
