@@ -419,3 +419,8 @@ def test_component_the_maker_of_goods_its_name_qualifies(entities: Entities) -> 
 def test_component_an_app_its_kind_names_after_it(entities: Entities) -> None:
     found = entities("The regulator lifted its ban on the Zorbit app on Monday.")
     assert by_text(found, "Zorbit").type == "product"
+
+
+def test_component_a_conference_committee_is_a_body_of_the_legislature(entities: Entities) -> None:
+    found = entities("The conference committee dropped the Senate's language on Samsung.")
+    assert by_text(found, "conference committee").type == "legislature"
