@@ -11,8 +11,9 @@ will be blocked from Monday"). Announced without a day it takes effect, it stays
 announcing verb dates such a decision ("confirmed on Tuesday that the kit will be banned
 from March"), and nothing else it tells ("said on Monday it had lifted the ban" dates the
 saying): measured on the development stories, dating past acts by it misplaced more
-events than it placed. A body's own act it tells in the present perfect ("announced on
-Monday that it has added Corvex to the list") is the exception: done as it is announced.
+events than it placed. A body's or a company's own act it tells in the present perfect
+("announced on Monday that it has added Corvex to the list", "has stopped its sales, the
+company said on Friday") is the exception: done as it is announced.
 What a person or a company agrees to do ("Corvex agreed to pay a fine", "the president
 agreed to lift the ban"), of any type, is a pledge: planned.
 """
@@ -75,6 +76,12 @@ def announced_decisions(
             draft.news = draft.timex is None  # decided when told: around the document's date
         elif found is not None and draft.timex is None and _dated_by_telling(draft, found, decided):
             draft.timex = _day_of(found[1], placed, lexicon)
+        elif found is None and draft.timex is None and _present_perfect(draft.head):
+            # "Corvex has stopped selling its drones, the company said on Friday": a
+            # company telling on a day what it has just done did it that day too
+            company = _speaker(draft.head, words, entities, kinds=("company",))
+            if company is not None and draft.modality == "asserted" and _own_act(draft, company[0]):
+                draft.timex = _day_of(company[1], placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
 
@@ -163,9 +170,13 @@ def _body(mention: EntityMention) -> bool:
 
 
 def _speaker(
-    head: Token, words: frozenset[str], entities: DocEntities
+    head: Token,
+    words: frozenset[str],
+    entities: DocEntities,
+    kinds: tuple[str, ...] = ("government", "person"),
 ) -> tuple[EntityMention, Token] | None:
-    """The government or official whose announcing verb governs ``head``, and the verb."""
+    """The government or official (or another of ``kinds``) whose announcing verb governs
+    ``head``, and the verb."""
     token = head
     for _ in range(_MAX_STEPS):
         if token.dep_ not in _GOVERNED or token.head.i == token.i:
@@ -177,7 +188,7 @@ def _speaker(
             if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             mention = entities.resolve(child)
-            if mention is not None and entities.actor_kind(mention) in ("government", "person"):
+            if mention is not None and entities.actor_kind(mention) in kinds:
                 return mention, token
     return None
 

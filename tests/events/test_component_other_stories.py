@@ -173,6 +173,14 @@ def test_other_a_body_announcing_what_it_has_just_done_dates_it(run: Run) -> Non
     assert other.by_trigger("blocked").timex is None
 
 
+def test_other_a_company_telling_what_it_has_just_done_did_it_that_day(run: Run) -> None:
+    result = run(
+        "Nokia has stopped selling its phones to US customers, the company said on Friday.",
+        timexes=[("Friday", "DATE", "2026-03-06")],
+    )
+    assert result.timexes[result.by_trigger("stopped").timex].span.text == "Friday"
+
+
 def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> None:
     """ "The ban takes effect on May 1", "restrictions begin on Friday", "came into force on
     April 2": the day it takes effect, not the day it was decided."""
