@@ -26,7 +26,7 @@ from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.participants import DocEntities
 from extract.events.syntax import subject_of, verb_phrases
-from extract.events.timing import PlacedTimex
+from extract.events.timing import PlacedTimex, verb_dated_by
 from extract.records import EntityMention
 
 # Up to the announcing verb: through clauses, and a noun the clause describes ("confirmed a
@@ -89,21 +89,13 @@ def announced_decisions(
 def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> PlacedTimex | None:
     """The date that modifies the announcing verb itself ("has today confirmed", "on
     Tuesday announced"), not one of what it tells ("from December 31")."""
-    onset = lexicon.syntax.onset_prepositions
     for item in placed:
-        head = item.head
         if item.timex.type not in ("DATE", "TIME") or item.timex.function is not None:
             continue
         if item.timex.range is None or item.timex.range.earliest != item.timex.range.latest:
             continue  # a day: a weekday of a document of unknown date tells no day
-        if head.head.i == verb.i and head.dep_ in ("npadvmod", "tmod", "advmod"):
-            return item
-        if (
-            head.dep_ == "pobj"
-            and head.head.head.i == verb.i
-            and head.head.dep_ == "prep"
-            and head.head.lower_ not in onset
-        ):
+        dated = verb_dated_by(item, lexicon.syntax)
+        if dated is not None and dated.i == verb.i:
             return item
     return None
 

@@ -15,12 +15,9 @@ from spacy.tokens import Token
 
 from extract.events.discourse import perfect_past
 from extract.events.draft import Draft
+from extract.events.syntax import MAIN_CLAUSE_DEPS
 from extract.events.timing import PlacedTimex
 from extract.temporal.dateline import chronology_entries, entry_end
-
-# Dependencies by which a clause still tells its sentence's main act ("Corvex says it has
-# halted operations", "Commerce moves to lift the ban").
-_MAIN_CLAUSE = frozenset({"ROOT", "dobj", "xcomp", "ccomp", "conj", "nsubjpass", "attr"})
 
 
 def date_chronology_entries(drafts: Sequence[Draft], placed: Sequence[PlacedTimex]) -> None:
@@ -50,7 +47,7 @@ def date_chronology_entries(drafts: Sequence[Draft], placed: Sequence[PlacedTime
 
 def _main_clause(token: Token) -> bool:
     while token.dep_ != "ROOT":
-        if token.dep_ not in _MAIN_CLAUSE:
+        if token.dep_ not in MAIN_CLAUSE_DEPS:
             return False
         token = token.head
     return True

@@ -11,7 +11,7 @@ controls"), the duration's ``Timex`` in ``doc._.timexes`` gets the anchor ``even
 The steps, each in its own module: headlines parsed again in sentence case
 (``headlines``); triggers found (``triggers``) and merged into one draft per event
 (``merging``); each draft described: participants, models, scope, modality, tense,
-attribution, instrument (``description``); dated (``timing``); typed (``decide``); read
+attribution, instrument (``description``); dated (``timing``, ``dating``); typed (``decide``); read
 against the document's other mentions (``discourse``); the lines of a chronology dated by
 the day that heads them (``chronology``); generic statements dropped
 (``genericity``); events the text orders related (``timing``); letters
@@ -25,19 +25,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import PipelineError
 from extract.events.announcements import announced_decisions
 from extract.events.attribution import AttributionFinder
 from extract.events.chronology import date_chronology_entries
+from extract.events.dating import date_drafts
 from extract.events.decide import decide_type
 from extract.events.description import Describer
 from extract.events.discourse import (
     inherit_modality,
     lead_news,
-    perfect_past,
     reports_an_event,
     the_document_itself,
     types_from_context,
@@ -46,24 +46,22 @@ from extract.events.draft import Draft
 from extract.events.genericity import is_specific
 from extract.events.headlines import Headlines
 from extract.events.instruments import link_instruments
-from extract.events.lexicon import EventLexicon, SyntaxWords, load_event_lexicon
+from extract.events.lexicon import EventLexicon, load_event_lexicon
 from extract.events.merging import Merger
 from extract.events.participants import DocEntities
 from extract.events.recording import rebind, renumber, to_record
 from extract.events.scope import ScopeFinder
-from extract.events.syntax import Sentences, is_verbal
+from extract.events.syntax import Sentences
 from extract.events.timing import (
     PlacedTimex,
     RelationFinder,
     RelationFound,
-    attach_timexes,
     bind_relations,
     place_timexes,
 )
 from extract.events.triggers import TriggerFinder
-from extract.records import DocumentDate, EventMention, Timex
+from extract.records import EventMention, Timex
 from extract.spacy_extensions import register_extensions
-from extract.temporal.dateline import page_stamp
 
 
 @Language.factory(
@@ -144,19 +142,7 @@ class EventExtractor:
         ignore = self.lexicon.ignore_timex_values
         syntax = self.lexicon.syntax
         dct = doc._.dct if Doc.has_extension("dct") else None
-        for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
-            if not _told_as_past(drafts[number], item, dct) and not _stamp_of_background(
-                drafts[number], item
-            ):
-                drafts[number].timex = item
-                if _earlier_instrument(drafts[number], item, dct):
-                    drafts[number].tense = "past"  # "follows a 2017 order"
-        _date_result_clauses(drafts, anchors)
-        _date_coordinated_acts(drafts, placed, syntax)
-        for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
-            drafts[number].effective = item
-        for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
-            drafts[number].expires = item
+        date_drafts(drafts, placed, anchors, ignore, syntax, dct)
         for draft in drafts:
             decide_type(draft, self.lexicon)
         types_from_context(drafts)
@@ -242,111 +228,6 @@ class EventExtractor:
 def _copy_id(event_id: str, number: int) -> str:
     """Ids of the acts one mention names (renumbered with the rest afterwards)."""
     return event_id if number == 0 else f"{event_id}~{number}"
-
-
-def _date_coordinated_acts(
-    drafts: list[Draft], placed: list[PlacedTimex], syntax: SyntaxWords
-) -> None:
-    """ "The agency on Monday unveiled new rules and added 140 firms to its list": a date
-    before the first of coordinated verbs dates what each of them tells (one after it,
-    "put X on the list in May, and on Monday agreed to ...", dates only its own)."""
-    for draft in drafts:
-        head = draft.trigger.head
-        if draft.timex is not None or head.dep_ != "conj" or not is_verbal(head):
-            continue
-        first = head.head
-        if not is_verbal(first):
-            continue
-        for item in placed:
-            timex = item.timex
-            if timex.type not in ("DATE", "TIME") or timex.function or timex.signal:
-                continue
-            dated = _verb_dated(item)
-            if item.span.end > first.i or dated is None or dated.i != first.i:
-                continue
-            if item.head.dep_ == "pobj" and item.head.head.lower_ in syntax.onset_prepositions:
-                continue
-            draft.timex = item
-            break
-
-
-def _verb_dated(item: PlacedTimex) -> Token | None:
-    """The verb a date modifies directly ("on Monday unveiled", "Monday unveiled")."""
-    head = item.head
-    if head.dep_ in ("npadvmod", "tmod", "advmod"):
-        return head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep":
-        return head.head.head
-    return None
-
-
-def _date_result_clauses(drafts: list[Draft], anchors: dict[int, int]) -> None:
-    """ "removed Corvex from the list on May 4, ending the restrictions": a participle
-    clause hung on a dated act, with no subject or opening word of its own, tells what that
-    act did: the same day."""
-    for draft in drafts:
-        head = draft.trigger.head
-        if draft.timex is not None or head.dep_ != "advcl" or head.tag_ != "VBG":
-            continue
-        if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in head.children):
-            continue
-        carrier = anchors.get(head.head.i)
-        if carrier is not None and drafts[carrier] is not draft:
-            draft.timex = drafts[carrier].timex
-
-
-# A date this long before the document is history: a verb in the present tense does not
-# tell of it ("the new order revokes the old ones, along with another in January").
-PRESENT_WITHIN_DAYS = 31
-
-
-def _stamp_of_background(draft: Draft, placed: PlacedTimex) -> bool:
-    """The page's date stamp parsed into its first sentence ("date 2026-05 Weeks earlier,
-    Commerce had banned ..."): it dates the news, never what the sentence tells as earlier
-    than it (the past perfect)."""
-    if not page_stamp(placed.span.doc.text, placed.span.start_char):
-        return False
-    return perfect_past(draft.head)
-
-
-# How a date names a noun's own time ("a 2017 order", "the June 12 directive").
-_NOUN_DATE_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "npadvmod"})
-
-
-def _told_as_past(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
-    """Whether a date lies well before the document while the event is told in the
-    present tense: the date is another clause's, not this event's. A date that is the
-    instrument's own ("the move follows a 2017 order that barred ...") is its date, whatever
-    the tense of the verb it is the object of."""
-    value = placed.timex.range
-    if draft.tense != "present" or value is None or dct is None or dct.inferred:
-        return False
-    if _date_of_noun(draft, placed):
-        return False
-    return (dct.range.earliest - value.latest).days > PRESENT_WITHIN_DAYS
-
-
-def _earlier_instrument(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
-    """An instrument told in the present whose own date lies before the document."""
-    value = placed.timex.range
-    return (
-        draft.tense == "present"
-        and value is not None
-        and dct is not None
-        and value.latest < dct.range.earliest
-        and _date_of_noun(draft, placed)
-    )
-
-
-def _date_of_noun(draft: Draft, placed: PlacedTimex) -> bool:
-    head = placed.head
-    noun = head.head
-    return (
-        head.dep_ in _NOUN_DATE_DEPS
-        and noun.i in draft.anchors
-        and noun.pos_ in ("NOUN", "PROPN")
-        and noun.i not in range(placed.span.start, placed.span.end)
-    )
 
 
 __all__ = ["EventExtractor", "make_event_extractor"]

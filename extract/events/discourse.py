@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from extract.events.draft import Draft
-from extract.events.syntax import Sentences, determiner, is_verbal
+from extract.events.syntax import MAIN_CLAUSE_DEPS, Sentences, determiner, is_verbal
 from extract.events.timing import PlacedTimex, RelationFound
 from extract.records import DocumentDate, Precision, TextSpan
 
@@ -79,9 +79,6 @@ def types_from_context(drafts: Sequence[Draft]) -> None:
 # characters of its start, and at least this many words long (not a caption or a byline).
 LEAD_WITHIN_CHARS = 800
 LEAD_MIN_WORDS = 8
-# Dependencies by which a trigger still tells the main clause's news ("has revoked the
-# licences", "imposed a ban", "moved to bar").
-_MAIN_CLAUSE = frozenset({"ROOT", "dobj", "xcomp", "ccomp", "conj", "nsubjpass", "attr"})
 
 
 def lead_news(
@@ -124,7 +121,7 @@ def lead_news(
         # deadline") is news when the instrument is
         told = (draft.instrument_trigger or draft.trigger).head
         chain = [told] if told.dep_ == "ROOT" else [told, told.head]
-        if all(t.dep_ in _MAIN_CLAUSE for t in chain) and chain[-1].dep_ == "ROOT":
+        if all(t.dep_ in MAIN_CLAUSE_DEPS for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True
             also = next((c for c in chain[0].children if c.lower_ in _ALSO), None)
             if occasion is None or also is None or head.i < lead.end or draft.tense != "past":

@@ -109,6 +109,11 @@ class Sentences:
         return bisect.bisect_right(self.starts, index) - 1
 
 
+# Dependencies by which a clause still tells its sentence's main act ("has revoked the
+# licences", "imposed a ban", "moved to bar", "said it has halted operations").
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "dobj", "xcomp", "ccomp", "conj", "nsubjpass", "attr"})
+
+
 def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 

@@ -213,6 +213,21 @@ def _comma_enclosed(item: PlacedTimex) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
+def verb_dated_by(item: PlacedTimex, syntax: SyntaxWords) -> Token | None:
+    """The verb a date modifies directly ("on Monday unveiled", "has today confirmed"), not
+    through a preposition of onset ("banned from March 1": when a measure starts)."""
+    head = item.head
+    if head.dep_ in ("npadvmod", "tmod", "advmod"):
+        return head.head
+    if (
+        head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.lower_ not in syntax.onset_prepositions
+    ):
+        return head.head.head
+    return None
+
+
 def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     if item.timex.signal is not None:
         return item.timex.signal

@@ -1,0 +1,141 @@
+"""A step of the events component: the dates of the drafts.
+
+Reads: the placed time expressions, the drafts' anchors, the document's date. Adds: each
+draft's date, the day it takes effect and the day it lapses, as ``timing.attach_timexes``
+chooses them, with what the tense and the page say of a date kept or left:
+
+* a date well before the document while the event is told in the present is another
+  clause's ("the new order revokes the old ones, along with another in January"), unless it
+  is the instrument's own ("the move follows a 2019 order that barred ...": then the act is
+  past);
+* the page's date stamp parsed into its first sentence dates the news, never what that
+  sentence tells in the past perfect;
+* a participle clause hung on a dated act ("removed X from the list on May 4, ending the
+  restrictions") tells what that act did, that day;
+* a date before the first of coordinated verbs ("on Monday unveiled new rules and added 140
+  firms to its list") dates what each of them tells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from extract.events.discourse import perfect_past
+from extract.events.draft import Draft
+from extract.events.lexicon import SyntaxWords
+from extract.events.syntax import is_verbal
+from extract.events.timing import PlacedTimex, attach_timexes, verb_dated_by
+from extract.records import DocumentDate
+from extract.temporal.dateline import page_stamp
+
+# A date this long before the document is history: a verb in the present tense does not
+# tell of it ("the new order revokes the old ones, along with another in January").
+PRESENT_WITHIN_DAYS = 31
+# How a date names a noun's own time ("a 2017 order", "the June 12 directive").
+_NOUN_DATE_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+def date_drafts(
+    drafts: list[Draft],
+    placed: list[PlacedTimex],
+    anchors: Mapping[int, int],
+    ignore: frozenset[str],
+    syntax: SyntaxWords,
+    dct: DocumentDate | None,
+) -> None:
+    for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
+        draft = drafts[number]
+        if _told_as_past(draft, item, dct) or _stamp_of_background(draft, item):
+            continue
+        draft.timex = item
+        if _earlier_instrument(draft, item, dct):
+            draft.tense = "past"  # "follows a 2017 order"
+    _date_result_clauses(drafts, anchors)
+    _date_coordinated_acts(drafts, placed, syntax)
+    for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
+        drafts[number].effective = item
+    for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
+        drafts[number].expires = item
+
+
+def _date_coordinated_acts(
+    drafts: list[Draft], placed: list[PlacedTimex], syntax: SyntaxWords
+) -> None:
+    """A date before the first of coordinated verbs dates each of them (one after it, "put
+    X on the list in May, and on Monday agreed to ...", dates only its own)."""
+    for draft in drafts:
+        head = draft.trigger.head
+        if draft.timex is not None or head.dep_ != "conj" or not is_verbal(head):
+            continue
+        first = head.head
+        if not is_verbal(first):
+            continue
+        for item in placed:
+            timex = item.timex
+            if timex.type not in ("DATE", "TIME") or timex.function or timex.signal:
+                continue
+            dated = verb_dated_by(item, syntax)
+            if item.span.end <= first.i and dated is not None and dated.i == first.i:
+                draft.timex = item
+                break
+
+
+def _date_result_clauses(drafts: list[Draft], anchors: Mapping[int, int]) -> None:
+    """A participle clause hung on a dated act, with no subject or opening word of its own,
+    tells what that act did: the same day."""
+    for draft in drafts:
+        head = draft.trigger.head
+        if draft.timex is not None or head.dep_ != "advcl" or head.tag_ != "VBG":
+            continue
+        if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in head.children):
+            continue
+        carrier = anchors.get(head.head.i)
+        if carrier is not None and drafts[carrier] is not draft:
+            draft.timex = drafts[carrier].timex
+
+
+def _stamp_of_background(draft: Draft, placed: PlacedTimex) -> bool:
+    """The page's date stamp parsed into its first sentence ("date 2026-05 Weeks earlier,
+    Commerce had banned ..."): it dates the news, never what the sentence tells as earlier
+    than it (the past perfect)."""
+    if not page_stamp(placed.span.doc.text, placed.span.start_char):
+        return False
+    return perfect_past(draft.head)
+
+
+def _told_as_past(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
+    """Whether a date lies well before the document while the event is told in the
+    present tense: the date is another clause's, not this event's, unless it is the
+    instrument's own."""
+    value = placed.timex.range
+    if draft.tense != "present" or value is None or dct is None or dct.inferred:
+        return False
+    if _date_of_noun(draft, placed):
+        return False
+    return (dct.range.earliest - value.latest).days > PRESENT_WITHIN_DAYS
+
+
+def _earlier_instrument(draft: Draft, placed: PlacedTimex, dct: DocumentDate | None) -> bool:
+    """An instrument told in the present whose own date lies before the document."""
+    value = placed.timex.range
+    return (
+        draft.tense == "present"
+        and value is not None
+        and dct is not None
+        and value.latest < dct.range.earliest
+        and _date_of_noun(draft, placed)
+    )
+
+
+def _date_of_noun(draft: Draft, placed: PlacedTimex) -> bool:
+    head = placed.head
+    noun = head.head
+    return (
+        head.dep_ in _NOUN_DATE_DEPS
+        and noun.i in draft.anchors
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.i not in range(placed.span.start, placed.span.end)
+    )
+
+
+__all__ = ["PRESENT_WITHIN_DAYS", "date_drafts"]
