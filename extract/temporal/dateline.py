@@ -68,10 +68,17 @@ def entry_end(text: str, timex: Timex) -> int:
     return len(text) if end < 0 else end
 
 
-__all__ = ["CREATION_TIME", "chronology_entries", "datelines", "entry_end"]
-
-
 def page_stamp(text: str, start: int) -> bool:
     """Whether a date at ``start`` is the stamp a page opens its text with ("date
     2026-05-14 Corvex halted ..."): the page's own day, not one its sentences tell."""
     return start <= STAMP_CHARS and text[:start].strip().lower() == "date"
+
+
+__all__ = [
+    "CREATION_TIME",
+    "STAMP_CHARS",
+    "chronology_entries",
+    "datelines",
+    "entry_end",
+    "page_stamp",
+]

@@ -22,6 +22,7 @@ PART_OPERATORS = ("early", "mid", "late")
 # one of its units may stretch.
 _OFFSET = re.compile(r"^([+-])P\d+([DWMY])\b")
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+_APPROXIMATE = ("LESS_THAN", "APPROX")  # TIMEX3 mods of "almost", "about"
 
 
 def part_of(rule: str | None) -> str | None:
@@ -51,7 +52,7 @@ def soften(span: DateRange, part: str | None) -> DateRange:
 
 def approximate(rule: str | None, mod: str | None) -> bool:
     """A distance from the anchor told as approximate ("almost three months ago")."""
-    return mod in ("LESS_THAN", "APPROX") and _OFFSET.match(rule or "") is not None
+    return mod in _APPROXIMATE and _OFFSET.match(rule or "") is not None
 
 
 def stretched(span: DateRange, rule: str | None, mod: str | None) -> DateRange:
@@ -59,7 +60,7 @@ def stretched(span: DateRange, rule: str | None, mod: str | None) -> DateRange:
     approximate stretched by one of its units (see the module's note)."""
     span = soften(span, part_of(rule))
     offset = _OFFSET.match(rule or "")
-    if offset is None or not approximate(rule, mod):
+    if offset is None or mod not in _APPROXIMATE:
         return span
     unit = timedelta(days=_UNIT_DAYS[offset.group(2)])
     back = offset.group(1) == "-"
