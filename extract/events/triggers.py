@@ -270,10 +270,10 @@ class TriggerFinder:
             subjects = children(head, "nsubj", "nsubjpass")
             checks.append(any(self._matches(s, rule.subject, entities) for s in subjects))
         if rule.preposition_object:
-            holders = [
-                head,
-                *children(head, "dobj", "obj"),
-            ]  # "challenged that designation in court"
+            objects = children(head, "dobj", "obj")
+            # "challenged that designation in court"; "added Corvex and 12 of its affiliates
+            # to the list", the list hung on the last of the objects
+            holders = [head, *objects, *(c for o in objects for c in o.conjuncts)]
             checks.append(
                 any(
                     self._matches(obj, classes, entities)

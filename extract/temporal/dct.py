@@ -5,7 +5,9 @@ Cues, each bounding the interval the manifest gives (the prior):
 - a date the text gives absolutely or without a year ("May 20", "early May", "in
   March"), mentioned in the past tense: the document was written on or after its first
   day. Year-less dates are placed by ``resolve_range`` in the last such period before the
-  prior's end, the reading news calls for.
+  prior's end, the reading news calls for; a prior moved after the text's dated past is
+  first narrowed to the years they fit as dates of the text's own year
+  (``_years_of_own_dates``).
 - such a date in the future tense: written on or before its last day.
 
 A dateline ("May 14 (UPI) --", ``extract.temporal.dateline``) is the date itself: the
@@ -107,6 +109,9 @@ def infer_dct(
         prior, moved = _follow_dated_past(cues, prior, tense, deadlines)
         if moved:
             evidence.append(moved)
+            prior, years = _years_of_own_dates(cues, prior, tense, deadlines)
+            if years:
+                evidence.append(years)
     lower, upper = prior.earliest, prior.latest
     future_cues: list[tuple[date, str]] = []
     for timex in cues:
@@ -116,9 +121,10 @@ def infer_dct(
             future_cues.append((span.latest, _describe(timex, "future", "before", span.latest)))
         elif timex.id in deadlines or tense(timex) == MODAL:
             continue
-        elif lower < span.earliest <= upper:  # past or present tense
-            lower = span.earliest
-            evidence.append(_describe(timex, "past", "after", lower))
+        else:  # past or present tense
+            if lower < span.earliest <= upper:
+                lower = span.earliest
+                evidence.append(_describe(timex, "past", "after", lower))
     for bound, words in sorted(future_cues):
         if lower <= bound < upper:
             upper = bound
@@ -149,6 +155,54 @@ def infer_dct(
         evidence.append("no date of the text gives a year: the year is the prior's assumption")
     return DocumentDate(
         DateRange(lower, upper), inferred=True, evidence=tuple(evidence), anchored=anchored
+    )
+
+
+def _years_of_own_dates(
+    cues: Sequence[Timex],
+    prior: DateRange,
+    tense: Callable[[Timex], str],
+    deadlines: Collection[str],
+) -> tuple[DateRange, str | None]:
+    """A moved prior (written after a dated past, within a year) narrowed to the calendar
+    years its year-less dates fit, news giving the month alone for one of its own year: in
+    a text of some year, "in May" in the past tense was written after that year's May 1,
+    "November 17" ahead before that year's November 17. Read as the last such period
+    before the prior's end instead, "in May" would put a text about last August in the May
+    after it."""
+    loose = [
+        t
+        for t in cues
+        if t.anchor != "none" and t.id not in deadlines and tense(t) != MODAL and t.rule
+    ]
+    if not loose:
+        return prior, None
+    fitting = []
+    for year in range(prior.earliest.year, prior.latest.year + 1):
+        lo = max(prior.earliest, date(year, 1, 1))
+        hi = min(prior.latest, date(year, 12, 31))
+        for timex in loose:
+            assert timex.rule is not None
+            if tense(timex) == FUTURE:
+                hi = min(
+                    hi,
+                    resolve_range(timex.rule, DateRange(date(year, 1, 1), date(year, 1, 1))).latest,
+                )
+            else:
+                lo = max(
+                    lo,
+                    resolve_range(
+                        timex.rule, DateRange(date(year, 12, 31), date(year, 12, 31))
+                    ).earliest,
+                )
+        if lo <= hi:
+            fitting.append(DateRange(lo, hi))
+    if not fitting or (fitting[0].earliest, fitting[-1].latest) == (prior.earliest, prior.latest):
+        return prior, None
+    narrowed = DateRange(fitting[0].earliest, fitting[-1].latest)
+    return narrowed, (
+        f"its dates without a year fit a text written in {narrowed} "
+        f"({', '.join(t.span.text for t in loose)})"
     )
 
 

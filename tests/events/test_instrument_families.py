@@ -89,6 +89,17 @@ def test_lists_add_and_remove(run: Run) -> None:
     assert removed.names(removal.affected) == {"Corvex Systems"}
 
 
+def test_a_list_named_after_the_last_of_the_parties_added(run_parsed: Run) -> None:
+    # "to the Entity List" hung on "40 of its affiliates", not on "added"
+    result = run_parsed(
+        "The Commerce Department has added Corvex Systems and 40 of its affiliates to the "
+        "Entity List, thereby prohibiting exports of American chips to the company."
+    )
+    assert [e.type for e in result.events] == ["list_addition"]
+    (listing,) = result.events
+    assert result.names(listing.affected) == {"Corvex Systems"}
+
+
 def test_paused_enforcement_and_its_expiry(run: Run) -> None:
     result = run(
         "On Monday the president extended the deadline for the sale until June 19.",

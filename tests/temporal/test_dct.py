@@ -167,6 +167,19 @@ def test_dct_archived_article_follows_its_dated_past(tagger: TimexTagger) -> Non
     assert any("moves it" in cue for cue in dct.evidence)
 
 
+def test_dct_moved_prior_reads_yearless_dates_in_the_texts_own_year(tagger: TimexTagger) -> None:
+    text = (
+        "The agency listed Corvex on March 3, 2019. It had warned the firm in January. "
+        "Corvex appealed on October 3."
+    )
+    dct = _dct(tagger, text, movable=True)
+    # Not "January" of the year after the listing (which would leave "October 3" before
+    # the text's lower bound): both of one year, the text was written after October 3,
+    # 2019 and before the next January
+    assert dct.range == r("2019-10-03", "2019-12-31")
+    assert any("fit a text written in" in cue for cue in dct.evidence)
+
+
 def test_dct_prior_from_a_known_period_is_never_moved(tagger: TimexTagger) -> None:
     text = "In an order issued in April 2019, the agency barred exports."
     dct = _dct(tagger, text)

@@ -1,0 +1,39 @@
+"""The ptkg_blocks component: where sentences may start before the parser runs."""
+
+from __future__ import annotations
+
+import spacy
+
+import extract.corpus.blocks  # noqa: F401  (registers the component)
+
+
+def _starts(text: str) -> dict[str, bool | None]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_blocks")
+    return {t.text: t.is_sent_start for t in nlp(text) if not t.is_space}
+
+
+def test_every_block_starts_a_sentence() -> None:
+    starts = _starts("Zentra Listed\n\nThe agency added Corvex to its list.")
+    assert starts["Zentra"] is True
+    assert starts["The"] is True
+
+
+def test_a_word_opening_a_block_is_no_sentence_alone() -> None:
+    # the parser sometimes cut "Effective" off as a sentence of its own
+    starts = _starts("Trade Alert\n\nEffective March 3, the agency added Corvex to its list.")
+    assert starts["Effective"] is True
+    assert starts["March"] is False
+    assert starts["Alert"] is False  # the headline's second word too
+
+
+def test_a_line_of_one_word_still_ends_its_block() -> None:
+    starts = _starts("Update\nThe agency added Corvex to its list.")
+    assert starts["Update"] is True
+    assert starts["The"] is True
+
+
+def test_a_mark_opening_a_block_leaves_the_parser_free() -> None:
+    starts = _starts("- March 3: the agency added Corvex to its list.")
+    assert starts["-"] is True
+    assert starts["March"] is None
