@@ -89,6 +89,17 @@ def test_lists_add_and_remove(run: Run) -> None:
     assert removed.names(removal.affected) == {"Corvex Systems"}
 
 
+def test_an_inclusion_on_a_list_is_an_addition(run: Run) -> None:
+    result = run("Nokia's inclusion on the Entity List stunned its suppliers.")
+    (listing,) = result.of_type("list_addition")
+    assert result.names(listing.affected) == {"Nokia"}
+    # "in addition to" adds nothing to a list
+    assert (
+        run("This is in addition to the 68 Nokia entities listed in May.").of_type("list_addition")
+        == []
+    )
+
+
 def test_a_list_named_after_the_last_of_the_parties_added(run_parsed: Run) -> None:
     # "to the Entity List" hung on "40 of its affiliates", not on "added"
     result = run_parsed(
