@@ -183,8 +183,9 @@ def _constraints(
 
 
 def _nature_constraints(events: Sequence[CanonicalEvent], types: EventTypes) -> list[Constraint]:
-    """What the kind of an event says of its date, for an event no source dates (only when
-    the documents that report it were written bounds it, if anything): a lift follows the
+    """What the kind of an event says of its date, for an event no source dates to its day
+    (only when the documents that report it were written bounds it, or a month does): a
+    lift follows the
     restriction of its subject (a full lift, the partial one too), a restoration the
     suspension it undoes, a company cutting a party off the restriction on that party; an
     event follows the events of the coarse types its type ``follows`` (event_types.yaml: a
@@ -200,8 +201,8 @@ def _nature_constraints(events: Sequence[CanonicalEvent], types: EventTypes) -> 
             by_key.setdefault((f"coarse:{event.coarse}", party), []).append(index)
     out: list[Constraint] = []
     for index, event in enumerate(events):
-        if event.window.lo is not None and any(c.dated for c in event.all_claims):
-            continue  # a source dates it
+        if event.window.width <= 1 and any(c.dated for c in event.all_claims):
+            continue  # a source dates it to its day
         kind = _state_kind(types, event)
         keys = [
             (before, party)

@@ -661,6 +661,28 @@ def test_reconcile_a_lift_follows_the_restriction_it_lifts(doc: MakeDoc) -> None
     assert r.windows[lift].hi == _day("2026-07-31").toordinal()
 
 
+def test_reconcile_a_step_dated_to_a_month_follows_its_dated_cause(doc: MakeDoc) -> None:
+    # the settlement is dated to its day, the fine it set to the month: the payment came
+    # after the settlement, within that month
+    a = doc("a", dct=DateRange(_day("2018-07-20"), _day("2018-07-20")), inferred=False)
+    s = a.sentence("Corvex Systems reached a settlement with Commerce on June 7, 2018.")
+    company = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    a.event(s, "settlement", "settlement", affected=(company,), timex=a.timex(s, "June 7, 2018"))
+    s = a.sentence("Corvex Systems paid the $1 billion fine in June 2018.")
+    company = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    a.event(s, "paid", "penalty_payment", agents=(company,), timex=a.timex(s, "June 2018"))
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "settlement": _type("settlement", coarse="lawsuit"),
+            "penalty_payment": _type("penalty_payment", coarse="other", follows=("lawsuit",)),
+        }
+    )
+    r = reconcile([a.build()], types, ENTITY_TYPES)
+    payment = _event(r, "penalty_payment")
+    assert r.windows[payment].to_range() == DateRange(_day("2018-06-07"), _day("2018-06-30"))
+
+
 def test_reconcile_conflicting_order_is_set_aside_and_kept_as_a_disagreement(doc: MakeDoc) -> None:
     # a says the lift came two weeks after the June 12 order; b dates the lift June 20:
     # both cannot hold. The window stays possible and the conflict is kept with its sources.
