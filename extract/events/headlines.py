@@ -86,7 +86,7 @@ class Headlines:
         """Events of the headlines, read from one sentence-cased text that holds them all (one
         parse, one extraction), with offsets mapped back to the document; each the
         document's news (``EventMention.news``) unless another of its headline's acts acts
-        on it."""
+        on it, or the headline heads a section below the body's start."""
         pieces: list[str] = []
         blocks: list[tuple[int, int, int]] = []  # (start in the joined text, end, document offset)
         position = 0
@@ -130,6 +130,7 @@ class Headlines:
             if found is not None:
                 heads[event.id] = found.root
         acts = {token.i for token in heads.values()}
+        body = _body_start(doc, headlines)
         text = doc.text
         out = []
         for event in events:
@@ -145,7 +146,10 @@ class Headlines:
                 or any(c.i in acts and c.dep_ in ("compound", "amod") for c in head.lefts)
             )
             shifted = _shift(event, block[2] - block[0], text)
-            out.append(replace(shifted, news=not acted_on))
+            # a heading below the body's first sentence ("Background on the Ban") titles a
+            # section of the article, not its news
+            section = body is not None and block[2] > body
+            out.append(replace(shifted, news=not acted_on and not section))
         return out
 
     def _parse(self, sub: Doc) -> Doc:
@@ -155,6 +159,26 @@ class Headlines:
             if name in _BASE_PARSE:
                 sub = proc(sub)
         return sub
+
+
+def _body_start(doc: Doc, headlines: list[Span]) -> int | None:
+    """Where the body begins: the first sentence outside the headlines that reads as prose
+    (enough words, most not capitalised), as a character offset."""
+    taken = {i for span in headlines for i in range(span.start, span.end)}
+    for sentence in doc.sents:
+        if any(t.i in taken for t in sentence):
+            continue
+        words = [t for t in sentence if t.is_alpha]
+        lower = sum(t.is_lower for t in words)
+        if len(words) >= BODY_MIN_WORDS and lower >= BODY_MIN_LOWER * len(words):
+            return sentence.start_char
+    return None
+
+
+# A sentence of this many words at least, this share of them in lower case, is prose, not
+# a heading.
+BODY_MIN_WORDS = 8
+BODY_MIN_LOWER = 0.4
 
 
 def _sentence_case(doc: Doc, span: Span) -> str:

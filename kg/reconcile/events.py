@@ -700,11 +700,14 @@ class _Context:
         if self.authorities is None or not a or not b:
             return "unknown"
         left, right = self.authorities.of_all(a), self.authorities.of_all(b)
-        if not left and not right and self._companies_apart(a, b):
-            return "conflict"  # two companies, neither tied to the other: two acts
+        governments = {x.government for x in left} & {x.government for x in right}
+        if not governments and self._companies_apart(a, b):
+            # two companies, neither tied to the other, and no government both name: two
+            # acts (Google cutting a licence, chipmakers halting supplies)
+            return "conflict"
         if not left or not right:
             return "unknown"
-        if not {x.government for x in left} & {x.government for x in right}:
+        if not governments:
             return "conflict"  # two governments (the US and the UK): two decisions
         departments = {x.department for x in left}, {x.department for x in right}
         if {d for d in departments[0] if d} & {d for d in departments[1] if d}:

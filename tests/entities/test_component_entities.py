@@ -343,6 +343,9 @@ def test_component_devices_named_by_their_kind(entities: Entities) -> None:
     # a known company's chips are the company's, not a product named after it
     known = entities("Samsung chips sold well.")
     assert [m.type for m in known] == ["organization"]
+    # in a title-case headline the verb before a kind ("Bans Chip Exports") is no product
+    headline = entities("Germany Bans Chip Exports to Samsung\n\nThe text of the story.")
+    assert [m.type for m in headline if m.type == "product"] == []
 
 
 def test_component_a_name_a_document_was_seen_by_is_an_outlet(entities: Entities) -> None:

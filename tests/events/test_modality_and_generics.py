@@ -37,6 +37,12 @@ def test_modality_what_a_law_in_force_says_is_a_state(run: Run) -> None:
     assert ordered.by_trigger("requires").modality == "asserted"
 
 
+def test_modality_a_pledge_named_by_its_noun_is_planned(run_parsed: Run) -> None:
+    # a headline's "pledges", read as a noun with the act in its clause
+    result = run_parsed("Germany pledges to remove Samsung equipment by 2030")
+    assert result.by_trigger("remove").modality == "planned"
+
+
 def test_modality_considering_is_planned(run: Run) -> None:
     result = run(
         "According to a source familiar with the matter, the US government is also considering "

@@ -151,6 +151,18 @@ def test_timing_lead_main_clause_is_the_news_and_background_is_not(run: Run) -> 
     assert not result.by_trigger("suspended").news  # a later sentence
 
 
+def test_timing_a_heading_of_a_section_is_not_the_news(run: Run) -> None:
+    result = run(
+        "Germany Bans Chip Exports to Samsung\n\n"
+        "The government of Germany said it had barred exports of chips to Samsung after "
+        "months of talks with the company.\n\n"
+        "Background on the Export Ban\n\n"
+        "The rules were first written when the two governments quarrelled."
+    )
+    assert result.by_trigger("Bans").news  # the headline
+    assert not result.by_trigger("Export Ban").news  # the title of a section below the lead
+
+
 def test_timing_lead_act_told_by_the_order_it_signs_is_the_news(run: Run) -> None:
     result = run(
         "President Jane Roe has signed an executive order extending the deadline for the "

@@ -1581,7 +1581,7 @@ def test_reconcile_a_company_cutting_a_party_off_follows_the_restriction_on_it(
     cut = _event(r, "access_disable")
     assert r.windows[cut].lo == _day("2026-05-16").toordinal()
     assert r.windows[cut].hi == _day("2026-06-30").toordinal()
-    # told as the news of a page of May 20 (the two weeks before it), it still follows
+    # told as the news of a page of May 20 (the week before it), it still follows
     c = doc("c", dct=DateRange(_day("2026-05-20"), _day("2026-05-20")), inferred=False)
     s = c.sentence("Zentra has suspended its business with Corvex.")
     c.event(
@@ -1595,3 +1595,48 @@ def test_reconcile_a_company_cutting_a_party_off_follows_the_restriction_on_it(
     r = reconcile([a.build(), c.build()], types, ENTITY_TYPES)
     cut = _event(r, "access_disable")
     assert r.windows[cut].to_range() == DateRange(_day("2026-05-16"), _day("2026-05-20"))
+
+
+def test_reconcile_two_companies_acting_stay_two_acts_whatever_government_one_names(
+    doc: MakeDoc,
+) -> None:
+    """Zentra cutting Corvex off (a source adds the government it answered) and Brightline
+    halting its supplies to Corvex in the same days: no company of one is the other's, no
+    government both name, two acts."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "access_disable": _type(
+                "access_disable",
+                coarse="access_change",
+                state_effect="restricted",
+                layer="effective",
+            ),
+        }
+    )
+    day = DateRange(_day("2026-05-20"), _day("2026-05-20"))
+    a = doc("a", dct=day, inferred=False)
+    s = a.sentence("Zentra has suspended its business with Corvex, as the UK government asked.")
+    a.event(
+        s,
+        "suspended",
+        "access_disable",
+        agents=(
+            a.entity(s, "Zentra", "Zentra", "organization"),
+            a.entity(s, "UK government", "UK government", "government"),
+        ),
+        affected=(a.entity(s, "Corvex", "Corvex", "organization"),),
+        news=True,
+    )
+    b = doc("b", dct=day, inferred=False)
+    s = b.sentence("Brightline has halted its supplies to Corvex.")
+    b.event(
+        s,
+        "halted",
+        "access_disable",
+        agents=(b.entity(s, "Brightline", "Brightline", "organization"),),
+        affected=(b.entity(s, "Corvex", "Corvex", "organization"),),
+        news=True,
+    )
+    r = reconcile([a.build(), b.build()], types, EntityTypes.load())
+    assert sorted(e.sources for e in r.events) == [["a"], ["b"]]
