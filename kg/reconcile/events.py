@@ -22,7 +22,7 @@ from datetime import date
 from extract.records import Amount, DateRange
 from extract.temporal import narrow_anchor
 from kg.reconcile.authorities import Authorities
-from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
+from kg.reconcile.claims import NEWS_DCT_DAYS, NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
@@ -817,11 +817,11 @@ def _written_near(claim: Claim, event: CanonicalEvent) -> bool:
     claim's (or either's date is not known): an undated report of an act its parties
     repeat tells the latest one, not one told months before."""
     mine = claim.dct
-    if not mine.anchored or mine.range.days > NEWS_WITHIN_DAYS:
+    if not mine.anchored or mine.range.days > NEWS_DCT_DAYS:
         return True
     for other in event.claims:
         theirs = other.dct
-        if not theirs.anchored or theirs.range.days > NEWS_WITHIN_DAYS:
+        if not theirs.anchored or theirs.range.days > NEWS_DCT_DAYS:
             return True
         gap = max(
             (theirs.range.earliest - mine.range.latest).days,

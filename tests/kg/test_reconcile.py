@@ -824,6 +824,11 @@ def test_reconcile_undated_repeated_acts_told_months_apart_or_by_others_are_apar
     ]
     r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
     assert sorted(e.sources for e in r.events) == [["june", "june-copy"], ["march"], ["other"]]
+    # an article known only to some days of August is still months from March's
+    august = DateRange(_day("2026-08-19"), _day("2026-08-31"))
+    builders = [_remark(doc, "march", march, None), _remark(doc, "august", august, None)]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert sorted(e.sources for e in r.events) == [["august"], ["march"]]
 
 
 def _relief(type_id: str) -> EventType:
