@@ -146,6 +146,7 @@ class SyntaxWords:
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
+    identity_verbs: frozenset[str]  # "Tuesday's order marks the fourth extension": one act
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ _SYNTAX_SECTIONS = (
     "idioms",
     "distributive_instruments",
     "collective_nouns",
+    "identity_verbs",
 )
 
 

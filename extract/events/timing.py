@@ -175,6 +175,15 @@ def _event_dated_by(
         # modifies; "will add 12 affiliates, raising the total since it was first added
         # in March 2023": never one further up
         last_step = any(m.lower_ in syntax.separating_marks for m in marks)
+    if verb is not None and verb[1] > 0 and verb[0].lemma_.lower() in syntax.identity_verbs:
+        # "Tuesday's order marks the fourth extension": the subject's date is the act's
+        subject = next(
+            (t for t in (item.head, *item.head.ancestors) if t.head.i == verb[0].i), None
+        )
+        if subject is not None and subject.dep_ in ("nsubj", "nsubjpass"):
+            for obj in verb[0].children:
+                if obj.dep_ in ("dobj", "attr", "oprd") and obj.i in anchors:
+                    return anchors[obj.i], verb[1] + 1
     if verb is not None and verb[0].lemma_.lower() not in syntax.announcing_verbs:
         for complement in (c for c in verb[0].children if c.dep_ == "xcomp"):
             for node in (complement, *(c for c in complement.children if c.dep_ == "xcomp")):

@@ -421,3 +421,13 @@ def test_timing_a_relative_clause_telling_when_a_measure_took_effect(run: Run) -
     restrictions = result.by_trigger("restrictions")
     assert result.timexes[restrictions.effective].span.text == "May 16"
     assert restrictions.timex is None  # when it took effect, not when it was decided
+
+
+def test_timing_the_date_of_a_subject_one_with_its_act(run: Run) -> None:
+    """ "Tuesday's order marks the fourth extension": the order is the extension."""
+    result = run(
+        "Tuesday's order marks the fourth extension of the deadline for Vidly's owner.",
+        timexes=[("Tuesday", "DATE", "2025-09-16")],
+    )
+    extension = result.by_trigger("extension")
+    assert result.timexes[extension.timex].span.text == "Tuesday"
