@@ -150,11 +150,16 @@ class EntityMention:
     span: TextSpan
     type: str  # an entity type of extract/data/entity_types.yaml
     name: str  # canonical name within the document (gazetteer name or longest form)
-    source: str  # "gazetteer" | "pattern" | "ner"
+    source: str  # "gazetteer" | "pattern" | "ner" | "title" (TITLE_ALONE)
     role: str | None = None  # "Commerce Secretary" for a person
     affiliation: str | None = None  # canonical name of the body a person's role belongs to,
     #                                 or of the body an agency belongs to (its parent)
     gazetteer_id: str | None = None  # the gazetteer entry it matched, when it did
+
+
+# The source of a mention of a title alone ("the President" in a text that names no
+# president): a person whom the corpus names (kg.reconcile.entities.title_holder).
+TITLE_ALONE = "title"
 
 
 @dataclass(frozen=True)

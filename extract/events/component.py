@@ -60,7 +60,7 @@ from extract.events.timing import (
     place_timexes,
 )
 from extract.events.triggers import TriggerFinder
-from extract.records import EventMention, Timex
+from extract.records import EntityMention, EventMention, Timex
 from extract.spacy_extensions import register_extensions
 
 
@@ -92,6 +92,7 @@ class EventExtractor:
         self.headlines = Headlines(
             nlp, self.triggers.by_form, self.lexicon.syntax.headline_small_words
         )
+        self._titles_alone: list[EntityMention] = []
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("DEP"):
@@ -101,6 +102,7 @@ class EventExtractor:
                 code="E402",
             )
         timexes: list[Timex] = list(doc._.timexes or []) if Doc.has_extension("timexes") else []
+        self._titles_alone = []
         headlines = self.headlines.find(doc)
         skip = {i for span in headlines for i in range(span.start, span.end)}
         events, timexes = self._extract(doc, timexes, skip)
@@ -109,6 +111,8 @@ class EventExtractor:
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         events, new_ids = renumber(events)
         doc._.events = events
+        if self._titles_alone:  # "the President", named by no one in the text
+            doc._.entities = [*doc._.entities, *self._titles_alone]
         if Doc.has_extension("timexes") and doc._.timexes is not None:
             doc._.timexes = [rebind(t, new_ids) for t in timexes]
         return doc
@@ -175,6 +179,18 @@ class EventExtractor:
         for n in kept:
             record = to_record(text, drafts[n], ids[n], sentences)
             records.extend(self._one_per_subject(drafts[n], record))
+        named = {
+            i
+            for r in records
+            for i in (
+                *r.agents,
+                *r.affected,
+                *r.models,
+                r.instrument,
+                r.attribution.source if r.attribution else None,
+            )
+        }
+        self._titles_alone.extend(m for m in entities.titles_alone if m.id in named)
         return records, timexes
 
     def _one_per_subject(self, draft: Draft, record: EventMention) -> list[EventMention]:

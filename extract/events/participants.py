@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from extract.entities.lexicon import EntityLexicon
 from extract.events.lexicon import EventLexicon
 from extract.events.syntax import NOUN_POS, governing_subjects, np_core
-from extract.records import EntityMention
+from extract.records import TITLE_ALONE, EntityMention, TextSpan
 
 
 @dataclass
@@ -31,6 +31,10 @@ class DocEntities:
     token_mention: dict[int, int] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)  # token start of each mention
     anaphor_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # "the President" where the document names no one with that title: a mention of the
+    # title alone (source "title"), whom the corpus names (kg.reconcile.entities)
+    titles_alone: list[EntityMention] = field(default_factory=list)
+    allow_titles_alone: bool = False
 
     @classmethod
     def build(
@@ -39,8 +43,11 @@ class DocEntities:
         mentions: Sequence[EntityMention] = (
             doc._.entities if Doc.has_extension("entities") and doc._.entities else []
         )
-        index = cls(doc, mentions, entity_lexicon, event_lexicon)
+        index = cls(doc, list(mentions), entity_lexicon, event_lexicon)
         spans = doc.spans.get("entities", [])
+        # a document the entity component ran on (not a headline parsed again, whose
+        # offsets are its own): the mentions of a title alone can join its entities
+        index.allow_titles_alone = bool(spans)
         for number, span in enumerate(spans):
             index.starts.append(span.start)
             for token in span:
@@ -174,7 +181,7 @@ class DocEntities:
             if role[-1] == word and _title_of(role, titles) <= words <= set(role):
                 holders.append(mention)
         if not holders:
-            return None
+            return self._title_alone(token, words)
         names = {m.name for m in holders}
         named = Counter(
             m.name
@@ -183,6 +190,34 @@ class DocEntities:
         )
         most = max(named.values())
         return next(m for m in reversed(holders) if named[m.name] == most)
+
+    def _title_alone(self, token: Token, words: set[str]) -> EntityMention | None:
+        """ "the President issued an order" in a text that names no president: a person
+        known by the title alone, when nothing narrows it to another body ("the president
+        of Corvex", "its chairman")."""
+        if not self.allow_titles_alone or any(
+            c.dep_ in ("prep", "poss") and c.lower_ != "'s" for c in token.children
+        ):
+            return None
+        found = next((m for m in self.titles_alone if m.span.start == token.idx), None)
+        if found is not None:
+            return found
+        title = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.lower_ in words)
+        title = f"{title} {token.text}".strip()
+        title = " ".join(w[:1].upper() + w[1:] for w in title.split())
+        mention = EntityMention(
+            f"title{token.idx}",
+            TextSpan(token.idx, token.idx + len(token.text), token.text),
+            "person",
+            title,
+            TITLE_ALONE,
+            role=title,
+        )
+        self.titles_alone.append(mention)
+        self.mentions = [*self.mentions, mention]
+        self.starts.append(token.i)
+        self.token_mention[token.i] = len(self.mentions) - 1
+        return mention
 
     def _described(self, token: Token, types: Sequence[str]) -> EntityMention | None:
         """ "the administration": the nearest preceding mention of the first type named."""

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from extract.records import DocumentRecords, EntityMention
+from extract.records import TITLE_ALONE, DateRange, DocumentRecords, EntityMention
 from kg.iri import slug
 from kg.schema import EntityTypes
 
@@ -95,8 +95,12 @@ def canonicalise_entities(
     names = knowledge.canonical_names(mentions_by_doc)
     grouped: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
     by_mention: dict[tuple[str, str], str] = {}
+    titles_alone: list[tuple[str, EntityMention]] = []
     for doc_id, mentions in mentions_by_doc.items():
         for mention in mentions:
+            if mention.source == TITLE_ALONE:
+                titles_alone.append((doc_id, mention))
+                continue
             name = names.get((doc_id, mention.name), mention.name)
             key = slug(name)
             grouped[key].append((doc_id, mention))
@@ -128,8 +132,57 @@ def canonicalise_entities(
             # the names a reader may look it up by, whichever the corpus used
             entity.aliases.update(a for a in knowledge.aliases_of(entity.gazetteer_id) if a != name)
         entities[key] = entity
+    dates = {r.document.id: r.dct.range for r in records}
+    for doc_id, mention in titles_alone:
+        holder = title_holder(mention, dates[doc_id], entities, dates)
+        if holder is not None:
+            by_mention[(doc_id, mention.id)] = holder
     owners = model_owners(entities, knowledge)
     return EntityIndex(entities, by_mention, owners, acting_for(entities))
+
+
+# Whom "the President" names: the holder of that title in the documents of this many days
+# around the one that says it, when they name that person in at least this share of them.
+TITLE_WITHIN_DAYS = 365
+TITLE_HOLDER_SHARE = 2 / 3
+
+
+def title_holder(
+    mention: EntityMention,
+    written: DateRange,
+    entities: Mapping[str, CanonicalEntity],
+    dates: Mapping[str, DateRange],
+) -> str | None:
+    """The person a title alone ("the President", in a text that names no president)
+    names: of the people the corpus gives that title ("President Jane Roe"; a vice
+    president is not one), the one most documents written within a year of this one name,
+    if they are most of them (several judges of one story: none)."""
+    title = (mention.role or mention.name).lower().split()
+    counts: Counter[str] = Counter()
+    for key, entity in entities.items():
+        if entity.type != "person" or not any(_holds(role, title) for role in entity.roles):
+            continue
+        near = [
+            d
+            for d in entity.documents
+            if (when := dates.get(d)) is not None
+            and abs((when.earliest - written.earliest).days) <= TITLE_WITHIN_DAYS
+        ]
+        if near:
+            counts[key] = len(near)
+    if not counts:
+        return None
+    key, most = counts.most_common(1)[0]
+    return key if most >= TITLE_HOLDER_SHARE * sum(counts.values()) else None
+
+
+def _holds(role: str, title: list[str]) -> bool:
+    """Whether a person's role is the title: "US President" is a president, "Vice
+    President" is not ("President" names no vice president)."""
+    words = role.lower().split()
+    if not words or words[-1] != title[-1] or not set(title) <= set(words):
+        return False
+    return "vice" in title or "vice" not in words
 
 
 def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]]:

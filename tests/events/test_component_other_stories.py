@@ -630,6 +630,17 @@ def test_other_the_president_is_the_president_the_text_named_most(run: Run) -> N
     assert result.names(restricted.agents) == {"John Doe"}  # no president is vice president
 
 
+def test_other_a_president_the_text_never_names_is_known_by_the_title(run: Run) -> None:
+    result = run("On Monday the President signed an executive order banning Vidly.")
+    order = result.by_trigger("order")
+    (agent,) = [result.entities[i] for i in order.agents]
+    # whom the corpus calls President, kg.reconcile.entities says
+    assert (agent.name, agent.source, agent.role) == ("President", "title", "President")
+    # a president of a company is no title alone
+    company = run("The president of Samsung signed an order banning Vidly.")
+    assert all(m.source != "title" for m in company.entities.values())
+
+
 def test_store_removal_is_about_the_app_not_the_store(run: Run) -> None:
     result = run("Apple and Google removed Snapchat from the App Store and the Google Play Store.")
     removal = result.by_trigger("removed")

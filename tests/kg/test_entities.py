@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extract.entities import CorpusKnowledge, packaged_entity_lexicon
 from kg.reconcile.entities import NamesOnly, canonicalise_entities
 
 if TYPE_CHECKING:
-    from tests.kg.conftest import MakeDoc
+    from tests.kg.conftest import DocBuilder, MakeDoc
 
 
 def test_entities_a_known_entity_carries_the_names_the_gazetteer_knows(doc: MakeDoc) -> None:
@@ -22,3 +23,57 @@ def test_entities_a_known_entity_carries_the_names_the_gazetteer_knows(doc: Make
     # without the extraction layer's knowledge, only the names the corpus used
     plain = canonicalise_entities(records, NamesOnly())
     assert plain.get("the-wall-street-journal").aliases == set()
+
+
+def _titled(doc: MakeDoc, doc_id: str, day: str, role: str, name: str) -> DocBuilder:
+    from datetime import date
+
+    from extract.records import DateRange
+
+    when = date.fromisoformat(day)
+    a = doc(doc_id, dct=DateRange(when, when), inferred=False)
+    s = a.sentence(f"{role} {name} banned Corvex.")
+    a.entity(s, name, name, "person", role=role)
+    return a
+
+
+def _title_alone(doc: MakeDoc, doc_id: str, day: str) -> DocBuilder:
+    from datetime import date
+
+    from extract.records import TITLE_ALONE, DateRange
+
+    when = date.fromisoformat(day)
+    b = doc(doc_id, dct=DateRange(when, when), inferred=False)
+    s = b.sentence("The President banned Corvex.")
+    b.entity(s, "President", "President", "person", role="President")
+    b.entities[-1] = replace(b.entities[-1], source=TITLE_ALONE)
+    return b
+
+
+def test_entities_a_title_alone_names_the_holder_most_texts_of_its_time_name(
+    doc: MakeDoc,
+) -> None:
+    records = [
+        _titled(doc, "a", "2019-05-10", "President", "Jane Roe"),
+        _titled(doc, "b", "2019-06-10", "President", "Jane Roe"),
+        _titled(doc, "c", "2019-06-11", "US President", "Jane Roe"),
+        _titled(doc, "d", "2019-06-12", "Vice President", "John Doe"),
+        _titled(doc, "e", "2012-06-12", "President", "Ann Lee"),  # of another time
+        _title_alone(doc, "f", "2019-05-20"),
+    ]
+    index = canonicalise_entities([r.build() for r in records], NamesOnly())
+    assert index.key("f", "e1") == "jane-roe"
+    assert "president" not in index.entities  # no entity of the title itself
+
+
+def test_entities_a_title_alone_names_no_one_when_the_texts_name_several(
+    doc: MakeDoc,
+) -> None:
+    records = [
+        _titled(doc, "a", "2019-05-10", "President", "Jane Roe"),
+        _titled(doc, "b", "2019-06-10", "President", "John Doe"),
+        _title_alone(doc, "f", "2019-05-20"),
+    ]
+    # two presidents told as much as each other (of two countries): neither
+    index = canonicalise_entities([r.build() for r in records], NamesOnly())
+    assert index.key("f", "e1") is None
