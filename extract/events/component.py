@@ -148,6 +148,8 @@ class EventExtractor:
         dct = doc._.dct if Doc.has_extension("dct") else None
         date_drafts(drafts, placed, anchors, ignore, syntax, dct)
         for draft in drafts:
+            self.describer.party_of_dated_step(draft, entities, sentences.of(draft.head.i), focus)
+        for draft in drafts:
             decide_type(draft, self.lexicon)
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)

@@ -148,7 +148,13 @@ class Describer:
         return None
 
     def sentence_fallback(
-        self, draft: Draft, entities: DocEntities, sentence: Span, focus: frozenset[str]
+        self,
+        draft: Draft,
+        entities: DocEntities,
+        sentence: Span,
+        focus: frozenset[str],
+        *,
+        any_type: bool = False,
     ) -> None:
         """With no party named in its clause, an event that restricts or relieves someone, or
         that must name whom it is about, takes the company or product its sentence names that
@@ -157,7 +163,7 @@ class Describer:
         if draft.affected or draft.models or not focus:
             return
         rep = draft.trigger
-        if not self._about_someone(rep.type) or self._complied_with(rep.head):
+        if not (any_type or self._about_someone(rep.type)) or self._complied_with(rep.head):
             return
         agents = {m.name for m in draft.agents} | {
             m.affiliation for m in draft.agents if m.affiliation
@@ -195,6 +201,19 @@ class Describer:
         if type_def is not None and type_def.needs_party:
             return True
         return self._restricting(type_id)
+
+    def party_of_dated_step(
+        self, draft: Draft, entities: DocEntities, sentence: Span, focus: frozenset[str]
+    ) -> None:
+        """A step its sentence dates, of a type that follows its parties' own steps
+        (event_types.yaml ``follows``: "the agreement was approved by a federal judge in
+        Dallas on March 22", in an article about Corvex's plea), naming no party: the
+        company of its sentence the document is about, as ``sentence_fallback`` finds it.
+        Undated, such a mention is more often background ("after courts blocked them")."""
+        scheme = self.lexicon.scheme_of(draft.trigger.type)
+        if draft.timex is None or scheme is None or not scheme.follows:
+            return
+        self.sentence_fallback(draft, entities, sentence, focus, any_type=True)
 
     def _restricting(self, type_id: str) -> bool:
         """Events that restrict or relieve someone (event_types.yaml: affects_owner): with

@@ -269,6 +269,7 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
     absorbed: set[int] = set()
     joins = (
         _same_day,
+        _generic_of_the_same_day,
         _a_day_off,
         _orders_told_alone,
         _within_weeks,
@@ -322,6 +323,40 @@ def _same_day(
                     continue  # two steps of one day are one only when their authors agree
                 _absorb(kept, event)
                 absorbed.add(other)
+
+
+def _generic_of_the_same_day(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """ "On October 30, a federal judge ruled for Corvex's users" and "in a ruling Friday,
+    Judge Jane Roe blocked the ban": a step named by its coarse type only, by no one,
+    joins the one step of a finer type of that coarse type on its day, when their subjects
+    do not differ (one may name none)."""
+    steps = _steps_of_day(by_day)
+    for number, event in enumerate(clusters):
+        window = event.window
+        if number in absorbed or event.agents or not _generic(event):
+            continue
+        if not (window.bounded and window.width == 1):
+            continue
+        assert window.lo is not None
+        fitting = [
+            keep
+            for keep in steps.get(window.lo, ())
+            if keep != number
+            and keep not in absorbed
+            and not _generic(clusters[keep])
+            and clusters[keep].coarse == event.coarse
+            and _subjects_agree(event, clusters[keep], context)
+        ]
+        if len(fitting) == 1:
+            _absorb(clusters[fitting[0]], event)
+            absorbed.add(number)
+
+
+def _subjects_agree(event: CanonicalEvent, other: CanonicalEvent, context: _Context) -> bool:
+    mine, theirs = _subjects(event), _subjects(other)
+    return not (mine and theirs) or bool(mine & theirs) or context.related_subjects(mine, theirs)
 
 
 def _a_day_off(

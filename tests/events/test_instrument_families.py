@@ -283,6 +283,20 @@ def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     assert not offer.of_type("court_ruling")
 
 
+def test_a_dated_ruling_naming_no_party_is_on_the_company_of_its_sentence(run: Run) -> None:
+    text = (
+        "Samsung reached a plea agreement with the Justice Department. The agreement was "
+        "approved by a federal judge in Dallas on March 22, and Samsung paid the fine."
+    )
+    result = run(text, timexes=[("March 22", "DATE", "XXXX-03-22")])
+    approved = result.by_trigger("approved")
+    assert approved.type == "court_ruling"
+    assert result.names(approved.affected) == {"Samsung"}
+    # undated, such a ruling is more often background: it names no one
+    undated = run(text.replace(" on March 22", ""))
+    assert undated.by_trigger("approved").affected == ()
+
+
 def test_a_judge_named_by_title_acts_for_the_court(run: Run) -> None:
     result = run(
         "U.S. District Judge Jane Roe extended the term of the Corvex compliance monitor on "

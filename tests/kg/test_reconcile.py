@@ -1645,3 +1645,40 @@ def test_reconcile_two_companies_acting_stay_two_acts_whatever_government_one_na
     )
     r = reconcile([a.build(), b.build()], types, EntityTypes.load())
     assert sorted(e.sources for e in r.events) == [["a"], ["b"]]
+
+
+def test_reconcile_a_ruling_by_no_one_is_the_block_a_judge_ordered_that_day(
+    doc: MakeDoc,
+) -> None:
+    """ "On October 30, a federal judge ruled for Vidly's users" and "Judge Jane Roe blocked
+    the ban on Friday": one ruling, named by its coarse type in one source."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "court_ruling": _type("court_ruling"),
+            "court_block": _type(
+                "court_block", coarse="court_ruling", state_effect="partially_lifted"
+            ),
+        }
+    )
+    day = DateRange(_day("2020-10-31"), _day("2020-10-31"))
+    a = doc("a", dct=day, inferred=False)
+    s = a.sentence("Judge Jane Roe blocked the ban on Friday.")
+    a.event(
+        s,
+        "blocked",
+        "court_block",
+        agents=(a.entity(s, "Jane Roe", "Jane Roe", "person"),),
+        timex=a.timex(s, "Friday"),
+    )
+    b = doc("b", dct=day, inferred=False)
+    s = b.sentence("On October 30, a federal judge ruled for the users of Vidly.")
+    b.event(
+        s,
+        "ruled",
+        "court_ruling",
+        affected=(b.entity(s, "Vidly", "Vidly", "app"),),
+        timex=b.timex(s, "October 30"),
+    )
+    r = reconcile([a.build(), b.build()], types, ENTITY_TYPES)
+    assert [(e.type_id, e.sources) for e in r.events] == [("court_block", ["a", "b"])]
