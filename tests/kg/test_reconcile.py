@@ -55,6 +55,21 @@ ENTITY_TYPES = EntityTypes(
 )
 
 
+def _with_company_switch() -> EventTypes:
+    """The test types and a company switching its own service off (the effective layer)."""
+    return EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "access_disable": _type(
+                "access_disable",
+                coarse="access_change",
+                state_effect="restricted",
+                layer="effective",
+            ),
+        }
+    )
+
+
 def _reconcile(*builders: DocBuilder) -> Reconciliation:
     return reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
 
@@ -1549,17 +1564,7 @@ def test_reconcile_a_company_cutting_a_party_off_follows_the_restriction_on_it(
 ) -> None:
     """No source dates Zentra's suspension of business with Corvex from below: it complies
     with the listing of Corvex, and follows it."""
-    types = EventTypes(
-        {
-            **EVENT_TYPES.types,
-            "access_disable": _type(
-                "access_disable",
-                coarse="access_change",
-                state_effect="restricted",
-                layer="effective",
-            ),
-        }
-    )
+    types = _with_company_switch()
     a = doc("a", dct=DateRange(_day("2026-05-20"), _day("2026-05-20")), inferred=False)
     s = a.sentence("Commerce banned exports to Corvex on May 16.")
     commerce = a.entity(s, "Commerce", "US Department of Commerce", "government_agency")
@@ -1608,17 +1613,7 @@ def test_reconcile_two_companies_acting_stay_two_acts_whatever_government_one_na
     """Zentra cutting Corvex off (a source adds the government it answered) and Brightline
     halting its supplies to Corvex in the same days: no company of one is the other's, no
     government both name, two acts."""
-    types = EventTypes(
-        {
-            **EVENT_TYPES.types,
-            "access_disable": _type(
-                "access_disable",
-                coarse="access_change",
-                state_effect="restricted",
-                layer="effective",
-            ),
-        }
-    )
+    types = _with_company_switch()
     day = DateRange(_day("2026-05-20"), _day("2026-05-20"))
     a = doc("a", dct=day, inferred=False)
     s = a.sentence("Zentra has suspended its business with Corvex, as the UK government asked.")
