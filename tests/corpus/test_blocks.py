@@ -33,7 +33,16 @@ def test_a_line_of_one_word_still_ends_its_block() -> None:
     assert starts["The"] is True
 
 
-def test_a_mark_opening_a_block_leaves_the_parser_free() -> None:
+def test_a_mark_opening_a_block_opens_its_sentence() -> None:
     starts = _starts("- March 3: the agency added Corvex to its list.")
     assert starts["-"] is True
-    assert starts["March"] is None
+    assert starts["March"] is False  # a bullet and its line are one sentence
+
+
+def test_no_sentence_starts_inside_a_clause() -> None:
+    # the parser cut "(HR 1) Thursday" into two sentences
+    starts = _starts("The House passed the act (HR 1) Thursday by a vote. It said so.")
+    assert starts["Thursday"] is False
+    assert starts["It"] is None  # after a full stop the parser decides
+    quoted = _starts('The Senate "passed it." Then it adjourned.')
+    assert quoted["Then"] is None
