@@ -147,6 +147,7 @@ class SyntaxWords:
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
     identity_verbs: frozenset[str]  # "Tuesday's order marks the fourth extension": one act
+    standing_nouns: frozenset[str]  # "passed its version of the bill": the bill
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,7 @@ _SYNTAX_SECTIONS = (
     "distributive_instruments",
     "collective_nouns",
     "identity_verbs",
+    "standing_nouns",
 )
 
 

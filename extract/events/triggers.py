@@ -308,6 +308,11 @@ class TriggerFinder:
         return any(s.lemma_.lower() in restriction for s in children(trigger.head, "nsubj"))
 
     def _matches(self, token: Token, classes: Sequence[str], entities: DocEntities) -> bool:
+        if token.lemma_.lower() in self.lexicon.syntax.standing_nouns:
+            # "its version of the bill": the bill
+            return any(
+                self._matches(o, classes, entities) for o in preposition_objects(token, "of")
+            )
         for name in classes:
             if name == ANY:
                 return True

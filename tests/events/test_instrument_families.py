@@ -184,6 +184,10 @@ def test_laws_signed_and_bills_passed(run: Run) -> None:
     )
     (step,) = [e for e in passed.events if e.type == "legislative_step"]
     assert passed.names(step.agents) == {"US House of Representatives"}
+    # "its version of the bill" is the bill; a version of events is no law
+    version = run("The House passed its version of the defense bill on Thursday.")
+    assert [e.type for e in version.events] == ["legislative_step"]
+    assert run("The House passed its version of events to reporters.").events == []
     # introducing a bill is a proposal made public, not a step of the law
     introduced = run(
         "Senator Jane Roe introduced an amendment on June 5 to restore the penalties.",
