@@ -60,7 +60,7 @@ from extract.events.timing import (
     place_timexes,
 )
 from extract.events.triggers import TriggerFinder
-from extract.records import EntityMention, EventMention, Timex
+from extract.records import EventMention, Timex
 from extract.spacy_extensions import register_extensions
 
 
@@ -92,7 +92,6 @@ class EventExtractor:
         self.headlines = Headlines(
             nlp, self.triggers.by_form, self.lexicon.syntax.headline_small_words
         )
-        self._titles_alone: list[EntityMention] = []
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("DEP"):
@@ -102,7 +101,6 @@ class EventExtractor:
                 code="E402",
             )
         timexes: list[Timex] = list(doc._.timexes or []) if Doc.has_extension("timexes") else []
-        self._titles_alone = []
         headlines = self.headlines.find(doc)
         skip = {i for span in headlines for i in range(span.start, span.end)}
         events, timexes = self._extract(doc, timexes, skip)
@@ -111,8 +109,6 @@ class EventExtractor:
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         events, new_ids = renumber(events)
         doc._.events = events
-        if self._titles_alone:  # "the President", named by no one in the text
-            doc._.entities = [*doc._.entities, *self._titles_alone]
         if Doc.has_extension("timexes") and doc._.timexes is not None:
             doc._.timexes = [rebind(t, new_ids) for t in timexes]
         return doc
@@ -192,7 +188,9 @@ class EventExtractor:
                 r.attribution.source if r.attribution else None,
             )
         }
-        self._titles_alone.extend(m for m in entities.titles_alone if m.id in named)
+        titles = [m for m in entities.titles_alone if m.id in named]
+        if titles:  # "the President", whom the text names no one as: its entities too
+            doc._.entities = [*doc._.entities, *titles]
         return records, timexes
 
     def _one_per_subject(self, draft: Draft, record: EventMention) -> list[EventMention]:

@@ -199,9 +199,6 @@ class DocEntities:
             c.dep_ in ("prep", "poss") and c.lower_ != "'s" for c in token.children
         ):
             return None
-        found = next((m for m in self.titles_alone if m.span.start == token.idx), None)
-        if found is not None:
-            return found
         title = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.lower_ in words)
         title = f"{title} {token.text}".strip()
         title = " ".join(w[:1].upper() + w[1:] for w in title.split())

@@ -121,10 +121,9 @@ def infer_dct(
             future_cues.append((span.latest, _describe(timex, "future", "before", span.latest)))
         elif timex.id in deadlines or tense(timex) == MODAL:
             continue
-        else:  # past or present tense
-            if lower < span.earliest <= upper:
-                lower = span.earliest
-                evidence.append(_describe(timex, "past", "after", lower))
+        elif lower < span.earliest <= upper:  # past or present tense
+            lower = span.earliest
+            evidence.append(_describe(timex, "past", "after", lower))
     for bound, words in sorted(future_cues):
         if lower <= bound < upper:
             upper = bound
@@ -179,22 +178,14 @@ def _years_of_own_dates(
         return prior, None
     fitting = []
     for year in range(prior.earliest.year, prior.latest.year + 1):
-        lo = max(prior.earliest, date(year, 1, 1))
-        hi = min(prior.latest, date(year, 12, 31))
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        lo, hi = max(prior.earliest, first), min(prior.latest, last)
         for timex in loose:
             assert timex.rule is not None
-            if tense(timex) == FUTURE:
-                hi = min(
-                    hi,
-                    resolve_range(timex.rule, DateRange(date(year, 1, 1), date(year, 1, 1))).latest,
-                )
-            else:
-                lo = max(
-                    lo,
-                    resolve_range(
-                        timex.rule, DateRange(date(year, 12, 31), date(year, 12, 31))
-                    ).earliest,
-                )
+            if tense(timex) == FUTURE:  # this year's, read forwards from its first day
+                hi = min(hi, resolve_range(timex.rule, DateRange(first, first)).latest)
+            else:  # this year's, read backwards from its last day
+                lo = max(lo, resolve_range(timex.rule, DateRange(last, last)).earliest)
         if lo <= hi:
             fitting.append(DateRange(lo, hi))
     if not fitting or (fitting[0].earliest, fitting[-1].latest) == (prior.earliest, prior.latest):

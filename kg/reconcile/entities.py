@@ -132,11 +132,13 @@ def canonicalise_entities(
             # the names a reader may look it up by, whichever the corpus used
             entity.aliases.update(a for a in knowledge.aliases_of(entity.gazetteer_id) if a != name)
         entities[key] = entity
-    dates = {r.document.id: r.dct.range for r in records}
-    for doc_id, mention in titles_alone:
-        holder = title_holder(mention, dates[doc_id], entities, dates)
-        if holder is not None:
-            by_mention[(doc_id, mention.id)] = holder
+    if titles_alone:
+        dates = {r.document.id: r.dct.range for r in records}
+        people = [e for e in entities.values() if e.type == "person" and e.roles]
+        for doc_id, mention in titles_alone:
+            holder = title_holder(mention, dates[doc_id], people, dates)
+            if holder is not None:
+                by_mention[(doc_id, mention.id)] = holder
     owners = model_owners(entities, knowledge)
     return EntityIndex(entities, by_mention, owners, acting_for(entities))
 
@@ -150,17 +152,17 @@ TITLE_HOLDER_SHARE = 2 / 3
 def title_holder(
     mention: EntityMention,
     written: DateRange,
-    entities: Mapping[str, CanonicalEntity],
+    people: Sequence[CanonicalEntity],
     dates: Mapping[str, DateRange],
 ) -> str | None:
     """The person a title alone ("the President", in a text that names no president)
-    names: of the people the corpus gives that title ("President Jane Roe"; a vice
-    president is not one), the one most documents written within a year of this one name,
-    if they are most of them (several judges of one story: none)."""
+    names: of the ``people`` (persons with a role) the corpus gives that title ("President
+    Jane Roe"; a vice president is not one), the one most documents written within a year
+    of this one name, if they are most of them (several judges of one story: none)."""
     title = (mention.role or mention.name).lower().split()
     counts: Counter[str] = Counter()
-    for key, entity in entities.items():
-        if entity.type != "person" or not any(_holds(role, title) for role in entity.roles):
+    for entity in people:
+        if not any(_holds(role, title) for role in entity.roles):
             continue
         near = [
             d
@@ -169,7 +171,7 @@ def title_holder(
             and abs((when.earliest - written.earliest).days) <= TITLE_WITHIN_DAYS
         ]
         if near:
-            counts[key] = len(near)
+            counts[entity.key] = len(near)
     if not counts:
         return None
     key, most = counts.most_common(1)[0]

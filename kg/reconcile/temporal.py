@@ -185,8 +185,8 @@ def _constraints(
 def _nature_constraints(events: Sequence[CanonicalEvent], types: EventTypes) -> list[Constraint]:
     """What the kind of an event says of its date, for an event no source dates to its day
     (only when the documents that report it were written bounds it, or a month does): a
-    lift follows the
-    restriction of its subject (a full lift, the partial one too), a restoration the
+    lift follows the restriction of its subject (a full lift, the partial one too), a
+    restoration the
     suspension it undoes, a company cutting a party off the restriction on that party; an
     event follows the events of the coarse types its type ``follows`` (event_types.yaml: a
     ruling, the suit of its parties). The latest predecessor that can come before it bounds
