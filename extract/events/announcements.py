@@ -16,6 +16,10 @@ events than it placed. A body's or a company's own act it tells in the present p
 company said on Friday") is the exception: done as it is announced.
 What a person or a company agrees to do ("Corvex agreed to pay a fine", "the president
 agreed to lift the ban"), of any type, is a pledge: planned.
+A measure a government or an official says it will take, and which stays a plan, is news
+of its own: the saying is a statement, by the speaker, about the measure's parties, on the
+day of the announcing verb ("the department said on Wednesday it will add Corvex to the
+list", "the president said he will sign an order delaying the ban").
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.events.draft import Draft
-from extract.events.lexicon import EventLexicon
+from extract.events.lexicon import EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
 from extract.events.syntax import subject_of, verb_phrases
 from extract.events.timing import PlacedTimex, verb_dated_by
+from extract.events.triggers import Trigger
 from extract.records import EntityMention
 
 # Up to the announcing verb: through clauses, and a noun the clause describes ("confirmed a
@@ -34,6 +39,17 @@ from extract.records import EntityMention
 _GOVERNED = ("ccomp", "xcomp", "relcl", "advcl", "conj", "dobj", "attr")
 _MAX_STEPS = 5
 _ANNOUNCED_TAGS = ("VBD", "VBN", "VBZ", "VBP")  # said, has said, says: no longer a plan
+# The type of the statement an announced plan is (a type of event_types.yaml), and the rule
+# its mention is made by: never matched in the text, only by this step.
+PLAN_STATEMENT = "statement"
+_PLAN_RULE = TriggerRule(
+    id="announced_plan",
+    type=PLAN_STATEMENT,
+    lemmas=(),
+    pos=frozenset({"VERB"}),
+    by_actor={},
+    clause_party=True,
+)
 
 
 def announced_decisions(
@@ -84,6 +100,45 @@ def announced_decisions(
                 draft.timex = _day_of(company[1], placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
+
+
+def announced_plans(
+    drafts: list[Draft], lexicon: EventLexicon, entities: DocEntities, placed: list[PlacedTimex]
+) -> None:
+    """Adds a statement for each announcing verb that tells a measure its speaker will take
+    and which stays a plan (run after ``announced_decisions``)."""
+    if PLAN_STATEMENT not in lexicon.types:
+        return
+    said: dict[int, Draft] = {}
+    for draft in list(drafts):
+        event_type = lexicon.scheme_of(draft.type)
+        if (
+            draft.modality != "planned"
+            or draft.tense != "future"
+            or event_type is None
+            or event_type.state_effect is None
+        ):
+            continue
+        found = _speaker(draft.head, lexicon.syntax.announcing_verbs, entities)
+        if found is None:
+            continue
+        speaker, verb = found
+        statement = said.get(verb.i)
+        if statement is None:
+            statement = Draft(
+                members=[Trigger(_PLAN_RULE, verb, verb.i, verb.i + 1, type=PLAN_STATEMENT)],
+                anchors={verb.i},
+                type=PLAN_STATEMENT,
+                agents=[speaker],
+                timex=_day_of(verb, placed, lexicon),
+            )
+            said[verb.i] = statement
+            drafts.append(statement)
+        for found_in, kept_in in (
+            (draft.affected, statement.affected),
+            (draft.models, statement.models),
+        ):
+            kept_in.extend(m for m in found_in if all(k.id != m.id for k in kept_in))
 
 
 def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> PlacedTimex | None:

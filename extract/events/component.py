@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from extract.entities.lexicon import load_entity_lexicon
 from extract.errors import PipelineError
-from extract.events.announcements import announced_decisions
+from extract.events.announcements import announced_decisions, announced_plans
 from extract.events.attribution import AttributionFinder
 from extract.events.chronology import date_chronology_entries
 from extract.events.dating import date_drafts
@@ -149,6 +149,7 @@ class EventExtractor:
             decide_type(draft, self.lexicon)
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)
+        announced_plans(drafts, self.lexicon, entities, placed)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         date_chronology_entries(drafts, placed)
         occasions = lead_news(doc, drafts, skip, sentences, placed, dct)

@@ -213,6 +213,34 @@ def test_other_a_date_the_parser_hung_on_the_act_it_dates(run: Run) -> None:
     assert result.timexes[order.timex].span.text == "May 15, 2019"
 
 
+def test_other_a_plan_an_official_announces_is_a_statement_of_its_own(run: Run) -> None:
+    """ "Said it will impose": the measure stays a plan, and the saying is news of its own,
+    by the speaker, about the measure's party, on the day it was said; a measure decided
+    when announced is no statement besides the decision."""
+    said = run(
+        "The Commerce Department said on Monday that it will impose new export restrictions "
+        "on Nokia.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    (statement,) = said.of_type("statement")
+    assert statement.trigger.text == "said" and statement.modality == "asserted"
+    assert said.names(statement.agents) == {"US Department of Commerce"}
+    assert said.names(statement.affected) == {"Nokia"}
+    assert said.timexes[statement.timex].span.text == "Monday"
+    announced = run(
+        "The Commerce Department announced on Monday that it will impose new export "
+        "restrictions on Nokia.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    assert not announced.of_type("statement")
+    # a plan no government or official is told to have announced is no one's statement
+    rumoured = run(
+        "Nokia said the government will impose new export restrictions on Samsung.",
+        timexes=[],
+    )
+    assert not rumoured.of_type("statement")
+
+
 def test_other_a_measure_a_government_announces_is_decided_when_announced(run: Run) -> None:
     """ "Announced it will impose": the decision is the announcement, even with no day it
     takes effect; a body that only says it will, or a person's "would", stays a plan."""
