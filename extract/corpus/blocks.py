@@ -5,7 +5,8 @@ first token of every block, before the parser runs, so a headline without a full
 not glued to the paragraph below it; and none after a token that cannot end a sentence (no
 full stop, question or exclamation mark, colon or semicolon before it, a closing quote or
 bracket aside): the parser cut "Effective" off "Effective May 16, ..." and "the act (HR 1)
-Thursday" in two.
+Thursday" in two; nor at a word in lower case, which goes on the sentence before it (in
+text taken from scans, "... Regulations (EAR)! the Bureau issued an order").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def mark_block_starts(doc: Doc) -> Doc:
         if after_break:
             token.is_sent_start = True
             after_break = False
-        elif not ended:
+        elif not ended or (token.is_lower and token.is_alpha):
             token.is_sent_start = False
         if token.text not in _CLOSING:  # a closing quote or bracket keeps what it closes
             ended = token.text.endswith(_ENDS)

@@ -46,3 +46,11 @@ def test_no_sentence_starts_inside_a_clause() -> None:
     assert starts["It"] is None  # after a full stop the parser decides
     quoted = _starts('The Senate "passed it." Then it adjourned.')
     assert quoted["Then"] is None
+
+
+def test_a_word_in_lower_case_starts_no_sentence() -> None:
+    # text taken from a scan: "(EAR)! the Bureau" goes on in one sentence
+    starts = _starts("Under the rules (EAR)! the agency added Corvex to its list. Then it left.")
+    assert starts["the"] is False
+    assert starts["Then"] is None
+    assert _starts("rules apply.\n\nthe agency left.")["the"] is True  # a block's first word
