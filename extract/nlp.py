@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.errors import PipelineError
+from extract.datafiles import data_sections, packaged_data, strings
+from extract.errors import DataFileError, PipelineError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,6 +70,8 @@ def _installed(package: str) -> bool:
 def load_pipeline(options: PipelineOptions | None = None) -> Language:
     """The base model with only the components extraction uses, plus the project's own."""
     import spacy
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
     from extract.components import register
 
@@ -81,6 +84,10 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
     for unused in [c for c in nlp.component_names if c not in BASE_COMPONENTS]:
         nlp.remove_pipe(unused)
     lexicons = [str(p) for p in options.lexicons]
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # a model may bring a tokenizer of its own
+        for abbreviation in load_abbreviations([Path(p) for p in options.lexicons]):
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     for component in options.components:
         register(component)
         config: dict[str, object] = {}
@@ -92,6 +99,23 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
         else:
             nlp.add_pipe(component, config=config)
     return nlp
+
+
+def load_abbreviations(extra: Sequence[Path] = ()) -> list[str]:
+    """The abbreviations the tokenizer keeps whole (extract/data/abbreviations.yaml and the
+    ``abbreviations`` sections of the user's files)."""
+    found: dict[str, None] = {}
+    for path, sections in data_sections([packaged_data("abbreviations.yaml"), *extra]):
+        words = strings(sections.get("abbreviations"), path, "abbreviations")
+        for word in words:
+            if not word.endswith(".") or " " in word:
+                raise DataFileError(
+                    path,
+                    f"abbreviations: {word!r} is not one word ending in a full stop",
+                    fix="write each abbreviation as in the text, e.g. Dept.",
+                )
+            found[word] = None
+    return list(found)
 
 
 def pipeline_label(nlp: Language) -> str:
