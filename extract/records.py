@@ -142,6 +142,10 @@ class DocumentDate:
     evidence: tuple[str, ...] = ()  # the cues that set each bound, in words
     anchored: bool = True  # False when no date of the text gives a year: the range's year
     #                        is only the default assumption of an undated document
+    # The assumed range it had before following the text's latest dated past (an archived
+    # article collected years later): the corpus may still place the text later in it
+    # (kg.reconcile.archived)
+    moved_from: DateRange | None = None
 
 
 @dataclass(frozen=True)

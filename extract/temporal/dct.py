@@ -105,6 +105,7 @@ def infer_dct(
 
     evidence = [f"prior from the manifest: {prior}"]
     moved = None
+    unmoved = prior
     if movable:
         prior, moved = _follow_dated_past(cues, prior, tense, deadlines)
         if moved:
@@ -149,11 +150,17 @@ def infer_dct(
         if created.anchor == "none" or lower <= day.earliest <= upper:
             lower, upper = day.earliest, day.latest
             anchored = anchored or created.anchor == "none"
+            if created.anchor == "none":
+                moved = None  # a dateline with its year: no assumption left
             evidence.append(f"dateline {created.span.text!r}: written on {day}")
     if not anchored:
         evidence.append("no date of the text gives a year: the year is the prior's assumption")
     return DocumentDate(
-        DateRange(lower, upper), inferred=True, evidence=tuple(evidence), anchored=anchored
+        DateRange(lower, upper),
+        inferred=True,
+        evidence=tuple(evidence),
+        anchored=anchored,
+        moved_from=unmoved if moved is not None else None,
     )
 
 

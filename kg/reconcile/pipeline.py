@@ -10,9 +10,10 @@ rebuilding gives what a full build gives.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.records import DocumentDate, DocumentRecords, Precision
+from kg.reconcile.archived import corrected_years
 from kg.reconcile.authorities import Authorities
 from kg.reconcile.claims import ClaimSet, build_claims
 from kg.reconcile.conflicts import Disagreement, find_disagreements
@@ -27,7 +28,7 @@ from kg.reconcile.intervals import Window
 from kg.reconcile.labels import event_key, event_label, first_mention
 from kg.reconcile.states import StateInterval, derive_states, first_limits
 from kg.reconcile.support import Support, Threshold, publishers, support_of
-from kg.reconcile.temporal import precision_of, solve
+from kg.reconcile.temporal import TemporalResult, precision_of, solve
 from kg.schema import Bodies, EntityTypes, EventTypes, Populations
 
 
@@ -76,12 +77,20 @@ def reconcile(
     it, one entity per distinct name."""
     threshold = threshold or Threshold()
     entity_index = canonicalise_entities(records, knowledge, entity_types)
-    claims = build_claims(records, entity_index, event_types)
-    authorities = Authorities(entity_index, entity_types, bodies)
-    authorities.learn((c.doc_id, c.agents) for c in claims.events)
-    events = cluster_claims(claims.events, event_types, entity_index, authorities, populations)
+    claims, authorities, events, temporal = _events_and_dates(
+        records, entity_index, event_types, entity_types, bodies, populations
+    )
+    corrected = corrected_years(records, events, claims.events)
+    if corrected:
+        # archived articles the corpus dates later than assumed: read again in their period
+        records = [
+            replace(r, dct=corrected[r.document.id]) if r.document.id in corrected else r
+            for r in records
+        ]
+        claims, authorities, events, temporal = _events_and_dates(
+            records, entity_index, event_types, entity_types, bodies, populations
+        )
     dcts = {r.document.id: r.dct for r in records}
-    temporal = solve(events, dcts, claims.states, event_types)
     order = sorted(
         range(len(events)),
         key=lambda i: (_sort_day(temporal.events[i]), events[i].coarse, first_mention(events[i])),
@@ -151,6 +160,23 @@ def reconcile(
         claims=claims,
         labels=labels,
     )
+
+
+def _events_and_dates(
+    records: Sequence[DocumentRecords],
+    entity_index: EntityIndex,
+    event_types: EventTypes,
+    entity_types: EntityTypes,
+    bodies: Bodies | None,
+    populations: Populations | None,
+) -> tuple[ClaimSet, Authorities, list[CanonicalEvent], TemporalResult]:
+    """Claims clustered into canonical events, and the dates of events and documents."""
+    claims = build_claims(records, entity_index, event_types)
+    authorities = Authorities(entity_index, entity_types, bodies)
+    authorities.learn((c.doc_id, c.agents) for c in claims.events)
+    events = cluster_claims(claims.events, event_types, entity_index, authorities, populations)
+    dcts = {r.document.id: r.dct for r in records}
+    return claims, authorities, events, solve(events, dcts, claims.states, event_types)
 
 
 def _sort_day(window: Window) -> tuple[float, float]:

@@ -41,6 +41,7 @@ class DocBuilder:
     dct: DateRange = PRIOR
     inferred: bool = True
     anchored: bool = True  # False: no date of the text gives a year
+    moved_from: DateRange | None = None  # the prior before following the text's dated past
     text: str = ""
     sentences: list[TextSpan] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
@@ -159,7 +160,11 @@ class DocBuilder:
         return DocumentRecords(
             document=document,
             dct=DocumentDate(
-                self.dct, inferred=self.inferred, evidence=("test prior",), anchored=self.anchored
+                self.dct,
+                inferred=self.inferred,
+                evidence=("test prior",),
+                anchored=self.anchored,
+                moved_from=self.moved_from,
             ),
             sentences=tuple(self.sentences),
             timexes=tuple(self.timexes),

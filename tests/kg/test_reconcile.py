@@ -654,6 +654,55 @@ def test_reconcile_date_without_year_never_joins_another_month(doc: MakeDoc) -> 
     assert not r.documents["b"].anchored  # nothing placed it: its assumed date stays
 
 
+def _restored(builder: DocBuilder) -> DocBuilder:
+    s = builder.sentence("Corvex restored access to its app on January 19.")
+    corvex = builder.entity(s, "Corvex", "Corvex", "organization")
+    builder.event(
+        s, "restored", "access_restore", agents=(corvex,), timex=builder.timex(s, "January 19")
+    )
+    return builder
+
+
+def test_reconcile_an_archived_article_dated_later_by_the_corpus(doc: MakeDoc) -> None:
+    """b's year was assumed a year after the latest year it gives (an article collected
+    years later): its "January 19" made a restoration no other article tells, and fits the
+    one a dated article tells years later. b is of that later year."""
+    a = _restored(doc("a", dct=DateRange(_day("2025-01-20"), _day("2025-01-20")), inferred=False))
+    archived = DateRange(_day("2021-04-01"), _day("2022-04-29"))
+    collected = DateRange(_day("2025-11-23"), _day("2026-11-22"))
+    b = _restored(doc("b", dct=archived, moved_from=collected))
+    r = _reconcile(a, b)
+    restore = _event(r, "access_restore")
+    assert r.events[restore].sources == ["a", "b"]
+    assert r.windows[restore].to_range() == DateRange(_day("2025-01-19"), _day("2025-01-19"))
+    assert r.documents["b"].range.earliest >= _day("2025-01-19")
+    assert r.documents["b"].range.latest < _day("2026-01-20")  # within a year of it
+    # an article whose year is not an assumption keeps it: two restorations
+    c = _restored(doc("c", dct=archived))
+    r = _reconcile(a, c)
+    assert len([e for e in r.events if e.type_id == "access_restore"]) == 2
+    assert r.documents["c"].range.latest <= _day("2022-04-29")
+
+
+def test_reconcile_an_archived_article_keeps_a_year_others_confirm(doc: MakeDoc) -> None:
+    """When another article of known year tells the event b's date made, b's year fits:
+    it keeps it, even if a later event of the kind fits the day too."""
+    early = _restored(
+        doc("early", dct=DateRange(_day("2022-01-20"), _day("2022-01-20")), inferred=False)
+    )
+    late = _restored(
+        doc("late", dct=DateRange(_day("2025-01-20"), _day("2025-01-20")), inferred=False)
+    )
+    archived = DateRange(_day("2021-04-01"), _day("2022-04-29"))
+    b = _restored(
+        doc("b", dct=archived, moved_from=DateRange(_day("2025-11-23"), _day("2026-11-22")))
+    )
+    r = _reconcile(early, late, b)
+    assert r.documents["b"].range.latest <= _day("2022-04-29")
+    joined = [e.sources for e in r.events if e.type_id == "access_restore"]
+    assert ["b", "early"] in joined
+
+
 def test_reconcile_a_lift_follows_the_restriction_it_lifts(doc: MakeDoc) -> None:
     a = _order_doc(doc)  # the June 12 order on Mythos 5
     b = doc("b", dct=DateRange(_day("2026-07-31"), _day("2026-07-31")), inferred=False)

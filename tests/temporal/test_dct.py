@@ -165,6 +165,7 @@ def test_dct_archived_article_follows_its_dated_past(tagger: TimexTagger) -> Non
     assert dct.range.earliest == date(2019, 10, 3)
     assert dct.range.latest <= date(2020, 4, 30)
     assert any("moves it" in cue for cue in dct.evidence)
+    assert dct.moved_from == SEED_PRIOR  # an assumption the corpus may still correct
 
 
 def test_dct_moved_prior_reads_yearless_dates_in_the_texts_own_year(tagger: TimexTagger) -> None:
@@ -191,6 +192,7 @@ def test_dct_recent_date_keeps_the_prior(tagger: TimexTagger) -> None:
     text = "The ban of March 2, 2026 revived a dispute that began in 2019."
     dct = _dct(tagger, text, movable=True)
     assert dct.range == r("2026-03-02", "2026-11-22")
+    assert dct.moved_from is None
 
 
 def test_dct_deadline_never_dates_the_document(tagger: TimexTagger) -> None:

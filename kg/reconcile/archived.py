@@ -1,0 +1,97 @@
+"""Archived articles whose year the corpus corrects.
+
+Reads: documents' records, the first clustering's canonical events and the claims. Adds: a
+new date for each document whose year was only assumed after its latest dated past (an
+archived article collected years later, ``DocumentDate.moved_from``) when the corpus
+shows that assumption wrong: a date it gives without a year ("restored on January 19")
+made an event no other document of known year tells, and fits, in a later year, an event
+of the same kind on the same party that documents date to the day or the month. Such a
+document is written no earlier than that event and within as long after it as the
+assumption allowed (a year), on a day left to the events it tells: reconciliation then
+runs again with it.
+
+Measured on the development stories: the two archived articles so corrected are the two
+whose year was wrong (benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from extract.records import DateRange, DocumentDate, DocumentRecords
+from extract.temporal import narrow_anchor
+from kg.reconcile.claims import Claim
+from kg.reconcile.events import CanonicalEvent
+from kg.reconcile.vagueness import without_part
+
+# An event dated to within this many days (a month) can tell a text's year.
+PRECISE_DAYS = 31
+
+
+def corrected_years(
+    records: Sequence[DocumentRecords], events: Sequence[CanonicalEvent], claims: Sequence[Claim]
+) -> dict[str, DocumentDate]:
+    """Document id -> its new date, for the archived documents the corpus places later."""
+    anchored = {r.document.id: r.dct.anchored and r.dct.moved_from is None for r in records}
+    event_of = {id(c): event for event in events for c in event.all_claims}
+    precise = [e for e in events if e.window.bounded and e.window.width <= PRECISE_DAYS]
+    corrected: dict[str, DocumentDate] = {}
+    for record in records:
+        dct = record.dct
+        if dct.moved_from is None:
+            continue
+        doc_id = record.document.id
+        # the period the text may have been written in, had its year not been assumed
+        free = DateRange(dct.range.earliest, dct.moved_from.latest)
+        later: list[int] = []
+        for claim in claims:
+            if claim.doc_id != doc_id or not _relative(claim):
+                continue
+            own = event_of.get(id(claim))
+            if own is not None and any(s != doc_id and anchored.get(s) for s in own.sources):
+                continue  # other documents of known year tell its event: the year fits
+            fits = [
+                e.window.lo
+                for e in precise
+                if e.window.lo is not None
+                and e.window.lo > dct.range.latest.toordinal()
+                and e.coarse == claim.coarse
+                and claim.participants & (e.agents | e.affected | e.models)
+                and _fits(claim, free, e)
+            ]
+            if fits:
+                later.append(min(fits))
+        if later:
+            earliest = date.fromordinal(min(later))
+            # within as long after it as the assumption allowed (a year), as for the dates
+            # the text gives with their year
+            latest = min(free.latest, earliest + (dct.moved_from.latest - dct.moved_from.earliest))
+            corrected[doc_id] = DocumentDate(
+                DateRange(earliest, latest),
+                inferred=True,
+                evidence=(
+                    *dct.evidence,
+                    f"its dates without a year fit events other documents date after it: "
+                    f"written on or after {earliest}, its year unknown",
+                ),
+                anchored=False,
+            )
+    return corrected
+
+
+def _relative(claim: Claim) -> bool:
+    """Dated by an expression read from the document's own date ("on January 19")."""
+    timex = claim.timex
+    return timex is not None and timex.anchor == "dct" and timex.rule is not None
+
+
+def _fits(claim: Claim, free: DateRange, event: CanonicalEvent) -> bool:
+    assert claim.timex is not None and claim.timex.rule is not None
+    window = event.window.to_range()
+    if window is None:
+        return False
+    return narrow_anchor(without_part(claim.timex.rule), free, window) is not None
+
+
+__all__ = ["PRECISE_DAYS", "corrected_years"]
