@@ -16,6 +16,7 @@ whose year was wrong (benchmarks/README.md).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,30 +36,35 @@ def corrected_years(
     """Document id -> its new date, for the archived documents the corpus places later."""
     anchored = {r.document.id: r.dct.anchored and r.dct.moved_from is None for r in records}
     event_of = {id(c): event for event in events for c in event.all_claims}
-    precise = [e for e in events if e.window.bounded and e.window.width <= PRECISE_DAYS]
+    # events dated to within a month, by kind and participant (never all pairs)
+    precise: dict[tuple[str, str], list[CanonicalEvent]] = defaultdict(list)
+    for event in events:
+        if event.window.bounded and event.window.width <= PRECISE_DAYS:
+            for key in event.agents | event.affected | event.models:
+                precise[(event.coarse, key)].append(event)
+    told_by: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if _relative(claim):
+            told_by[claim.doc_id].append(claim)
     corrected: dict[str, DocumentDate] = {}
     for record in records:
         dct = record.dct
-        if dct.moved_from is None:
-            continue
         doc_id = record.document.id
+        if dct.moved_from is None or doc_id not in told_by:
+            continue
         # the period the text may have been written in, had its year not been assumed
         free = DateRange(dct.range.earliest, dct.moved_from.latest)
+        after = dct.range.latest.toordinal()
         later: list[int] = []
-        for claim in claims:
-            if claim.doc_id != doc_id or not _relative(claim):
-                continue
+        for claim in told_by[doc_id]:
             own = event_of.get(id(claim))
             if own is not None and any(s != doc_id and anchored.get(s) for s in own.sources):
                 continue  # other documents of known year tell its event: the year fits
             fits = [
                 e.window.lo
-                for e in precise
-                if e.window.lo is not None
-                and e.window.lo > dct.range.latest.toordinal()
-                and e.coarse == claim.coarse
-                and claim.participants & (e.agents | e.affected | e.models)
-                and _fits(claim, free, e)
+                for key in claim.participants
+                for e in precise.get((claim.coarse, key), ())
+                if e.window.lo is not None and e.window.lo > after and _fits(claim, free, e)
             ]
             if fits:
                 later.append(min(fits))
