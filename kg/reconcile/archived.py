@@ -10,8 +10,8 @@ document is written no earlier than that event and within as long after it as th
 assumption allowed (a year), on a day left to the events it tells: reconciliation then
 runs again with it.
 
-Measured on the development stories: the two archived articles so corrected are the two
-whose year was wrong (benchmarks/README.md).
+Measured on the development stories: it corrects two of their 21 archived articles, both
+of them misdated, and none dated right (benchmarks/README.md).
 """
 
 from __future__ import annotations
