@@ -330,6 +330,25 @@ def complements_of(token: Token) -> list[Token]:
     return out
 
 
+def object_governor(noun: Token) -> Token:
+    """The verb whose object ``noun`` is. After a participle with no object of its own, the
+    parser hangs a second object on the verb before it ("published a rule extending until
+    March the licence": "licence" on "published"): the participle governs it."""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "obj"):
+        return head
+    for first in (c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < noun.i):
+        for clause in first.children:
+            if (
+                clause.dep_ == "acl"
+                and clause.tag_ in ("VBG", "VBN")
+                and clause.i < noun.i
+                and not children(clause, "dobj", "obj")
+            ):
+                return clause
+    return head
+
+
 def preposition_objects(token: Token, preposition: str) -> list[Token]:
     return [
         obj

@@ -189,6 +189,12 @@ def _event_dated_by(
             for node in (complement, *(c for c in complement.children if c.dep_ == "xcomp")):
                 if node.i in anchors:
                     return anchors[node.i], verb[1] + 1
+        # "on May 4 published a rule extending the licence": the act its object's participle
+        # clause tells
+        for obj in (c for c in verb[0].children if c.dep_ in ("dobj", "obj")):
+            for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+                if clause.i in anchors:
+                    return anchors[clause.i], verb[1] + 2
         # "responded on Wednesday by adding two firms to its list": the act it was done by,
         # on that day (a period, "kept up the pressure in July by adding ...", tells a course
         # of conduct, not one act)

@@ -34,6 +34,7 @@ from extract.events.syntax import (
     is_verbal,
     makers,
     np_core,
+    object_governor,
     objects_of,
     passive_agent,
     plural_antecedent,
@@ -378,7 +379,7 @@ class TriggerFinder:
                         if is_verbal(token) and self.lexicon.in_class(token.lemma_, clause_classes):
                             return True
         governor = trigger.light or (
-            head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else None
+            object_governor(head) if head.dep_ in ("dobj", "pobj", "nsubjpass") else None
         )
         if governor is not None and head.dep_ == "pobj":
             governor = governor.head
@@ -665,8 +666,9 @@ def _supporting_verb(trigger: Trigger) -> Token | None:
     governors = (
         acts if isinstance(acts, tuple) else (trigger.rule.support or {}).get("governor", ())
     )
-    if head.dep_ in ("dobj", "nsubjpass", "obj") and head.head.lemma_.lower() in governors:
-        return head.head
+    governor = object_governor(head)
+    if head.dep_ in ("dobj", "nsubjpass", "obj") and governor.lemma_.lower() in governors:
+        return governor
     return None
 
 

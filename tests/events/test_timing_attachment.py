@@ -431,3 +431,26 @@ def test_timing_the_date_of_a_subject_one_with_its_act(run: Run) -> None:
     )
     extension = result.by_trigger("extension")
     assert result.timexes[extension.timex].span.text == "Tuesday"
+
+
+def test_timing_a_rule_published_on_a_day_dates_the_act_its_clause_tells(run: Run) -> None:
+    """ "On May 4 the bureau published a rule extending the licence": the publishing day
+    dates the extension, even when the parser hangs "the licence" on "published" (an
+    "until" phrase between them)."""
+    for text in (
+        "On May 4, 2020, the bureau published a final rule extending the temporary general "
+        "licence for Nokia.",
+        "On May 4, 2020, the bureau published a final rule extending until June 30, 2020 the "
+        "temporary general licence for Nokia.",
+    ):
+        result = run(
+            text,
+            timexes=[
+                ("May 4, 2020", "DATE", "2020-05-04"),
+                ("June 30, 2020", "DATE", "2020-06-30", "end"),  # "until": a deadline
+            ]
+            if "June" in text
+            else [("May 4, 2020", "DATE", "2020-05-04")],
+        )
+        (extension,) = result.of_type("licence_extension")
+        assert result.timexes[extension.timex].span.text == "May 4, 2020", text
