@@ -93,6 +93,9 @@ class ModalityCues:
     planned_subjects: frozenset[str]  # "the bill bans X": what a proposal would do
     # "the law requires X to sell": what a measure in force says, a state, no new act
     state_subjects: frozenset[str]
+    # "a licence, which authorizes exports", "it allows Corvex to resume": a measure's
+    # doing told in the present simple by one of these pronouns is what it does, a state
+    state_pronouns: frozenset[str]
     planned_modals: frozenset[str]
     asserted_with: frozenset[str]
     speculative_modals: frozenset[str]
@@ -597,6 +600,7 @@ class _Merged:
                 planned_adjectives=frozenset(mod.get("planned.adjectives", ())),
                 planned_subjects=frozenset(mod.get("planned.subjects", ())),
                 state_subjects=frozenset(mod.get("state.subjects", ())),
+                state_pronouns=frozenset(mod.get("state.pronouns", ())),
                 planned_modals=frozenset(mod.get("planned.modals", ())),
                 asserted_with=frozenset(mod.get("planned.asserted_with", ())),
                 speculative_modals=frozenset(mod.get("speculative.modals", ())),

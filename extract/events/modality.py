@@ -210,6 +210,18 @@ def modality_of(
         and _proposal_subject(head, cues.state_subjects)
     ):
         return "state"  # "the law requires X to sell": what a measure in force says
+    if (
+        is_verbal(head)
+        and light is None
+        and head.tag_ in ("VBZ", "VBP")
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in cues.state_pronouns
+            for c in head.children
+        )
+    ):
+        # "a licence, which authorizes exports to X", "it allows X to resume": what a
+        # measure does, told in the present simple, no new act
+        return "state"
     return "state" if state else "asserted"
 
 

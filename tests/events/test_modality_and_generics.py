@@ -37,6 +37,19 @@ def test_modality_what_a_law_in_force_says_is_a_state(run: Run) -> None:
     assert ordered.by_trigger("requires").modality == "asserted"
 
 
+def test_modality_what_a_measure_told_by_a_pronoun_does_is_a_state(run: Run) -> None:
+    """The present simple of a pronoun's measure tells what it does, not a new act; the
+    same verb in the past is the act."""
+    for text, trigger in (
+        ("The agency issued a licence in 2016, which authorizes exports to Nokia.", "authorizes"),
+        ("The deal was signed in June. It allows Nokia to resume buying chips.", "allows"),
+    ):
+        result = run(text)
+        assert result.by_trigger(trigger).modality == "state", text
+    act = run("The agency allowed Nokia to resume buying chips.")
+    assert act.by_trigger("allowed").modality == "asserted"
+
+
 def test_modality_a_pledge_named_by_its_noun_is_planned(run_parsed: Run) -> None:
     # a headline's "pledges", read as a noun with the act in its clause
     result = run_parsed("Germany pledges to remove Samsung equipment by 2030")
