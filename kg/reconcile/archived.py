@@ -21,10 +21,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from extract.records import DateRange, DocumentDate, DocumentRecords
-from extract.temporal import narrow_anchor
 from kg.reconcile.claims import Claim
-from kg.reconcile.events import CanonicalEvent
-from kg.reconcile.vagueness import without_part
+from kg.reconcile.events import CanonicalEvent, fits_some_year
 
 # An event dated to within this many days (a month) can tell a text's year.
 PRECISE_DAYS = 31
@@ -52,8 +50,8 @@ def corrected_years(
         doc_id = record.document.id
         if dct.moved_from is None or doc_id not in told_by:
             continue
-        # the period the text may have been written in, had its year not been assumed
-        free = DateRange(dct.range.earliest, dct.moved_from.latest)
+        # the last day the text may have been written on, had its year not been assumed
+        written_by = dct.moved_from.latest
         after = dct.range.latest.toordinal()
         later: list[int] = []
         for claim in told_by[doc_id]:
@@ -64,7 +62,9 @@ def corrected_years(
                 e.window.lo
                 for key in claim.participants
                 for e in precise.get((claim.coarse, key), ())
-                if e.window.lo is not None and e.window.lo > after and _fits(claim, free, e)
+                if e.window.lo is not None
+                and e.window.lo > after
+                and fits_some_year(claim, e.window, written_by)
             ]
             if fits:
                 later.append(min(fits))
@@ -72,7 +72,7 @@ def corrected_years(
             earliest = date.fromordinal(min(later))
             # within as long after it as the assumption allowed (a year), as for the dates
             # the text gives with their year
-            latest = min(free.latest, earliest + (dct.moved_from.latest - dct.moved_from.earliest))
+            latest = min(written_by, earliest + (dct.moved_from.latest - dct.moved_from.earliest))
             corrected[doc_id] = DocumentDate(
                 DateRange(earliest, latest),
                 inferred=True,
@@ -90,14 +90,6 @@ def _relative(claim: Claim) -> bool:
     """Dated by an expression read from the document's own date ("on January 19")."""
     timex = claim.timex
     return timex is not None and timex.anchor == "dct" and timex.rule is not None
-
-
-def _fits(claim: Claim, free: DateRange, event: CanonicalEvent) -> bool:
-    assert claim.timex is not None and claim.timex.rule is not None
-    window = event.window.to_range()
-    if window is None:
-        return False
-    return narrow_anchor(without_part(claim.timex.rule), free, window) is not None
 
 
 __all__ = ["PRECISE_DAYS", "corrected_years"]

@@ -228,7 +228,7 @@ def _undated_fragments(clusters: list[CanonicalEvent], context: _Context) -> lis
             for other in found
             if not event.window.intersect(clusters[other].window).empty
             and _compatible(event, clusters[other], context)
-            and all(_fits_some_year(c, clusters[other].window) for c in event.claims if c.floating)
+            and all(fits_some_year(c, clusters[other].window) for c in event.claims if c.floating)
         ]
         if len(fitting) == 1:
             _absorb(clusters[fitting[0]], event)
@@ -787,7 +787,7 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
         return None  # "Ross said in a statement" in May and in August: two statements
     window = claim.window.intersect(event.window)
     near_conflict = False
-    if claim.floating and not _fits_some_year(claim, event.window):
+    if claim.floating and not fits_some_year(claim, event.window):
         return None  # "in April" of some year: never a March event
     if window.empty:
         if not _within_tolerance(claim.window, event.window):
@@ -888,13 +888,13 @@ def _all_government(keys: frozenset[str], governments: frozenset[str]) -> bool:
 _YEARS_BACK = 60
 
 
-def _fits_some_year(claim: Claim, window: Window) -> bool:
+def fits_some_year(claim: Claim, window: Window, latest: date | None = None) -> bool:
     """Whether a date given without its year (a floating claim) can fall in ``window`` for
-    some document date up to the document's latest possible day."""
+    some document date up to ``latest`` (by default the document's latest possible day)."""
     if window.lo is None and window.hi is None:
         return True
     assert claim.timex is not None and claim.timex.rule is not None
-    latest = claim.dct.range.latest
+    latest = latest or claim.dct.range.latest
     anchor = DateRange(date.fromordinal(latest.toordinal() - 365 * _YEARS_BACK), latest)
     value = window.to_range() or DateRange(
         window.earliest() or anchor.earliest, window.latest() or latest

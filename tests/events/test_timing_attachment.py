@@ -437,20 +437,20 @@ def test_timing_a_rule_published_on_a_day_dates_the_act_its_clause_tells(run: Ru
     """ "On May 4 the bureau published a rule extending the licence": the publishing day
     dates the extension, even when the parser hangs "the licence" on "published" (an
     "until" phrase between them)."""
-    for text in (
-        "On May 4, 2020, the bureau published a final rule extending the temporary general "
-        "licence for Nokia.",
-        "On May 4, 2020, the bureau published a final rule extending until June 30, 2020 the "
-        "temporary general licence for Nokia.",
+    day = ("May 4, 2020", "DATE", "2020-05-04")
+    deadline = ("June 30, 2020", "DATE", "2020-06-30", "end")  # "until": a deadline
+    for text, timexes in (
+        (
+            "On May 4, 2020, the bureau published a final rule extending the temporary general "
+            "licence for Nokia.",
+            [day],
+        ),
+        (
+            "On May 4, 2020, the bureau published a final rule extending until June 30, 2020 "
+            "the temporary general licence for Nokia.",
+            [day, deadline],
+        ),
     ):
-        result = run(
-            text,
-            timexes=[
-                ("May 4, 2020", "DATE", "2020-05-04"),
-                ("June 30, 2020", "DATE", "2020-06-30", "end"),  # "until": a deadline
-            ]
-            if "June" in text
-            else [("May 4, 2020", "DATE", "2020-05-04")],
-        )
+        result = run(text, timexes=timexes)
         (extension,) = result.of_type("licence_extension")
         assert result.timexes[extension.timex].span.text == "May 4, 2020", text
