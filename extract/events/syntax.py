@@ -295,6 +295,16 @@ PARTITIVE_NOUNS = frozenset(
 )
 
 
+def _infinitive_after_object(verb: Token, clause: Token) -> bool:
+    """ "told the firms to stop": an infinitive right after the verb's object."""
+    if clause.tag_ != "VB" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(o.right_edge.i + 2 == clause.i for o in objects)
+
+
 def complements_of(token: Token) -> list[Token]:
     """Verbs (and predicate nouns) that complete a trigger: "allow X to access", "barred X
     from using", "permission to release", "labeled X a risk"."""
@@ -316,6 +326,8 @@ def complements_of(token: Token) -> list[Token]:
                     )
         elif child.dep_ == "advcl" and token.pos_ in NOUN_POS and is_verbal(child):
             out.append(child)  # "permission for Corvex to release its model"
+        elif child.dep_ == "advcl" and _infinitive_after_object(token, child):
+            out.append(child)  # "directed providers to block access", parsed as a purpose
         elif child.dep_ in ("dobj", "obj") and not is_verbal(child):
             # "asked the EU to consider" parsed with the verb under the object
             out.extend(

@@ -159,6 +159,11 @@ def _event_dated_by(
             break  # "the order, which had been in force since April 15": the noun's date
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ != "nsubj":
+            # "the ban, imposed in June, was lifted": the noun's date, never that of what is
+            # done to it ("the order signed on May 15 banned ...": the act the noun does)
+            last_step = True
+            continue
         if (
             token.dep_ == "pcomp"
             and token.pos_ in ("VERB", "AUX")

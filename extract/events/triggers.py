@@ -338,6 +338,10 @@ class TriggerFinder:
                 return True
             if is_verbal(token) and verb_phrases(token) & words:
                 return True  # a verb with its object: "taking orders", "doing business"
+            if any(
+                f"{c.lower_} {token.lemma_.lower()}" in words for c in children(token, "compound")
+            ):
+                return True  # "a grace period"
             if (
                 token.i >= 2
                 and token.nbor(-1).text == "-"
@@ -593,7 +597,13 @@ class TriggerFinder:
             # "Shares of X were suspended", "X's shares resumed trading": the owner of what
             # the verb acts on takes the rule's role
             role = trigger.rule.object_possessor_role
-            arguments = [*objects_of(head), *children(head, "nsubj", "nsubjpass")]
+            objects = objects_of(head)
+            # the subject of a verb with an object acts ("Kenya's government suspended the
+            # operations of X"): its owner owns nothing the verb acts on
+            # "resumed trading on June 13": no object
+            acted_on = any(o.pos_ in NOUN_POS for o in children(head, "dobj", "obj"))
+            subjects = children(head, *(("nsubjpass",) if acted_on else ("nsubj", "nsubjpass")))
+            arguments = [*objects, *subjects]
             owners = [o for a in arguments for o in argument_owners(a)]
             owners += [o for p in ("with", "from") for o in preposition_objects(head, p)]
             for owner in owners:  # "suspended business with X": the verb's own preposition

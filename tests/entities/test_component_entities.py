@@ -241,6 +241,20 @@ def test_component_an_app_named_by_its_kind(entities: Entities) -> None:
     assert not [m for m in entities("Apple removed it from the App Store.") if m.type == "product"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator suspended the messaging service ZenChat.",
+        "Providers were told to block access to the ZenChat platform.",
+        "Users could no longer reach the Zenchat website.",
+    ],
+)
+def test_component_a_service_named_by_its_kind(entities: Entities, text: str) -> None:
+    """A camel-case name before or after its kind, whatever the tagger guessed it was."""
+    (found,) = [m for m in entities(text) if m.type == "product"]
+    assert found.name.lower() == "zenchat"
+
+
 def test_component_regulations_are_instruments_not_parties(entities: Entities) -> None:
     found = entities(
         "Samsung may not ship chips to Corvex under the Export Administration Regulations "

@@ -442,3 +442,42 @@ def test_the_parties_of_a_licence_revoked(run: Run) -> None:
     assert held.names(held.by_trigger("licences").affected) == {"Nvidia", "AMD", "Huawei"}
     allowing = run("The government revoked licences allowing Huawei to buy chips from Nvidia.")
     assert allowing.names(allowing.by_trigger("licences").affected) == {"Huawei", "Nvidia"}
+
+
+def test_a_government_suspending_a_company_s_operations_restricts_the_company(run: Run) -> None:
+    suspended = run(
+        "The Kenyan government suspended the operations of Corvex Systems on Friday.",
+        timexes=[("Friday", "DATE", "XXXX-WXX-5")],
+    )
+    (restriction,) = suspended.of_type("export_restriction")
+    assert suspended.names(restriction.affected) == {"Corvex Systems"}
+    assert not suspended.of_type("access_disable")
+    # the owner of the acting body's name is who acts, never whose operations stop
+    owned = run("Kenya's government suspended the operations of Corvex Systems on Friday.")
+    (restriction,) = owned.of_type("export_restriction")
+    assert owned.names(restriction.agents) == {"Kenya"}
+    assert owned.names(restriction.affected) == {"Corvex Systems"}
+    # a company halting its own operations is still its own act
+    own = run("Corvex Systems suspended its operations on Friday.")
+    assert own.of_type("access_disable") and not own.of_type("export_restriction")
+
+
+def test_an_infinitive_after_the_object_completes_a_directive(run: Run) -> None:
+    """ "directed providers to block access", parsed as a clause of purpose: the directive."""
+    directed = run(
+        "The regulator directed all internet service providers to block access to the "
+        "ZenChat platform on June 5.",
+        timexes=[("June 5", "DATE", "XXXX-06-05")],
+    )
+    assert [e.type for e in directed.events] == ["export_restriction"]
+    assert directed.names(directed.events[0].models) == {"ZenChat"}
+
+
+def test_a_grace_period_given_is_a_pause_not_an_order_to_sell(run: Run) -> None:
+    paused = run(
+        "President Jane Roe signed an executive order giving Vidly a grace period to sell its "
+        "U.S. operations."
+    )
+    assert paused.by_trigger("giving").type == "enforcement_pause"
+    ordered = run("President Jane Roe signed an executive order giving Vidly 45 days to sell.")
+    assert ordered.by_trigger("giving").type == "divestment_order"

@@ -454,3 +454,19 @@ def test_timing_a_rule_published_on_a_day_dates_the_act_its_clause_tells(run: Ru
         result = run(text, timexes=timexes)
         (extension,) = result.of_type("licence_extension")
         assert result.timexes[extension.timex].span.text == "May 4, 2020", text
+
+
+def test_a_date_of_a_participle_clause_dates_its_noun_not_what_is_done_to_it(run: Run) -> None:
+    lifted = run(
+        "The ban on Samsung, imposed in June, was lifted after the company paid a fine.",
+        timexes=[("June", "DATE", "XXXX-06")],
+    )
+    (lift,) = lifted.of_type("full_lift")
+    assert lift.timex is None
+    # an instrument signed on a day does what it says that day
+    signed = run(
+        "The order signed on May 15 banned sales to Samsung.",
+        timexes=[("May 15", "DATE", "XXXX-05-15")],
+    )
+    (ban,) = signed.of_type("export_restriction")
+    assert signed.timexes[ban.timex].span.text == "May 15"
