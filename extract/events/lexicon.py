@@ -142,6 +142,8 @@ class SyntaxWords:
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
     deciding_verbs: frozenset[str]  # "announced it will tighten the rules": decided then too
     pledging_verbs: frozenset[str]  # "the president agreed to lift the ban": a pledge
+    informing_verbs: frozenset[str]  # "informed Corvex that its exports": "its" is Corvex's
+    undergoing_verbs: frozenset[str]  # "informed Corvex that it will need": so is "it"
     complying_verbs: frozenset[str]  # "Corvex complies with the order": bound, not aimed at
     holding_verbs: frozenset[str]  # "licences held by Corvex": Corvex holds what is acted on
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
@@ -232,6 +234,8 @@ _SYNTAX_SECTIONS = (
     "announcing_verbs",
     "deciding_verbs",
     "pledging_verbs",
+    "informing_verbs",
+    "undergoing_verbs",
     "complying_verbs",
     "holding_verbs",
     "onset_prepositions",

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from extract.entities.lexicon import EntityLexicon
 from extract.events.lexicon import EventLexicon
-from extract.events.syntax import NOUN_POS, governing_subjects, np_core
+from extract.events.syntax import NOUN_POS, governing_subjects, np_core, preposition_objects
 from extract.records import TITLE_ALONE, EntityMention, TextSpan
 
 
@@ -132,6 +132,8 @@ class DocEntities:
                 t for t in np_core(token) if t.dep_ in ("compound", "nmod") and t.head.i == token.i
             ]
             kind = self.word_actor(token)
+            if kind == "government":  # "the government of Kenya"
+                core += preposition_objects(token, "of")
             inner = [
                 m
                 for m in self.in_tokens(core)
@@ -240,6 +242,21 @@ class DocEntities:
         return words if words in self.anaphor_types else f"the {token.lower_}"
 
     def _antecedent(self, token: Token, types: Sequence[str]) -> EntityMention | None:
+        # 0. whom a governing verb of informing tells ("informed Corvex that its exports")
+        syntax = self.event_lexicon.syntax
+        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        verb = clause.head if clause is not None and clause.dep_ in ("ccomp", "xcomp") else None
+        told_party = token.lower_ == "its" or (
+            token.lower_ == "it"
+            and token.dep_ == "nsubj"
+            and clause is not None
+            and clause.lemma_.lower() in syntax.undergoing_verbs
+        )
+        if told_party and verb is not None and verb.lemma_.lower() in syntax.informing_verbs:
+            for told in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+                mention = self.resolve(told) if told.i < token.i else None
+                if mention is not None and mention.type in types:
+                    return mention
         # 1. the subject of a clause that governs this one ("OpenAI confirmed it had ...")
         for subject in governing_subjects(token):
             mention = self.at(subject)

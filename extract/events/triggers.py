@@ -598,11 +598,15 @@ class TriggerFinder:
             # the verb acts on takes the rule's role
             role = trigger.rule.object_possessor_role
             objects = objects_of(head)
-            # the subject of a verb with an object acts ("Kenya's government suspended the
-            # operations of X"): its owner owns nothing the verb acts on
-            # "resumed trading on June 13": no object
+            # a body that acts on an object ("Kenya's government suspended the operations
+            # of X") owns nothing the verb acts on ("its shares resumed trading": no object;
+            # "its exports will require a licence": no body)
             acted_on = any(o.pos_ in NOUN_POS for o in children(head, "dobj", "obj"))
-            subjects = children(head, *(("nsubjpass",) if acted_on else ("nsubj", "nsubjpass")))
+            subjects = [
+                s
+                for s in children(head, "nsubj", "nsubjpass")
+                if not (acted_on and s.dep_ == "nsubj" and entities.word_actor(s) is not None)
+            ]
             arguments = [*objects, *subjects]
             owners = [o for a in arguments for o in argument_owners(a)]
             owners += [o for p in ("with", "from") for o in preposition_objects(head, p)]

@@ -481,3 +481,29 @@ def test_a_grace_period_given_is_a_pause_not_an_order_to_sell(run: Run) -> None:
     assert paused.by_trigger("giving").type == "enforcement_pause"
     ordered = run("President Jane Roe signed an executive order giving Vidly 45 days to sell.")
     assert ordered.by_trigger("giving").type == "divestment_order"
+
+
+def test_a_licence_a_party_is_told_it_needs_restricts_that_party(run: Run) -> None:
+    """ "informed Samsung that it would need a licence": a licence requirement the
+    government notifies, on the party it tells ("it", "its" are that party)."""
+    for text in (
+        "The Commerce Department informed Samsung that it would need a license to export its "
+        "chips to China.",
+        "The Commerce Department informed Samsung that its exports of chips to China will "
+        "require a license.",
+    ):
+        result = run(text)
+        (restriction,) = result.of_type("export_restriction")
+        assert result.names(restriction.agents) == {"US Department of Commerce"}
+        assert result.names(restriction.affected) == {"Samsung"}
+        assert restriction.modality == "asserted"
+
+
+def test_the_government_of_a_country_is_that_country(run: Run) -> None:
+    result = run(
+        "The government of Kenya on Wednesday lifted its ban on Samsung.",
+        timexes=[("Wednesday", "DATE", "XXXX-WXX-3")],
+    )
+    (lift,) = result.of_type("full_lift")
+    assert result.names(lift.agents) == {"Kenya"}
+    assert result.names(lift.affected) == {"Samsung"}
