@@ -423,6 +423,10 @@ class EntityRecogniser:
         rules = self.lexicon.ner
         for ent in doc.ents:
             entity_type = rules.labels.get(ent.label_)
+            if len(ent) == 1 and _BRAND.fullmatch(ent.text) and not _SURNAME.match(ent.text):
+                # "ZenChat", "WeChat": a camel-case word is a company's or a service's name,
+                # whatever place, person or title the tagger took it for
+                entity_type = "organization"
             if not entity_type:
                 continue
             start, end = ent.start, ent.end
@@ -711,6 +715,8 @@ _SUM = re.compile(
     r"(?:[A-Z]{2,3}\$|[$€£¥])\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|m|mn|million|billion)?"
     r"|[A-Z]{3}\s?\d[\d,]*(?:\.\d+\s?(?:bn|m|mn|million|billion)?|\s?(?:bn|mn|million|billion))"
 )
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "ZenChat", "TikTok"
+_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")  # "McCarthy", "DeSantis"
 
 
 # What follows the place of a dateline: a comma (and the date), the agency, a dash.

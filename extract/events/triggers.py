@@ -273,8 +273,10 @@ class TriggerFinder:
         if rule.preposition_object:
             objects = children(head, "dobj", "obj")
             # "challenged that designation in court"; "added Corvex and 12 of its affiliates
-            # to the list", the list hung on the last of the objects
-            holders = [head, *objects, *(c for o in objects for c in o.conjuncts)]
+            # to the list", the list hung on the last of the objects (or on what it counts)
+            conjuncts = [c for o in objects for c in o.conjuncts]
+            counted = [p for c in conjuncts if c.like_num for p in preposition_objects(c, "of")]
+            holders = [head, *objects, *conjuncts, *counted]
             checks.append(
                 any(
                     self._matches(obj, classes, entities)
@@ -483,8 +485,10 @@ class TriggerFinder:
                 for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
                     # "lifts Corvex AI export ban", "banned the sale of phones made by Corvex",
-                    # "imposed a penalty on Corvex"
+                    # "imposed a penalty on Corvex", "barred imports from Corvex"
                     on = preposition_objects(obj, "on") if obj.dep_ == "dobj" else []
+                    if obj.dep_ == "dobj" and trigger.rule.type == "export_restriction":
+                        on += preposition_objects(obj, "from")
                     for part in [*np_core(obj)[1:], *makers(obj), *on]:
                         mention = entities.at(part)
                         # a person before the measure wrote it ("revokes Roe orders")
@@ -503,6 +507,15 @@ class TriggerFinder:
             # barred action is about
             for action in preposition_objects(head, "from"):
                 if not is_verbal(action):
+                    # "barred approvals of equipment from Korvo": whose goods are barred
+                    mention = entities.at(action)
+                    if (
+                        trigger.rule.type == "export_restriction"
+                        and mention is not None
+                        and entities.actor_kind(mention) == "company"
+                        and children(head, "dobj", "obj")
+                    ):
+                        add(affected, action)
                     continue
                 dealings = [*preposition_objects(action, "with"), *_recipients(action)]
                 for obj in [*objects_of(action), *dealings]:
@@ -634,16 +647,29 @@ class TriggerFinder:
                     add(affected, part)
                     for named in children(part, "appos"):  # "the phone company, Corvex,"
                         add(affected, named)
+                    if part.dep_ == "dobj" and entities.at(part) is None:
+                        for owner in children(part, "poss"):  # "declined to hear X's appeal"
+                            add(affected, owner)
                 # "stopped taking orders from Corvex": whom the halted dealings were with
                 for prep in ("on", "against", "for", "to", "with", "from"):
                     for obj in preposition_objects(complement, prep):
                         add(affected, obj)
         if trigger.rule.absorbs_complement:
+            restrictive = self.lexicon.word_classes.get("restrictive_verb", frozenset())
             # "permission for Corvex to release", "directed Corvex to suspend"
             for complement in complements_of(head):
                 if is_verbal(complement):
                     for subject in children(complement, "nsubj"):
                         add(affected, subject)
+                    # "ordered operators to remove Korvo equipment", "... to remove ZenChat":
+                    # the company whose goods or service the directed restriction takes away
+                    if complement.lemma_.lower() not in restrictive:
+                        continue
+                    for obj in children(complement, "dobj", "obj"):
+                        for part in [obj, *np_core(obj)[1:], *argument_owners(obj)]:
+                            mention = entities.at(part)
+                            if mention is not None and (entities.actor_kind(mention) == "company"):
+                                add(affected, part)
         trigger.agents = agents
         trigger.affected = [m for m in affected if m not in agents or m in about]
         trigger.agent_kind = agent_kind

@@ -235,6 +235,21 @@ def test_component_a_name_with_an_inner_capital_among_companies(entities: Entiti
     assert by_text(found, "ZenChat").type == "organization"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India banned 59 apps, including ZenChat, citing security threats.",
+        "The regulator restored access to ZenChat on Friday.",
+    ],
+)
+def test_component_a_camel_case_word_is_a_company_or_service(entities: Entities, text: str) -> None:
+    """Whatever place or title the tagger takes it for; a surname with an inner capital
+    stays a person."""
+    assert by_text(entities(text), "ZenChat").type == "organization"
+    person = entities("Senator John McKorvo said the ban was overdue.")
+    assert {m.type for m in person if "McKorvo" in m.name} <= {"person"}
+
+
 def test_component_an_app_named_by_its_kind(entities: Entities) -> None:
     found = entities("The orders target the messaging app ZenChat.")
     assert by_text(found, "ZenChat").type == "product"

@@ -507,3 +507,47 @@ def test_the_government_of_a_country_is_that_country(run: Run) -> None:
     (lift,) = result.of_type("full_lift")
     assert result.names(lift.agents) == {"Kenya"}
     assert result.names(lift.affected) == {"Samsung"}
+
+
+def test_a_company_sanctioned_is_designated(run: Run) -> None:
+    result = run(
+        "The Treasury Department sanctioned Korvo Technologies on Thursday.",
+        timexes=[("Thursday", "DATE", "XXXX-WXX-4")],
+    )
+    (designation,) = result.of_type("designation")
+    assert result.names(designation.agents) == {"US Department of the Treasury"}
+    assert result.names(designation.affected) == {"Korvo Technologies"}
+    # a company sanctioning no one: "Samsung sanctioned the deal" is no measure
+    assert not run("Samsung sanctioned the deal with Nokia.").of_type("designation")
+
+
+def test_a_court_declining_to_hear_a_case_rules_on_its_party(run: Run) -> None:
+    result = run("The Supreme Court declined to hear Samsung's appeal on Monday.")
+    (ruling,) = result.of_type("court_ruling")
+    assert result.names(ruling.affected) == {"Samsung"}
+    assert not run("Samsung declined to hear the offer.").of_type("court_ruling")
+
+
+def test_a_company_and_some_of_its_affiliates_placed_on_a_list(run: Run) -> None:
+    result = run("Commerce placed Korvo Technologies and 12 of its affiliates on the Entity List.")
+    (addition,) = result.of_type("list_addition")
+    assert "Korvo Technologies" in result.names(addition.affected)
+
+
+def test_a_directive_to_remove_a_company_s_goods_restricts_that_company(run: Run) -> None:
+    result = run("Britain ordered telecom operators to remove Nokia equipment from their networks.")
+    (restriction,) = result.of_type("export_restriction")
+    assert result.names(restriction.agents) == {"United Kingdom"}
+    assert result.names(restriction.affected) == {"Nokia"}
+
+
+def test_a_vote_to_bar_a_company_s_goods_is_the_body_s_decision(run: Run) -> None:
+    result = run(
+        "The FCC voted on Thursday to bar new approvals of equipment from Samsung.",
+        timexes=[("Thursday", "DATE", "2024-05-09")],
+    )
+    (restriction,) = result.of_type("export_restriction")
+    assert result.names(restriction.agents) == {"Federal Communications Commission"}
+    assert result.names(restriction.affected) == {"Samsung"}
+    assert restriction.modality == "asserted"
+    assert result.timexes[restriction.timex].span.text == "Thursday"
