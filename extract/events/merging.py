@@ -186,8 +186,10 @@ class Merger:
                 phrase = verb.lemma_.lower()
                 objects = children(verb, "dobj")
                 if objects:
+                    # "took effect", "took place"; "entered its second week" tells how long
+                    # the measure has lasted, not when it happened
                     phrase = f"{phrase} {objects[0].lower_}"
-                if verb.lemma_.lower() in occurrence or phrase in occurrence:
+                if phrase in occurrence:
                     draft.anchors.add(verb.i)
 
 

@@ -551,3 +551,13 @@ def test_a_vote_to_bar_a_company_s_goods_is_the_body_s_decision(run: Run) -> Non
     assert result.names(restriction.affected) == {"Samsung"}
     assert restriction.modality == "asserted"
     assert result.timexes[restriction.timex].span.text == "Thursday"
+
+
+def test_a_government_suspending_a_company_restricts_it(run: Run) -> None:
+    result = run(
+        "The Kenyan government suspended Samsung on June 4.",
+        timexes=[("June 4", "DATE", "2021-06-04")],
+    )
+    (restriction,) = result.of_type("export_restriction")
+    assert result.names(restriction.affected) == {"Samsung"}
+    assert result.timexes[restriction.timex].span.text == "June 4"

@@ -470,3 +470,20 @@ def test_a_date_of_a_participle_clause_dates_its_noun_not_what_is_done_to_it(run
     )
     (ban,) = signed.of_type("export_restriction")
     assert signed.timexes[ban.timex].span.text == "May 15"
+
+
+def test_how_long_a_measure_has_lasted_does_not_date_it(run: Run) -> None:
+    """ "The ban entered its second week on Saturday": a day of the measure's course; "the
+    ban took effect on Saturday" is when it began."""
+    lasted = run(
+        "Kenya's suspension of Samsung entered its second week on Saturday.",
+        timexes=[("Saturday", "DATE", "2021-06-12")],
+    )
+    (suspension,) = lasted.of_type("export_restriction")
+    assert suspension.timex is None
+    began = run(
+        "Kenya's suspension of Samsung took effect on Saturday.",
+        timexes=[("Saturday", "DATE", "2021-06-12")],
+    )
+    (suspension,) = began.of_type("export_restriction")
+    assert suspension.timex is not None or suspension.effective is not None
