@@ -67,6 +67,7 @@ _P_MODEL = 5
 _P_PATTERN = 3
 _P_WEAK_MODEL = 3
 _P_INSTRUMENT = 2
+_P_BRAND = 2
 _P_NER = 1
 
 # A letter or a number standing right after a name's last word makes it a category's label.
@@ -204,6 +205,8 @@ class EntityRecogniser:
         candidates.extend(self._patterns(doc))
         candidates.extend(self._instruments(doc))
         candidates.extend(self._ner(doc))
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        candidates.extend(b for b in self._brands(doc) if b.start not in covered)
         self._prefer_longer_names(doc, candidates)
         chosen = settle_overlaps(candidates, len(doc))
         chosen = self._models_pass(doc, chosen)
@@ -419,11 +422,26 @@ class EntityRecogniser:
                     rule=f"instrument:{kind}",
                 )
 
+    def _brands(self, doc: Doc) -> Iterator[Candidate]:
+        """A proper noun with an inner capital nothing else named ("ReelNest will be
+        banned"): a company's or a service's name."""
+        for token in doc:
+            if token.pos_ == "PROPN" and _brand(token.text):
+                yield Candidate(
+                    token.i,
+                    token.i + 1,
+                    "organization",
+                    token.text,
+                    "pattern",
+                    _P_BRAND,
+                    rule="camel_case",
+                )
+
     def _ner(self, doc: Doc) -> Iterator[Candidate]:
         rules = self.lexicon.ner
         for ent in doc.ents:
             entity_type = rules.labels.get(ent.label_)
-            if len(ent) == 1 and _BRAND.fullmatch(ent.text) and not _SURNAME.match(ent.text):
+            if len(ent) == 1 and _brand(ent.text):
                 # "ZenChat", "WeChat": a camel-case word is a company's or a service's name,
                 # whatever place, person or title the tagger took it for
                 entity_type = "organization"
@@ -717,6 +735,11 @@ _SUM = re.compile(
 )
 _BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "ZenChat", "TikTok"
 _SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")  # "McCarthy", "DeSantis"
+
+
+def _brand(text: str) -> bool:
+    """A camel-case word that is no surname."""
+    return bool(_BRAND.fullmatch(text)) and not _SURNAME.match(text)
 
 
 # What follows the place of a dateline: a comma (and the date), the agency, a dash.

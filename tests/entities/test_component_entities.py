@@ -246,6 +246,9 @@ def test_component_a_camel_case_word_is_a_company_or_service(entities: Entities,
     """Whatever place or title the tagger takes it for; a surname with an inner capital
     stays a person."""
     assert by_text(entities(text), "ZenChat").type == "organization"
+    # a camel-case name the tagger left unnamed
+    untagged = entities("Texas will ban ReelNest from January 1.")
+    assert by_text(untagged, "ReelNest").type == "organization"
     person = entities("Senator John McKorvo said the ban was overdue.")
     assert {m.type for m in person if "McKorvo" in m.name} <= {"person"}
 
