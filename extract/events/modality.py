@@ -194,6 +194,8 @@ def modality_of(
                     found.add("requested")
                 if lemma in cues.planned_nouns:
                     found.add("planned")
+    if any(_headline_infinitive(t) for t in chain) and not state:
+        found.add("planned")  # "Corvex to resume sales", "Commerce to add Zentra to list"
     if in_relative:
         phrase = " ".join(t.lower_ for t in chain[-1].subtree if t.i < start.i)
         if any(p in phrase for p in cues.hypothetical_phrases):
@@ -223,6 +225,24 @@ def modality_of(
         # measure does, told in the present simple, no new act
         return "state"
     return "state" if state else "asserted"
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """A sentence whose main verb is an infinitive with a subject of its own: a headline
+    telling what is to come ("Corvex to resume sales")."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    # parsed as a clause on the name before it, in a sentence with no finite verb
+    subject = verb.head
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and subject.dep_ == "ROOT"
+        and subject.pos_ in ("PROPN", "NOUN")
+        and subject.i < verb.i
+        and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent)
+    )
 
 
 def _proposal_subject(verb: Token, subjects: frozenset[str]) -> bool:

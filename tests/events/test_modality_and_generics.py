@@ -224,3 +224,18 @@ def test_modality_an_act_coordinated_with_an_objection_is_asserted(run: Run) -> 
     assert done.by_trigger("banned").modality == "asserted"
     refused = run("The ministry did not ban Nokia or restrict its sales.")
     assert {e.modality for e in refused.events} == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "done", "trigger"),
+    [
+        ("Samsung to resume chip sales to Nokia", "Samsung resumed chip sales to Nokia.", "resume"),
+        ("Commerce to add Samsung to Entity List", "Commerce adds Samsung to Entity List", "add"),
+    ],
+)
+def test_a_headline_infinitive_tells_what_is_to_come(
+    run: Run, headline: str, done: str, trigger: str
+) -> None:
+    assert run(headline).by_trigger(trigger).modality == "planned"
+    told = [e for e in run(done).events if e.trigger.text.startswith(trigger[:3])]
+    assert [e.modality for e in told] == ["asserted"]
