@@ -32,7 +32,7 @@ from extract.errors import PipelineError
 from extract.events.announcements import announced_decisions, announced_plans
 from extract.events.attribution import AttributionFinder
 from extract.events.chronology import date_chronology_entries
-from extract.events.dating import date_drafts
+from extract.events.dating import date_drafts, onsets_after_a_delay
 from extract.events.decide import decide_type
 from extract.events.description import Describer
 from extract.events.discourse import (
@@ -143,6 +143,10 @@ class EventExtractor:
         syntax = self.lexicon.syntax
         dct = doc._.dct if Doc.has_extension("dct") else None
         date_drafts(drafts, placed, anchors, ignore, syntax, dct)
+        onsets = onsets_after_a_delay(drafts, placed, anchors, syntax, dct)
+        if onsets:
+            placed = [onsets.get(p.timex.id, p) for p in placed]
+            timexes = [onsets[t.id].timex if t.id in onsets else t for t in timexes]
         for draft in drafts:
             self.describer.party_of_dated_step(draft, entities, sentences.of(draft.head.i), focus)
         for draft in drafts:

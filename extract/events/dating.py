@@ -18,15 +18,19 @@ chooses them, with what the tense and the page say of a date kept or left:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from extract.events.discourse import perfect_past
 from extract.events.draft import Draft
 from extract.events.lexicon import SyntaxWords
-from extract.events.syntax import is_verbal
+from extract.events.syntax import is_verbal, subjects, verb_phrases
 from extract.events.timing import PlacedTimex, attach_timexes, verb_dated_by
-from extract.records import DocumentDate
+from extract.records import DocumentDate, Precision
 from extract.temporal.dateline import page_stamp
+from extract.temporal.rules import resolve_range
+from extract.temporal.values import timex_value
 
 # A date this long before the document is history: a verb in the present tense does not
 # tell of it ("the new order revokes the old ones, along with another in January").
@@ -56,6 +60,62 @@ def date_drafts(
         drafts[number].effective = item
     for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
         drafts[number].expires = item
+
+
+def onsets_after_a_delay(
+    drafts: list[Draft],
+    placed: list[PlacedTimex],
+    anchors: Mapping[int, int],
+    syntax: SyntaxWords,
+    dct: DocumentDate | None,
+) -> dict[str, PlacedTimex]:
+    """The day a measure takes effect, told as a delay ("signed on April 24, the law takes
+    effect in 270 days", "the ban kicks in in 45 days"): the measure's own day, else the
+    document's, shifted by the delay. The delay's expression becomes that date (TIMEX3: a
+    point in time); returned by id, so the caller replaces it."""
+    found: dict[str, PlacedTimex] = {}
+    for item in placed:
+        timex = item.timex
+        head = item.head
+        if timex.type != "DURATION" or head.dep_ != "pobj" or head.head.lower_ != "in":
+            continue
+        verb = head.head.head
+        if not is_verbal(verb) or not verb_phrases(verb) & syntax.onset_verbs:
+            continue
+        # the measure: the verb's own event, its subject's, or the one the clause is on
+        # ("a law banning X, which takes effect in 270 days")
+        around = [verb, *subjects(verb), *list(verb.ancestors)[:_ABOVE]]
+        number = next((anchors[t.i] for t in around if t.i in anchors), None)
+        shift = _SHIFT.fullmatch(timex.value)
+        if number is None or shift is None or drafts[number].effective is not None:
+            continue
+        draft = drafts[number]
+        own = draft.timex.timex if draft.timex is not None else None
+        if own is not None and own.range is not None:
+            reference, anchor = own.range, f"timex:{own.id}"
+        elif dct is not None and dct.anchored and not dct.inferred:
+            reference, anchor = dct.range, "dct"
+        else:
+            continue
+        rule = f"+{timex.value}"
+        days = resolve_range(rule, reference)
+        precision = Precision.DAY if days.earliest == days.latest else Precision.UNKNOWN
+        onset = replace(
+            timex,
+            type="DATE",
+            value=timex_value(days, precision, rule),
+            range=days,
+            precision=precision,
+            anchor=anchor,
+            rule=rule,
+            signal="start",
+        )
+        draft.effective = found[timex.id] = PlacedTimex(onset, item.span)
+    return found
+
+
+_SHIFT = re.compile(r"P\d+[DWMY]")
+_ABOVE = 3  # how far above its verb a delay looks for the measure it tells of
 
 
 def _date_coordinated_acts(
@@ -138,4 +198,4 @@ def _date_of_noun(draft: Draft, placed: PlacedTimex) -> bool:
     )
 
 
-__all__ = ["PRESENT_WITHIN_DAYS", "date_drafts"]
+__all__ = ["PRESENT_WITHIN_DAYS", "date_drafts", "onsets_after_a_delay"]

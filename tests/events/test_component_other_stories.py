@@ -200,6 +200,26 @@ def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> N
     assert imposed.timexes[imposed.by_trigger("ban").timex].span.text == "May 1"
 
 
+def test_other_a_measure_taking_effect_after_a_delay_takes_effect_that_many_days_on(
+    run: Run,
+) -> None:
+    """ "Signed on April 24, 2024, the law takes effect in 270 days": the day 270 days after
+    its own day; "will decide in 30 days" tells no measure taking effect."""
+    result = run(
+        "On April 24, 2024, Texas signed a law banning ReelNest, which takes effect in 270 days.",
+        timexes=[("April 24, 2024", "DATE", "2024-04-24"), ("270 days", "DURATION", "P270D")],
+    )
+    (law,) = result.of_type("law_enacted")
+    onset = result.timexes[law.effective]
+    assert (onset.type, onset.value, onset.span.text) == ("DATE", "2025-01-19", "270 days")
+    assert onset.anchor == f"timex:{law.timex}"
+    decided = run(
+        "On April 24, 2024, the court said it would decide on the ban on Samsung in 30 days.",
+        timexes=[("April 24, 2024", "DATE", "2024-04-24"), ("30 days", "DURATION", "P30D")],
+    )
+    assert decided.timexes["t2"].type == "DURATION"
+
+
 def test_other_a_date_the_parser_hung_on_the_act_it_dates(run: Run) -> None:
     """ "The president's May 15, 2019 issuance of an order" parsed as the date with the
     issuance in apposition: the date still dates the order."""
