@@ -310,7 +310,18 @@ class EntityRecogniser:
                 entity_type = self.lexicon.types.get(c.type)
                 if entity_type is not None and entity_type.whole_government:
                     places[c.start] = max(c.end, places.get(c.start, 0))
+        inside = [(c.start, c.end) for c in candidates if c.source == "gazetteer"]
         for cand in candidates:
+            if (
+                cand.source == "pattern"
+                and cand.type in self.lexicon.bodies
+                and any(cand.start < start and end <= cand.end for start, end in inside)
+                and not any(start <= cand.start and cand.end <= end for start, end in inside)
+            ):
+                # "the Ministry of Commerce" is no "Commerce": a body whose name holds a
+                # known name after words of its own
+                cand.priority = _P_GAZETTEER + 1
+                continue
             end = known.get((cand.start, cand.type))
             if end is None and cand.type in self.lexicon.bodies:
                 end = places.get(cand.start)  # a body named after its country

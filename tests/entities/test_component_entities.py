@@ -459,3 +459,16 @@ def test_component_an_app_its_kind_names_after_it(entities: Entities) -> None:
 def test_component_a_conference_committee_is_a_body_of_the_legislature(entities: Entities) -> None:
     found = entities("The conference committee dropped the Senate's language on Samsung.")
     assert by_text(found, "conference committee").type == "legislature"
+
+
+def test_component_a_ministry_named_after_a_known_word_is_a_body_of_its_own(
+    entities: Entities,
+) -> None:
+    """ "the Ministry of Commerce" is no "Commerce" (the US department's short name); a
+    ministry's name runs to its last title-case word; a known body's full name stays it."""
+    ministry = entities("The Ministry of Commerce placed Korvo on its list.")
+    assert by_text(ministry, "Ministry of Commerce").name == "Ministry of Commerce"
+    long_name = entities("The Ministry of Electronics and Information Technology banned it.")
+    assert {m.name for m in long_name} >= {"Ministry of Electronics and Information Technology"}
+    known = entities("The Department of Commerce added Korvo to the list.")
+    assert by_text(known, "Department of Commerce").name == "US Department of Commerce"
