@@ -49,6 +49,7 @@ class TriggerRule:
     subject_role: str = "agent"
     object_possessor_role: str | None = None  # "the restoration of its models": agent
     possessor_role: str = "agent"  # a noun trigger's possessor: "Corvex's licence": affected
+    with_role: str | None = None  # a noun trigger's "with" object: "a settlement with Corvex"
     degree: str | None = None
     modality: str | None = None
     absorbs_complement: bool = False
@@ -480,6 +481,7 @@ class _Merged:
             ),
             subject_role=str(roles.get("subject", "agent")),
             possessor_role=str(roles.get("possessor", "agent")),
+            with_role=str(roles["with"]) if roles.get("with") else None,
             object_possessor_role=(
                 str(roles["object_possessor"]) if roles.get("object_possessor") else None
             ),

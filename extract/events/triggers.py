@@ -543,6 +543,9 @@ class TriggerFinder:
             for prep in ("by", "from"):
                 for obj in preposition_objects(head, prep):
                     add(agents, obj)
+            if trigger.rule.with_role is not None:  # "a settlement with Corvex"
+                for obj in preposition_objects(head, "with"):
+                    add(agents if trigger.rule.with_role == "agent" else affected, obj)
             for prep in ("against", "to", "on", "for"):
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
@@ -604,6 +607,7 @@ class TriggerFinder:
                         # "a ban was imposed on Corvex": the parser hangs "on" on the verb
                         *preposition_objects(light, "on"),
                         *preposition_objects(light, "against"),
+                        *preposition_objects(light, "to"),  # "issued licences to Corvex"
                     ]:
                         add(affected, obj)
         if not trigger.is_noun and trigger.rule.object_possessor_role is not None:

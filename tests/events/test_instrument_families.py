@@ -561,3 +561,17 @@ def test_a_government_suspending_a_company_restricts_it(run: Run) -> None:
     (restriction,) = result.of_type("export_restriction")
     assert result.names(restriction.affected) == {"Samsung"}
     assert result.timexes[restriction.timex].span.text == "June 4"
+
+
+def test_whom_a_licence_is_issued_to_and_whom_a_settlement_is_with(run: Run) -> None:
+    issued = run(
+        "The Commerce Department on Tuesday began issuing licenses to Samsung to sell its "
+        "chips to China."
+    )
+    (grant,) = issued.of_type("licence_grant")
+    assert issued.names(grant.affected) == {"Samsung"}
+    settled = run(
+        "Samsung agreed to pay a fine as part of a settlement with the Commerce Department."
+    )
+    (settlement,) = settled.of_type("settlement")
+    assert settled.names(settlement.affected) == {"US Department of Commerce"}
