@@ -575,3 +575,25 @@ def test_whom_a_licence_is_issued_to_and_whom_a_settlement_is_with(run: Run) -> 
     )
     (settlement,) = settled.of_type("settlement")
     assert settled.names(settlement.affected) == {"US Department of Commerce"}
+
+
+def test_a_restriction_reinstated_is_in_force_again(run: Run) -> None:
+    """ "The denial order was reinstated": a restriction, not access restored ("order" is
+    also a word of business: "taking orders")."""
+    reinstated = run("The denial order against Samsung was reinstated on Friday.")
+    assert [e.type for e in reinstated.events] == ["export_restriction"]
+    restored = run("Samsung restored access to its app on Friday.")
+    assert [e.type for e in restored.events] == ["access_restore"]
+
+
+def test_a_court_staying_another_court_s_injunction_rules(run: Run) -> None:
+    result = run(
+        "An appeals court on Monday stayed the injunction, allowing the ban on Samsung to "
+        "take effect.",
+        timexes=[("Monday", "DATE", "2025-07-14")],
+    )
+    (ruling,) = result.of_type("court_ruling")
+    assert ruling.trigger.text == "stayed"
+    assert result.timexes[ruling.timex].span.text == "Monday"
+    # a company does not stay an injunction
+    assert not run("Samsung reversed the ruling of its board.").of_type("court_ruling")
