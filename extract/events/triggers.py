@@ -458,6 +458,7 @@ class TriggerFinder:
                 elif target is agents and agent_kind is None:
                     agent_kind = entities.word_actor(item)
 
+        restricts = self.lexicon.state_effect(trigger.rule.type) == "restricted"
         if not trigger.is_noun:
             if is_passive(head):
                 add(agents, passive_agent(head))
@@ -487,7 +488,7 @@ class TriggerFinder:
                     # "lifts Corvex AI export ban", "banned the sale of phones made by Corvex",
                     # "imposed a penalty on Corvex", "barred imports from Corvex"
                     on = preposition_objects(obj, "on") if obj.dep_ == "dobj" else []
-                    if obj.dep_ == "dobj" and trigger.rule.type == "export_restriction":
+                    if obj.dep_ == "dobj" and restricts:
                         on += preposition_objects(obj, "from")
                     for part in [*np_core(obj)[1:], *makers(obj), *on]:
                         mention = entities.at(part)
@@ -510,7 +511,7 @@ class TriggerFinder:
                     # "barred approvals of equipment from Korvo": whose goods are barred
                     mention = entities.at(action)
                     if (
-                        trigger.rule.type == "export_restriction"
+                        restricts
                         and mention is not None
                         and entities.actor_kind(mention) == "company"
                         and children(head, "dobj", "obj")
@@ -672,7 +673,7 @@ class TriggerFinder:
                     for obj in children(complement, "dobj", "obj"):
                         for part in [obj, *np_core(obj)[1:], *argument_owners(obj)]:
                             mention = entities.at(part)
-                            if mention is not None and (entities.actor_kind(mention) == "company"):
+                            if mention is not None and entities.actor_kind(mention) == "company":
                                 add(affected, part)
         trigger.agents = agents
         trigger.affected = [m for m in affected if m not in agents or m in about]
