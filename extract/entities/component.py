@@ -453,7 +453,7 @@ class EntityRecogniser:
         for ent in doc.ents:
             entity_type = rules.labels.get(ent.label_)
             if len(ent) == 1 and _brand(ent.text):
-                # "ZenChat", "WeChat": a camel-case word is a company's or a service's name,
+                # "ZenChat", "ReelNest": a camel-case word is a company's or a service's name,
                 # whatever place, person or title the tagger took it for
                 entity_type = "organization"
             if not entity_type:
@@ -744,7 +744,7 @@ _SUM = re.compile(
     r"(?:[A-Z]{2,3}\$|[$€£¥])\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|m|mn|million|billion)?"
     r"|[A-Z]{3}\s?\d[\d,]*(?:\.\d+\s?(?:bn|m|mn|million|billion)?|\s?(?:bn|mn|million|billion))"
 )
-_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "ZenChat", "TikTok"
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "ZenChat", "ReelNest"
 _SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")  # "McCarthy", "DeSantis"
 
 

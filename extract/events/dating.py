@@ -69,8 +69,8 @@ def onsets_after_a_delay(
     syntax: SyntaxWords,
     dct: DocumentDate | None,
 ) -> dict[str, PlacedTimex]:
-    """The day a measure takes effect, told as a delay ("signed on April 24, the law takes
-    effect in 270 days", "the ban kicks in in 45 days"): the measure's own day, else the
+    """The day a measure takes effect, told as a delay ("signed on March 3, the law takes
+    effect in 180 days", "the ban kicks in in 45 days"): the measure's own day, else the
     document's, shifted by the delay. The delay's expression becomes that date (TIMEX3: a
     point in time); returned by id, so the caller replaces it."""
     found: dict[str, PlacedTimex] = {}
@@ -83,11 +83,12 @@ def onsets_after_a_delay(
         if not is_verbal(verb) or not verb_phrases(verb) & syntax.onset_verbs:
             continue
         # the measure: the verb's own event, its subject's, or the one the clause is on
-        # ("a law banning X, which takes effect in 270 days")
+        # ("a law banning X, which takes effect in 180 days")
         around = [verb, *subjects(verb), *list(verb.ancestors)[:_ABOVE]]
         number = next((anchors[t.i] for t in around if t.i in anchors), None)
-        shift = _SHIFT.fullmatch(timex.value)
-        if number is None or shift is None or drafts[number].effective is not None:
+        if number is None or not _SHIFT.fullmatch(timex.value):
+            continue
+        if drafts[number].effective is not None:
             continue
         draft = drafts[number]
         own = draft.timex.timex if draft.timex is not None else None

@@ -203,19 +203,19 @@ def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> N
 def test_other_a_measure_taking_effect_after_a_delay_takes_effect_that_many_days_on(
     run: Run,
 ) -> None:
-    """ "Signed on April 24, 2024, the law takes effect in 270 days": the day 270 days after
+    """ "Signed on March 3, 2031, the law takes effect in 180 days": the day 180 days after
     its own day; "will decide in 30 days" tells no measure taking effect."""
     result = run(
-        "On April 24, 2024, Texas signed a law banning ReelNest, which takes effect in 270 days.",
-        timexes=[("April 24, 2024", "DATE", "2024-04-24"), ("270 days", "DURATION", "P270D")],
+        "On March 3, 2031, Texas signed a law banning ReelNest, which takes effect in 180 days.",
+        timexes=[("March 3, 2031", "DATE", "2031-03-03"), ("180 days", "DURATION", "P180D")],
     )
     (law,) = result.of_type("law_enacted")
     onset = result.timexes[law.effective]
-    assert (onset.type, onset.value, onset.span.text) == ("DATE", "2025-01-19", "270 days")
+    assert (onset.type, onset.value, onset.span.text) == ("DATE", "2031-08-30", "180 days")
     assert onset.anchor == f"timex:{law.timex}"
     decided = run(
-        "On April 24, 2024, the court said it would decide on the ban on Samsung in 30 days.",
-        timexes=[("April 24, 2024", "DATE", "2024-04-24"), ("30 days", "DURATION", "P30D")],
+        "On March 3, 2031, the court said it would decide on the ban on Samsung in 30 days.",
+        timexes=[("March 3, 2031", "DATE", "2031-03-03"), ("30 days", "DURATION", "P30D")],
     )
     assert decided.timexes["t2"].type == "DURATION"
 

@@ -30,7 +30,7 @@ def test_modality_what_a_bill_does_is_planned(run: Run) -> None:
 
 
 def test_modality_what_a_law_in_force_says_is_a_state(run: Run) -> None:
-    law = run("The law, signed in April, requires Zentra to sell Vidly within 270 days.")
+    law = run("The law, signed in April, requires Zentra to sell Vidly within 180 days.")
     assert law.by_trigger("requires").modality == "state"
     # what a government orders is an act, whatever the tense
     ordered = run("The Commerce Department requires Zentra to sell Vidly within 180 days.")
