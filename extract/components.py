@@ -12,6 +12,7 @@ from extract.errors import PipelineError
 
 COMPONENT_MODULES = {
     "ptkg_blocks": "extract.corpus.blocks",
+    "ptkg_attachments": "extract.attachments",
     "ptkg_timex": "extract.temporal.component",
     "ptkg_entities": "extract.entities.component",
     "ptkg_events": "extract.events.component",

@@ -32,7 +32,13 @@ class PipelineOptions:
 
     model: str | None = None
     lexicons: Sequence[Path] = field(default=())  # extra data files (gazetteer, triggers...)
-    components: Sequence[str] = ("ptkg_blocks", "ptkg_timex", "ptkg_entities", "ptkg_events")
+    components: Sequence[str] = (
+        "ptkg_blocks",
+        "ptkg_attachments",
+        "ptkg_timex",
+        "ptkg_entities",
+        "ptkg_events",
+    )
 
 
 def resolve_model(name: str | None) -> str:

@@ -19,7 +19,10 @@ agreed to lift the ban"), of any type, is a pledge: planned.
 A measure a government or an official says it will take, and which stays a plan, is news
 of its own: the saying is a statement, by the speaker, about the measure's parties, on the
 day of the announcing verb ("the department said on Wednesday it will add Corvex to the
-list", "the president said he will sign an order delaying the ban").
+list", "the president said he will sign an order delaying the ban"). So is a body's own
+act it tells as under way ("announced on Monday that it is adding Corvex to the list"):
+the act itself may take effect a day or more later, so the announcement dates only the
+statement.
 """
 
 from __future__ import annotations
@@ -112,15 +115,13 @@ def announced_plans(
     said: dict[int, Draft] = {}
     for draft in list(drafts):
         event_type = lexicon.scheme_of(draft.type)
-        if (
-            draft.modality != "planned"
-            or draft.tense != "future"
-            or event_type is None
-            or event_type.state_effect is None
-        ):
+        if event_type is None or event_type.state_effect is None:
+            continue
+        under_way = draft.modality == "asserted" and _progressive(draft.head)
+        if not under_way and (draft.modality != "planned" or draft.tense != "future"):
             continue
         found = _speaker(draft.head, lexicon.syntax.announcing_verbs, entities)
-        if found is None:
+        if found is None or (under_way and not (_body(found[0]) and _own_act(draft, found[0]))):
             continue
         speaker, verb = found
         statement = said.get(verb.i)
@@ -203,7 +204,18 @@ def _present_perfect(head: Token) -> bool:
     )
 
 
+def _progressive(head: Token) -> bool:
+    """ "is adding", "are lifting": under way as it is told, done on that day or soon after."""
+    return head.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in head.children
+    )
+
+
 def _own_act(draft: Draft, speaker: EntityMention) -> bool:
+    """Done by the speaker, or told in the passive with no one else doing it ("said that
+    Corvex has been added to the list")."""
+    if not draft.agents:
+        return any(c.dep_ == "auxpass" for c in draft.head.children)
     return any(a.name == speaker.name for a in draft.agents)
 
 

@@ -61,7 +61,9 @@ class Result:
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline(
-        PipelineOptions(components=("ptkg_blocks", "ptkg_entities", "ptkg_events"))
+        PipelineOptions(
+            components=("ptkg_blocks", "ptkg_attachments", "ptkg_entities", "ptkg_events")
+        )
     )
 
 

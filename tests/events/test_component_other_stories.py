@@ -173,6 +173,45 @@ def test_other_a_body_announcing_what_it_has_just_done_dates_it(run: Run) -> Non
     assert other.by_trigger("blocked").timex is None
 
 
+def test_other_a_body_telling_its_act_in_the_passive_did_it_that_day(run: Run) -> None:
+    result = run(
+        "The Commerce Department said on Monday that Samsung has been added to the Entity List.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    listed = result.by_trigger("added")
+    assert result.timexes[listed.timex].span.text == "Monday"
+
+
+def test_other_a_body_telling_its_act_as_under_way_makes_a_statement(run: Run) -> None:
+    """ "Said on Monday it is adding": the saying is dated, the addition may take effect a
+    day or more later and stays undated."""
+    for text in (
+        "The Commerce Department said on Monday it is adding Samsung to the Entity List.",
+        "The Commerce Department is adding Samsung to the Entity List, it said on Monday.",
+    ):
+        result = run(text, timexes=[("Monday", "DATE", "2026-03-02")])
+        (statement,) = result.of_type("statement")
+        assert result.timexes[statement.timex].span.text == "Monday", text
+        assert result.names(statement.affected) == {"Samsung"}, text
+        listed = result.by_trigger("adding")
+        assert listed.modality == "asserted" and listed.timex is None, text
+        assert result.names(listed.affected) == {"Samsung"}, text
+
+
+def test_other_the_day_before_a_reported_clause_dates_the_saying(run: Run) -> None:
+    """ "Said on Monday it will add": the parser may hang the day on "add", which would make
+    the addition decided for that day; the day is the saying's."""
+    result = run(
+        "The Commerce Department said on Monday it will add Samsung to the Entity List.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    (statement,) = result.of_type("statement")
+    assert result.timexes[statement.timex].span.text == "Monday"
+    planned = result.by_trigger("add")
+    assert planned.modality == "planned"
+    assert planned.timex is None and planned.effective is None
+
+
 def test_other_a_company_telling_what_it_has_just_done_did_it_that_day(run: Run) -> None:
     result = run(
         "Nokia has stopped selling its phones to US customers, the company said on Friday.",
