@@ -342,6 +342,14 @@ def complements_of(token: Token) -> list[Token]:
     return out
 
 
+def first_conjunct(noun: Token) -> Token:
+    """The first of the nouns ``noun`` is coordinated with ("issued a notice and a rule":
+    "notice"), whose place in the clause it shares; ``noun`` itself when it is the first."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
 def object_governor(noun: Token) -> Token:
     """The verb whose object ``noun`` is. After a participle with no object of its own, the
     parser hangs a second object on the verb before it ("published a rule extending until

@@ -29,6 +29,7 @@ from extract.events.syntax import (
     children,
     complements_of,
     examples,
+    first_conjunct,
     inflections,
     is_passive,
     is_verbal,
@@ -384,10 +385,11 @@ class TriggerFinder:
                     for token in child.subtree:
                         if is_verbal(token) and self.lexicon.in_class(token.lemma_, clause_classes):
                             return True
+        nominal = first_conjunct(head)  # "issued a notice and a rule"
         governor = trigger.light or (
-            object_governor(head) if head.dep_ in ("dobj", "pobj", "nsubjpass") else None
+            object_governor(nominal) if nominal.dep_ in ("dobj", "pobj", "nsubjpass") else None
         )
-        if governor is not None and head.dep_ == "pobj":
+        if governor is not None and nominal.dep_ == "pobj":
             governor = governor.head
         if governor is None or governor.lemma_.lower() not in support.get("governor", ()):
             return False
@@ -409,6 +411,7 @@ class TriggerFinder:
         )
 
     def _light_verb(self, head: Token) -> Token | None:
+        head = first_conjunct(head)  # "imposed a ban and a curfew": both carried
         if (
             head.dep_ in ("dobj", "nsubjpass", "obj")
             and head.head.lemma_.lower() in self.lexicon.light_verbs

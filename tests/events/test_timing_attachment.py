@@ -203,6 +203,23 @@ def test_timing_what_a_dated_lead_paragraph_also_did_is_of_the_lead_day(run: Run
     assert plain.by_trigger("added").relations == ()  # no "also": only the lead's news
 
 
+def test_timing_an_instrument_issued_with_another_is_the_leads_act(run: Run) -> None:
+    """ "Issued a notice and a final rule": the verb of the first noun issues the second
+    too, so the rule is the lead's dated act, and what the paragraph also did is of its
+    day."""
+    result = run(
+        "On March 3, the Commerce Department issued a notice and a final rule affecting "
+        "Samsung and its affiliates. It also added twelve affiliates of Samsung to the "
+        "Entity List.",
+        [("March 3", "DATE", "2026-03-03")],
+    )
+    rule = result.by_trigger("rule")
+    assert rule.type == "export_restriction"
+    assert result.timexes[rule.timex].span.text == "March 3"
+    added = result.by_trigger("added")
+    assert [(r.relation, r.target, r.lag) for r in added.relations] == [("after", rule.id, (0, 0))]
+
+
 def test_timing_lead_paragraph_without_a_day_of_its_own_is_background(run: Run) -> None:
     result = run(
         "The Commerce Department has revoked the export licences of Samsung. The agency also "
