@@ -64,6 +64,9 @@ def read_date(match: re.Match[str], ctx: Context) -> Reading | None:
         month = 0
     if month and day:
         position, precision = f"--{month:02d}-{int(day):02d}", Precision.DAY
+        weekday = group(match, "weekday")  # "Wednesday, May 15": the year it falls so
+        if weekday is not None and year is None:
+            position += f"=W{lex.weekdays[weekday.lower().rstrip('.')]}"
     elif month:
         position, precision = f"--{month:02d}", Precision.MONTH
     elif season is not None:

@@ -28,6 +28,7 @@ class Position:
     weekday: int | None = None
     weekend: bool = False
     on_or_after: int | None = None  # with month and day: that weekday on or after them
+    falls_on: int | None = None  # with month and day: the weekday the text gives the day
     easter: int | None = None  # days from Easter Sunday
 
     @property
@@ -80,7 +81,7 @@ class Position:
         if self.on_or_after is not None:
             return f"XXXX-{self.month:02d}-XX"
         if self.month is not None and self.day is not None:
-            return f"XXXX-{self.month:02d}-{self.day:02d}"
+            return f"XXXX-{self.month:02d}-{self.day:02d}"  # its weekday is no TIMEX3 value
         if self.month is not None:
             return f"XXXX-{self.month:02d}"
         if self.quarter is not None:

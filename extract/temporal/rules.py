@@ -28,7 +28,10 @@ Selectors (``t`` is the anchor day):
         X is --MM-DD, --MM, Q1..Q4, H1, H2, SP SU FA WI (seasons), W1..W7 (ISO weekday,
         1 = Monday), WE (weekend), --MM-DD+Wd (the weekday d on or after that day: the
         fourth Thursday of November is --11-22+W4) or EASTER, EASTER-2 (days from Easter
-        Sunday).
+        Sunday). --MM-DD=Wd is a day written with its weekday ("Wednesday, May 15"): when
+        the occurrence sought falls on another weekday and the one before it (last,
+        before) or after it (next, after) falls on d, that one; a writer's wrong weekday
+        moves it by no more than a year.
     2026-06-12  2026-06  2026  2026-Q2  2026-H1  2026-W24  2026-SU  202 (decade)  20 (century)
         absolute: the anchor is not used
 
@@ -86,7 +89,9 @@ _PERIOD = re.compile(r"(WE|[DWMQHYEC])([+-]\d+)$")
 _SHIFT = re.compile(r"([+-])P(\d+)([DWMQYEC])$")
 _SPAN = re.compile(r"(past|coming):P(\d+)([DWMQYEC])$")
 _SEEK = re.compile(r"(last|next|before|after|near):(.+)$")
-_POSITION = re.compile(r"--(\d\d)(?:-(\d\d))?$|Q([1-4])$|H([12])$|(SP|SU|FA|WI)$|W([1-7])$|(WE)$")
+_POSITION = re.compile(
+    r"--(\d\d)(?:-(\d\d)(?:=W([1-7]))?)?$|Q([1-4])$|H([12])$|(SP|SU|FA|WI)$|W([1-7])$|(WE)$"
+)
 _FLOATING = re.compile(r"--(\d\d)-(\d\d)\+W([1-7])$|EASTER([+-]\d{1,2})?$")
 _ABSOLUTE = re.compile(
     r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12])|-W(\d\d)|-(SP|SU|FA|WI))?$|(\d{2,3})$"
@@ -169,10 +174,11 @@ def _parse_position(text: str, rule: str) -> Position:
             f"rule {rule!r}: unknown position {text!r} (e.g. --06-12, --06, Q3, W5, "
             "--11-22+W4, EASTER-2)"
         )
-    month, day, quarter, half, season, weekday, weekend = match.groups()
+    month, day, falls_on, quarter, half, season, weekday, weekend = match.groups()
     return Position(
         month=int(month) if month else None,
         day=int(day) if day else None,
+        falls_on=int(falls_on) if falls_on else None,
         quarter=int(quarter) if quarter else None,
         half=int(half) if half else None,
         season=season,
@@ -210,21 +216,25 @@ def _span_selector(kind: str, amount: int, unit: str) -> Resolver:
 def _seek_selector(direction: str, position: Position) -> Resolver:
     def seek(t: date) -> DateRange:
         found = position.around(t)
-        if direction == "last":
-            hits = [r for r in found if r.earliest <= t]
-            return hits[-1] if hits else found[0]
-        if direction == "before":
-            hits = [r for r in found if r.latest < t]
-            return hits[-1] if hits else found[0]
-        if direction == "next":
-            hits = [r for r in found if r.latest >= t]
-            return hits[0] if hits else found[-1]
-        if direction == "after":
-            hits = [r for r in found if r.earliest > t]
-            return hits[0] if hits else found[-1]
+        if direction in ("last", "before"):
+            hits = [r for r in found if (r.earliest <= t if direction == "last" else r.latest < t)]
+            return _on_its_weekday(position, hits[::-1]) if hits else found[0]
+        if direction in ("next", "after"):
+            hits = [r for r in found if (r.latest >= t if direction == "next" else r.earliest > t)]
+            return _on_its_weekday(position, hits) if hits else found[-1]
         return min(found, key=lambda r: _distance(r, t))
 
     return seek
+
+
+def _on_its_weekday(position: Position, hits: list[DateRange]) -> DateRange:
+    """The first of ``hits`` (nearest first), or the second when only that one falls on
+    the weekday the text gives the day."""
+    if position.falls_on is None or hits[0].earliest.isoweekday() == position.falls_on:
+        return hits[0]
+    if len(hits) > 1 and hits[1].earliest.isoweekday() == position.falls_on:
+        return hits[1]
+    return hits[0]
 
 
 def _distance(span: DateRange, t: date) -> int:

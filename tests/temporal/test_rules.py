@@ -9,6 +9,7 @@ import pytest
 
 from extract.records import DateRange, Precision
 from extract.temporal import RuleError, narrow_anchor, resolve, resolve_range, timex_value
+from extract.temporal.tagger import TimexTagger
 
 JULY_10 = date(2026, 7, 10)
 PRIOR = DateRange(date(2025, 11, 23), date(2026, 11, 22))
@@ -76,6 +77,8 @@ def test_rules_february_29_skips_common_years() -> None:
         "Y+0 in:Q3",
         "last:--12-28 .. next:--01-03",
         "near:W3",
+        "last:--05-15=W3",
+        "next:--05-15=W3",
     ],
 )
 def test_rules_resolve_is_monotone(rule: str) -> None:
@@ -83,6 +86,26 @@ def test_rules_resolve_is_monotone(rule: str) -> None:
     results = [resolve(rule, day) for day in days]
     for before, after in pairwise(results):
         assert before.earliest <= after.earliest and before.latest <= after.latest, rule
+
+
+def test_rules_a_day_written_with_its_weekday_falls_on_it() -> None:
+    """ "Wednesday, May 15" from a report of some day in [2031-05-20, 2032-05-19]: May 15,
+    2032 is a Saturday, May 15, 2031 a Thursday; written as a Thursday, 2031; as a
+    Saturday, 2032; with a weekday neither year has, the nearest one as without it."""
+    prior = r("2031-05-20", "2032-05-19")
+    assert resolve_range("last:--05-15=W4", prior) == r("2031-05-15")
+    assert resolve_range("last:--05-15=W6", prior) == r("2032-05-15")
+    assert resolve_range("last:--05-15=W1", prior) == r("2032-05-15")
+    assert resolve_range("next:--05-15=W4", r("2030-05-16")) == r("2031-05-15")
+    assert resolve_range("next:--05-15=W5", r("2030-05-16")) == r("2031-05-15")
+
+
+def test_rules_a_weekday_date_is_read_with_its_weekday() -> None:
+    (timex,) = TimexTagger().tag(
+        "On Thursday, May 15, the agency added Corvex to its list.", r("2031-05-20", "2032-05-19")
+    )
+    assert timex.range == r("2031-05-15")
+    assert timex.value == "2031-05-15"
 
 
 def test_rules_resolve_range_takes_the_hull() -> None:
