@@ -7,25 +7,85 @@ clause with no "that", so in "the department said on Monday it will add Corvex t
 list" the date can only be the saying's: the parser often hangs it on "add", which would
 date the addition (and read "Monday" ahead of the report, as the addition's tense says).
 After "that" ("said that on Monday it will add"), the phrase opens the clause and stays.
+
+A headline (a line of its own with no full stop) tells its news in the present ("Kenya
+bans ZenChat"), so a subject and a verb in the past with no object and no auxiliary are a
+passive whose "was" is left out ("ZenChat banned in Kenya", "Corvex sanctioned by
+Treasury"): the subject is what the act was done to. And a name that ends such a line is
+the object of the verb before it, not punctuation, as the parser may label it when the
+line break follows.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 # Dependents that may be a misplaced modifier of the reporting verb: a preposition's
 # phrase ("on Monday", "in a statement") or a bare noun of time ("Monday", "today").
 _MODIFIERS = ("prep", "npadvmod", "tmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_ENDS = (".", "!", "?", ":", ";", '"', "”", "'", "’")
+HEADLINE_MAX_WORDS = 20
 
 
-@Language.component("ptkg_attachments", assigns=["token.head"])
+@Language.component("ptkg_attachments", assigns=["token.head", "token.dep"])
 def repair_attachments(doc: Doc) -> Doc:
     for clause in [t for t in doc if t.dep_ == "ccomp" and t.head.i < t.i]:
         for modifier in _misplaced(clause):
             modifier.head = clause.head
+    for token in doc:
+        if _object_read_as_punctuation(token):
+            token.dep_ = "dobj"
+    for line in _headlines(doc):
+        verb = line.root
+        if verb.pos_ in ("NOUN", "PROPN"):  # "Corvex sanctioned by Treasury" read as a name
+            clauses = [c for c in verb.rights if c.dep_ == "acl" and c.tag_ == "VBN"]
+            if len(clauses) != 1:
+                continue
+            noun, verb = verb, clauses[0]
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            noun.head = verb
+            noun.dep_ = "nsubj"
+        subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+        if (
+            verb.tag_ in ("VBD", "VBN")
+            and subjects
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp") for c in verb.children)
+        ):
+            verb.tag_ = "VBN"
+            for subject in subjects:
+                subject.dep_ = "nsubjpass"
     return doc
+
+
+def _headlines(doc: Doc) -> list[Span]:
+    """Sentences that are lines of their own with no closing punctuation."""
+    found = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space]
+        if not words or len(words) > HEADLINE_MAX_WORDS or words[-1].text in _ENDS:
+            continue
+        before = doc[sentence.start - 1] if sentence.start > 0 else None
+        after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+        starts_line = before is None or "\n" in before.text + before.whitespace_
+        ends_line = after is None or "\n" in words[-1].whitespace_ + after.text
+        if starts_line and ends_line:
+            found.append(sentence)
+    return found
+
+
+def _object_read_as_punctuation(token: Token) -> bool:
+    verb = token.head
+    return (
+        token.dep_ == "punct"
+        and token.text.isalpha()
+        and token.pos_ in ("PROPN", "NOUN")
+        and verb.pos_ == "VERB"
+        and verb.i < token.i
+        and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
 
 
 def _misplaced(clause: Token) -> list[Token]:

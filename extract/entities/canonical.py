@@ -11,6 +11,9 @@ Rules, all linear in the number of mentions (hash look-ups, no all-pairs compari
   the longest known form, as long as the core has a single version in scope;
 - a one-word person name merges with the one full name it is the surname (or first name)
   of; a misspelt surname (one or two letters apart, long names only) merges too;
+- a company's names that differ only by the words that end a company's name without
+  naming it (entity_types.yaml: ``company_name_endings``) merge across documents: "Korvo
+  Robotics Co., Ltd.", "Korvo Robotics" and "Korvo";
 - legal instruments ("letter", "export control order") are not proper names: they merge
   within a document but never across documents.
 """
@@ -208,6 +211,8 @@ def canonicalise_corpus(
     lone_orgs: list[str] = []  # one-word organisations only NER found
     nodes_by_kind: dict[str, set[str]] = defaultdict(set)  # bodies: courts, agencies
     particles = {w.lower() for w in lexicon.ner.surname_particles}  # "van", "de", "al"
+    endings = {w.lower().rstrip(".") for w in lexicon.ner.company_name_endings}
+    companies: dict[str, set[str]] = defaultdict(set)  # a company's name without endings
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
@@ -228,6 +233,8 @@ def canonicalise_corpus(
                     gaz_name[gaz] = entry.name
             if coarse in _BODY_KINDS and not lexicon.is_instrument(mention.type):
                 nodes_by_kind[mention.type].add(node)
+            if coarse == "org":
+                companies[_company_core(mention.name, endings)].add(node)
             if coarse == "model":
                 model = parse_model_name(mention.name, lexicon)
                 if model.core:
@@ -277,6 +284,11 @@ def canonicalise_corpus(
             union(node, next(iter(targets)))
 
     _merge_short_names(nodes_by_kind, union, find)
+    # "Korvo Robotics Co., Ltd." in one article, "Korvo" in another: one company
+    for same_company in companies.values():
+        first, *rest = sorted(same_company)
+        for node in rest:
+            union(first, node)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for node in list(parent):
@@ -302,6 +314,17 @@ def canonicalise_corpus(
             corpus_name = f"{corpus_name} ({doc_id})"
         result[(doc_id, name)] = corpus_name
     return result
+
+
+def _company_core(name: str, endings: set[str]) -> str:
+    """A company's name without the words that end it without naming it ("Korvo Robotics
+    Co., Ltd." -> "korvo"); the name itself when nothing else would be left."""
+    words = [w.strip(",.") for w in name.lower().split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1] in endings:
+        words.pop()
+    core = " ".join(words)
+    return core if len(core) > 1 else name.lower()
 
 
 def _surname(words: Sequence[str], particles: set[str]) -> list[str]:

@@ -87,6 +87,7 @@ class NerRules:
     org_heads: frozenset[str]
     speech_verbs: frozenset[str]
     surname_particles: frozenset[str] = frozenset()
+    company_name_endings: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ class _Merged:
             "org_heads": set(),
             "speech_verbs": set(),
             "surname_particles": set(),
+            "company_name_endings": set(),
         }
         self.model_version: str | None = None
         self.model_lists: dict[str, set[str]] = {
@@ -426,6 +428,7 @@ class _Merged:
                 org_heads=frozenset(self.ner_lists["org_heads"]),
                 speech_verbs=frozenset(self.ner_lists["speech_verbs"]),
                 surname_particles=frozenset(self.ner_lists["surname_particles"]),
+                company_name_endings=frozenset(self.ner_lists["company_name_endings"]),
             ),
             models=ModelRules(
                 version=re.compile(self.model_version or r"^\d+(\.\d+)*$"),

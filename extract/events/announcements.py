@@ -220,7 +220,12 @@ def _own_act(draft: Draft, speaker: EntityMention) -> bool:
 
 
 def _infinitive_of(head: Token, verb: Token) -> bool:
-    return head.dep_ == "xcomp" and head.head.i == verb.i and head.tag_ == "VB"
+    """ "decided to ban", and "voted on Monday to ban" (parsed as a clause of purpose)."""
+    if head.head.i != verb.i or head.tag_ != "VB":
+        return False
+    if head.dep_ == "xcomp":
+        return True
+    return head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _body(mention: EntityMention) -> bool:

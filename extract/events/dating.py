@@ -22,6 +22,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from extract.events.discourse import perfect_past
 from extract.events.draft import Draft
 from extract.events.lexicon import SyntaxWords
@@ -54,7 +56,7 @@ def date_drafts(
         draft.timex = item
         if _earlier_instrument(draft, item, dct):
             draft.tense = "past"  # "follows a 2017 order"
-    _date_result_clauses(drafts, anchors)
+    _date_result_clauses(drafts, anchors, placed, syntax)
     _date_coordinated_acts(drafts, placed, syntax)
     for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
         drafts[number].effective = item
@@ -141,9 +143,15 @@ def _date_coordinated_acts(
                 break
 
 
-def _date_result_clauses(drafts: list[Draft], anchors: Mapping[int, int]) -> None:
+def _date_result_clauses(
+    drafts: list[Draft],
+    anchors: Mapping[int, int],
+    placed: list[PlacedTimex],
+    syntax: SyntaxWords,
+) -> None:
     """A participle clause hung on a dated act, with no subject or opening word of its own,
-    tells what that act did: the same day."""
+    tells what that act did: the same day ("published a rule on March 3, adding Corvex to
+    the list", where publishing is no event of its own)."""
     for draft in drafts:
         head = draft.trigger.head
         if draft.timex is not None or head.dep_ != "advcl" or head.tag_ != "VBG":
@@ -153,6 +161,29 @@ def _date_result_clauses(drafts: list[Draft], anchors: Mapping[int, int]) -> Non
         carrier = anchors.get(head.head.i)
         if carrier is not None and drafts[carrier] is not draft:
             draft.timex = drafts[carrier].timex
+        elif carrier is None and is_verbal(head.head) and _acted_by_its_agent(draft, head.head):
+            draft.timex = next(
+                (
+                    item
+                    for item in placed
+                    if item.timex.type in ("DATE", "TIME")
+                    and not item.timex.function
+                    and not item.timex.signal
+                    and (dated := verb_dated_by(item, syntax)) is not None
+                    and dated.i == head.head.i
+                ),
+                None,
+            )
+
+
+def _acted_by_its_agent(draft: Draft, verb: Token) -> bool:
+    """Whether the subject of ``verb`` is one of the draft's agents: the body that published
+    the rule adds the company by it ("the Bureau published a rule on May 4, adding ..."),
+    unlike a law that "took effect on Sunday, barring ...", whose clause no actor heads."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(
+        a.span.start <= subject.idx < a.span.end for a in draft.agents
+    )
 
 
 def _stamp_of_background(draft: Draft, placed: PlacedTimex) -> bool:

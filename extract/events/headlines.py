@@ -29,6 +29,7 @@ _BASE_PARSE = (
     "parser",
     "attribute_ruler",
     "lemmatizer",
+    "ptkg_attachments",
 )
 
 Extract = Callable[[Doc, list[Timex]], tuple[list[EventMention], list[Timex]]]

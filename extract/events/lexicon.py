@@ -99,6 +99,7 @@ class ModalityCues:
     state_pronouns: frozenset[str]
     planned_modals: frozenset[str]
     asserted_with: frozenset[str]
+    deciding_verbs: frozenset[str]  # "voted to add": the infinitive is what was decided
     speculative_modals: frozenset[str]
     speculative_adverbs: frozenset[str]
     speculative_adjectives: frozenset[str]
@@ -609,6 +610,7 @@ class _Merged:
                 state_pronouns=frozenset(mod.get("state.pronouns", ())),
                 planned_modals=frozenset(mod.get("planned.modals", ())),
                 asserted_with=frozenset(mod.get("planned.asserted_with", ())),
+                deciding_verbs=frozenset(mod.get("planned.deciding", ())),
                 speculative_modals=frozenset(mod.get("speculative.modals", ())),
                 speculative_adverbs=frozenset(mod.get("speculative.adverbs", ())),
                 speculative_adjectives=frozenset(mod.get("speculative.adjectives", ())),

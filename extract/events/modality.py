@@ -49,7 +49,7 @@ def _ranked(token: Token) -> bool:
     return token.ent_type_ == "ORDINAL" or token.tag_ == "JJS" or token.lower_ in ("only", "last")
 
 
-def _chain(token: Token) -> _Chain:
+def _chain(token: Token, cues: ModalityCues) -> _Chain:
     """Governors of a token whose cues apply to it (see the module docstring)."""
     result = _Chain([token])
     chain = result.tokens
@@ -77,13 +77,14 @@ def _chain(token: Token) -> _Chain:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if infinitive and _ranked(head):
             break  # "the first state to ban the app": it did, first
-        if infinitive and (dep == "advcl" or _in_order_to(current)):
+        decided = dep == "advcl" and head.lemma_.lower() in cues.deciding_verbs
+        if infinitive and not decided and (dep == "advcl" or _in_order_to(current)):
             result.purpose = True  # "working to restore access": not done yet
             break
         if dep in ("csubj", "nsubj") and current.tag_ == "VBG":
             result.subject_of.append(head)  # "maintaining the ban could have set ..."
             break
-        if dep not in _PROPAGATE:
+        if dep not in _PROPAGATE and not (infinitive and decided):
             break
         if dep == "conj" and is_verbal(current) and is_verbal(head):
             result.siblings.add(head.i)
@@ -115,7 +116,7 @@ def modality_of(
     ``negation_is_meaning``: the trigger's own negation is part of what it means ("will
     not ship": a supply withheld), no modality."""
     start = light or head
-    found_chain = _chain(start)
+    found_chain = _chain(start, cues)
     chain = found_chain.tokens
     stop_prep = found_chain.stop_prep
     in_relative = found_chain.relative

@@ -747,6 +747,8 @@ class _Context:
         departments = {x.department for x in left}, {x.department for x in right}
         if {d for d in departments[0] if d} & {d for d in departments[1] if d}:
             return "same"
+        if None not in departments[0] and None not in departments[1]:
+            return "conflict"  # two departments, neither the government as a whole
         return "compatible"
 
     def _companies(self, keys: frozenset[str]) -> set[str]:

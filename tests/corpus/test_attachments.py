@@ -103,3 +103,77 @@ def test_a_clause_before_its_reporting_verb_keeps_its_phrases() -> None:
     ]
     doc = repair_attachments(_doc(arcs))
     assert doc[0].head.text == "add"
+
+
+def _tagged(arcs: list[tuple[str, int, str, str, str]], spaces: list[bool] | None = None) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w for w, *_ in arcs],
+        spaces=spaces,
+        heads=[h for _, h, _, _, _ in arcs],
+        deps=[d for _, _, d, _, _ in arcs],
+        pos=[p for *_, p, _ in arcs],
+        tags=[t for *_, t in arcs],
+    )
+
+
+def test_a_headline_in_the_past_is_a_passive() -> None:
+    # "ZenChat banned in Kenya": "was" left out, ZenChat is what was banned
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("ZenChat", 1, "nsubj", "PROPN", "NNP"),
+                ("banned", 1, "ROOT", "VERB", "VBD"),
+                ("in", 1, "prep", "ADP", "IN"),
+                ("Kenya", 2, "pobj", "PROPN", "NNP"),
+            ]
+        )
+    )
+    assert doc[0].dep_ == "nsubjpass" and doc[1].tag_ == "VBN"
+
+
+def test_a_headline_read_as_a_name_and_its_participle_is_a_passive() -> None:
+    # "Samsung sanctioned by Treasury" parsed as a noun phrase
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("Samsung", 0, "ROOT", "PROPN", "NNP"),
+                ("sanctioned", 0, "acl", "VERB", "VBN"),
+                ("by", 1, "agent", "ADP", "IN"),
+                ("Treasury", 2, "pobj", "PROPN", "NNP"),
+            ]
+        )
+    )
+    assert doc[1].dep_ == "ROOT" and doc[1].head.i == 1
+    assert doc[0].head.i == 1 and doc[0].dep_ == "nsubjpass"
+
+
+def test_a_sentence_in_the_past_keeps_its_subject() -> None:
+    # "ZenChat grew in Kenya." ends with a full stop: prose, not a headline
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("ZenChat", 1, "nsubj", "PROPN", "NNP"),
+                ("grew", 1, "ROOT", "VERB", "VBD"),
+                ("in", 1, "prep", "ADP", "IN"),
+                ("Kenya", 2, "pobj", "PROPN", "NNP"),
+                (".", 1, "punct", "PUNCT", "."),
+            ]
+        )
+    )
+    assert doc[0].dep_ == "nsubj" and doc[1].tag_ == "VBD"
+
+
+def test_a_name_ending_a_line_is_the_object_of_its_verb() -> None:
+    # "Kenya bans ZenChat" with the name labelled punctuation before the line break
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("Kenya", 1, "nsubj", "PROPN", "NNP"),
+                ("bans", 1, "ROOT", "VERB", "VBZ"),
+                ("ZenChat", 1, "punct", "PROPN", "NNP"),
+            ]
+        )
+    )
+    assert doc[2].dep_ == "dobj"
+    assert doc[0].dep_ == "nsubj"  # in the present: active

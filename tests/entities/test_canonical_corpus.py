@@ -150,3 +150,20 @@ def test_canonical_parse_model_name() -> None:
     assert (parsed.family, parsed.core, parsed.version) == ("Claude", "Mythos", "5")
     assert parse_model_name("GPT-5.6", lexicon).core == "GPT-5.6"
     assert clean_name("the Pentagon's") == "Pentagon"
+
+
+def test_canonical_corpus_merges_a_companys_names_without_their_endings() -> None:
+    """ "Korvo Robotics Co., Ltd.", "Korvo Robotics" and "Korvo" in three articles: one
+    company, named by its longest form; a word that tells which company ("Korvo Marine")
+    keeps a name apart."""
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Korvo Robotics Co., Ltd.", "organization", source="ner")],
+            "b": [mention(1, "Korvo Robotics", "organization", source="ner")],
+            "c": [mention(1, "Korvo", "organization", source="ner")],
+            "d": [mention(1, "Korvo Marine", "organization", source="ner")],
+        }
+    )
+    assert names[("b", "Korvo Robotics")] == names[("a", "Korvo Robotics Co., Ltd.")]
+    assert names[("c", "Korvo")] == names[("a", "Korvo Robotics Co., Ltd.")]
+    assert names[("d", "Korvo Marine")] == "Korvo Marine"

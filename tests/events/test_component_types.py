@@ -141,6 +141,25 @@ def test_component_headline_is_reparsed(run: Run) -> None:
     assert not result.by_trigger("Curbs").news
 
 
+def test_component_a_headline_in_the_past_is_a_passive(run: Run) -> None:
+    """A headline tells its news in the present: "Samsung Sanctioned By Treasury",
+    "ZenChat banned in Kenya" leave out "was": what was done to is their subject."""
+    body = "\n\nThe story goes on with more words about the matter at hand today."
+    for headline, trigger, agent, affected in (
+        (
+            "Samsung Sanctioned By Treasury",
+            "Sanctioned",
+            "US Department of the Treasury",
+            "Samsung",
+        ),
+        ("ZenChat banned in Kenya", "banned", "Kenya", "ZenChat"),
+    ):
+        result = run(headline + body)
+        act = result.by_trigger(trigger)
+        assert result.names(act.affected) == {affected}, headline
+        assert result.names(act.agents) == {agent}, headline
+
+
 def test_component_a_long_sentence_of_names_is_no_headline(run: Run) -> None:
     """Many capitalised names do not make a sentence a headline: what it tells is not the
     document's news for being written so."""

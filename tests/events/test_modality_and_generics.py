@@ -239,3 +239,22 @@ def test_a_headline_infinitive_tells_what_is_to_come(
     assert run(headline).by_trigger(trigger).modality == "planned"
     told = [e for e in run(done).events if e.trigger.text.startswith(trigger[:3])]
     assert [e.modality for e in told] == ["asserted"]
+
+
+def test_modality_what_a_vote_decides_is_decided(run: Run) -> None:
+    """ "Voted 3-2 on Thursday to add": the parser reads the infinitive as a clause of
+    purpose, but it is what the vote decided, that day; a vote still planned plans it."""
+    voted = run(
+        "The Federal Communications Commission voted 3-2 on Thursday to add Samsung to its "
+        "Covered List.",
+        timexes=[("Thursday", "DATE", "2031-03-06")],
+    )
+    added = voted.by_trigger("add")
+    assert added.modality == "asserted"
+    assert voted.timexes[added.timex].span.text == "Thursday"
+    planned = run(
+        "The Federal Communications Commission plans to vote later this month to add Samsung "
+        "to its Covered List.",
+        timexes=[],
+    )
+    assert planned.by_trigger("add").modality == "planned"

@@ -220,6 +220,25 @@ def test_timing_an_instrument_issued_with_another_is_the_leads_act(run: Run) -> 
     assert [(r.relation, r.target, r.lag) for r in added.relations] == [("after", rule.id, (0, 0))]
 
 
+def test_timing_what_a_dated_act_did_by_its_participle_is_of_its_day(run: Run) -> None:
+    """ "Published a final rule on March 3, adding Samsung to the list": publishing is no
+    event of its own, but the body that published did the adding that day; a law that
+    "took effect on Sunday, barring ..." is no actor, and its clause keeps no date."""
+    result = run(
+        "The Commerce Department published a final rule on March 3, 2031, adding Samsung to "
+        "the Entity List.",
+        [("March 3, 2031", "DATE", "2031-03-03")],
+    )
+    added = result.by_trigger("adding")
+    assert result.timexes[added.timex].span.text == "March 3, 2031"
+    law = run(
+        "That law, upheld by the Supreme Court on Friday, took effect on Sunday, barring "
+        "Samsung from app stores.",
+        [("Friday", "DATE", "2031-03-07"), ("Sunday", "DATE", "2031-03-09")],
+    )
+    assert all(e.timex is None for e in law.events if e.trigger.text == "barring")
+
+
 def test_timing_lead_paragraph_without_a_day_of_its_own_is_background(run: Run) -> None:
     result = run(
         "The Commerce Department has revoked the export licences of Samsung. The agency also "

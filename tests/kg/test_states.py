@@ -757,3 +757,30 @@ def test_states_a_relief_where_nothing_was_restricted_limits_what_was_free(
     assert _on(_states(r, "united-kingdom"), "2026-02-15") == ["restricted"]
     assert by_doc["e"].type_id == "partial_lift"
     assert _on(_states(r, "united-states"), "2026-06-01") == ["partially_lifted"]
+
+
+def test_states_two_departments_acting_on_one_party_are_two_acts(doc: MakeDoc) -> None:
+    """The Commerce Department and the FCC each restricting Corvex in May: two decisions,
+    not one told twice, however vague their dates."""
+    r = _reconcile(
+        _act(
+            doc,
+            "p",
+            "The Commerce Department restricted Corvex in May.",
+            COMMERCE,
+            "restricted",
+            "export_restriction",
+            "May",
+        ),
+        _act(
+            doc,
+            "q",
+            "The Federal Communications Commission restricted Corvex in May.",
+            FCC,
+            "restricted",
+            "export_restriction",
+            "May",
+        ),
+    )
+    events = [e for e in r.events if e.type_id == "export_restriction"]
+    assert sorted(e.sources[0] for e in events) == ["p", "q"]
