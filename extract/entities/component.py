@@ -53,7 +53,7 @@ from extract.entities.candidates import (
     variants,
 )
 from extract.entities.canonical import canonical_names, clean_name, undotted_lead
-from extract.entities.lexicon import load_entity_lexicon
+from extract.entities.lexicon import GazetteerEntry, load_entity_lexicon
 from extract.records import EntityMention, TextSpan
 from extract.spacy_extensions import add_patterns, register_extensions
 from extract.words import inner_capital
@@ -106,6 +106,13 @@ class EntityRecogniser:
         self.gaz_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.gaz_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries = {entry.id: entry for entry in lex.entries}
+        # a country by its name, an alias or an adjective of it ("Brazil", "Brazilian")
+        self.countries = {
+            word.lower(): entry
+            for entry in lex.entries
+            if entry.type == "country"
+            for word in (*entry.names, *entry.demonyms)
+        }
         for entry in lex.entries:
             lower: list[Doc] = []
             exact: list[Doc] = []
@@ -267,6 +274,10 @@ class EntityRecogniser:
                 ):
                     continue  # "Fortune 500", "Windows 11": the word is part of another name
                 parent = self.entries.get(entry.parent or "")
+                foreign = self._foreign_body(doc, start, end, entry)
+                if foreign is not None:
+                    yield foreign
+                    continue
                 if entry.type == self.lexicon.company_type:
                     # "Zentra Corp.": the words that end a company's name are part of it, so
                     # the head of the noun phrase ("Corp.") names the company too
@@ -295,6 +306,51 @@ class EntityRecogniser:
                     _P_MODEL - 1 if end - start == 1 else _P_GAZETTEER,
                     rule=key,
                 )
+
+    def _foreign_body(
+        self, doc: Doc, start: int, end: int, entry: GazetteerEntry
+    ) -> Candidate | None:
+        """ "A Brazilian Supreme Court justice", "Brazil's Supreme Court": a known body's name
+        after another country's adjective or possessive names that country's body ("Supreme
+        Court of Brazil"), not the known one."""
+        if entry.type not in self.lexicon.bodies:
+            return None
+        first = start
+        country = None
+        for width in (2, 1):  # "South Korean", "Brazilian"
+            if start - width >= 0 and not any(t.is_space for t in doc[start - width : start]):
+                country = self.countries.get(doc[start - width : start].text.lower())
+                if country is not None:
+                    first = start - width
+                    break
+        if country is None and start >= 2 and doc[start - 1].text in ("'s", "’s"):
+            for width in (3, 2, 1):  # "the United States's", "Brazil's"
+                if start - 1 - width >= 0:
+                    country = self.countries.get(doc[start - 1 - width : start - 1].text.lower())
+                    if country is not None:
+                        break
+        if country is None or country.id == self._country_of(entry):
+            return None
+        return Candidate(
+            first,
+            end,
+            entry.type,
+            f"{doc[start:end].text} of {country.name}",
+            "pattern",
+            _P_GAZETTEER,
+            rule="foreign_body",
+            affiliation=country.name,
+        )
+
+    def _country_of(self, entry: GazetteerEntry) -> str | None:
+        seen = 0
+        current: GazetteerEntry | None = entry
+        while current is not None and seen < 8:
+            if current.type == "country":
+                return current.id
+            current = self.entries.get(current.parent or "")
+            seen += 1
+        return None
 
     def _prefer_longer_names(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A name the patterns find that starts with a known name and goes on with words of

@@ -33,6 +33,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     case_sensitive: bool = False
     parent: str | None = None
+    demonyms: tuple[str, ...] = ()  # a country's adjectives ("Brazilian")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -342,6 +343,7 @@ class _Merged:
             aliases=strings(entry.get("aliases"), path, what),
             case_sensitive=bool(entry.get("case_sensitive", False)),
             parent=str(entry["parent"]) if entry.get("parent") else None,
+            demonyms=strings(entry.get("demonyms"), path, what),
         )
         self.type_files.setdefault(f"entry:{entry_id}", path)
 

@@ -472,3 +472,25 @@ def test_component_a_ministry_named_after_a_known_word_is_a_body_of_its_own(
     assert {m.name for m in long_name} >= {"Ministry of Electronics and Information Technology"}
     known = entities("The Department of Commerce added Korvo to the list.")
     assert by_text(known, "Department of Commerce").name == "US Department of Commerce"
+
+
+def test_component_a_known_bodys_name_after_another_country_is_that_countrys(
+    entities: Entities,
+) -> None:
+    """ "A Brazilian Supreme Court justice", "Kenya's Supreme Court": the country's court,
+    not the US one the bare name stands for; "the American Supreme Court" is the known one."""
+    brazilian = entities("A Brazilian Supreme Court justice suspended ZenChat.")
+    court = by_text(brazilian, "Brazilian Supreme Court")
+    assert (court.name, court.type, court.affiliation) == (
+        "Supreme Court of Brazil",
+        "court",
+        "Brazil",
+    )
+    assert court.gazetteer_id is None
+    kenyan = entities("Kenya's Supreme Court upheld the ban on ZenChat.")
+    assert by_text(kenyan, "Supreme Court").name == "Supreme Court of Kenya"
+    for text in (
+        "The American Supreme Court upheld the ban on ZenChat.",
+        "The Supreme Court upheld the ban on ZenChat.",
+    ):
+        assert by_text(entities(text), "Supreme Court").name == "US Supreme Court", text

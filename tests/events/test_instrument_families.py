@@ -597,3 +597,30 @@ def test_a_court_staying_another_court_s_injunction_rules(run: Run) -> None:
     assert result.timexes[ruling.timex].span.text == "Monday"
     # a company does not stay an injunction
     assert not run("Samsung reversed the ruling of its board.").of_type("court_ruling")
+
+
+def test_a_suspension_a_court_orders_is_its_ruling(run: Run) -> None:
+    result = run(
+        "The High Court of Kenya on Friday ordered the suspension of the ZenChat platform.",
+        timexes=[("Friday", "DATE", "2031-08-29")],
+    )
+    suspension = result.by_trigger("suspension")
+    assert suspension.type == "court_ruling"
+    assert result.names(suspension.models) == {"ZenChat"}
+
+
+def test_a_service_going_unreachable_and_users_regaining_it(run: Run) -> None:
+    """What users see: a service that "became inaccessible" is switched off, one they
+    "regained access to" is back."""
+    dark = run(
+        "ZenChat became inaccessible to most users in Kenya on Saturday.",
+        timexes=[("Saturday", "DATE", "2031-08-30")],
+    )
+    assert [e.type for e in dark.events] == ["access_disable"]
+    back = run(
+        "Users in Kenya regained access to the ZenChat app on Wednesday.",
+        timexes=[("Wednesday", "DATE", "2031-10-08")],
+    )
+    (restored,) = back.events
+    assert restored.type == "access_restore"
+    assert back.names(restored.affected + restored.models) == {"ZenChat"}
