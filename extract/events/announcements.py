@@ -85,6 +85,9 @@ def announced_decisions(
                 continue
             if draft.modality == "planned" and found is None:
                 continue  # a plan no one with the power to decide it announced
+            if _act_a_person_will_take(draft, found):
+                draft.modality = "planned"
+                continue
             draft.modality = "asserted"
             draft.tense = "past"
             if draft.effective is None:
@@ -124,7 +127,9 @@ def announced_plans(
         if found is None or (under_way and not (_body(found[0]) and _own_act(draft, found[0]))):
             continue
         speaker, verb = found
-        statement = said.get(verb.i)
+        statement = said.get(verb.i) or next(
+            (d for d in drafts if d.type == PLAN_STATEMENT and verb.i in d.anchors), None
+        )  # "tweeted that ...": the verb may be a statement's trigger already
         if statement is None:
             statement = Draft(
                 members=[Trigger(_PLAN_RULE, verb, verb.i, verb.i + 1, type=PLAN_STATEMENT)],
@@ -151,9 +156,34 @@ def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> Pl
         if item.timex.range is None or item.timex.range.earliest != item.timex.range.latest:
             continue  # a day: a weekday of a document of unknown date tells no day
         dated = verb_dated_by(item, lexicon.syntax)
-        if dated is not None and dated.i == verb.i:
+        if dated is not None and (dated.i == verb.i or _telling_participle(dated, verb)):
             return item
     return None
+
+
+def _telling_participle(token: Token, verb: Token) -> bool:
+    """ "Posting on social media on Sunday, the president said ...": the participle that
+    opens the sentence tells when its subject said it."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.head.i == verb.i
+        and token.i < verb.i
+        and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
+    )
+
+
+def _act_a_person_will_take(draft: Draft, found: tuple[EntityMention, Token] | None) -> bool:
+    """ "I will sign an order on Monday", the president wrote: a day the act itself will
+    happen on, told by a person, is a pledge (not a measure taking effect that day, as
+    "will be banned from Monday" is, nor a government's decision)."""
+    return (
+        found is not None
+        and not _body(found[0])
+        and draft.timex is not None
+        and draft.effective is None
+        and draft.timex.timex.signal is None
+    )
 
 
 def _told_directly(draft: Draft, verb: Token, anchors: set[int]) -> bool:

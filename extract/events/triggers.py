@@ -489,8 +489,13 @@ class TriggerFinder:
                 for obj in children(head, "dobj", "obj", "dative", "nsubjpass"):
                     add(affected, obj)
                     # "lifts Corvex AI export ban", "banned the sale of phones made by Corvex",
-                    # "imposed a penalty on Corvex", "barred imports from Corvex"
-                    on = preposition_objects(obj, "on") if obj.dep_ == "dobj" else []
+                    # "imposed a penalty on Corvex", "barred imports from Corvex",
+                    # "extended the deadline for Corvex"
+                    on = (
+                        [*preposition_objects(obj, "on"), *_beneficiaries(obj)]
+                        if obj.dep_ == "dobj"
+                        else []
+                    )
                     if obj.dep_ == "dobj" and restricts:
                         on += preposition_objects(obj, "from")
                     for part in [*np_core(obj)[1:], *makers(obj), *on]:
@@ -690,6 +695,20 @@ class TriggerFinder:
         if kind in rule.by_actor:
             return rule.by_actor[kind] or ""
         return rule.type
+
+
+def _beneficiaries(noun: Token) -> list[Token]:
+    """Whom a measure is for ("the deadline for Corvex"), not the subject of an infinitive
+    ("the decision for Corvex to divest")."""
+    return [
+        obj
+        for obj in preposition_objects(noun, "for")
+        if not (
+            obj.right_edge.i + 1 < len(obj.doc)
+            and obj.doc[obj.right_edge.i + 1].lower_ == "to"
+            and obj.doc[obj.right_edge.i + 1].dep_ == "aux"
+        )
+    ]
 
 
 def _company_in_apposition(token: Token, entities: DocEntities) -> EntityMention | None:

@@ -962,3 +962,49 @@ def test_other_a_pledge_made_in_a_second_clause_is_a_pledge(run: Run) -> None:
     is the subject of the first clause; what a person agrees to is planned."""
     result = run("Donald Trump threatened to ban the app and then agreed to let Nokia buy it.")
     assert result.by_trigger("let").modality == "planned"
+
+
+def test_other_what_a_person_writes_they_will_do_on_a_day_is_a_pledge(run: Run) -> None:
+    """ "'I will issue an order on Monday,' the president wrote on Sunday": the day is the
+    act's own, told by a person: a plan, and the writing is the news, on its day; so is a
+    saying dated by the participle that opens its sentence."""
+    for text, said in (
+        (
+            '"I will issue an executive order on Monday to extend the deadline for Samsung," '
+            "President Jane Roe wrote on Sunday.",
+            "wrote",
+        ),
+        (
+            "Posting on social media on Sunday, President Jane Roe said she will issue an "
+            "executive order on Monday to extend the deadline for Samsung.",
+            "said",
+        ),
+    ):
+        result = run(
+            text,
+            timexes=[("Monday", "DATE", "2031-03-10"), ("Sunday", "DATE", "2031-03-09")],
+        )
+        assert all(e.modality == "planned" for e in result.events if e.type != "statement"), text
+        (statement,) = result.of_type("statement")
+        assert statement.trigger.text == said, text
+        assert result.timexes[statement.timex].span.text == "Sunday", text
+        assert result.names(statement.agents) == {"Jane Roe"}, text
+        assert result.names(statement.affected) == {"Samsung"}, text
+
+
+def test_other_a_tweet_telling_a_plan_is_one_statement(run: Run) -> None:
+    result = run(
+        "On Friday, President Jane Roe tweeted that Samsung will be allowed to sell in "
+        "America again.",
+        timexes=[("Friday", "DATE", "2031-03-07")],
+    )
+    assert len(result.of_type("statement")) == 1
+
+
+def test_other_whom_a_deadline_is_for(run: Run) -> None:
+    """ "Extended the deadline for Samsung": Samsung is affected; "the decision for Samsung
+    to divest" names who is to act, not for whom."""
+    extended = run("The president extended the deadline for Samsung on Monday.", timexes=[])
+    assert extended.names(extended.by_trigger("extended").affected) == {"Samsung"}
+    upheld = run("The court upheld the decision for Samsung to divest its operations.", timexes=[])
+    assert all("Samsung" not in upheld.names(e.affected) for e in upheld.of_type("court_ruling"))
