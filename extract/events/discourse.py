@@ -123,7 +123,8 @@ def lead_news(
         chain = [told] if told.dep_ == "ROOT" else [told, told.head]
         if all(t.dep_ in MAIN_CLAUSE_DEPS for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True
-            also = next((c for c in chain[0].children if c.lower_ in _ALSO), None)
+            # "It also added ...", "BIS also extended the licence" (on the noun's verb)
+            also = next((c for t in chain for c in t.children if c.lower_ in _ALSO), None)
             if occasion is None or also is None or head.i < lead.end or draft.tense != "past":
                 continue
             cue = TextSpan(also.idx, also.idx + len(also), also.text)

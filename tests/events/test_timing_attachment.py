@@ -239,6 +239,21 @@ def test_timing_what_a_dated_act_did_by_its_participle_is_of_its_day(run: Run) -
     assert all(e.timex is None for e in law.events if e.trigger.text == "barring")
 
 
+def test_timing_a_licence_the_lead_paragraph_also_extended_is_of_the_lead_day(run: Run) -> None:
+    """ "BIS also extended the temporary general license": "also" on the verb that carries
+    the noun trigger ties it to the lead's act as well."""
+    result = run(
+        "On March 3, the Commerce Department imposed export restrictions on Samsung. The "
+        "agency also extended the temporary general license for Samsung through June 1.",
+        [("March 3", "DATE", "2026-03-03"), ("June 1", "DATE", "2026-06-01", "end")],
+    )
+    restriction = result.by_trigger("export restrictions")
+    (extension,) = result.of_type("licence_extension")
+    assert [(r.relation, r.target, r.lag) for r in extension.relations] == [
+        ("after", restriction.id, (0, 0))
+    ]
+
+
 def test_timing_lead_paragraph_without_a_day_of_its_own_is_background(run: Run) -> None:
     result = run(
         "The Commerce Department has revoked the export licences of Samsung. The agency also "
