@@ -207,8 +207,10 @@ class EntityRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = []
-        candidates.extend(self._gazetteer(doc))
-        candidates.extend(self._titled_people(doc))
+        known = list(self._gazetteer(doc))
+        candidates.extend(known)
+        # "the General Court": a known body's name, not a general named Court
+        candidates.extend(t for t in self._titled_people(doc) if not _inside_known_name(t, known))
         candidates.extend(self._patterns(doc))
         candidates.extend(self._instruments(doc))
         candidates.extend(self._ner(doc))
@@ -523,6 +525,17 @@ class EntityRecogniser:
                 start += 1
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
+            # "fined Zentra 1.2 billion euros": a sum after a name is no part of it
+            first_number = next(
+                (i for i in range(start + 1, end) if doc[i].like_num and doc[i].pos_ == "NUM"),
+                None,
+            )
+            if first_number is not None and doc[start].pos_ == "PROPN" and not doc[start].like_num:
+                tail = doc[first_number:end]
+                if all(t.like_num or t.lower_ in _SCALES for t in tail) and any(
+                    t.lower_ in _SCALES for t in tail
+                ):
+                    end = first_number
             if start >= end:
                 continue
             while joined_by_hyphen(doc, end):
@@ -821,3 +834,18 @@ def _dateline_place(doc: Doc, start: int, end: int) -> bool:
     if not line_start or not all(t.is_upper for t in doc[start:end] if t.is_alpha):
         return False
     return end < len(doc) and doc[end].text in _DATELINE_AFTER
+
+
+# Words of scale a sum's number may carry ("1.2 billion").
+_SCALES = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "m", "k"})
+
+
+def _inside_known_name(candidate: Candidate, known: list[Candidate]) -> bool:
+    """Whether a titled person's candidate (or the title it blocks) lies inside a known
+    name that also holds the person's name ("General Court")."""
+    return any(
+        k.start <= candidate.start
+        and candidate.end <= k.end
+        and k.end - k.start > candidate.end - candidate.start
+        for k in known
+    )

@@ -492,7 +492,16 @@ class TriggerFinder:
                     # "imposed a penalty on Corvex", "barred imports from Corvex",
                     # "extended the deadline for Corvex"
                     on = (
-                        [*preposition_objects(obj, "on"), *_beneficiaries(obj)]
+                        [
+                            *preposition_objects(obj, "on"),
+                            *_beneficiaries(obj),
+                            # "annulled the fine imposed on Corvex"
+                            *(
+                                party
+                                for clause in children(obj, "acl")
+                                for party in preposition_objects(clause, "on")
+                            ),
+                        ]
                         if obj.dep_ == "dobj"
                         else []
                     )

@@ -494,3 +494,17 @@ def test_component_a_known_bodys_name_after_another_country_is_that_countrys(
         "The Supreme Court upheld the ban on ZenChat.",
     ):
         assert by_text(entities(text), "Supreme Court").name == "US Supreme Court", text
+
+
+def test_component_a_sum_after_a_name_is_no_part_of_it(entities: Entities) -> None:
+    found = entities("The European Commission fined Zentrix 1.2 billion euros on Tuesday.")
+    assert not [m for m in found if "billion" in m.span.text]
+
+
+def test_component_a_known_body_named_with_a_title_is_no_person(entities: Entities) -> None:
+    """ "The General Court": a court, not a general named Court; "General Mark Smith" is."""
+    court = entities("The General Court annulled the fine.")
+    assert by_text(court, "General Court").type == "court"
+    assert not [m for m in court if m.type == "person"]
+    general = entities("General Mark Smith said the army will stop buying the phones.")
+    assert by_text(general, "Mark Smith").role == "General"

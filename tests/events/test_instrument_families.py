@@ -624,3 +624,38 @@ def test_a_service_going_unreachable_and_users_regaining_it(run: Run) -> None:
     (restored,) = back.events
     assert restored.type == "access_restore"
     assert back.names(restored.affected + restored.models) == {"ZenChat"}
+
+
+def test_sanctions_imposed_on_a_named_party_designate_it(run: Run) -> None:
+    result = run(
+        "The Treasury Department on Monday imposed sanctions on Samsung and three of its "
+        "executives.",
+        timexes=[("Monday", "DATE", "2031-03-10")],
+    )
+    (sanctions,) = result.of_type("designation")
+    assert result.names(sanctions.agents) == {"US Department of the Treasury"}
+    assert result.names(sanctions.affected) == {"Samsung"}
+    # sanctions as a topic are no act
+    topic = run("Sanctions have hurt the economy for years.", timexes=[])
+    assert not topic.of_type("designation")
+
+
+def test_a_court_annulling_a_fine_rules_on_whom_it_was_imposed(run: Run) -> None:
+    result = run(
+        "The General Court on Wednesday annulled the 1.2 billion euro fine imposed on Samsung.",
+        timexes=[("Wednesday", "DATE", "2031-03-12")],
+    )
+    ruling = result.by_trigger("annulled")
+    assert ruling.type == "court_ruling"
+    assert result.names(ruling.agents) == {"General Court of the European Union"}
+    assert result.names(ruling.affected) == {"Samsung"}
+
+
+def test_a_directive_to_strip_a_companys_equipment_restricts_it(run: Run) -> None:
+    result = run(
+        "The British government on Tuesday ordered telecom operators to strip Samsung "
+        "equipment from their 5G networks by 2027.",
+        timexes=[("Tuesday", "DATE", "2031-03-11"), ("2027", "DATE", "2027")],
+    )
+    (directive,) = result.of_type("export_restriction")
+    assert result.names(directive.affected) == {"Samsung"}
