@@ -106,6 +106,12 @@ def announced_decisions(
                 draft.timex = _day_of(company[1], placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
+        if found is not None and found[1].lemma_.lower() in lexicon.syntax.informing_verbs:
+            # "Corvex was informed that its exports will need a licence": whom it binds
+            for told in (c for c in found[1].children if c.dep_ == "nsubjpass"):
+                mention = entities.resolve(told)
+                if mention is not None and mention not in draft.affected + draft.agents:
+                    draft.affected.append(mention)
 
 
 def announced_plans(
@@ -278,9 +284,19 @@ def _speaker(
         token = token.head
         if token.lemma_.lower() not in words or token.tag_ not in _ANNOUNCED_TAGS:
             continue
-        for child in token.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+        # "Corvex was informed by the department that ...": the passive's agent tells it
+        speakers = [
+            *(c for c in token.children if c.dep_ == "nsubj"),
+            *(
+                o
+                for c in token.children
+                if c.dep_ == "agent"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            *(c for c in token.children if c.dep_ == "nsubjpass"),
+        ]
+        for child in speakers:
             mention = entities.resolve(child)
             if mention is not None and entities.actor_kind(mention) in kinds:
                 return mention, token

@@ -659,3 +659,17 @@ def test_a_directive_to_strip_a_companys_equipment_restricts_it(run: Run) -> Non
     )
     (directive,) = result.of_type("export_restriction")
     assert result.names(directive.affected) == {"Samsung"}
+
+
+def test_a_licence_requirement_a_party_was_informed_of_restricts_it(run: Run) -> None:
+    """ "Samsung had been informed by the Commerce Department that exports ... would
+    require a licence": the department decided it, and it binds Samsung."""
+    result = run(
+        "Samsung said on Wednesday it had been informed by the Commerce Department that "
+        "exports of its chips to China would require a licence.",
+        timexes=[("Wednesday", "DATE", "2031-09-10")],
+    )
+    (required,) = result.of_type("export_restriction")
+    assert required.modality == "asserted"
+    assert result.names(required.agents) == {"US Department of Commerce"}
+    assert "Samsung" in result.names(required.affected)
