@@ -482,6 +482,13 @@ class TriggerFinder:
                     if carrier is not None and not is_passive(carrier):
                         subject = subject_of(carrier)
                 add(affected if trigger.rule.subject_role == "affected" else agents, subject)
+                if subject is not None and trigger.rule.subject and entities.at(subject) is None:
+                    # "the suspension of Corvex expired": whom the measure its subject is was on
+                    for prep in ("on", "of", "against"):
+                        for obj in preposition_objects(subject, prep):
+                            mention = entities.at(obj)
+                            if mention is not None and entities.actor_kind(mention) == "company":
+                                add(affected, obj)
                 if subject is not None and not agents and subject.pos_ in NOUN_POS:
                     # "This decision, communicated by the Department of Commerce, enables ..."
                     for clause in children(subject, "acl"):

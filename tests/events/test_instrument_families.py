@@ -673,3 +673,30 @@ def test_a_licence_requirement_a_party_was_informed_of_restricts_it(run: Run) ->
     assert required.modality == "asserted"
     assert result.names(required.agents) == {"US Department of Commerce"}
     assert "Samsung" in result.names(required.affected)
+
+
+def test_a_restriction_undone_in_one_word_or_run_out_is_lifted(run: Run) -> None:
+    unblocked = run(
+        "Kenya unblocked ZenChat on Tuesday.", timexes=[("Tuesday", "DATE", "2031-09-09")]
+    )
+    (lift,) = unblocked.events
+    assert lift.type == "full_lift"
+    assert unblocked.names(lift.agents) == {"Kenya"}
+    assert unblocked.names(lift.affected) == {"ZenChat"}
+    lapsed = run(
+        "The suspension of ZenChat expired on Tuesday.",
+        timexes=[("Tuesday", "DATE", "2031-09-09")],
+    )
+    (expiry,) = lapsed.events
+    assert expiry.type == "full_lift"
+    assert lapsed.names(expiry.affected) == {"ZenChat"}
+
+
+def test_a_government_allowing_an_app_to_operate_relieves_it(run: Run) -> None:
+    result = run(
+        "Kenya reversed course on Tuesday and allowed ZenChat to operate again.",
+        timexes=[("Tuesday", "DATE", "2031-09-09")],
+    )
+    (relief,) = result.events
+    assert relief.type in ("partial_lift", "full_lift")
+    assert result.names(relief.affected) == {"ZenChat"}
