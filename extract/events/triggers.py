@@ -460,6 +460,15 @@ class TriggerFinder:
                         agent_kind = entities.actor_kind(mention)
                 elif target is agents and agent_kind is None:
                     agent_kind = entities.word_actor(item)
+                    # "Kenya's communications authority": the government whose body it is
+                    owner = next(iter(children(item, "poss")), None)
+                    found = entities.resolve(owner) if owner is not None else None
+                    if (
+                        agent_kind == "government"
+                        and found is not None
+                        and entities.actor_kind(found) == "government"
+                    ):
+                        agents.append(found)
 
         restricts = self.lexicon.state_effect(trigger.rule.type) == "restricted"
         if not trigger.is_noun:

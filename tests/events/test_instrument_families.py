@@ -700,3 +700,15 @@ def test_a_government_allowing_an_app_to_operate_relieves_it(run: Run) -> None:
     (relief,) = result.events
     assert relief.type in ("partial_lift", "full_lift")
     assert result.names(relief.affected) == {"ZenChat"}
+
+
+def test_a_countrys_unnamed_body_acts_for_the_country(run: Run) -> None:
+    """ "Kenya's communications authority restored access": the government whose body it
+    is acts, so restoring access is the government's lift, not a company's switch."""
+    result = run(
+        "Kenya's communications authority restored access to ZenChat on Tuesday.",
+        timexes=[("Tuesday", "DATE", "2031-09-09")],
+    )
+    (lift,) = result.events
+    assert lift.type == "full_lift"
+    assert result.names(lift.agents) == {"Kenya"}
