@@ -109,11 +109,14 @@ def canonicalise_entities(
     for key, members in sorted(grouped.items()):
         canonical_names = Counter(names.get((doc_id, m.name), m.name) for doc_id, m in members)
         name = sorted(canonical_names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        # a type a gazetteer entry or a pattern gives outweighs the statistical tagger's
+        # guesses ("platform Kestrio" once against "Kestrio" taken for a place elsewhere)
         types = Counter(m.type for _, m in members)
+        found = Counter(m.type for _, m in members if m.source != "ner") or types
         entity = CanonicalEntity(
             key=key,
             name=name,
-            type=sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
+            type=sorted(found.items(), key=lambda kv: (-kv[1], -types[kv[0]], kv[0]))[0][0],
             mentions=sorted(members, key=lambda dm: (dm[0], dm[1].span.start)),
         )
         if entity_types is not None:

@@ -77,3 +77,21 @@ def test_entities_a_title_alone_names_no_one_when_the_texts_name_several(
     # two presidents told as much as each other (of two countries): neither
     index = canonicalise_entities([r.build() for r in records], NamesOnly())
     assert index.key("f", "e1") is None
+
+
+def test_entities_a_pattern_type_outweighs_the_taggers_guesses(doc: MakeDoc) -> None:
+    """ "The platform Kestrio" once (a pattern: a product) against "Kestrio" taken for a
+    place in two other articles by the statistical tagger: the entity is a product."""
+    builders = []
+    for doc_id, text, type_, source in (
+        ("a", "The government suspended the platform Kestrio.", "product", "pattern"),
+        ("b", "Users lost access to Kestrio.", "country", "ner"),
+        ("c", "Kestrio came back online.", "country", "ner"),
+    ):
+        builder = doc(doc_id)
+        s = builder.sentence(text)
+        builder.entity(s, "Kestrio", "Kestrio", type_)
+        builder.entities[-1] = replace(builder.entities[-1], source=source)
+        builders.append(builder)
+    index = canonicalise_entities([b.build() for b in builders], NamesOnly())
+    assert index.get("kestrio").type == "product"
