@@ -508,3 +508,14 @@ def test_component_a_known_body_named_with_a_title_is_no_person(entities: Entiti
     assert not [m for m in court if m.type == "person"]
     general = entities("General Mark Smith said the army will stop buying the phones.")
     assert by_text(general, "Mark Smith").role == "General"
+
+
+def test_component_known_companies_the_tagger_misses_are_found(entities: Entities) -> None:
+    """Companies often named in trade and security measures, which the small tagger misses
+    or takes for places at the start of a sentence or after "added", are in the gazetteer."""
+    found = entities("Hikvision and Dahua were added to the Entity List; Hytera was fined.")
+    assert {m.name for m in found if m.type == "organization"} >= {
+        "Hikvision",
+        "Dahua Technology",
+        "Hytera",
+    }
