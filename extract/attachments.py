@@ -38,26 +38,32 @@ def repair_attachments(doc: Doc) -> Doc:
         if _object_read_as_punctuation(token):
             token.dep_ = "dobj"
     for line in _headlines(doc):
-        verb = line.root
-        if verb.pos_ in ("NOUN", "PROPN"):  # "Corvex sanctioned by Treasury" read as a name
-            clauses = [c for c in verb.rights if c.dep_ == "acl" and c.tag_ == "VBN"]
-            if len(clauses) != 1:
-                continue
-            noun, verb = verb, clauses[0]
-            verb.head = verb
-            verb.dep_ = "ROOT"
-            noun.head = verb
-            noun.dep_ = "nsubj"
-        subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
-        if (
-            verb.tag_ in ("VBD", "VBN")
-            and subjects
-            and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp") for c in verb.children)
-        ):
-            verb.tag_ = "VBN"
-            for subject in subjects:
-                subject.dep_ = "nsubjpass"
+        _passive_headline(line)
     return doc
+
+
+def _passive_headline(line: Span) -> None:
+    """ "Corvex banned in Kenya", "Corvex sanctioned by Treasury" (which the parser may read
+    as a name and its participle): the subject is what was done to."""
+    verb = line.root
+    if verb.pos_ in ("NOUN", "PROPN"):
+        clauses = [c for c in verb.rights if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if len(clauses) != 1:
+            return
+        noun, verb = verb, clauses[0]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        noun.head = verb
+        noun.dep_ = "nsubj"
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if (
+        verb.tag_ in ("VBD", "VBN")
+        and subjects
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp") for c in verb.children)
+    ):
+        verb.tag_ = "VBN"
+        for subject in subjects:
+            subject.dep_ = "nsubjpass"
 
 
 def _headlines(doc: Doc) -> list[Span]:

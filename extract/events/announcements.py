@@ -32,7 +32,7 @@ from spacy.tokens import Token
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
-from extract.events.syntax import subject_of, verb_phrases
+from extract.events.syntax import passive_agent, subject_of, verb_phrases
 from extract.events.timing import PlacedTimex, verb_dated_by
 from extract.events.triggers import Trigger
 from extract.records import EntityMention
@@ -121,7 +121,8 @@ def announced_plans(
     and which stays a plan (run after ``announced_decisions``)."""
     if PLAN_STATEMENT not in lexicon.types:
         return
-    said: dict[int, Draft] = {}
+    # an announcing verb's statement: "tweeted that ..." may be a statement's trigger already
+    said = {i: d for d in drafts if d.type == PLAN_STATEMENT for i in d.anchors}
     for draft in list(drafts):
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
@@ -133,9 +134,7 @@ def announced_plans(
         if found is None or (under_way and not (_body(found[0]) and _own_act(draft, found[0]))):
             continue
         speaker, verb = found
-        statement = said.get(verb.i) or next(
-            (d for d in drafts if d.type == PLAN_STATEMENT and verb.i in d.anchors), None
-        )  # "tweeted that ...": the verb may be a statement's trigger already
+        statement = said.get(verb.i)
         if statement is None:
             statement = Draft(
                 members=[Trigger(_PLAN_RULE, verb, verb.i, verb.i + 1, type=PLAN_STATEMENT)],
@@ -287,17 +286,11 @@ def _speaker(
         # "Corvex was informed by the department that ...": the passive's agent tells it
         speakers = [
             *(c for c in token.children if c.dep_ == "nsubj"),
-            *(
-                o
-                for c in token.children
-                if c.dep_ == "agent"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ),
+            passive_agent(token),
             *(c for c in token.children if c.dep_ == "nsubjpass"),
         ]
         for child in speakers:
-            mention = entities.resolve(child)
+            mention = entities.resolve(child) if child is not None else None
             if mention is not None and entities.actor_kind(mention) in kinds:
                 return mention, token
     return None

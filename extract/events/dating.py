@@ -133,14 +133,9 @@ def _date_coordinated_acts(
         first = head.head
         if not is_verbal(first):
             continue
-        for item in placed:
-            timex = item.timex
-            if timex.type not in ("DATE", "TIME") or timex.function or timex.signal:
-                continue
-            dated = verb_dated_by(item, syntax)
-            if item.span.end <= first.i and dated is not None and dated.i == first.i:
-                draft.timex = item
-                break
+        found = _date_of_verb(first, placed, syntax)
+        if found is not None and found.span.end <= first.i:
+            draft.timex = found
 
 
 def _date_result_clauses(
@@ -162,18 +157,22 @@ def _date_result_clauses(
         if carrier is not None and drafts[carrier] is not draft:
             draft.timex = drafts[carrier].timex
         elif carrier is None and is_verbal(head.head) and _acted_by_its_agent(draft, head.head):
-            draft.timex = next(
-                (
-                    item
-                    for item in placed
-                    if item.timex.type in ("DATE", "TIME")
-                    and not item.timex.function
-                    and not item.timex.signal
-                    and (dated := verb_dated_by(item, syntax)) is not None
-                    and dated.i == head.head.i
-                ),
-                None,
-            )
+            draft.timex = _date_of_verb(head.head, placed, syntax)
+
+
+def _date_of_verb(
+    verb: Token, placed: list[PlacedTimex], syntax: SyntaxWords
+) -> PlacedTimex | None:
+    """The first date that modifies ``verb`` itself (not the start or end of a period, nor
+    the document's own date)."""
+    for item in placed:
+        timex = item.timex
+        if timex.type not in ("DATE", "TIME") or timex.function or timex.signal:
+            continue
+        dated = verb_dated_by(item, syntax)
+        if dated is not None and dated.i == verb.i:
+            return item
+    return None
 
 
 def _acted_by_its_agent(draft: Draft, verb: Token) -> bool:
