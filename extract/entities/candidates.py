@@ -56,10 +56,18 @@ def occurrences(doc: Doc, words: set[str]) -> list[Token]:
 
 
 def variants(names: Iterable[str]) -> list[str]:
-    """Each name, and its forms with other hyphen characters (news text mixes them)."""
+    """Each name, and its forms with other hyphen characters (news text mixes them), and a
+    dotted abbreviation without its last dot ("U.S President", "U.K-based")."""
     out: list[str] = []
     for name in names:
-        for variant in (name, *(name.replace("-", h) for h in HYPHENS if "-" in name)):
+        forms = [name]
+        if name.endswith(".") and "." in name[:-1] and " " not in name:
+            forms.append(name[:-1])
+        for variant in (
+            variant
+            for form in forms
+            for variant in (form, *(form.replace("-", h) for h in HYPHENS if "-" in form))
+        ):
             if variant not in out:
                 out.append(variant)
     return out

@@ -219,10 +219,15 @@ class DocEntities:
         return mention
 
     def _described(self, token: Token, types: Sequence[str]) -> EntityMention | None:
-        """ "the administration": the nearest preceding mention of the first type named."""
+        """ "the administration": the nearest preceding mention of the first type named,
+        never the subject of the description's own clause ("Corvex cut its ties with the
+        chipmaker": the chipmaker is another company)."""
+        own_subjects = {s.i for s in _clause_subjects(token)}
         for wanted in types:
             for number in range(len(self.mentions) - 1, -1, -1):
                 start = self.starts[number] if number < len(self.starts) else -1
+                if start in own_subjects:
+                    continue
                 if 0 <= start < token.i and self.mentions[number].type == wanted:
                     return self.mentions[number]
         return None
@@ -300,6 +305,22 @@ class DocEntities:
         if family is not None and family.owner:
             return self.by_name(family.owner)
         return None
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subject of the verb whose clause holds a noun phrase (through the prepositions
+    and objects between them), and the names inside that subject ("Corvex's unit")."""
+    verb = token
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == token.i:
+        return []
+    return [
+        t
+        for child in verb.children
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i
+        for t in child.subtree
+    ]
 
 
 def _expletive(pronoun: Token) -> bool:

@@ -749,7 +749,29 @@ class _Context:
             return "same"
         if None not in departments[0] and None not in departments[1]:
             return "conflict"  # two departments, neither the government as a whole
+        if (self._in_person(a) and self._by_departments(b)) or (
+            self._in_person(b) and self._by_departments(a)
+        ):
+            return "conflict"  # the president's own order is not a department's rule
         return "compatible"
+
+    def _in_person(self, keys: frozenset[str]) -> bool:
+        """Acted by a head of government in person (a person acting for the government as
+        a whole), with no department beside them."""
+        assert self.authorities is not None
+        found = [(k, self.authorities.of(k)) for k in keys]
+        return any(
+            k in self.people and a is not None and a.department is None for k, a in found
+        ) and not any(a is not None and a.department for _, a in found)
+
+    def _by_departments(self, keys: frozenset[str]) -> bool:
+        """Acted by departments, named at most with their government ("the U.S. Commerce
+        Department"), no person acting for the whole beside them."""
+        assert self.authorities is not None
+        found = [(k, self.authorities.of(k)) for k in keys]
+        return any(a is not None and a.department for _, a in found) and not any(
+            k in self.people and a is not None and a.department is None for k, a in found
+        )
 
     def _companies(self, keys: frozenset[str]) -> set[str]:
         assert self.authorities is not None

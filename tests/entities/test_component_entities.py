@@ -519,3 +519,11 @@ def test_component_known_companies_the_tagger_misses_are_found(entities: Entitie
         "Dahua Technology",
         "Hytera",
     }
+
+
+def test_component_a_dotted_abbreviation_without_its_last_dot(entities: Entities) -> None:
+    """ "U.S President", "U.K-based": the known country, as "U.S." and "U.K." are."""
+    found = entities("The U.S President met U.K-based firms in the U.S. on Monday.")
+    named = {m.span.text: m.name for m in found}
+    assert named["U.S"] == named["U.S."] == "United States"
+    assert named["U.K"] == "United Kingdom"

@@ -1008,3 +1008,16 @@ def test_other_whom_a_deadline_is_for(run: Run) -> None:
     assert extended.names(extended.by_trigger("extended").affected) == {"Samsung"}
     upheld = run("The court upheld the decision for Samsung to divest its operations.", timexes=[])
     assert all("Samsung" not in upheld.names(e.affected) for e in upheld.of_type("court_ruling"))
+
+
+def test_other_a_description_is_never_the_subject_of_its_own_clause(run: Run) -> None:
+    """ "Nvidia has suspended its business with the firm": the firm is another company than
+    the one that suspends (the one named before)."""
+    result = run(
+        "Samsung was put on a trade blacklist last week. "
+        "Nvidia has suspended its business with the firm after the listing.",
+        timexes=[("last week", "DATE", "2031-W10")],
+    )
+    suspended = result.by_trigger("suspended")
+    assert result.names(suspended.agents) == {"Nvidia"}
+    assert result.names(suspended.affected) == {"Samsung"}

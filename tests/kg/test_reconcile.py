@@ -11,7 +11,7 @@ import pytest
 from extract.records import Count, DateRange, EventRelation, TextSpan
 from kg.build import GraphOptions, write_graph
 from kg.reconcile import Reconciliation, reconcile
-from kg.schema import EntityType, EntityTypes, EventType, EventTypes, Populations
+from kg.schema import Bodies, EntityType, EntityTypes, EventType, EventTypes, Populations
 from kg.store import GraphStore
 from queries import run_query
 
@@ -1726,3 +1726,42 @@ def test_reconcile_a_ruling_by_no_one_is_the_block_a_judge_ordered_that_day(
     )
     r = reconcile([a.build(), b.build()], types, ENTITY_TYPES)
     assert [(e.type_id, e.sources) for e in r.events] == [("court_block", ["a", "b"])]
+
+
+def test_reconcile_a_presidents_own_order_is_not_a_departments_rule(doc: MakeDoc) -> None:
+    """President Jane Roe signed an order on Corvex on May 15; the Commerce Department
+    imposed a licence requirement on Corvex (undated, and "the U.S. Commerce Department" in
+    another source): two acts, though both act for the United States. The government as a
+    whole ("the US government restricted Corvex") still names either."""
+
+    def act(doc_id: str, text: str, agents: list[tuple[str, str, str, dict[str, str]]]) -> Any:
+        a = doc(doc_id)
+        s = a.sentence(text)
+        a.event(
+            s,
+            "restricted" if "restricted" in text else "imposed",
+            "export_restriction",
+            agents=tuple(a.entity(s, w, n, t, **kw) for w, n, t, kw in agents),
+            affected=(a.entity(s, "Corvex", "Corvex", "organization"),),
+            timex=a.timex(s, "May 15") if "May 15" in text else None,
+        )
+        return a
+
+    roe = ("Jane Roe", "Jane Roe", "person", {"role": "President", "affiliation": "United States"})
+    commerce = ("Commerce Department", "US Department of Commerce", "government_agency", {})
+    us = ("U.S.", "United States", "country", {})
+    orders = [
+        act(d, "On May 15, President Jane Roe restricted Corvex by order.", [roe]) for d in "ab"
+    ]
+    rule = act("c", "The Commerce Department imposed a licence requirement on Corvex.", [commerce])
+    both = act("d", "The U.S. Commerce Department imposed a requirement on Corvex.", [us, commerce])
+
+    def events(*builders: DocBuilder) -> Reconciliation:
+        built = [b.build() for b in builders]
+        return reconcile(built, EVENT_TYPES, EntityTypes.load(), bodies=Bodies.load())
+
+    r = events(*orders, rule, both)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c", "d"]]
+    whole = act("e", "The U.S. government restricted Corvex on May 15.", [us])
+    r = events(*orders, whole)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b", "e"]]
