@@ -134,9 +134,12 @@ class Authorities:
             and self.gazetteer.get(root.name) is None
             and self.types.is_exclusive(root.type)
         ):
-            # An administration no file places stands for a government it does not name:
-            # its acts go to the subject's principal authority.
-            return None
+            # An administration no file places stands for the government its leader heads
+            # ("the Roe administration": President Jane Roe's); else for a government it
+            # does not name: its acts go to the subject's principal authority.
+            leader = self._leader(root)
+            led = self.of(leader) if leader is not None else None
+            return Authority(led.government, None) if led is not None else None
         for node in chain:
             if node.key not in self.entities:
                 body = self.gazetteer.get(node.name)
@@ -144,6 +147,24 @@ class Authorities:
         below = [n for n in chain[:-1] if not self.types.is_whole_government(n.type)]
         department = below[-1].key if below else None
         return Authority(chain[-1].key, department)
+
+    def _leader(self, node: _Node) -> str | None:
+        """The one person of the corpus an administration is named after: its name without
+        its last word ("Roe administration") is their name or surname."""
+        words = node.name.split()
+        if len(words) < 2:
+            return None
+        name = " ".join(words[:-1]).lower()
+        found = {
+            key
+            for key, entity in self.entities.items()
+            if entity.actor == "person"
+            and any(
+                n.lower() == name or n.lower().split()[-1] == name
+                for n in (entity.name, *entity.aliases)
+            )
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _chain(self, node: _Node) -> list[_Node]:
         chain = [node]

@@ -11,6 +11,7 @@ import pytest
 from extract.records import Count, DateRange, EventRelation, TextSpan
 from kg.build import GraphOptions, write_graph
 from kg.reconcile import Reconciliation, reconcile
+from kg.reconcile.authorities import Authority
 from kg.schema import Bodies, EntityType, EntityTypes, EventType, EventTypes, Populations
 from kg.store import GraphStore
 from queries import run_query
@@ -1765,3 +1766,26 @@ def test_reconcile_a_presidents_own_order_is_not_a_departments_rule(doc: MakeDoc
     whole = act("e", "The U.S. government restricted Corvex on May 15.", [us])
     r = events(*orders, whole)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b", "e"]]
+
+
+def test_reconcile_an_administration_acts_for_the_government_its_leader_heads(
+    doc: MakeDoc,
+) -> None:
+    """ "The Roe administration restricted Corvex", in a corpus where President Jane Roe acts
+    for the United States: the administration is that government, as a whole. One named
+    after no one the corpus knows stands for no government it can tell."""
+    a = doc("a")
+    s = a.sentence(
+        "On May 15, the Roe administration and the Doe administration restricted Corvex."
+    )
+    roe_admin = a.entity(s, "Roe administration", "Roe administration", "administration")
+    doe_admin = a.entity(s, "Doe administration", "Doe administration", "administration")
+    s2 = a.sentence("President Jane Roe of the U.S. spoke.")
+    a.entity(s2, "Jane Roe", "Jane Roe", "person", role="President", affiliation="United States")
+    a.entity(s2, "U.S.", "United States", "country")
+    corvex = a.entity(s, "Corvex", "Corvex", "organization")
+    for who in (roe_admin, doe_admin):
+        a.event(s, "restricted", "export_restriction", agents=(who,), affected=(corvex,))
+    r = reconcile([a.build()], EVENT_TYPES, EntityTypes.load(), bodies=Bodies.load())
+    assert r.authorities.of("roe-administration") == Authority("united-states", None)
+    assert r.authorities.of("doe-administration") is None
