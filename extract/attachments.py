@@ -7,6 +7,9 @@ clause with no "that", so in "the department said on Monday it will add Corvex t
 list" the date can only be the saying's: the parser often hangs it on "add", which would
 date the addition (and read "Monday" ahead of the report, as the addition's tense says).
 After "that" ("said that on Monday it will add"), the phrase opens the clause and stays.
+A clause opened by "that" with a subject of its own, which the parser hangs on the noun of
+such a phrase ("confirmed during a press conference that Corvex is allowed to ..."), is
+the verb's report too.
 
 A headline (a line of its own with no full stop) tells its news in the present ("Kenya
 bans ZenChat"), so a subject and a verb in the past with no object and no auxiliary are a
@@ -37,6 +40,14 @@ def repair_attachments(doc: Doc) -> Doc:
     for token in doc:
         if _object_read_as_punctuation(token):
             token.dep_ = "dobj"
+    for verb in doc:
+        subject = _subject_read_as_conjunct(verb)
+        if subject is not None:
+            subject.head = verb
+            subject.dep_ = "nsubj"
+    for clause in [t for t in doc if _complement_read_as_relative(t)]:
+        clause.head = clause.head.head.head
+        clause.dep_ = "ccomp"
     for line in _headlines(doc):
         _passive_headline(line)
     return doc
@@ -68,18 +79,21 @@ def _passive_headline(line: Span) -> None:
 
 def _headlines(doc: Doc) -> list[Span]:
     """Sentences that are lines of their own with no closing punctuation."""
-    found = []
-    for sentence in doc.sents:
-        words = [t for t in sentence if not t.is_space]
-        if not words or len(words) > HEADLINE_MAX_WORDS or words[-1].text in _ENDS:
-            continue
-        before = doc[sentence.start - 1] if sentence.start > 0 else None
-        after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
-        starts_line = before is None or "\n" in before.text + before.whitespace_
-        ends_line = after is None or "\n" in words[-1].whitespace_ + after.text
-        if starts_line and ends_line:
-            found.append(sentence)
-    return found
+    return [sentence for sentence in doc.sents if headline_line(sentence)]
+
+
+def headline_line(sentence: Span) -> bool:
+    """Whether a sentence is a line of its own with no closing punctuation (a headline or
+    a subheading, in whatever case)."""
+    doc = sentence.doc
+    words = [t for t in sentence if not t.is_space]
+    if not words or len(words) > HEADLINE_MAX_WORDS or words[-1].text in _ENDS:
+        return False
+    before = doc[sentence.start - 1] if sentence.start > 0 else None
+    after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+    starts_line = before is None or "\n" in before.text + before.whitespace_
+    ends_line = after is None or "\n" in words[-1].whitespace_ + after.text
+    return starts_line and ends_line
 
 
 def _object_read_as_punctuation(token: Token) -> bool:
@@ -91,6 +105,35 @@ def _object_read_as_punctuation(token: Token) -> bool:
         and verb.pos_ == "VERB"
         and verb.i < token.i
         and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
+
+
+def _subject_read_as_conjunct(verb: Token) -> Token | None:
+    """ "... in Osaka, Japan, President Jane Roe confirmed ...": a finite verb with no
+    subject, right after a name the parser read as the last of a list before it (or as its
+    apposition): the name is the verb's subject."""
+    if verb.i == 0 or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "csubj" for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ not in ("conj", "appos") or name.head.i >= name.i:
+        return None
+    return name if verb.is_ancestor(name) else None
+
+
+def _complement_read_as_relative(clause: Token) -> bool:
+    """ "confirmed during a press conference that Corvex is now allowed to ...": a clause
+    opened by "that" with a subject of its own, hung on the noun of a phrase that modifies
+    a verb, is what the verb reports (a relative clause has no subject besides "that")."""
+    noun = clause.head
+    return (
+        clause.dep_ in ("relcl", "acl")
+        and any(c.dep_ == "mark" and c.text.lower() == "that" for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ == "VERB"
     )
 
 

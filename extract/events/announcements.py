@@ -22,7 +22,10 @@ day of the announcing verb ("the department said on Wednesday it will add Corvex
 list", "the president said he will sign an order delaying the ban"). So is a body's own
 act it tells as under way ("announced on Monday that it is adding Corvex to the list"):
 the act itself may take effect a day or more later, so the announcement dates only the
-statement.
+statement. A person telling such an act as their own ("we are allowing them to sell," the
+president said; "confirmed that Corvex is now allowed to ...") makes a statement, and the
+act stays a plan until an instrument enacts it. What is said "in" an instrument ("said in
+an executive order that ...") is that instrument's, not a statement beside it.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from spacy.tokens import Token
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
-from extract.events.syntax import passive_agent, subject_of, verb_phrases
+from extract.events.syntax import passive_agent, preposition_objects, subject_of, verb_phrases
 from extract.events.timing import PlacedTimex, verb_dated_by
 from extract.events.triggers import Trigger
 from extract.records import EntityMention
@@ -123,18 +126,27 @@ def announced_plans(
         return
     # an announcing verb's statement: "tweeted that ..." may be a statement's trigger already
     said = {i: d for d in drafts if d.type == PLAN_STATEMENT for i in d.anchors}
+    acts = {i for d in drafts if d.type != PLAN_STATEMENT for i in d.anchors}
     for draft in list(drafts):
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
             continue
-        under_way = draft.modality == "asserted" and _progressive(draft.head)
+        under_way = draft.modality == "asserted" and (
+            _progressive(draft.head) or _present_passive(draft.head)
+        )
         if not under_way and (draft.modality != "planned" or draft.tense != "future"):
             continue
         found = _speaker(draft.head, lexicon.syntax.announcing_verbs, entities)
-        if found is None or (under_way and not (_body(found[0]) and _own_act(draft, found[0]))):
+        if found is None or (under_way and not _own_act(draft, found[0])):
             continue
         speaker, verb = found
+        if under_way and not _body(speaker):
+            # "we are allowing them to sell," the president said: until an instrument
+            # enacts it, what a person says is under way is what they say
+            draft.modality = "planned"
         statement = said.get(verb.i)
+        if statement is None and any(o.i in acts for o in preposition_objects(verb, "in")):
+            continue  # "said in an executive order that ...": the order tells it
         if statement is None:
             statement = Draft(
                 members=[Trigger(_PLAN_RULE, verb, verb.i, verb.i + 1, type=PLAN_STATEMENT)],
@@ -243,6 +255,13 @@ def _progressive(head: Token) -> bool:
     """ "is adding", "are lifting": under way as it is told, done on that day or soon after."""
     return head.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in head.children
+    )
+
+
+def _present_passive(head: Token) -> bool:
+    """ "is now allowed", "are banned": in force as it is told."""
+    return head.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in head.children
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.attachments import headline_line
 from extract.events.draft import Draft
 from extract.events.syntax import MAIN_CLAUSE_DEPS, Sentences, determiner, is_verbal
 from extract.events.timing import PlacedTimex, RelationFound
@@ -194,8 +195,8 @@ def _lead(doc: Doc, skip: set[int], sentences: Sentences) -> Span | None:
         words = [t for t in span if t.is_alpha]
         if len(words) < LEAD_MIN_WORDS or not any(is_verbal(t) and t.dep_ == "ROOT" for t in span):
             continue
-        if all(t.is_title or not t.is_lower for t in words):
-            continue  # a title-case line the headline finder left
+        if all(t.is_title or not t.is_lower for t in words) or headline_line(span):
+            continue  # a headline the headline finder left (in title or sentence case)
         return span
     return None
 

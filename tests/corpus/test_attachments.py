@@ -177,3 +177,67 @@ def test_a_name_ending_a_line_is_the_object_of_its_verb() -> None:
     )
     assert doc[2].dep_ == "dobj"
     assert doc[0].dep_ == "nsubj"  # in the present: active
+
+
+def test_a_that_clause_hung_on_a_phrases_noun_is_the_verbs_report() -> None:
+    # "Roe confirmed during a briefing that Corvex is allowed .", the clause on "briefing"
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("Roe", 1, "nsubj", "PROPN", "NNP"),
+                ("confirmed", 1, "ROOT", "VERB", "VBD"),
+                ("during", 1, "prep", "ADP", "IN"),
+                ("a", 4, "det", "DET", "DT"),
+                ("briefing", 2, "pobj", "NOUN", "NN"),
+                ("that", 8, "mark", "SCONJ", "IN"),
+                ("Corvex", 8, "nsubjpass", "PROPN", "NNP"),
+                ("is", 8, "auxpass", "AUX", "VBZ"),
+                ("allowed", 4, "relcl", "VERB", "VBN"),
+                (".", 1, "punct", "PUNCT", "."),
+            ]
+        )
+    )
+    assert doc[8].dep_ == "ccomp" and doc[8].head.i == 1
+
+
+def test_a_relative_clause_keeps_its_noun() -> None:
+    # "Roe spoke at a briefing that lasted an hour .": "that" is the clause's subject
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("Roe", 1, "nsubj", "PROPN", "NNP"),
+                ("spoke", 1, "ROOT", "VERB", "VBD"),
+                ("at", 1, "prep", "ADP", "IN"),
+                ("a", 4, "det", "DET", "DT"),
+                ("briefing", 2, "pobj", "NOUN", "NN"),
+                ("that", 6, "nsubj", "PRON", "WDT"),
+                ("lasted", 4, "relcl", "VERB", "VBD"),
+                ("an", 8, "det", "DET", "DT"),
+                ("hour", 6, "npadvmod", "NOUN", "NN"),
+                (".", 1, "punct", "PUNCT", "."),
+            ]
+        )
+    )
+    assert doc[6].dep_ == "relcl" and doc[6].head.i == 4
+
+
+def test_a_name_read_as_the_last_of_a_list_is_the_subject_of_the_verb_after_it() -> None:
+    # "In Lyon , France , Jane Roe confirmed it ." with "Roe" as a conjunct of "Lyon"
+    doc = repair_attachments(
+        _tagged(
+            [
+                ("In", 7, "prep", "ADP", "IN"),
+                ("Lyon", 0, "pobj", "PROPN", "NNP"),
+                (",", 1, "punct", "PUNCT", ","),
+                ("France", 1, "conj", "PROPN", "NNP"),
+                (",", 3, "punct", "PUNCT", ","),
+                ("Jane", 6, "compound", "PROPN", "NNP"),
+                ("Roe", 3, "conj", "PROPN", "NNP"),
+                ("confirmed", 7, "ROOT", "VERB", "VBD"),
+                ("it", 7, "dobj", "PRON", "PRP"),
+                (".", 7, "punct", "PUNCT", "."),
+            ]
+        )
+    )
+    assert doc[6].dep_ == "nsubj" and doc[6].head.i == 7
+    assert doc[3].dep_ == "conj"  # France stays in the list

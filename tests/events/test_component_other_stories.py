@@ -1021,3 +1021,44 @@ def test_other_a_description_is_never_the_subject_of_its_own_clause(run: Run) ->
     suspended = result.by_trigger("suspended")
     assert result.names(suspended.agents) == {"Nvidia"}
     assert result.names(suspended.affected) == {"Samsung"}
+
+
+def test_other_what_a_person_says_is_under_way_is_their_statement(run: Run) -> None:
+    """ "We are allowing them to sell," the president said: a statement by her, of the
+    document's news; the relief is hers to enact, not in force by the saying. A body
+    telling what it is doing ("the department is adding Samsung") is doing it."""
+    result = run(
+        "Jane Roe confirmed during a press conference that Samsung is now allowed to buy "
+        "parts from U.S. companies.",
+        timexes=[],
+    )
+    [statement] = result.of_type("statement")
+    assert result.names(statement.agents) == {"Jane Roe"}
+    assert result.names(statement.affected) == {"Samsung"}
+    assert result.by_trigger("allowed").modality == "planned"
+    body = run("The Commerce Department said it is adding Samsung to the Entity List.", timexes=[])
+    assert body.by_trigger("adding").modality == "asserted"
+
+
+def test_other_what_an_order_says_is_no_statement(run: Run) -> None:
+    """ "Roe said in an executive order that ZenChat would face a ban": the order tells it,
+    no statement beside it."""
+    result = run(
+        "Jane Roe said in a separate executive order that ZenChat would face a complete ban "
+        "if it did not sell to a US company.",
+        timexes=[],
+    )
+    assert not result.of_type("statement")
+    assert result.of_type("export_restriction")
+
+
+def test_other_a_headline_in_sentence_case_is_not_the_lead(run: Run) -> None:
+    """A first line with no full stop is a headline, whatever its case: the lead, whose
+    act is the document's news, is the first sentence of the body."""
+    result = run(
+        "U.S. companies can now sell parts to Samsung again, says Roe\n\n"
+        "The Commerce Department granted Samsung a licence to buy American chips.",
+        timexes=[],
+    )
+    granted = [e for e in result.events if e.trigger.text in ("granted", "licence")]
+    assert granted and all(e.news for e in granted)
