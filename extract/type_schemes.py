@@ -59,6 +59,7 @@ class EventType:
     undone_by: tuple[str, ...] = ()  # types that, on its day, show it did not happen (renewed)
     first_as: str | None = None  # its type where its government restricted nothing before
     amounts: bool = False  # the sum it is about tells its events apart (two fines, two sums)
+    refused_as: str | None = None  # its type when a court declines to take it (a ruling)
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -143,6 +144,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         undone_by=_words(fields.get("undone_by"), "undone_by", type_id, path),
         first_as=str(fields["first_as"]) if fields.get("first_as") else None,
         amounts=_flag(fields, "amounts", type_id, path),
+        refused_as=str(fields["refused_as"]) if fields.get("refused_as") else None,
     )
 
 

@@ -385,16 +385,33 @@ def coordination_pass(
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-def repeated_names_pass(doc: Doc, chosen: list[Candidate], kinds: Set[str]) -> list[Candidate]:
+def repeated_names_pass(
+    doc: Doc,
+    chosen: list[Candidate],
+    kinds: Set[str],
+    company: str = "",
+    name_ends: Set[str] = frozenset(),
+) -> list[Candidate]:
     """A name a pattern found as a company ("drone maker Korvo") names it wherever else the
     text repeats it ("placed Korvo on the list"), where nothing else does or only NER's
     guess of a person or a place: one name, one sense in one document. ``kinds``: the types
-    so spread (organizations and products)."""
+    so spread (organizations and products). A company's name without the words that end
+    it (``name_ends``: "Velkor Labs" told again as "Velkor") is spread too, also from a
+    name NER found."""
     found = {
         tuple(t.text for t in doc[c.start : c.end]): c
         for c in chosen
         if c.source == "pattern" and c.type in kinds and c.rule != "conjunct"
     }
+    for cand in chosen:
+        if cand.type != company or cand.source not in ("pattern", "ner"):
+            continue
+        kept = [t.text for t in doc[cand.start : cand.end]]
+        while len(kept) > 1 and kept[-1].rstrip(".") in name_ends:
+            kept.pop()
+        core = tuple(kept)
+        if len(core) < cand.end - cand.start and core[0][:1].isupper():
+            found.setdefault(core, cand)
     if not found:
         return chosen
     covering = {i: c for c in chosen for i in range(c.start, c.end)}

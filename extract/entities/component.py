@@ -181,6 +181,8 @@ class EntityRecogniser:
         # Legal instruments: nouns of the data file (several-word ones by their last word).
         self.instrument_heads = {k.split()[-1]: v for k, v in lex.instruments.items()}  # kinds
         self.name_ends = {h.rstrip(".") for h in lex.ner.org_heads}  # "Corp.", "Ltd"
+        # what ends a company's name without naming it ("Labs", "Inc."): "Velkor" again
+        self.company_endings = {w.rstrip(".") for w in lex.ner.company_name_endings}
         self.instruments = Matcher(nlp.vocab)
         self.instruments.add(
             "i:instrument",
@@ -225,7 +227,9 @@ class EntityRecogniser:
         chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
         chosen = abbreviations_pass(doc, chosen)
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
-        chosen = repeated_names_pass(doc, chosen, self._spread_types)
+        chosen = repeated_names_pass(
+            doc, chosen, self._spread_types, self.lexicon.company_type, self.company_endings
+        )
         chosen.sort(key=lambda c: (c.start, c.end))
         self._set(doc, chosen)
         return doc

@@ -86,7 +86,7 @@ def announced_decisions(
         if draft.tense == "future" and (dated or decided):
             if draft.modality not in ("planned", "asserted"):
                 continue
-            if draft.modality == "planned" and found is None:
+            if draft.modality == "planned" and found is None and not _scheduled(draft):
                 continue  # a plan no one with the power to decide it announced
             if _act_a_person_will_take(draft, found):
                 draft.modality = "planned"
@@ -255,6 +255,20 @@ def _progressive(head: Token) -> bool:
     """ "is adding", "are lifting": under way as it is told, done on that day or soon after."""
     return head.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in head.children
+    )
+
+
+def _scheduled(draft: Draft) -> bool:
+    """ "Corvex will be barred from providing updates after September 29": a restriction
+    the text tells in the passive for a day of its own, neither conditional nor anyone's
+    intention, is a measure already decided that takes effect that day."""
+    head = draft.head
+    return (
+        (draft.timex is not None or draft.effective is not None)
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in head.children)
+        # "will be barred", not "would be blocked" (what was said or may be)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children)
     )
 
 

@@ -33,7 +33,7 @@ from extract.events.announcements import announced_decisions, announced_plans
 from extract.events.attribution import AttributionFinder
 from extract.events.chronology import date_chronology_entries
 from extract.events.dating import date_drafts, onsets_after_a_delay
-from extract.events.decide import decide_type
+from extract.events.decide import court_refusals, decide_type
 from extract.events.description import Describer
 from extract.events.discourse import (
     inherit_modality,
@@ -151,6 +151,7 @@ class EventExtractor:
             self.describer.party_of_dated_step(draft, entities, sentences.of(draft.head.i), focus)
         for draft in drafts:
             decide_type(draft, self.lexicon)
+        court_refusals(drafts, self.lexicon, entities)
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)
         announced_plans(drafts, self.lexicon, entities, placed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
+from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch
 
 LIMITED_GROUP = "limited_group"  # the population scopes.yaml gives to "a select group"
@@ -40,6 +41,19 @@ def decide_type(draft: Draft, lexicon: EventLexicon) -> None:
 _RELIEF = ("lifted", "partially_lifted")
 
 
+def court_refusals(drafts: list[Draft], lexicon: EventLexicon, entities: DocEntities) -> None:
+    """ "A federal judge declined to halt the ban": a court's refusal to take an act is a
+    ruling of its own (event_types.yaml ``refused_as``), asserted, not an act negated."""
+    for draft in drafts:
+        scheme = lexicon.scheme_of(draft.type)
+        if draft.modality != "negated" or scheme is None or scheme.refused_as is None:
+            continue
+        courts = [a for a in draft.agents if entities.actor_kind(a) == "court"]
+        if courts or (not draft.agents and draft.trigger.agent_kind == "court"):
+            draft.type = scheme.refused_as
+            draft.modality = "asserted"
+
+
 def _directed_relief(draft: Draft, lexicon: EventLexicon) -> str | None:
     """A directive whose complement relieves a measure of the government's own ("an order
     directing the Justice Department to suspend enforcement of the ban") is that relief;
@@ -47,6 +61,9 @@ def _directed_relief(draft: Draft, lexicon: EventLexicon) -> str | None:
     rep = draft.trigger
     if not rep.rule.absorbs_complement:
         return None
+    own = lexicon.scheme_of(rep.type)
+    if own is not None and own.state_effect is None:
+        return None  # "asked a judge to block the ban": a request, no block
     for member in draft.members[1:]:
         scheme = lexicon.scheme_of(member.type)
         if (
@@ -95,4 +112,4 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
     return "partial"  # an authorization: an exemption, the rest stays
 
 
-__all__ = ["decide_type"]
+__all__ = ["court_refusals", "decide_type"]

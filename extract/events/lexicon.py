@@ -537,6 +537,14 @@ class _Merged:
                     "which is not itself a type",
                     fix="add the coarse type",
                 )
+            for field_name in ("refused_as", "first_as"):
+                target = getattr(type_def, field_name)
+                if target is not None and target not in self.types:
+                    raise DataFileError(
+                        "event_types.yaml",
+                        f"type {type_def.id!r} has {field_name} {target!r}, which is not a type",
+                        fix="add that type, or name one of event_types",
+                    )
         classes = set(self.word_classes) | {ANY}
         for rule in self.rules.values():
             path = self.rule_files[rule.id]

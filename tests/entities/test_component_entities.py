@@ -527,3 +527,15 @@ def test_component_a_dotted_abbreviation_without_its_last_dot(entities: Entities
     named = {m.span.text: m.name for m in found}
     assert named["U.S"] == named["U.S."] == "United States"
     assert named["U.K"] == "United Kingdom"
+
+
+def test_component_a_company_named_again_without_its_ending(entities: Entities) -> None:
+    """ "Velkor Labs" then "Velkor": the company, wherever the text names it so, over the
+    tagger's guess of a person or nothing at all."""
+    found = entities(
+        "The department banned software made by Velkor Labs on Friday. Later, Velkor said "
+        "it would appeal, and the agency barred Velkor from selling licences."
+    )
+    velkor = [m for m in found if m.span.text == "Velkor"]
+    assert len(velkor) == 2
+    assert {(m.name, m.type) for m in velkor} == {("Velkor Labs", "organization")}

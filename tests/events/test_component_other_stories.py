@@ -1062,3 +1062,32 @@ def test_other_a_headline_in_sentence_case_is_not_the_lead(run: Run) -> None:
     )
     granted = [e for e in result.events if e.trigger.text in ("granted", "licence")]
     assert granted and all(e.news for e in granted)
+
+
+def test_other_a_restriction_scheduled_for_a_day_is_decided(run: Run) -> None:
+    """ "Samsung will be barred from providing updates after September 29": a measure told
+    in the passive for a day of its own takes effect that day; "would be blocked after 45
+    days" (what was said, or may be) stays a plan."""
+    result = run(
+        "Samsung will also be barred from providing software updates after September 29, 2031.",
+        timexes=[("September 29, 2031", "DATE", "2031-09-29")],
+    )
+    barred = result.by_trigger("barred")
+    assert barred.modality == "asserted"
+    assert barred.effective is not None
+    assert result.timexes[barred.effective].value == "2031-09-29"
+    said = run(
+        "Samsung would be blocked from selling its phones after September 29, 2031.",
+        timexes=[("September 29, 2031", "DATE", "2031-09-29")],
+    )
+    assert said.by_trigger("blocked").modality != "asserted"
+
+
+def test_other_a_court_declining_to_block_rules(run: Run) -> None:
+    """ "A federal judge declined to halt the ban": a ruling, asserted, which lifts nothing;
+    "Samsung asked a judge to block the ban" is a request, no block."""
+    refused = run("A federal judge declined to halt the ban on Samsung last week.", timexes=[])
+    assert [e.type for e in refused.events if e.modality == "asserted"].count("court_ruling") == 1
+    assert not [e for e in refused.events if e.type == "court_block"]
+    asked = run("Samsung asked a judge to block the Commerce Department's ban.", timexes=[])
+    assert not [e for e in asked.events if e.type == "court_block" and e.modality == "asserted"]

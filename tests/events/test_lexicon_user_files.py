@@ -53,6 +53,11 @@ def test_lexicon_user_file_adds_a_type_and_its_trigger(tmp_path: Path) -> None:
         ("populations:\n  p: {patterns: [[{LOWER: {IN: [no, yes]}}]]}\n", "population 'p'", None),
         # checked on the merged scheme, which does not keep the file of each type
         ("event_types:\n  - {id: y, coarse: nowhere}\n", "'nowhere'", "event_types.yaml"),
+        (
+            "event_types:\n  - {id: z, coarse: other, refused_as: no_ruling}\n",
+            "'no_ruling'",
+            "event_types.yaml",
+        ),
     ],
 )
 def test_lexicon_errors_name_the_problem(
