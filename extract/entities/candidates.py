@@ -329,11 +329,23 @@ def subunits_pass(
             if i >= 2 and doc[i].text == ")" and doc[i - 2].text == "(":
                 i -= 3  # the owner's abbreviation between: "Commission's (FCC) Bureau"
             if i >= 1 and doc[i].text in ("'s", "’s"):
-                owner = by_end.get(i)
+                owner = by_end.get(i) or _described_owner(doc[i - 1], chosen, owners)
         if owner is not None and owner.type in owners:
             cand = replace(cand, affiliation=owner.name)
         out.append(cand)
     return out
+
+
+def _described_owner(noun: Token, chosen: list[Candidate], owners: Set[str]) -> Candidate | None:
+    """ "the department's Office of X": the body named before whose name holds the noun
+    (the Commerce Department), the nearest."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" for c in noun.children):
+        return None
+    word = noun.lower_
+    for cand in sorted(chosen, key=lambda c: -c.start):
+        if cand.end <= noun.i and cand.type in owners and word in cand.name.lower().split():
+            return cand
+    return None
 
 
 def coordination_pass(

@@ -44,6 +44,14 @@ class CanonicalEvent:
     dissent: tuple[Claim, ...] = ()  # claims whose dates the best-supported date excludes
     named_as: str | None = None  # the type of one step named as two kinds: the specific one
     supported: dict[str, frozenset[str]] | None = None  # participants, once clustering is done
+    # claims dated by the day the measure took effect ("barred since July 20"): no vote on
+    # the day it was decided
+    effect_dated: list[Claim] = field(default_factory=list)
+
+    def dating_claims(self) -> list[Claim]:
+        """The claims whose dates tell the day of the event itself."""
+        effect = {id(c) for c in self.effect_dated}
+        return [c for c in self.all_claims if id(c) not in effect]
 
     @property
     def all_claims(self) -> list[Claim]:
@@ -190,7 +198,7 @@ def cluster_claims(
                 event.window = joined
     clusters = _undated_fragments(clusters, context)
     for event in clusters:
-        vote = vote_date(event.all_claims, event.window)
+        vote = vote_date(event.dating_claims(), event.window)
         event.window, event.dissent = vote.window, vote.dissenting
         event.date_conflict = bool(vote.dissenting)
     events = _one_step_two_kinds(clusters, context)
@@ -276,6 +284,7 @@ def _one_step_two_kinds(clusters: list[CanonicalEvent], context: _Context) -> li
         _generic_of_the_same_weeks,
         _announcing,
         _undone,
+        _dated_by_effect,
     )
     for join in joins:
         join(clusters, by_day, absorbed, context)
@@ -554,6 +563,37 @@ def _announcing(
                 absorbed.add(number)
 
 
+def _dated_by_effect(
+    clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
+) -> None:
+    """ "Corvex had been barred since July 20", of a ban decided on June 20 that its
+    sources say took effect on July 20: the one step of that effect on that party, by an
+    author it does not contradict, dated to its effect. Its dates no longer vote on the
+    day the step was taken."""
+    by_subject: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, event in enumerate(clusters):
+        if number not in absorbed and event.effective is not None:
+            for subject in _subjects(event):
+                by_subject[(_step_kind(event), subject)].append(number)
+    for number, event in enumerate(clusters):
+        if number in absorbed or event.effective is not None or not event.window.bounded:
+            continue
+        fitting = {
+            keep
+            for subject in _subjects(event)
+            for keep in by_subject.get((_step_kind(event), subject), ())
+            if keep != number
+            and keep not in absorbed
+            and all(_in_force_since(c, clusters[keep]) or c.window.lo is None for c in event.claims)
+            and _compatible(event, clusters[keep], context)
+        }
+        if len(fitting) == 1:
+            kept = clusters[fitting.pop()]
+            _absorb(kept, event, rename=False)
+            kept.effect_dated.extend(c for c in event.claims if c.window.bounded)
+            absorbed.add(number)
+
+
 def _undone(
     clusters: list[CanonicalEvent], by_day: _Days, absorbed: set[int], context: _Context
 ) -> None:
@@ -635,6 +675,7 @@ def _absorb(kept: CanonicalEvent, event: CanonicalEvent, *, rename: bool = True)
         kept.named_as = event.type_id  # a listing, more than "a restriction"
     kept.claims.extend(event.claims)
     kept.instruments.extend(event.instruments)
+    kept.effect_dated.extend(event.effect_dated)
 
 
 class _ClusterIndex:
@@ -813,6 +854,8 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
     near_conflict = False
     if claim.floating and not fits_some_year(claim, event.window):
         return None  # "in April" of some year: never a March event
+    if window.empty and _in_force_since(claim, event):
+        window = claim.window  # "barred since July 20": the day the measure took effect
     if window.empty:
         if not _within_tolerance(claim.window, event.window):
             return None
@@ -937,8 +980,25 @@ def _within_tolerance(a: Window, b: Window) -> bool:
     return gap <= DATE_TOLERANCE_DAYS
 
 
+def _in_force_since(claim: Claim, event: CanonicalEvent) -> bool:
+    """A state or step of a measure dated to the day the event's sources say it took
+    effect ("had been barred since July 20", of a ban decided on June 20 that took effect
+    on July 20): that measure, dated by its effect."""
+    effective = event.effective
+    return (
+        effective is not None
+        and claim.type.state_effect is not None
+        and claim.window.bounded
+        and not claim.window.intersect(Window.of(effective)).empty
+        and not claim.window.intersect(Window(event.window.lo, None)).empty
+    )
+
+
 def _join(event: CanonicalEvent, claim: Claim) -> None:
     event.claims.append(claim)
+    if _in_force_since(claim, event) and event.window.intersect(claim.window).empty:
+        event.effect_dated.append(claim)
+        return
     joined = event.window.intersect(claim.window)
     if joined.empty:
         event.date_conflict = True

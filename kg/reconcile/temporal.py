@@ -155,9 +155,11 @@ def _constraints(
         for claim in event.all_claims:
             event_of_mention[(claim.doc_id, claim.mention.id)] = index
     for index, event in enumerate(events):
-        dissent = {id(c) for c in event.dissent}
+        # a minority's date is a disagreement, not a bound; a date of the measure's effect
+        # is no date of the event
+        dissent = {id(c) for c in (*event.dissent, *event.effect_dated)}
         for claim in event.all_claims:
-            if id(claim) not in dissent:  # a minority's date is a disagreement, not a bound
+            if id(claim) not in dissent:
                 timex_constraints.extend(_timex_constraints(index, claim, event))
             if claim.mention.tense != "future":
                 report_constraints.append(_reported_before_document(index, claim))

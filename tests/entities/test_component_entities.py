@@ -539,3 +539,14 @@ def test_component_a_company_named_again_without_its_ending(entities: Entities) 
     velkor = [m for m in found if m.span.text == "Velkor"]
     assert len(velkor) == 2
     assert {(m.name, m.type) for m in velkor} == {("Velkor Labs", "organization")}
+
+
+def test_component_a_body_of_the_department_named_before(entities: Entities) -> None:
+    """ "the department's Office of Digital Trust": an office of the department named
+    before (the Commerce Department), so that it acts for it."""
+    found = entities(
+        "The Commerce Department banned the software on Friday. The determination, issued "
+        "by the department's Office of Digital Trust, takes effect in July."
+    )
+    office = [m for m in found if m.span.text.startswith("Office of Digital Trust")]
+    assert [m.affiliation for m in office] == ["US Department of Commerce"]

@@ -1789,3 +1789,39 @@ def test_reconcile_an_administration_acts_for_the_government_its_leader_heads(
     r = reconcile([a.build()], EVENT_TYPES, EntityTypes.load(), bodies=Bodies.load())
     assert r.authorities.of("roe-administration") == Authority("united-states", None)
     assert r.authorities.of("doe-administration") is None
+
+
+def test_reconcile_a_measure_told_by_the_day_it_took_effect_is_that_measure(
+    doc: MakeDoc,
+) -> None:
+    """Two reports of a ban on Corvex decided on June 20 that takes effect on July 20, and a
+    later one: "Corvex has been barred since July 20". One ban, dated June 20: the day it
+    took effect does not vote on the day it was decided, nor bounds it."""
+    decided = []
+    for doc_id in ("a", "b"):
+        a = doc(doc_id, dct=DateRange(_day("2026-06-21"), _day("2026-06-21")), inferred=False)
+        s = a.sentence("On June 20 the Commerce Department banned Corvex from July 20.")
+        a.event(
+            s,
+            "banned",
+            "export_restriction",
+            agents=(a.entity(s, "Commerce Department", "US Department of Commerce", "agency"),),
+            affected=(a.entity(s, "Corvex", "Corvex", "organization"),),
+            timex=a.timex(s, "June 20"),
+            effective=a.timex(s, "July 20"),
+        )
+        decided.append(a)
+    c = doc("c", dct=DateRange(_day("2026-09-29"), _day("2026-09-29")), inferred=False)
+    s = c.sentence("Corvex has been barred since July 20.")
+    c.event(
+        s,
+        "barred",
+        "export_restriction",
+        affected=(c.entity(s, "Corvex", "Corvex", "organization"),),
+        timex=c.timex(s, "July 20"),
+    )
+    r = reconcile([x.build() for x in (*decided, c)], EVENT_TYPES, ENTITY_TYPES)
+    [event] = [e for e in r.events if e.type_id == "export_restriction"]
+    assert sorted(event.sources) == ["a", "b", "c"]
+    assert r.windows[r.events.index(event)].earliest() == _day("2026-06-20")
+    assert r.windows[r.events.index(event)].latest() == _day("2026-06-20")
