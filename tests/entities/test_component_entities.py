@@ -550,3 +550,14 @@ def test_component_a_body_of_the_department_named_before(entities: Entities) -> 
     )
     office = [m for m in found if m.span.text.startswith("Office of Digital Trust")]
     assert [m.affiliation for m in office] == ["US Department of Commerce"]
+
+
+def test_component_an_unknown_name_a_restriction_is_on_is_a_party(entities: Entities) -> None:
+    """ "lifted its suspension of Chirper": an unknown name a ban or a suspension is of or
+    on is a party (a company or its service); a place, a people or a day is not."""
+    found = entities(
+        "Kenya lifted its suspension of Chirper on Thursday. The ban on Monday ended the "
+        "curbs on Kenyan firms."
+    )
+    assert by_text(found, "Chirper").type == "organization"
+    assert not [m for m in found if m.span.text in ("Monday", "Kenyan")]

@@ -192,3 +192,13 @@ def test_types_lifting_a_portion_of_a_ban_lifts_it_in_part(run: Run) -> None:
     assert part.names(lifted.affected) == {"Huawei"}
     whole = run("The Commerce Department lifted its ban on Huawei.")
     assert whole.by_trigger("lifted").type == "full_lift"
+
+
+def test_types_a_service_available_again_is_restored(run: Run) -> None:
+    """ "became accessible again": the service is back; "became available" alone (a new
+    phone) restores nothing."""
+    thursday = [("Thursday", "DATE", "2031-06-12")]
+    back = run("Samsung became accessible again in Kenya on Thursday.", timexes=thursday)
+    assert [e.type for e in back.events] == ["access_restore"]
+    new = run("Samsung's new phone became available in Kenya on Thursday.", timexes=thursday)
+    assert not [e for e in new.events if e.type == "access_restore"]
