@@ -712,3 +712,16 @@ def test_a_countrys_unnamed_body_acts_for_the_country(run: Run) -> None:
     (lift,) = result.events
     assert lift.type == "full_lift"
     assert result.names(lift.agents) == {"Kenya"}
+
+
+def test_instruments_a_request_to_a_court_is_the_case_not_the_block(run: Run) -> None:
+    """ "Filed a lawsuit on Monday, asking a judge to block the ban": one lawsuit, and the
+    block it asks for is requested, not done."""
+    result = run(
+        "Samsung filed a lawsuit against the Commerce Department on Monday, asking a judge "
+        "to block the ban on its phones.",
+        timexes=[("Monday", "DATE", "2031-06-30")],
+    )
+    asserted = [e.type for e in result.events if e.modality == "asserted"]
+    assert asserted == ["lawsuit"]
+    assert all(e.modality == "requested" for e in result.of_type("court_block"))
