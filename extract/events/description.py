@@ -168,10 +168,11 @@ class Describer:
         agents = {m.name for m in draft.agents} | {
             m.affiliation for m in draft.agents if m.affiliation
         }
+        responding = {m.name for m in self._responding(rep.head, entities)}
         found = [
             (abs(entities.start_of(m) - rep.head.i), m)
             for m in entities.in_tokens(sentence)
-            if m.name not in agents and m.name in focus
+            if m.name not in agents and m.name not in responding and m.name in focus
         ]
         if not found and len(focus) == 1 and self.lexicon.ends_relief(rep.type):
             # "The temporary licence expired on June 30", in an article about Corvex: the
@@ -183,6 +184,20 @@ class Describer:
             return
         nearest = min(found, key=lambda pair: pair[0])[1]
         (draft.models if entities.is_product(nearest) else draft.affected).append(nearest)
+
+    def _responding(self, head: Token, entities: DocEntities) -> list[EntityMention]:
+        """Who acts in response to a measure a phrase of their clause names ("Corvex has
+        suspended its sales following an order from the US"): the subject of that clause,
+        bound by the measure, is not told to be whom it aims at."""
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return []
+        if head.head.lower_ not in self.lexicon.syntax.responding_prepositions:
+            return []
+        verb = head.head.head
+        if verb.pos_ != "VERB":
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return [m for s in subjects if (m := entities.resolve(s)) is not None]
 
     def _complied_with(self, head: Token) -> bool:
         """A measure someone complies with ("Corvex is complying with the order"): who

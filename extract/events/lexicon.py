@@ -147,6 +147,7 @@ class SyntaxWords:
     informing_verbs: frozenset[str]  # "informed Corvex that its exports": "its" is Corvex's
     undergoing_verbs: frozenset[str]  # "informed Corvex that it will need": so is "it"
     complying_verbs: frozenset[str]  # "Corvex complies with the order": bound, not aimed at
+    responding_prepositions: frozenset[str]  # "suspended sales following an order"
     holding_verbs: frozenset[str]  # "licences held by Corvex": Corvex holds what is acted on
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
@@ -239,6 +240,7 @@ _SYNTAX_SECTIONS = (
     "informing_verbs",
     "undergoing_verbs",
     "complying_verbs",
+    "responding_prepositions",
     "holding_verbs",
     "onset_prepositions",
     "onset_verbs",

@@ -1091,3 +1091,16 @@ def test_other_a_court_declining_to_block_rules(run: Run) -> None:
     assert not [e for e in refused.events if e.type == "court_block"]
     asked = run("Samsung asked a judge to block the Commerce Department's ban.", timexes=[])
     assert not [e for e in asked.events if e.type == "court_block" and e.modality == "asserted"]
+
+
+def test_other_who_acts_following_a_measure_is_not_its_target(run: Run) -> None:
+    """ "Nvidia has suspended business with Samsung following an order from the US", in an
+    article about both: Nvidia is bound by the order, not its target; the sentence's other
+    company is."""
+    result = run(
+        "Nvidia Has Suspended Samsung's Chip Licence\n\nIn a blow to Samsung, Nvidia has "
+        "suspended business with the Korean firm following a blacklist order from the US.",
+        timexes=[],
+    )
+    order = result.by_trigger("order")
+    assert "Nvidia" not in result.names(order.affected)
