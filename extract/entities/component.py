@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from extract.attachments import headline_line
 from extract.entities.candidates import (
     BLOCKED,
     SPAN_KEY,
@@ -512,7 +513,16 @@ class EntityRecogniser:
 
     def _ner(self, doc: Doc) -> Iterator[Candidate]:
         rules = self.lexicon.ner
+        written_lower = {t.text for t in doc if t.is_lower and t.is_alpha}
         for ent in doc.ents:
+            if (
+                len(ent) == 1
+                and ent[0].lower_ in written_lower
+                and (ent.start == ent.sent.start or _title_case_line(ent.sent))
+            ):
+                # "Telecom operators block ...": a capital that opens a sentence or marks a
+                # title-case headline, on a word the text writes in lower case elsewhere
+                continue
             entity_type = rules.labels.get(ent.label_)
             if len(ent) == 1 and _brand(ent.text):
                 # "ZenChat", "ReelNest": a camel-case word is a company's or a service's name,
@@ -828,6 +838,15 @@ def _brand(text: str) -> bool:
 
 # What follows the place of a dateline: a comma (and the date), the agency, a dash.
 _DATELINE_AFTER = frozenset({",", "(", "-", "--", "\u2013", "\u2014"})
+
+
+def _title_case_line(sentence: Span) -> bool:
+    """A headline in title case (a line of its own, most of its words capitalised), where a
+    capital says nothing of a name."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    if not words or not headline_line(sentence):
+        return False
+    return sum(t.is_title or t.is_upper for t in words) >= 0.7 * len(words)
 
 
 def _dateline_place(doc: Doc, start: int, end: int) -> bool:

@@ -561,3 +561,14 @@ def test_component_an_unknown_name_a_restriction_is_on_is_a_party(entities: Enti
     )
     assert by_text(found, "Chirper").type == "organization"
     assert not [m for m in found if m.span.text in ("Monday", "Kenyan")]
+
+
+def test_component_a_capital_that_opens_a_sentence_names_nothing(entities: Entities) -> None:
+    """ "Telecom operators in Kenya block access to Chirper", in a text that writes "telecom"
+    in lower case: a sentence's first word is capitalised whatever it is."""
+    found = entities(
+        "Telecom operators in Kenya block access to Chirper\n\n"
+        "Kenya's telecom operators blocked access to Chirper on Saturday."
+    )
+    assert not [m for m in found if m.span.text == "Telecom"]
+    assert [m.name for m in found if m.span.text == "Kenya"] == ["Kenya", "Kenya"]
