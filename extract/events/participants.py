@@ -223,6 +223,23 @@ class DocEntities:
         never the subject of the description's own clause ("Corvex cut its ties with the
         chipmaker": the chipmaker is another company)."""
         own_subjects = {s.i for s in _clause_subjects(token)}
+        # the subject of a clause of this sentence or the one before ("While Corvex is a
+        # Chinese firm, it relies on suppliers such as Zentra ..., which has shut down the
+        # company"), before any nearer name
+        sentence_start = token.sent.start
+        previous = self.doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+        for wanted in types:
+            for number in range(len(self.mentions) - 1, -1, -1):
+                start = self.starts[number] if number < len(self.starts) else -1
+                if start in own_subjects or not previous <= start < token.i:
+                    continue
+                head = self.doc[start]
+                subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in (
+                    "nsubj",
+                    "nsubjpass",
+                )
+                if subject and self.mentions[number].type == wanted:
+                    return self.mentions[number]
         for wanted in types:
             for number in range(len(self.mentions) - 1, -1, -1):
                 start = self.starts[number] if number < len(self.starts) else -1

@@ -1104,3 +1104,15 @@ def test_other_who_acts_following_a_measure_is_not_its_target(run: Run) -> None:
     )
     order = result.by_trigger("order")
     assert "Nvidia" not in result.names(order.affected)
+
+
+def test_other_a_description_names_the_subject_before_a_nearer_name(run: Run) -> None:
+    """ "Zentra ... buys chips from suppliers such as Nvidia and Apple. The department banned
+    the company": the company is the subject the text was about, not the last name of a
+    list."""
+    result = run(
+        "Although Zentra is a Chinese firm, it buys chips from suppliers such as Nvidia and "
+        "Apple. The Commerce Department banned the company on Monday.",
+        timexes=[("Monday", "DATE", "2031-06-30")],
+    )
+    assert result.names(result.by_trigger("banned").affected) == {"Zentra"}
