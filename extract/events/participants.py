@@ -9,7 +9,7 @@ is it", with pronoun and definite-description resolution ("it", "the company").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -226,20 +226,10 @@ class DocEntities:
         # the subject of a clause of this sentence or the one before ("While Corvex is a
         # Chinese firm, it relies on suppliers such as Zentra ..., which has shut down the
         # company"), before any nearer name
-        sentence_start = token.sent.start
-        previous = self.doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
         for wanted in types:
-            for number in range(len(self.mentions) - 1, -1, -1):
-                start = self.starts[number] if number < len(self.starts) else -1
-                if start in own_subjects or not previous <= start < token.i:
-                    continue
-                head = self.doc[start]
-                subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in (
-                    "nsubj",
-                    "nsubjpass",
-                )
-                if subject and self.mentions[number].type == wanted:
-                    return self.mentions[number]
+            found, _ = self._recent(token, (wanted,), own_subjects)
+            if found is not None:
+                return found
         for wanted in types:
             for number in range(len(self.mentions) - 1, -1, -1):
                 start = self.starts[number] if number < len(self.starts) else -1
@@ -286,22 +276,30 @@ class DocEntities:
                 return mention
         # 2. the nearest preceding subject of that type in this or the previous sentence,
         # 3. else the nearest preceding mention of that type there.
+        found, nearest = self._recent(token, types)
+        return found or nearest
+
+    def _recent(
+        self, token: Token, types: Sequence[str], skip: Collection[int] = ()
+    ) -> tuple[EntityMention | None, EntityMention | None]:
+        """Of the mentions of ``types`` before ``token`` in its sentence or the one before
+        (none starting at ``skip``): the nearest that is a subject, and the nearest."""
         sentence_start = token.sent.start
         previous = self.doc[sentence_start - 1].sent.start if sentence_start > 0 else sentence_start
-        fallback: EntityMention | None = None
+        nearest: EntityMention | None = None
         for number in range(len(self.mentions) - 1, -1, -1):
             start = self.starts[number] if number < len(self.starts) else -1
-            if start >= token.i or start < previous:
+            if start >= token.i or start < previous or start in skip:
                 continue
             mention = self.mentions[number]
             if mention.type not in types:
                 continue
             head = self.doc[start]
             if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass"):
-                return mention
-            if fallback is None:
-                fallback = mention
-        return fallback
+                return mention, nearest or mention
+            if nearest is None:
+                nearest = mention
+        return None, nearest
 
     def models_in(self, tokens: Iterable[Token]) -> list[EntityMention]:
         return [m for m in self.in_tokens(tokens) if self.is_product(m)]
@@ -328,7 +326,7 @@ def _clause_subjects(token: Token) -> list[Token]:
     """The subject of the verb whose clause holds a noun phrase (through the prepositions
     and objects between them), and the names inside that subject ("Corvex's unit")."""
     verb = token
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i == token.i:
         return []

@@ -790,29 +790,20 @@ class _Context:
             return "same"
         if None not in departments[0] and None not in departments[1]:
             return "conflict"  # two departments, neither the government as a whole
-        if (self._in_person(a) and self._by_departments(b)) or (
-            self._in_person(b) and self._by_departments(a)
-        ):
-            return "conflict"  # the president's own order is not a department's rule
+        # a head of government in person on one side, departments alone on the other: the
+        # president's own order is not a department's rule
+        if {self._acting(a), self._acting(b)} == {(True, False), (False, True)}:
+            return "conflict"
         return "compatible"
 
-    def _in_person(self, keys: frozenset[str]) -> bool:
-        """Acted by a head of government in person (a person acting for the government as
-        a whole), with no department beside them."""
+    def _acting(self, keys: frozenset[str]) -> tuple[bool, bool]:
+        """Whether a head of government acts in person among these actors (a person acting
+        for the government as a whole), and whether a department does ("the U.S. Commerce
+        Department")."""
         assert self.authorities is not None
         found = [(k, self.authorities.of(k)) for k in keys]
-        return any(
-            k in self.people and a is not None and a.department is None for k, a in found
-        ) and not any(a is not None and a.department for _, a in found)
-
-    def _by_departments(self, keys: frozenset[str]) -> bool:
-        """Acted by departments, named at most with their government ("the U.S. Commerce
-        Department"), no person acting for the whole beside them."""
-        assert self.authorities is not None
-        found = [(k, self.authorities.of(k)) for k in keys]
-        return any(a is not None and a.department for _, a in found) and not any(
-            k in self.people and a is not None and a.department is None for k, a in found
-        )
+        head = any(k in self.people and a is not None and a.department is None for k, a in found)
+        return head, any(a is not None and a.department for _, a in found)
 
     def _companies(self, keys: frozenset[str]) -> set[str]:
         assert self.authorities is not None
@@ -996,7 +987,7 @@ def _in_force_since(claim: Claim, event: CanonicalEvent) -> bool:
 
 def _join(event: CanonicalEvent, claim: Claim) -> None:
     event.claims.append(claim)
-    if _in_force_since(claim, event) and event.window.intersect(claim.window).empty:
+    if event.window.intersect(claim.window).empty and _in_force_since(claim, event):
         event.effect_dated.append(claim)
         return
     joined = event.window.intersect(claim.window)
