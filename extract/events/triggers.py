@@ -277,6 +277,9 @@ class TriggerFinder:
             # to the list", the list hung on the last of the objects (or on what it counts)
             conjuncts = [c for o in objects for c in o.conjuncts]
             counted = [p for c in conjuncts if c.like_num for p in preposition_objects(c, "of")]
+            if any(c.like_num for c in conjuncts):
+                # the parser may hang "of its affiliates" on the verb instead of the number
+                counted += preposition_objects(head, "of")
             holders = [head, *objects, *conjuncts, *counted]
             checks.append(
                 any(

@@ -35,3 +35,11 @@ def test_an_abbreviation_must_end_in_a_full_stop(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="full stop") as raised:
         load_abbreviations([path])
     assert "bad.yaml" in str(raised.value)
+
+
+def test_a_closing_quote_glued_to_the_next_word_splits_off() -> None:
+    # a page that lost the space after a quote: the date, the quote and the name apart
+    tokens = _tokens("“Sales stop on May 15,”Jane Roe said. “Done.”Then she left.")
+    assert tokens[4:10] == ["May", "15", ",", "”", "Jane", "Roe"]
+    assert tokens[13:17] == ["Done", ".", "”", "Then"]
+    assert "U.S." in _tokens("He wrote “made in the U.S.”Then stopped.")

@@ -532,6 +532,13 @@ def test_a_company_and_some_of_its_affiliates_placed_on_a_list(run: Run) -> None
     result = run("Commerce placed Korvo Technologies and 12 of its affiliates on the Entity List.")
     (addition,) = result.of_type("list_addition")
     assert "Korvo Technologies" in result.names(addition.affected)
+    # "of its affiliates" read as a phrase of the verb, the list as one of "affiliates"
+    result = run(
+        "But the administration put Qualcomm and 114 of its affiliates on its Entity List in "
+        "May 2029, which meant US firms were not able to sell to the business."
+    )
+    (addition,) = result.of_type("list_addition")
+    assert "Qualcomm" in result.names(addition.affected)
 
 
 def test_a_directive_to_remove_a_company_s_goods_restricts_that_company(run: Run) -> None:
