@@ -256,26 +256,41 @@ def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     name given with the short name the gazetteer knows ("Zentrix Telecom Corporation, of
     Shenzhen, China (ZTC Corporation)") is that known company."""
     by_start = {c.start: c for c in chosen}
+    by_end = {c.end: c for c in chosen}
     defined: dict[str, Candidate] = {}
     same: dict[int, Candidate] = {}  # a full name's start -> the known entity it is
     for cand in chosen:
         opening = _definition_opens(doc, cand.end)
         if opening is None:
             continue
-        inner = by_start.get(opening + 1)
+        first = opening + 1
+        names = [cand]
         if (
-            inner is not None
-            and inner.source == "gazetteer"
-            and inner.end < len(doc)
-            and doc[inner.end].text == ")"
-            and cand.source != "gazetteer"
-            and is_abbreviation(doc[inner.start].text, doc[cand.start : cand.end].text)
+            first + 1 < len(doc)
+            and doc[first].lower_ in _COLLECTIVELY
+            and doc[first + 1].text == ","
         ):
-            same[cand.start] = inner
-        elif opening + 2 < len(doc) and doc[opening + 2].text == ")":
-            short = doc[opening + 1].text
-            if short not in defined and is_abbreviation(short, doc[cand.start : cand.end].text):
-                defined[short] = cand
+            # "Zentrix Telecom Equipment Corporation and Zentrix Kangda Ltd. (collectively,
+            # ZTE)": the short name the list goes by abbreviates one of its names
+            first += 2
+            names = _listed_before(doc, cand, by_end)
+        inner = by_start.get(first)
+        if inner is not None and inner.source == "gazetteer":
+            full = next(
+                (c for c in names if is_abbreviation(doc[inner.start].text, _text(doc, c))), None
+            )
+            if (
+                full is not None
+                and inner.end < len(doc)
+                and doc[inner.end].text == ")"
+                and full.source != "gazetteer"
+            ):
+                same[full.start] = inner
+        elif first + 1 < len(doc) and doc[first + 1].text == ")":
+            short = doc[first].text
+            full = next((c for c in names if is_abbreviation(short, _text(doc, c))), None)
+            if short not in defined and full is not None:
+                defined[short] = full
     if same:
         chosen = [_as_known(c, same[c.start]) if c.start in same else c for c in chosen]
     if not defined:
@@ -287,6 +302,29 @@ def abbreviations_pass(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         if source is not None and token.i not in taken:
             out.append(replace(source, start=token.i, end=token.i + 1, title_start=None))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# "(collectively, ZTE)": the short name a list of names goes by
+_COLLECTIVELY = frozenset({"collectively", "together", "jointly"})
+
+
+def _text(doc: Doc, cand: Candidate) -> str:
+    return doc[cand.start : cand.end].text
+
+
+def _listed_before(doc: Doc, last: Candidate, by_end: dict[int, Candidate]) -> list[Candidate]:
+    """The names of a list that ends with ``last`` ("A, B and C"), in order."""
+    names = [last]
+    i = last.start
+    while True:
+        j = i
+        while j > 0 and doc[j - 1].lower_ in (",", "and", "the"):
+            j -= 1
+        before = by_end.get(j)
+        if j == i or before is None:
+            return names[::-1]
+        names.append(before)
+        i = before.start
 
 
 def _definition_opens(doc: Doc, end: int) -> int | None:

@@ -9,7 +9,7 @@ chooses them, with what the tense and the page say of a date kept or left:
   is the instrument's own ("the move follows a 2019 order that barred ...": then the act is
   past);
 * the page's date stamp parsed into its first sentence dates the news, never what that
-  sentence tells in the past perfect;
+  sentence tells in the past perfect nor what it dates itself;
 * a participle clause hung on a dated act ("removed X from the list on May 4, ending the
   restrictions") tells what that act did, that day;
 * a date before the first of coordinated verbs ("on Monday unveiled new rules and added 140
@@ -49,7 +49,15 @@ def date_drafts(
     syntax: SyntaxWords,
     dct: DocumentDate | None,
 ) -> None:
-    for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
+    # the page's stamp dates an act only when its sentence gives no date of its own
+    # ("date 2026-05-14 In May 2024, Commerce added Corvex ...")
+    stamps = [p for p in placed if page_stamp(p.span.doc.text, p.span.start_char)]
+    dated = attach_timexes([p for p in placed if p not in stamps], anchors, ignore, None, syntax)
+    if stamps:
+        for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():
+            if item in stamps and number not in dated:
+                dated[number] = item
+    for number, item in dated.items():
         draft = drafts[number]
         if _told_as_past(draft, item, dct) or _stamp_of_background(draft, item):
             continue

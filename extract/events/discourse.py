@@ -80,6 +80,9 @@ def types_from_context(drafts: Sequence[Draft]) -> None:
 # characters of its start, and at least this many words long (not a caption or a byline).
 LEAD_WITHIN_CHARS = 800
 LEAD_MIN_WORDS = 8
+# A date the lead gives its act is the news's when it is at most this many days before the
+# document (a weekday, "yesterday", the day of the week before).
+LEAD_NEWS_DAYS = 10
 
 
 def lead_news(
@@ -92,7 +95,8 @@ def lead_news(
 ) -> list[RelationFound]:
     """ "Commerce has revoked the licences of Corvex's suppliers, ..." opening an article:
     the lead tells the news, so an act its main clause asserts with no date of its own
-    happened shortly before the article (``Draft.news``). Background lives in subordinate
+    happened shortly before the article (``Draft.news``); one it dates to a day shortly
+    before the article is the news too ("approved a ban Thursday"). Background lives in subordinate
     clauses ("two years after the ban ...") and later sentences, which keep no date. When
     the lead dates its act to a day, another act its paragraph "also" tells in the past
     happened that day: returns those relations (the same day as the lead's act)."""
@@ -114,7 +118,9 @@ def lead_news(
     found: list[RelationFound] = []
     for number, draft in enumerate(drafts):
         head = draft.trigger.head
-        if not lead.start <= head.i < end or draft.timex is not None:
+        if not lead.start <= head.i < end:
+            continue
+        if draft.timex is not None and (head.i >= lead.end or not _recent(draft.timex, dct)):
             continue
         if draft.modality != "asserted" or draft.tense == "future" or perfect_past(head):
             continue
@@ -124,6 +130,8 @@ def lead_news(
         chain = [told] if told.dep_ == "ROOT" else [told, told.head]
         if all(t.dep_ in MAIN_CLAUSE_DEPS for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True
+            if draft.timex is not None:
+                continue  # the lead's act of its own day
             # "It also added ...", "BIS also extended the licence" (on the noun's verb)
             also = next((c for t in chain for c in t.children if c.lower_ in _ALSO), None)
             if occasion is None or also is None or head.i < lead.end or draft.tense != "past":
@@ -131,6 +139,15 @@ def lead_news(
             cue = TextSpan(also.idx, also.idx + len(also), also.text)
             found.append(RelationFound(number, "after", occasion, (0, 0), None, cue))
     return found
+
+
+def _recent(placed: PlacedTimex, dct: DocumentDate | None) -> bool:
+    """Whether a date is of the days before the document: the lead's act of such a day is
+    its news; of an earlier one ("follows a 2019 order"), background."""
+    value = placed.timex.range
+    if dct is None or value is None or value.earliest > dct.range.latest:
+        return False
+    return (dct.range.earliest - value.earliest).days <= LEAD_NEWS_DAYS
 
 
 # Adverbs by which a sentence adds another act to the lead's ("It also added ...").

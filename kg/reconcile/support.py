@@ -85,7 +85,7 @@ def claim_weight(claim: Claim, placed: Collection[str] = ()) -> float:
     # a company switching its own service off acts on what it owns: its subject is named
     if claim.affected or claim.models or (claim.agents and claim.type.layer == "effective"):
         weight += SUBJECT_WEIGHT
-    return weight
+    return round(weight, 4)
 
 
 def support_of(
@@ -97,8 +97,9 @@ def support_of(
     placed: Collection[str] = (),
 ) -> Support:
     """``type_min_sources``: what the event's type asks for itself (event_types.yaml:
-    ``min_sources``; a statement is news when several publishers carry it), unless
-    ``complete_alone`` and one publisher's report is complete (``COMPLETE_REPORT``)."""
+    ``min_sources``; a statement is news when several publishers carry it), unless one
+    publisher's report is complete (``COMPLETE_REPORT``) and either the type allows that
+    (``complete_alone``) or the report is the news of its document (its lead)."""
     best: dict[str, float] = {}
     sentences: dict[str, set[tuple[str, int]]] = {}
     for claim in event.all_claims:
@@ -114,7 +115,12 @@ def support_of(
     confidence = round(1.0 - doubt, 4)
     named = bool(event.agents or event.affected or event.models)
     needed = type_min_sources if threshold.min_sources is None else threshold.min_sources
-    if complete_alone and threshold.min_sources is None and confidence >= COMPLETE_REPORT:
+    if threshold.min_sources is None and (
+        (complete_alone and confidence >= COMPLETE_REPORT)
+        or any(
+            c.mention.news and claim_weight(c, placed) >= COMPLETE_REPORT for c in event.all_claims
+        )
+    ):
         needed = 1  # one report that dates the event and names who acted on whom
     weak = not named or len(best) < needed or confidence < threshold.min_confidence
     return Support(len(event.sources), len(best), confidence, weak)

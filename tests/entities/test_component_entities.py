@@ -161,6 +161,13 @@ def test_component_an_abbreviation_the_text_defines_names_the_same_entity(
     )
     names = {m.span.text: m.name for m in found}
     assert names["MSO"] == "Maritime Spectrum Office"
+    # the short name a list of names goes by abbreviates one of them
+    listed = entities(
+        "The Order names Korvo Telecom Equipment Corporation and Korvo Kangda Ltd. "
+        "(collectively, KTE). Exports to KTE are barred."
+    )
+    names = {m.span.text: m.name for m in listed}
+    assert names["KTE"] == "Korvo Telecom Equipment Corporation"
     assert is_abbreviation("DoC", "Department of Commerce")
     assert not is_abbreviation("Reuters", "Department of Commerce")
     assert not is_abbreviation("FCC", "Department of Commerce")

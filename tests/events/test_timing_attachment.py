@@ -151,6 +151,27 @@ def test_timing_lead_main_clause_is_the_news_and_background_is_not(run: Run) -> 
     assert not result.by_trigger("suspended").news  # a later sentence
 
 
+def test_timing_a_lead_dating_its_act_days_before_the_document_tells_the_news() -> None:
+    from datetime import date
+
+    from extract.pipeline import Extractor
+    from extract.records import DateRange, Document
+
+    def bans(text: str) -> list[bool]:
+        document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 6, 13)))
+        (records,) = list(Extractor().extract([document]))
+        found = [e for e in records.events if e.type == "export_restriction"]
+        return [e.news for e in sorted(found, key=lambda e: e.trigger.start)]
+
+    lead = "President Jane Roe approved a ban on Zentra phones on government devices Thursday. "
+    assert bans(lead + "Officials said Jane Roe approved the ban on Zentra phones Thursday.") == [
+        True,
+        False,  # the same act told again later is not the lead
+    ]
+    # a day long before the document: background, even in the lead
+    assert bans(lead.replace("Thursday", "on March 2, 2021")) == [False]
+
+
 def test_timing_a_heading_of_a_section_is_not_the_news(run: Run) -> None:
     result = run(
         "Germany Bans Chip Exports to Samsung\n\n"
@@ -387,6 +408,14 @@ def test_timing_a_page_stamp_dates_the_news_not_what_had_happened_before(run: Ru
     )
     banned = news.by_trigger("banned")
     assert news.timexes[banned.timex or ""].span.text == "2026-05-14"
+    # the stamp's sentence gives a date of its own: that dates the act
+    dated = run(
+        "date 2026-05-14 In May 2024, the Commerce Department first added Samsung to the "
+        "Entity List.",
+        [("2026-05-14", "DATE", "2026-05-14"), ("May 2024", "DATE", "2024-05")],
+    )
+    added = dated.by_trigger("added")
+    assert dated.timexes[added.timex or ""].span.text == "May 2024"
 
 
 def test_timing_the_day_of_a_verb_dates_the_act_it_was_done_by(run: Run) -> None:

@@ -134,6 +134,41 @@ def test_support_one_complete_report_suffices_for_a_type_that_allows_it(doc: Mak
     ).on_timeline(0)
 
 
+def test_support_one_complete_report_the_lead_tells_suffices_for_any_type(doc: MakeDoc) -> None:
+    """An article's lead that dates an act and names who acted on whom is news the
+    article was written for; the same act told in passing needs its two publishers."""
+    strict_types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "export_restriction": replace(EVENT_TYPES.types["export_restriction"], min_sources=2),
+        }
+    )
+
+    def banned(news: bool, agent: bool = True) -> DocumentRecords:
+        a = doc("a")
+        s = a.sentence("Jane Roe approved a ban on Zentra devices on Thursday.")
+        roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+        zentra = a.entity(s, "Zentra", "Zentra", "organization")
+        a.event(
+            s,
+            "ban",
+            "export_restriction",
+            agents=(roe,) if agent else (),
+            affected=(zentra,),
+            timex=a.timex(s, "Thursday"),
+            news=news,
+        )
+        return a.build()
+
+    assert reconcile([banned(news=True)], strict_types, ENTITY_TYPES).on_timeline(0)
+    assert not reconcile([banned(news=False)], strict_types, ENTITY_TYPES).on_timeline(0)
+    # the lead's report must be complete: with no agent it is not enough
+    assert not reconcile([banned(True, agent=False)], strict_types, ENTITY_TYPES).on_timeline(0)
+    # --min-sources given applies as it is
+    strict = Threshold(min_sources=2)
+    assert not reconcile([banned(news=True)], strict_types, ENTITY_TYPES, strict).on_timeline(0)
+
+
 def test_support_packaged_words_need_two_publishers_or_one_complete_report() -> None:
     """What officials say or threaten is news when several publishers carry it, or one
     tells it completely: a threat one article recalls in passing stays a candidate."""
