@@ -48,6 +48,7 @@ from extract.events.headlines import Headlines
 from extract.events.instruments import link_instruments
 from extract.events.lexicon import EventLexicon, load_event_lexicon
 from extract.events.merging import Merger
+from extract.events.notices import read_notice, the_notice_s_own_acts
 from extract.events.participants import DocEntities
 from extract.events.recording import rebind, renumber, to_record
 from extract.events.scope import ScopeFinder
@@ -106,12 +107,33 @@ class EventExtractor:
         events, timexes = self._extract(doc, timexes, skip)
         if headlines:
             events.extend(self.headlines.events(doc, headlines, timexes, self._extract))
+        events = self._notice_acts(doc, events, timexes)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         events, new_ids = renumber(events)
         doc._.events = events
         if Doc.has_extension("timexes") and doc._.timexes is not None:
             doc._.timexes = [rebind(t, new_ids) for t in timexes]
         return doc
+
+    def _notice_acts(
+        self, doc: Doc, events: list[EventMention], timexes: list[Timex]
+    ) -> list[EventMention]:
+        """A government notice's own acts: its issuer's, of its adoption (notices.py)."""
+        syntax = self.lexicon.syntax
+        fields = {
+            "issuer": syntax.notice_issuer_fields,
+            "adoption": syntax.notice_adoption_fields,
+            "effective": syntax.notice_effective_fields,
+        }
+        entities = list(doc._.entities or []) if Doc.has_extension("entities") else []
+        notice = read_notice(
+            doc.text,
+            entities,
+            timexes,
+            fields.__getitem__,
+            lambda e: self.entity_lexicon.actor(e.type) == "government",
+        )
+        return events if notice is None else the_notice_s_own_acts(events, notice)
 
     def _extract(
         self, doc: Doc, timexes: list[Timex], skip: set[int] | None = None

@@ -260,7 +260,10 @@ def _follows(index: int, options: list[int]) -> Constraint:
             for o in options
             if (lo := w[("event", o)].lo) is not None and (latest is None or lo <= latest)
         ]
-        return {this: Window(max(starts), None)} if starts else {}
+        # one that could come before only on the last day the sources leave (a measure
+        # of the day the lift was reported) is more likely another step than the one undone
+        earlier = [lo for lo in starts if latest is None or lo < latest]
+        return {this: Window(max(earlier or starts), None)} if starts else {}
 
     return Constraint("follows the step it undoes or answers", variables, narrow)
 

@@ -726,6 +726,28 @@ def test_reconcile_a_lift_follows_the_restriction_it_lifts(doc: MakeDoc) -> None
     assert r.windows[lift].hi == _day("2026-07-31").toordinal()
 
 
+def test_reconcile_a_lift_reported_the_day_of_another_measure_follows_the_earlier_one(
+    doc: MakeDoc,
+) -> None:
+    # the June 12 order, then a second measure on the model on July 31, the day a source
+    # reports the lift: the lift came before the day's report, after the order
+    a = _order_doc(doc)
+    c = doc("c", dct=DateRange(_day("2026-08-02"), _day("2026-08-02")), inferred=False)
+    s = c.sentence("On July 31, 2026, the agency designated Mythos 5 a risk.")
+    model = c.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    c.event(
+        s, "designated", "export_restriction", models=(model,), timex=c.timex(s, "July 31, 2026")
+    )
+    b = doc("b", dct=DateRange(_day("2026-07-31"), _day("2026-07-31")), inferred=False)
+    s = b.sentence("Commerce has since eased the restrictions on Mythos 5.")
+    model = b.entity(s, "Mythos 5", "Claude Mythos 5", "ai_model")
+    b.event(s, "eased", "partial_lift", models=(model,))
+    r = _reconcile(a, b, c)
+    lift = _event(r, "partial_lift")
+    assert r.windows[lift].lo == _day("2026-06-12").toordinal()
+    assert r.windows[lift].hi == _day("2026-07-31").toordinal()
+
+
 def test_reconcile_a_step_dated_to_a_month_follows_its_dated_cause(doc: MakeDoc) -> None:
     # the settlement is dated to its day, the fine it set to the month: the payment came
     # after the settlement, within that month
