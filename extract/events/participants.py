@@ -219,9 +219,10 @@ class DocEntities:
         return mention
 
     def _described(self, token: Token, types: Sequence[str]) -> EntityMention | None:
-        """ "the administration": the nearest preceding mention of the first type named,
-        never the subject of the description's own clause ("Corvex cut its ties with the
-        chipmaker": the chipmaker is another company)."""
+        """ "the administration": a mention of the first type named that has one, never
+        the subject of the description's own clause ("Corvex cut its ties with the
+        chipmaker": the chipmaker is another company): a subject near it, else the one the
+        text has named most so far."""
         own_subjects = {s.i for s in _clause_subjects(token)}
         # the subject of a clause of this sentence or the one before ("While Corvex is a
         # Chinese firm, it relies on suppliers such as Zentra ..., which has shut down the
@@ -230,13 +231,17 @@ class DocEntities:
             found, _ = self._recent(token, (wanted,), own_subjects)
             if found is not None:
                 return found
+        # else the one the text has named most so far (what the article is about), the
+        # nearer of two named as often
         for wanted in types:
-            for number in range(len(self.mentions) - 1, -1, -1):
+            named: dict[str | None, list[tuple[int, EntityMention]]] = {}
+            for number, mention in enumerate(self.mentions):
                 start = self.starts[number] if number < len(self.starts) else -1
-                if start in own_subjects:
-                    continue
-                if 0 <= start < token.i and self.mentions[number].type == wanted:
-                    return self.mentions[number]
+                if 0 <= start < token.i and start not in own_subjects and mention.type == wanted:
+                    named.setdefault(mention.name, []).append((start, mention))
+            if named:
+                told = max(named.values(), key=lambda m: (len(m), max(s for s, _ in m)))
+                return max(told, key=lambda m: m[0])[1]
         return None
 
     def token_mention_start(self, mention: EntityMention) -> int:

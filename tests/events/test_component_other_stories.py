@@ -1116,3 +1116,14 @@ def test_other_a_description_names_the_subject_before_a_nearer_name(run: Run) ->
         timexes=[("Monday", "DATE", "2031-06-30")],
     )
     assert result.names(result.by_trigger("banned").affected) == {"Zentra"}
+
+
+def test_other_a_description_with_no_subject_near_names_what_the_text_is_about(run: Run) -> None:
+    """No name is the subject of the sentence or the one before: "the company" is the
+    company the text has named most, not the last one it named in passing."""
+    result = run(
+        "Korvo asked Zentra for a licence. Korvo's shares fell after Korvo lost the case. The "
+        "decision came as regulators weighed rules on Velkor Labs. The company was added to "
+        "the Entity List in May."
+    )
+    assert result.names(result.by_trigger("added").affected) == {"Korvo"}
