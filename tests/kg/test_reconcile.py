@@ -748,6 +748,20 @@ def test_reconcile_a_lift_reported_the_day_of_another_measure_follows_the_earlie
     assert r.windows[lift].hi == _day("2026-07-31").toordinal()
 
 
+def test_reconcile_a_lawsuit_follows_the_measure_on_its_plaintiff(doc: MakeDoc) -> None:
+    a = doc("a", dct=DateRange(_day("2026-06-13"), _day("2026-06-13")), inferred=False)
+    s = a.sentence("Commerce banned exports to Corvex Systems on June 12.")
+    corvex = a.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    a.event(s, "banned", "export_restriction", affected=(corvex,), timex=a.timex(s, "June 12"))
+    b = doc("b", dct=DateRange(_day("2026-07-31"), _day("2026-07-31")), inferred=False)
+    s = b.sentence("Corvex Systems has sued the Commerce Department.")
+    corvex = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+    b.event(s, "sued", "lawsuit", agents=(corvex,))
+    r = reconcile([a.build(), b.build()], EventTypes.load(), ENTITY_TYPES)
+    suit = _event(r, "lawsuit")
+    assert r.windows[suit].lo == _day("2026-06-12").toordinal()
+
+
 def test_reconcile_a_step_dated_to_a_month_follows_its_dated_cause(doc: MakeDoc) -> None:
     # the settlement is dated to its day, the fine it set to the month: the payment came
     # after the settlement, within that month
