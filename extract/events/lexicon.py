@@ -156,6 +156,7 @@ class SyntaxWords:
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
     identity_verbs: frozenset[str]  # "Tuesday's order marks the fourth extension": one act
     standing_nouns: frozenset[str]  # "passed its version of the bill": the bill
+    preventing_verbs: frozenset[str]  # "the rules prevent X from selling to Y": on Y
     notice_issuer_fields: frozenset[str]  # a notice's "AGENCY:", "By the ...:"
     notice_adoption_fields: frozenset[str]  # "Adopted: May 4, 2030"
     notice_effective_fields: frozenset[str]  # "DATES: Effective May 4, 2030."
@@ -252,6 +253,7 @@ _SYNTAX_SECTIONS = (
     "collective_nouns",
     "identity_verbs",
     "standing_nouns",
+    "preventing_verbs",
     "notice_issuer_fields",
     "notice_adoption_fields",
     "notice_effective_fields",

@@ -591,6 +591,17 @@ class TriggerFinder:
                         mention = entities.at(part)
                         if mention is not None and entities.actor_kind(mention) == "company":
                             add(affected, part)
+            verb = head.head
+            if head.dep_ == "nsubj" and verb.lemma_.lower() in self.lexicon.syntax.preventing_verbs:
+                # "the restrictions prevent Zentra from selling chips to Corvex": the measure
+                # is on whom the barred dealings are with, not on the one they bind
+                for action in preposition_objects(verb, "from"):
+                    if not is_verbal(action):
+                        continue
+                    for obj in [*preposition_objects(action, "with"), *_recipients(action)]:
+                        mention = entities.at(obj)
+                        if mention is not None and entities.actor_kind(mention) == "company":
+                            add(affected, obj)
             for clause in children(head, "acl"):  # "a licence to sell chips to Corvex"
                 if clause.lemma_.lower() in self.lexicon.syntax.holding_verbs:
                     add(affected, passive_agent(clause))  # "licences held by Corvex"

@@ -1127,3 +1127,9 @@ def test_other_a_description_with_no_subject_near_names_what_the_text_is_about(r
         "the Entity List in May."
     )
     assert result.names(result.by_trigger("added").affected) == {"Korvo"}
+
+
+def test_other_a_measure_that_prevents_a_supplier_from_selling_is_on_the_buyer(run: Run) -> None:
+    result = run("The new restrictions prevent Samsung from selling semiconductors to Korvo.")
+    (restriction,) = result.of_type("export_restriction")
+    assert result.names(restriction.affected) == {"Korvo"}
