@@ -30,6 +30,8 @@ an executive order that ...") is that instrument's, not a statement beside it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from extract.events.draft import Draft
@@ -98,7 +100,10 @@ def announced_decisions(
             draft.timex = None
             if found is not None and _told_directly(draft, found[1], anchors):
                 draft.timex = _day_of(found[1], placed, lexicon)
-            draft.news = draft.timex is None  # decided when told: around the document's date
+            # decided when told: around the document's date, unless told on a day of its own
+            # (a weekday of a document of unknown date names no day yet)
+            day = draft.timex.timex.range if draft.timex is not None else None
+            draft.news = day is None or day.earliest != day.latest
         elif found is not None and draft.timex is None and _dated_by_telling(draft, found, decided):
             draft.timex = _day_of(found[1], placed, lexicon)
         elif found is None and draft.timex is None and _present_perfect(draft.head):
@@ -127,6 +132,17 @@ def announced_plans(
     # an announcing verb's statement: "tweeted that ..." may be a statement's trigger already
     said = {i: d for d in drafts if d.type == PLAN_STATEMENT for i in d.anchors}
     acts = {i for d in drafts if d.type != PLAN_STATEMENT for i in d.anchors}
+    # "said it would ban X on Sunday and bar Y later": a verb that told a decision tells
+    # the plan it announced with it as part of that decision, no statement of its own
+    deciding = {
+        found[1].i
+        for d in drafts
+        if d.modality == "asserted"
+        and d.tense == "past"
+        and (t := lexicon.scheme_of(d.type)) is not None
+        and t.state_effect is not None
+        and (found := _speaker(d.head, lexicon.syntax.announcing_verbs, entities)) is not None
+    }
     for draft in list(drafts):
         event_type = lexicon.scheme_of(draft.type)
         if event_type is None or event_type.state_effect is None:
@@ -147,6 +163,8 @@ def announced_plans(
         statement = said.get(verb.i)
         if statement is None and any(o.i in acts for o in preposition_objects(verb, "in")):
             continue  # "said in an executive order that ...": the order tells it
+        if statement is None and verb.i in deciding and not under_way:
+            continue
         if statement is None:
             statement = Draft(
                 members=[Trigger(_PLAN_RULE, verb, verb.i, verb.i + 1, type=PLAN_STATEMENT)],
@@ -164,14 +182,20 @@ def announced_plans(
             kept_in.extend(m for m in found_in if all(k.id != m.id for k in kept_in))
 
 
+# A weekday of a document of unknown date ("on Friday"): its day once the corpus places it
+_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]")
+
+
 def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> PlacedTimex | None:
     """The date that modifies the announcing verb itself ("has today confirmed", "on
     Tuesday announced"), not one of what it tells ("from December 31")."""
     for item in placed:
         if item.timex.type not in ("DATE", "TIME") or item.timex.function is not None:
             continue
-        if item.timex.range is None or item.timex.range.earliest != item.timex.range.latest:
-            continue  # a day: a weekday of a document of unknown date tells no day
+        value = item.timex.range
+        weekday = _WEEKDAY.fullmatch(item.timex.value) is not None
+        if not weekday and (value is None or value.earliest != value.latest):
+            continue  # a day: a weekday of a document of unknown date names one still
         dated = verb_dated_by(item, lexicon.syntax)
         if dated is not None and (dated.i == verb.i or _telling_participle(dated, verb)):
             return item

@@ -156,6 +156,16 @@ def test_other_the_day_a_decision_is_announced_dates_it(run: Run) -> None:
     )
     orders = challenged.of_type("export_restriction")
     assert orders and all(e.timex is None for e in orders)
+    # a weekday of a document of unknown date dates the decision still (its day is known
+    # once the corpus places the document)
+    weekday = run(
+        "On Friday, the Commerce Department said it would ban Nokia apps from app stores on "
+        "Sunday.",
+        timexes=[("Friday", "DATE", "XXXX-WXX-5"), ("Sunday", "DATE", "XXXX-WXX-7")],
+    )
+    ban = weekday.by_trigger("ban")
+    assert weekday.timexes[ban.timex].span.text == "Friday"
+    assert weekday.timexes[ban.effective].span.text == "Sunday"
 
 
 def test_other_a_body_announcing_what_it_has_just_done_dates_it(run: Run) -> None:
@@ -292,6 +302,14 @@ def test_other_a_plan_an_official_announces_is_a_statement_of_its_own(run: Run) 
         timexes=[("Monday", "DATE", "2026-03-02")],
     )
     assert not announced.of_type("statement")
+    # a plan announced with a decision is part of it: no statement besides the decision
+    both = run(
+        "On Monday, the Commerce Department said it would ban Nokia apps from app stores on "
+        "Sunday and would bar Nokia from using American networks later.",
+        timexes=[("Monday", "DATE", "2026-03-02"), ("Sunday", "DATE", "2026-03-08")],
+    )
+    assert both.by_trigger("ban").modality == "asserted"
+    assert not both.of_type("statement")
     # a plan no government or official is told to have announced is no one's statement
     rumoured = run(
         "Nokia said the government will impose new export restrictions on Samsung.",
