@@ -475,12 +475,13 @@ def argument_owners(token: Token) -> list[Token]:
 
 
 def verb_phrases(verb: Token) -> set[str]:
-    """A verb as a lexicon may name it: alone, with its object ("take effect", "taking
-    orders": "take order"), or with a preposition and its object ("come into force")."""
+    """A verb as a lexicon may name it: alone, with its object or adjective ("take effect",
+    "taking orders": "take order", "are effective": "be effective"), or with a
+    preposition and its object ("come into force")."""
     lemma = verb.lemma_.lower()
     found = {lemma}
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ in ("dobj", "acomp"):  # "take effect", "be effective"
             found.add(f"{lemma} {child.lemma_.lower()}")
         elif child.dep_ in ("prep", "prt"):
             found.add(f"{lemma} {child.lower_}")

@@ -242,6 +242,18 @@ def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> N
         (measure,) = result.of_type("export_restriction")
         assert measure.timex is None, text
         assert result.timexes[measure.effective].span.text == day, text
+    # "which are effective on May 4" (an article of May 1)
+    from datetime import date
+
+    from extract.pipeline import Extractor
+    from extract.records import DateRange, Document
+
+    text = "Commerce issued new restrictions on Nokia, which are effective on May 4."
+    document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 5, 1)))
+    (records,) = list(Extractor().extract([document]))
+    (measure,) = [e for e in records.events if e.type == "export_restriction"]
+    days = {t.id: t.span.text for t in records.timexes}
+    assert days.get(measure.effective or "") == "May 4"
     # a date of the act itself still dates it
     imposed = run(
         "The ban on Nokia was imposed on May 1.", timexes=[("May 1", "DATE", "2026-05-01")]
