@@ -20,7 +20,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp import PipelineOptions, load_pipeline
-from extract.records import DateRange, EntityMention, EventMention, Precision, TextSpan, Timex
+from extract.records import (
+    DateRange,
+    Document,
+    DocumentRecords,
+    EntityMention,
+    EventMention,
+    Precision,
+    TextSpan,
+    Timex,
+)
 
 if TYPE_CHECKING:
     from tests.conftest import Parsed
@@ -134,3 +143,13 @@ def run_parsed(blank_pipeline: Callable[..., Language], parsed: Parsed) -> Calla
         return Result(doc)
 
     return _run
+
+
+def extracted(text: str, published: date) -> DocumentRecords:
+    """The records of one text published on a day, through the whole extraction (dates
+    relative to the page resolve, the lead is read against the page's day)."""
+    from extract.pipeline import Extractor
+
+    document = Document("d", text, "d.txt", published=DateRange.day(published))
+    (records,) = list(Extractor().extract([document]))
+    return records

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
-from tests.events.conftest import Result
+from tests.events.conftest import Result, extracted
 
 Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
@@ -243,14 +244,8 @@ def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> N
         assert measure.timex is None, text
         assert result.timexes[measure.effective].span.text == day, text
     # "which are effective on May 4" (an article of May 1)
-    from datetime import date
-
-    from extract.pipeline import Extractor
-    from extract.records import DateRange, Document
-
     text = "Commerce issued new restrictions on Nokia, which are effective on May 4."
-    document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 5, 1)))
-    (records,) = list(Extractor().extract([document]))
+    records = extracted(text, date(2026, 5, 1))
     (measure,) = [e for e in records.events if e.type == "export_restriction"]
     days = {t.id: t.span.text for t in records.timexes}
     assert days.get(measure.effective or "") == "May 4"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.pipeline import Extractor
-from extract.records import DateRange, Document, DocumentRecords
+from extract.records import DateRange, DocumentRecords
+from tests.events.conftest import extracted
 
 RULE = (
     "Protecting Networks From Untrusted Vendors; Korvo Designation\n\n"
@@ -20,12 +20,6 @@ RULE = (
 )
 
 
-def _extract(text: str, published: date) -> DocumentRecords:
-    document = Document("d", text, "d.txt", published=DateRange.day(published))
-    (records,) = list(Extractor().extract([document]))
-    return records
-
-
 def _designations(records: DocumentRecords) -> list[tuple[set[str], DateRange | None, str | None]]:
     names = {e.id: e.name for e in records.entities}
     days = {t.id: t.value for t in records.timexes}
@@ -37,7 +31,7 @@ def _designations(records: DocumentRecords) -> list[tuple[set[str], DateRange | 
 
 
 def test_notice_acts_are_the_issuer_s_of_the_adoption_day_in_force_when_effective() -> None:
-    found = _designations(_extract(RULE, date(2031, 3, 2)))
+    found = _designations(extracted(RULE, date(2031, 3, 2)))
     assert found
     for agents, when, effective in found:
         assert agents == {"Federal Communications Commission"}
@@ -51,7 +45,7 @@ def test_an_order_signed_by_a_bureau_is_the_bureau_s() -> None:
         "Bureau of the Federal Communications Commission: In this Order, the Bureau designates "
         "Korvo Technologies as a covered company."
     )
-    ((agents, when, _),) = _designations(_extract(text, date(2031, 5, 5)))
+    ((agents, when, _),) = _designations(extracted(text, date(2031, 5, 5)))
     assert agents and all("Bureau" in a or "Commission" in a for a in agents)
     assert when == DateRange.day(date(2031, 5, 4))
 
@@ -64,6 +58,6 @@ def test_an_article_is_no_notice() -> None:
         "Federal Communications Commission now designates Korvo Technologies as a covered "
         "company."
     )
-    found = _designations(_extract(text, date(2031, 5, 20)))
+    found = _designations(extracted(text, date(2031, 5, 20)))
     assert found
     assert all(when != DateRange.day(date(2031, 5, 4)) for _, when, _ in found)

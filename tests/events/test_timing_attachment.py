@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from tests.events.conftest import Result
+from extract.records import DateRange
+from tests.events.conftest import Result, extracted
 
 Run = Callable[..., Result]  # conftest.run and run_parsed: text, timexes -> Result
 
@@ -152,14 +154,8 @@ def test_timing_lead_main_clause_is_the_news_and_background_is_not(run: Run) -> 
 
 
 def test_timing_a_lead_dating_its_act_days_before_the_document_tells_the_news() -> None:
-    from datetime import date
-
-    from extract.pipeline import Extractor
-    from extract.records import DateRange, Document
-
     def bans(text: str) -> list[bool]:
-        document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 6, 13)))
-        (records,) = list(Extractor().extract([document]))
+        records = extracted(text, date(2026, 6, 13))
         found = [e for e in records.events if e.type == "export_restriction"]
         return [e.news for e in sorted(found, key=lambda e: e.trigger.start)]
 
@@ -325,18 +321,12 @@ def test_timing_lead_with_its_own_date_is_dated_by_it(run: Run) -> None:
 
 
 def test_timing_present_tense_is_not_dated_by_a_past_month() -> None:
-    from datetime import date
-
-    from extract.pipeline import Extractor
-    from extract.records import DateRange, Document
-
     text = (
         "Roe's new executive order revokes the ZenChat and Vidly orders, along with another "
         "in January that targeted eight other apps. The agency revoked the Zentra licence in "
         "January."
     )
-    document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 6, 9)))
-    (records,) = list(Extractor().extract([document]))
+    records = extracted(text, date(2026, 6, 9))
     by_trigger = {e.trigger.text: e for e in records.events}
     assert by_trigger["revokes"].date is None  # told in the present: January is another's
     assert by_trigger["licence"].date == DateRange(date(2026, 1, 1), date(2026, 1, 31))
@@ -345,17 +335,11 @@ def test_timing_present_tense_is_not_dated_by_a_past_month() -> None:
 def test_timing_an_instrument_s_own_date_holds_under_a_present_verb() -> None:
     """ "The move follows a 2019 order that barred ...": the year is the order's own, not
     the present tense's; the order was given then, not as the page's news."""
-    from datetime import date
-
-    from extract.pipeline import Extractor
-    from extract.records import DateRange, Document
-
     text = (
         "The move follows a 2019 order by the Department of Homeland Security that barred "
         "federal agencies from using Nokia products."
     )
-    document = Document("d", text, "d.txt", published=DateRange.day(date(2026, 6, 9)))
-    (records,) = list(Extractor().extract([document]))
+    records = extracted(text, date(2026, 6, 9))
     (order,) = records.events
     assert order.date == DateRange(date(2019, 1, 1), date(2019, 12, 31))
     assert order.tense == "past" and not order.news
