@@ -90,6 +90,7 @@ class ModalityCues:
     requested_modals: frozenset[str]
     planned_verbs: frozenset[str]
     planned_nouns: frozenset[str]
+    negotiated_nouns: frozenset[str]  # "terms to lift": their infinitive is planned
     planned_adjectives: frozenset[str]
     planned_subjects: frozenset[str]  # "the bill bans X": what a proposal would do
     # "the law requires X to sell": what a measure in force says, a state, no new act
@@ -622,6 +623,7 @@ class _Merged:
                 requested_modals=frozenset(mod.get("requested.modals", ())),
                 planned_verbs=frozenset(mod.get("planned.verbs", ())),
                 planned_nouns=frozenset(mod.get("planned.nouns", ())),
+                negotiated_nouns=frozenset(mod.get("planned.negotiated", ())),
                 planned_adjectives=frozenset(mod.get("planned.adjectives", ())),
                 planned_subjects=frozenset(mod.get("planned.subjects", ())),
                 state_subjects=frozenset(mod.get("state.subjects", ())),

@@ -195,6 +195,9 @@ def modality_of(
                     found.add("requested")
                 if lemma in cues.planned_nouns:
                     found.add("planned")
+                below = chain[position - 1]
+                if lemma in cues.negotiated_nouns and _infinitive(below):
+                    found.add("planned")
     if any(_headline_infinitive(t) for t in chain) and not state:
         found.add("planned")  # "Corvex to resume sales", "Commerce to add Zentra to list"
     if in_relative:
@@ -291,3 +294,8 @@ def tense_of(head: Token, light: Token | None) -> str:
 
 def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+
+
+def _infinitive(token: Token) -> bool:
+    """ "to lift": a verb with its infinitive marker."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)

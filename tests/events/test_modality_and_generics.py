@@ -56,6 +56,15 @@ def test_modality_a_pledge_named_by_its_noun_is_planned(run_parsed: Run) -> None
     assert result.by_trigger("remove").modality == "planned"
 
 
+def test_modality_what_terms_or_a_deal_would_do_is_planned(run: Run) -> None:
+    # what is negotiated is not done: "terms to lift", "an agreement to end"
+    for text, trigger in (
+        ("Washington and Beijing worked out terms to lift the restrictions on Korvo.", "lift"),
+        ("The administration reached an agreement to end the sanctions on Korvo.", "end"),
+    ):
+        assert run(text).by_trigger(trigger).modality == "planned", text
+
+
 def test_modality_considering_is_planned(run: Run) -> None:
     result = run(
         "According to a source familiar with the matter, the US government is also considering "
