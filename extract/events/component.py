@@ -15,7 +15,9 @@ attribution, instrument (``description``); dated (``timing``, ``dating``); typed
 against the document's other mentions (``discourse``); the lines of a chronology dated by
 the day that heads them (``chronology``); generic statements dropped
 (``genericity``); events the text orders related (``timing``); letters
-linked to the acts they carry (``instruments``); records written (``recording``).
+linked to the acts they carry (``instruments``); records written (``recording``); a
+government notice's own acts given its issuer, adoption day and effective day
+(``notices``).
 """
 
 from __future__ import annotations
