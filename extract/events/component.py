@@ -121,18 +121,12 @@ class EventExtractor:
         self, doc: Doc, events: list[EventMention], timexes: list[Timex]
     ) -> list[EventMention]:
         """A government notice's own acts: its issuer's, of its adoption (notices.py)."""
-        syntax = self.lexicon.syntax
-        fields = {
-            "issuer": syntax.notice_issuer_fields,
-            "adoption": syntax.notice_adoption_fields,
-            "effective": syntax.notice_effective_fields,
-        }
         entities = list(doc._.entities or []) if Doc.has_extension("entities") else []
         notice = read_notice(
             doc.text,
             entities,
             timexes,
-            fields.__getitem__,
+            self.lexicon.syntax,
             lambda e: self.entity_lexicon.actor(e.type) == "government",
         )
         return events if notice is None else the_notice_s_own_acts(events, notice)

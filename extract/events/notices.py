@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
+from extract.events.lexicon import SyntaxWords
 from extract.records import EntityMention, EventMention, Timex
 
 # Where a notice's fields are: its head, before the body it summarises.
@@ -28,7 +29,7 @@ NOTICE_HEAD_CHARS = 1500
 
 @dataclass(frozen=True)
 class Notice:
-    issuer: EntityMention | None
+    issuer: EntityMention
     adopted: Timex | None
     effective: Timex | None
 
@@ -37,14 +38,13 @@ def read_notice(
     text: str,
     entities: Sequence[EntityMention],
     timexes: Sequence[Timex],
-    fields: Callable[[str], Collection[str]],
+    syntax: SyntaxWords,
     is_issuer: Callable[[EntityMention], bool],
 ) -> Notice | None:
-    """The fields of a notice, or None when the text opens with no issuer field.
-    ``fields(name)``: the labels of the field ``name`` (issuer, adoption, effective)."""
+    """The fields of a notice, or None when the text opens with no issuer field."""
     head = text[:NOTICE_HEAD_CHARS]
     issuer = None
-    for label in sorted(fields("issuer"), key=len, reverse=True):
+    for label in sorted(syntax.notice_issuer_fields, key=len, reverse=True):
         # "AGENCY: <body>." on its line or the next; "By the <title>, <body>:"; a label is
         # written with a capital, as a field's is
         quoted = re.escape(label)
@@ -67,8 +67,8 @@ def read_notice(
         return None
     return Notice(
         issuer,
-        _dated(text, timexes, fields("adoption")),
-        _dated(text, timexes, fields("effective"), then="effective"),
+        _dated(text, timexes, syntax.notice_adoption_fields),
+        _dated(text, timexes, syntax.notice_effective_fields, then="effective"),
     )
 
 
@@ -101,15 +101,17 @@ def the_notice_s_own_acts(events: list[EventMention], notice: Notice) -> list[Ev
         if not own:
             out.append(event)
             continue
-        changes: dict[str, object] = {}
-        if not event.agents and notice.issuer is not None:
-            changes["agents"] = (notice.issuer.id,)
-        if event.timex is None and event.date is None and notice.adopted is not None:
-            changes["timex"] = notice.adopted.id
-            changes["date"] = notice.adopted.range
-        if event.effective is None and notice.effective is not None:
-            changes["effective"] = notice.effective.id
-        out.append(replace(event, **changes) if changes else event)  # type: ignore[arg-type]
+        adopted = notice.adopted if event.timex is None and event.date is None else None
+        effective = notice.effective.id if notice.effective is not None else None
+        out.append(
+            replace(
+                event,
+                agents=event.agents or (notice.issuer.id,),
+                timex=adopted.id if adopted is not None else event.timex,
+                date=adopted.range if adopted is not None else event.date,
+                effective=event.effective or effective,
+            )
+        )
     return out
 
 

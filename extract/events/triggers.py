@@ -473,6 +473,12 @@ class TriggerFinder:
                     ):
                         agents.append(found)
 
+        def add_company(token: Token) -> None:
+            """An affected party only if the token names a company."""
+            mention = entities.at(token)
+            if mention is not None and entities.actor_kind(mention) == "company":
+                add(affected, token)
+
         restricts = self.lexicon.state_effect(trigger.rule.type) == "restricted"
         if not trigger.is_noun:
             if is_passive(head):
@@ -481,9 +487,7 @@ class TriggerFinder:
                     add(affected, theme)
                     # "Corvex equipment was banned", "kit from Corvex will be banned"
                     for part in [*np_core(theme)[1:], *argument_owners(theme)]:
-                        mention = entities.at(part)
-                        if mention is not None and entities.actor_kind(mention) == "company":
-                            add(affected, part)
+                        add_company(part)
             else:
                 subject = subject_of(head)
                 if subject is None and head.dep_ in ("compound", "amod"):
@@ -498,9 +502,7 @@ class TriggerFinder:
                     # "the suspension of Corvex expired": whom the measure its subject is was on
                     for prep in ("on", "of", "against"):
                         for obj in preposition_objects(subject, prep):
-                            mention = entities.at(obj)
-                            if mention is not None and entities.actor_kind(mention) == "company":
-                                add(affected, obj)
+                            add_company(obj)
                 if subject is not None and not agents and subject.pos_ in NOUN_POS:
                     # "This decision, communicated by the Department of Commerce, enables ..."
                     for clause in children(subject, "acl"):
@@ -527,10 +529,8 @@ class TriggerFinder:
                     if obj.dep_ == "dobj" and restricts:
                         on += preposition_objects(obj, "from")
                     for part in [*np_core(obj)[1:], *makers(obj), *on]:
-                        mention = entities.at(part)
                         # a person before the measure wrote it ("revokes Roe orders")
-                        if mention is not None and entities.actor_kind(mention) == "company":
-                            add(affected, part)
+                        add_company(part)
                 for predicate in children(head, "oprd", "attr", "dobj"):
                     for child in children(predicate, "nmod"):  # "labeled Corvex a risk"
                         mention = entities.at(child)
@@ -557,9 +557,7 @@ class TriggerFinder:
                 dealings = [*preposition_objects(action, "with"), *_recipients(action)]
                 for obj in [*objects_of(action), *dealings]:
                     for part in [obj, *np_core(obj)[1:], *argument_owners(obj)]:
-                        mention = entities.at(part)
-                        if mention is not None and entities.actor_kind(mention) == "company":
-                            add(affected, part)
+                        add_company(part)
         else:
             for child in head.children:
                 if child.dep_ == "poss":
@@ -588,9 +586,7 @@ class TriggerFinder:
                     add(affected, obj)
                     # "a ban on sales of phones made by Corvex": the maker of what it is on
                     for part in makers(obj):
-                        mention = entities.at(part)
-                        if mention is not None and entities.actor_kind(mention) == "company":
-                            add(affected, part)
+                        add_company(part)
             verb = head.head
             if head.dep_ == "nsubj" and verb.lemma_.lower() in self.lexicon.syntax.preventing_verbs:
                 # "the restrictions prevent Zentra from selling chips to Corvex": the measure
@@ -599,9 +595,7 @@ class TriggerFinder:
                     if not is_verbal(action):
                         continue
                     for obj in [*preposition_objects(action, "with"), *_recipients(action)]:
-                        mention = entities.at(obj)
-                        if mention is not None and entities.actor_kind(mention) == "company":
-                            add(affected, obj)
+                        add_company(obj)
             for clause in children(head, "acl"):  # "a licence to sell chips to Corvex"
                 if clause.lemma_.lower() in self.lexicon.syntax.holding_verbs:
                     add(affected, passive_agent(clause))  # "licences held by Corvex"
@@ -719,9 +713,7 @@ class TriggerFinder:
                         continue
                     for obj in children(complement, "dobj", "obj"):
                         for part in [obj, *np_core(obj)[1:], *argument_owners(obj)]:
-                            mention = entities.at(part)
-                            if mention is not None and entities.actor_kind(mention) == "company":
-                                add(affected, part)
+                            add_company(part)
         trigger.agents = agents
         trigger.affected = [m for m in affected if m not in agents or m in about]
         trigger.agent_kind = agent_kind

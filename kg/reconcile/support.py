@@ -102,9 +102,12 @@ def support_of(
     (``complete_alone``) or the report is the news of its document (its lead)."""
     best: dict[str, float] = {}
     sentences: dict[str, set[tuple[str, int]]] = {}
+    lead_complete = False  # an article leads with it, telling it completely
     for claim in event.all_claims:
         publisher = publisher_of.get(claim.doc_id, f"document:{claim.doc_id}")
-        best[publisher] = max(best.get(publisher, 0.0), claim_weight(claim, placed))
+        weight = claim_weight(claim, placed)
+        best[publisher] = max(best.get(publisher, 0.0), weight)
+        lead_complete = lead_complete or (claim.mention.news and weight >= COMPLETE_REPORT)
         sentences.setdefault(publisher, set()).add((claim.doc_id, claim.sentence_index))
     for publisher, told in sentences.items():
         # told again in other sentences of a publisher's text: a little surer
@@ -116,10 +119,7 @@ def support_of(
     named = bool(event.agents or event.affected or event.models)
     needed = type_min_sources if threshold.min_sources is None else threshold.min_sources
     if threshold.min_sources is None and (
-        (complete_alone and confidence >= COMPLETE_REPORT)
-        or any(
-            c.mention.news and claim_weight(c, placed) >= COMPLETE_REPORT for c in event.all_claims
-        )
+        (complete_alone and confidence >= COMPLETE_REPORT) or lead_complete
     ):
         needed = 1  # one report that dates the event and names who acted on whom
     weak = not named or len(best) < needed or confidence < threshold.min_confidence
