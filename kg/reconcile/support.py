@@ -107,7 +107,9 @@ def support_of(
         publisher = publisher_of.get(claim.doc_id, f"document:{claim.doc_id}")
         weight = claim_weight(claim, placed)
         best[publisher] = max(best.get(publisher, 0.0), weight)
-        lead_complete = lead_complete or (claim.mention.news and weight >= COMPLETE_REPORT)
+        lead_complete = lead_complete or (
+            claim.mention.news and _as_news(claim, weight) >= COMPLETE_REPORT
+        )
         sentences.setdefault(publisher, set()).add((claim.doc_id, claim.sentence_index))
     for publisher, told in sentences.items():
         # told again in other sentences of a publisher's text: a little surer
@@ -124,6 +126,15 @@ def support_of(
         needed = 1  # one report that dates the event and names who acted on whom
     weak = not named or len(best) < needed or confidence < threshold.min_confidence
     return Support(len(event.sources), len(best), confidence, weak)
+
+
+def _as_news(claim: Claim, weight: float) -> float:
+    """What a document's news is worth: told with no date of its own in an article whose
+    publisher gives its day, it happened in the days before that day (the lead's "Trump
+    confirmed during a press conference that ..."), dated as much as the timeline needs."""
+    if claim.dated or claim.mention.date is not None or claim.dct.inferred:
+        return weight
+    return round(weight + DATED_WEIGHT, 4)
 
 
 __all__ = ["Support", "Threshold", "claim_weight", "publishers", "support_of"]

@@ -169,6 +169,26 @@ def test_support_one_complete_report_the_lead_tells_suffices_for_any_type(doc: M
     assert not reconcile([banned(news=True)], strict_types, ENTITY_TYPES, strict).on_timeline(0)
 
 
+def test_support_news_with_no_date_of_its_own_is_dated_by_a_published_article(
+    doc: MakeDoc,
+) -> None:
+    """The lead's "Jane Roe confirmed at a press conference that Zentra may buy again" gives
+    no day: an article its publisher dates tells it within days of that day, a report
+    complete enough for a statement; an article whose date is only inferred does not."""
+
+    def confirmed(inferred: bool, news: bool = True) -> DocumentRecords:
+        a = doc("a", dct=DateRange(date(2026, 6, 29), date(2026, 6, 29)), inferred=inferred)
+        s = a.sentence("Jane Roe confirmed at a press conference that Zentra may buy again.")
+        roe = a.entity(s, "Jane Roe", "Jane Roe", "person")
+        zentra = a.entity(s, "Zentra", "Zentra", "organization")
+        a.event(s, "confirmed", "statement", agents=(roe,), affected=(zentra,), news=news)
+        return a.build()
+
+    assert reconcile([confirmed(inferred=False)], STATEMENTS, ENTITY_TYPES).on_timeline(0)
+    assert not reconcile([confirmed(inferred=True)], STATEMENTS, ENTITY_TYPES).on_timeline(0)
+    assert not reconcile([confirmed(False, news=False)], STATEMENTS, ENTITY_TYPES).on_timeline(0)
+
+
 def test_support_packaged_words_need_two_publishers_or_one_complete_report() -> None:
     """What officials say or threaten is news when several publishers carry it, or one
     tells it completely: a threat one article recalls in passing stays a candidate."""
