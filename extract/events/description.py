@@ -17,7 +17,14 @@ from extract.events.lexicon import EventLexicon
 from extract.events.modality import modality_of, tense_of
 from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch, limited_modifier
-from extract.events.syntax import children, is_verbal, path_is_within, subjects, verb_phrases
+from extract.events.syntax import (
+    children,
+    is_verbal,
+    path_is_within,
+    subject_of,
+    subjects,
+    verb_phrases,
+)
 from extract.events.triggers import Trigger
 from extract.records import EntityMention
 
@@ -45,6 +52,8 @@ _ARGUMENT_DEPS = frozenset(
 )
 # Between a merged member and the representative trigger: a member this close carries its
 # own modality cue into the event ("is considering allowing").
+# The speaker's words for themselves, or their side ("we will appeal", a company said).
+FIRST_PERSON = frozenset({"i", "we"})
 _NEAR_MEMBER_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
 )
@@ -128,10 +137,25 @@ class Describer:
             draft.amount = amount_of(rep.head, self.lexicon.money)
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
+        if not draft.agents:
+            speaker = self.speaker_acting(told, draft.attribution)
+            if speaker is not None:
+                draft.agents.append(speaker)
         draft.instrument = self.instrument(rep, entities, draft.attribution)
         if draft.instrument is None and draft.instrument_trigger is not None:
             # "an executive order giving the app 45 days": the act is by the order
             draft.instrument = self.instrument(draft.instrument_trigger, entities, None)
+
+    @staticmethod
+    def speaker_acting(trigger: Trigger, attribution: Cue | None) -> EntityMention | None:
+        """ "'I will issue an order on Monday,' the president wrote": the one quoted acts
+        when the act's subject is the first person."""
+        if attribution is None or attribution.source is None:
+            return None
+        subject = subject_of(trigger.light or trigger.head)
+        if subject is None or subject.lower_ not in FIRST_PERSON:
+            return None
+        return attribution.source
 
     def jurisdiction(self, trigger: Trigger, entities: DocEntities) -> EntityMention | None:
         """The government of the place a measure holds in, when its text names no one who

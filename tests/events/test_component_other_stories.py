@@ -74,6 +74,20 @@ def test_other_speculative_release(run: Run) -> None:
     assert release.attribution is not None and release.attribution.instrument == "blog post"
 
 
+def test_other_the_first_person_of_a_quote_is_its_speaker(run: Run) -> None:
+    """ "'I will sign an order on Monday,' the president wrote": the one quoted acts; a
+    third person inside the quote does not make the speaker its actor."""
+    result = run(
+        "“I will sign an executive order on Monday,” President Jane Roe wrote. "
+        "“We will appeal the ruling,” Korvo said. "
+        "“Zentra will appeal the ruling,” Jane Roe said."
+    )
+    order, our_appeal, their_appeal = result.of_type("export_restriction", "appeal")
+    assert result.names(order.agents) == {"Jane Roe"}
+    assert result.names(our_appeal.agents) == {"Korvo"}
+    assert result.names(their_appeal.agents) == {"Zentra"}
+
+
 def test_other_national_government_and_outlet(run: Run) -> None:
     result = run(
         "The Dutch government restricted exports of ASML's most advanced lithography machines "
