@@ -13,7 +13,8 @@ from March"), and nothing else it tells ("said on Monday it had lifted the ban" 
 saying): measured on the development stories, dating past acts by it misplaced more
 events than it placed. A body's or a company's own act it tells in the present perfect
 ("announced on Monday that it has added Corvex to the list", "has stopped its sales, the
-company said on Friday") is the exception: done as it is announced.
+company said on Friday"), or in the past with a verb of deciding ("announced on Monday
+that it added Corvex"), is the exception: done as it is announced.
 What a person or a company agrees to do ("Corvex agreed to pay a fine", "the president
 agreed to lift the ban"), of any type, is a pledge: planned.
 A measure a government or an official says it will take, and which stays a plan, is news
@@ -256,14 +257,16 @@ def _pledged(head: Token, lexicon: EventLexicon, entities: DocEntities) -> bool:
 
 def _dated_by_telling(draft: Draft, found: tuple[EntityMention, Token], decided: bool) -> bool:
     """A decision told as an infinitive ("on Tuesday announced to ban"), or a body's own act
-    told in the present perfect ("announced on Monday that it has added")."""
+    told in the present perfect ("announced on Monday that it has added"), or one it
+    announces, declares or orders in the past ("announced on Monday that it added": what
+    it merely "said" it added may be older)."""
     speaker, verb = found
     if decided and _infinitive_of(draft.head, verb):
         return True
     return (
         _body(speaker)
         and draft.modality == "asserted"
-        and _present_perfect(draft.head)
+        and (_present_perfect(draft.head) or (decided and draft.head.tag_ == "VBD"))
         and _own_act(draft, speaker)
     )
 

@@ -196,6 +196,18 @@ def test_other_a_body_announcing_what_it_has_just_done_dates_it(run: Run) -> Non
         timexes=[("Monday", "DATE", "2026-03-02")],
     )
     assert other.by_trigger("blocked").timex is None
+    # announced (a deciding verb) in the simple past: the decision it announces
+    announced = run(
+        "The Commerce Department announced on Monday that it added Nokia to the Entity List.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    assert announced.timexes[announced.by_trigger("added").timex].span.text == "Monday"
+    # merely said so, it may have been done any day before
+    said = run(
+        "The Commerce Department said on Monday that it added Nokia to the Entity List.",
+        timexes=[("Monday", "DATE", "2026-03-02")],
+    )
+    assert said.by_trigger("added").timex is None
 
 
 def test_other_a_body_telling_its_act_in_the_passive_did_it_that_day(run: Run) -> None:
