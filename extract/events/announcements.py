@@ -15,6 +15,10 @@ events than it placed. A body's or a company's own act it tells in the present p
 ("announced on Monday that it has added Corvex to the list", "has stopped its sales, the
 company said on Friday"), or in the past with a verb of deciding ("announced on Monday
 that it added Corvex"), is the exception: done as it is announced.
+An act told, with no date of its own, in what a verb of disclosure tells on a day ("it
+was revealed on May 7 that the government revoked the licences", "Reuters reported on
+Tuesday that the US has revoked them") is dated to that day: the day it became known,
+which is the day the news gives it (what "had" been done is older).
 What a person or a company agrees to do ("Corvex agreed to pay a fine", "the president
 agreed to lift the ban"), of any type, is a pledge: planned.
 A measure a government or an official says it will take, and which stays a plan, is news
@@ -113,6 +117,12 @@ def announced_decisions(
             company = _speaker(draft.head, words, entities, kinds=("company",))
             if company is not None and draft.modality == "asserted" and _own_act(draft, company[0]):
                 draft.timex = _day_of(company[1], placed, lexicon)
+        if draft.timex is None and draft.modality == "asserted" and draft.tense == "past":
+            # "it was revealed on May 7 that the government revoked the licences": known
+            # that day, which is when the news dates it ("had revoked": before it)
+            verb = _disclosing(draft.head, lexicon.syntax.disclosing_verbs)
+            if verb is not None and not _past_perfect(draft.trigger.light or draft.head):
+                draft.timex = _day_of(verb, placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
         if found is not None and found[1].lemma_.lower() in lexicon.syntax.informing_verbs:
@@ -203,6 +213,19 @@ def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> Pl
     return None
 
 
+def _disclosing(head: Token, words: frozenset[str]) -> Token | None:
+    """The verb of disclosure that governs ``head`` ("Reuters reported on Tuesday that
+    ...", "it was revealed that ..."), whoever discloses it."""
+    token = head
+    for _ in range(_MAX_STEPS):
+        if token.dep_ not in _GOVERNED or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in words and token.tag_ in ("VBD", "VBN", "VBZ"):
+            return token
+    return None
+
+
 def _telling_participle(token: Token, verb: Token) -> bool:
     """ "Posting on social media on Sunday, the president said ...": the participle that
     opens the sentence tells when its subject said it."""
@@ -276,6 +299,11 @@ def _present_perfect(head: Token) -> bool:
     return any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in head.children
     )
+
+
+def _past_perfect(head: Token) -> bool:
+    """ "had revoked": done before the time the text speaks of."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in head.children)
 
 
 def _progressive(head: Token) -> bool:

@@ -161,6 +161,7 @@ class SyntaxWords:
     notice_issuer_fields: frozenset[str]  # a notice's "AGENCY:", "By the ...:"
     notice_adoption_fields: frozenset[str]  # "Adopted: May 4, 2030"
     notice_effective_fields: frozenset[str]  # "DATES: Effective May 4, 2030."
+    disclosing_verbs: frozenset[str]  # "it was revealed on May 7 that ...": known that day
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ _SYNTAX_SECTIONS = (
     "notice_issuer_fields",
     "notice_adoption_fields",
     "notice_effective_fields",
+    "disclosing_verbs",
 )
 
 

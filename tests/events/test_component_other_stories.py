@@ -210,6 +210,27 @@ def test_other_a_body_announcing_what_it_has_just_done_dates_it(run: Run) -> Non
     assert said.by_trigger("added").timex is None
 
 
+def test_other_an_act_disclosed_on_a_day_is_dated_to_it(run: Run) -> None:
+    """ "It was revealed on May 7 that ...", "Wire reported on Tuesday that ... has
+    revoked": the day it became known dates it; what "had" been done is older."""
+    for text, day in (
+        ("It was revealed on May 7 that the government revoked licences held by Korvo.", "May 7"),
+        (
+            "The Wire reported on Tuesday that the government has revoked Korvo's licences.",
+            "Tuesday",
+        ),
+    ):
+        result = run(text, timexes=[(day, "DATE", "2030-05-07")])
+        revoked = result.of_type("licence_revocation")[0]
+        assert revoked.timex is not None, text
+        assert result.timexes[revoked.timex].span.text == day, text
+    older = run(
+        "The Wire reported on Tuesday that the government had revoked Korvo's licences.",
+        timexes=[("Tuesday", "DATE", "2030-05-07")],
+    )
+    assert older.of_type("licence_revocation")[0].timex is None
+
+
 def test_other_a_body_telling_its_act_in_the_passive_did_it_that_day(run: Run) -> None:
     result = run(
         "The Commerce Department said on Monday that Samsung has been added to the Entity List.",
