@@ -924,6 +924,19 @@ def test_other_a_statement_naming_a_measure_is_a_statement_of_its_own(run: Run) 
     assert [e.type for e in done.events] == ["full_lift"]
 
 
+def test_other_what_is_said_on_the_record_is_a_statement(run: Run) -> None:
+    """Said at a press conference, at a summit, in an interview: on the record, as said in
+    a statement; said in passing, it is no event."""
+    for occasion in ("at a press conference", "during a summit", "in an interview"):
+        result = run(f"Jane Roe said {occasion} that the ban on Nokia was unfair.")
+        said = result.by_trigger("said")
+        assert said.type == "statement", occasion
+        assert result.names(said.agents) == {"Jane Roe"}, occasion
+        assert "Nokia" in result.names(said.affected), occasion
+    passing = run("Jane Roe said that the ban on Nokia was unfair.")
+    assert passing.of_type("statement") == []
+
+
 def test_other_a_measure_renewed_is_a_step_by_whoever_renewed_it(run: Run) -> None:
     result = run(
         "The Commerce Department renewed the restrictions on Nokia on May 13.",
