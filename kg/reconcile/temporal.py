@@ -123,6 +123,13 @@ def solve(
                 if other != number and other not in queued:
                     queue.append(other)
                     queued.add(other)
+    # documents that report an event another document reports too
+    shared = {
+        c.doc_id
+        for event in events
+        if len({c.doc_id for c in event.all_claims}) > 1
+        for c in event.all_claims
+    }
     documents: dict[str, DocumentDate] = {}
     for doc_id, dct in dcts.items():
         span = windows[("doc", doc_id)].to_range() or dct.range
@@ -130,8 +137,10 @@ def solve(
         if not anchored:
             # A document of unknown year keeps its assumed date (narrowed within it, or not
             # at all) unless the events it reports, dated by other documents, placed it
-            # outside it.
-            if span.earliest <= dct.range.earliest and dct.range.latest <= span.latest:
+            # outside it: its own dates alone say nothing of its year.
+            if doc_id not in shared or (
+                span.earliest <= dct.range.earliest and dct.range.latest <= span.latest
+            ):
                 span = dct.range
             elif not (dct.range.earliest <= span.earliest and span.latest <= dct.range.latest):
                 anchored = True

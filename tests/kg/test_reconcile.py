@@ -1377,6 +1377,26 @@ def test_reconcile_news_of_a_document_of_unknown_year_has_no_made_up_bound(
     assert window.hi == r.documents["b"].range.latest.toordinal()
 
 
+def test_reconcile_a_document_of_unknown_year_is_placed_only_by_others(doc: MakeDoc) -> None:
+    """A document no date of which gives a year tells only events no other document tells:
+    its own dates ("in the current December") fit any year and place it in none."""
+    assumed = DateRange(_day("2025-11-23"), _day("2025-12-31"))
+    b = doc("b", dct=assumed, anchored=False)
+    s = b.sentence("Corvex won another extension of its licence in the current December.")
+    corvex = b.entity(s, "Corvex", "Corvex", "organization")
+    b.event(
+        s,
+        "extension",
+        "export_restriction",
+        affected=(corvex,),
+        timex=b.timex(s, "the current December"),
+        news=True,
+    )
+    r = reconcile([b.build()], EVENT_TYPES, ENTITY_TYPES)
+    assert r.documents["b"].range == assumed
+    assert not r.documents["b"].anchored
+
+
 def test_reconcile_a_report_of_some_weeks_is_the_step_of_its_own_kind(doc: MakeDoc) -> None:
     """Two sources date Commerce's listing of Corvex on May 14, two more its order on
     Corvex on May 15; a report of the next week says Commerce "blacklisted Corvex last
