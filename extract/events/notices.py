@@ -11,7 +11,9 @@ Reads: the document's text, entities, time expressions and event records. Change
 act the notice tells as its own (in its title, as "this Order", or in the present: "the
 Commission adopts a rule", "the Order designates Corvex") and names no agent or date of
 its own gets the issuer as its agent, the adoption as its date (the notice is published
-days or weeks later) and the effective day as the day it takes effect.
+days or weeks later) and the effective day as the day it takes effect. A notice that gives
+no adoption day tells no news of the days before its own: the act is older by an unknown
+span.
 """
 
 from __future__ import annotations
@@ -110,6 +112,9 @@ def the_notice_s_own_acts(events: list[EventMention], notice: Notice) -> list[Ev
                 timex=adopted.id if adopted is not None else event.timex,
                 date=adopted.range if adopted is not None else event.date,
                 effective=event.effective or effective,
+                # adopted on a day it does not give: some days or weeks before it is
+                # published, not the news of its day
+                news=event.news and (adopted is not None or event.date is not None),
             )
         )
     return out

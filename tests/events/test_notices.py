@@ -39,6 +39,20 @@ def test_notice_acts_are_the_issuer_s_of_the_adoption_day_in_force_when_effectiv
         assert effective == "2031-03-02"
 
 
+def test_a_notice_that_gives_no_adoption_day_tells_no_news_of_its_own_day() -> None:
+    """Published on March 2 with no day of adoption: the designation was adopted some days
+    or weeks before, not in the days before the notice as an article's lead is."""
+    text = RULE.split("\n\nSUPPLEMENTARY INFORMATION")[0]
+    records = extracted(text, date(2031, 3, 2))
+    designations = [e for e in records.events if e.type == "designation"]
+    assert designations
+    for event in designations:
+        assert event.date is None and not event.news
+    # with its adoption day, it is dated by it
+    dated = [e for e in extracted(RULE, date(2031, 3, 2)).events if e.type == "designation"]
+    assert all(e.date == DateRange.day(date(2031, 1, 14)) for e in dated)
+
+
 def test_an_order_signed_by_a_bureau_is_the_bureau_s() -> None:
     text = (
         "ORDER Adopted: May 4, 2031 Released: May 5, 2031 By the Chief, Wireline Safety "
