@@ -172,10 +172,15 @@ def announced_plans(
             # enacts it, what a person says is under way is what they say
             draft.modality = "planned"
         statement = said.get(verb.i)
-        if statement is None and any(o.i in acts for o in preposition_objects(verb, "in")):
+        # a statement only a reaction would make news (rule flag reacts) is news as the
+        # plan it announces, unless the plan is not news of its own
+        fresh = statement is None or statement.trigger.rule.reacts
+        if fresh and any(o.i in acts for o in preposition_objects(verb, "in")):
             continue  # "said in an executive order that ...": the order tells it
-        if statement is None and verb.i in deciding and not under_way:
+        if fresh and verb.i in deciding and not under_way:
             continue
+        if statement is not None and statement.trigger.rule.reacts:
+            statement.trigger.rule = _PLAN_RULE
         if statement is None:
             statement = Draft(
                 members=[Trigger(_PLAN_RULE, verb, verb.i, verb.i + 1, type=PLAN_STATEMENT)],

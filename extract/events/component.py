@@ -40,6 +40,7 @@ from extract.events.description import Describer
 from extract.events.discourse import (
     inherit_modality,
     lead_news,
+    reacts_to_nothing,
     reports_an_event,
     the_document_itself,
     types_from_context,
@@ -188,6 +189,7 @@ class EventExtractor:
                 for n, d in enumerate(drafts)
                 if (n in related or is_specific(d, definite, self._needs_party(d.type)))
                 and not reports_an_event(d, drafts)
+                and not reacts_to_nothing(d, drafts, self.lexicon)
             ),
             key=lambda n: drafts[n].trigger.start,
         )

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.attachments import headline_line
 from extract.events.draft import Draft
+from extract.events.lexicon import EventLexicon
 from extract.events.syntax import MAIN_CLAUSE_DEPS, Sentences, determiner, is_verbal
 from extract.events.timing import PlacedTimex, RelationFound
 from extract.records import DocumentDate, Precision, TextSpan
@@ -36,6 +37,31 @@ def reports_an_event(draft: Draft, drafts: Sequence[Draft]) -> bool:
         and (not other.trigger.is_noun or other.trigger.light is not None)
         for other in drafts
     )
+
+
+def reacts_to_nothing(draft: Draft, drafts: Sequence[Draft], lexicon: EventLexicon) -> bool:
+    """A statement that is news only as a reaction (rule flag ``reacts``) whose clause
+    names no measure someone other than its speaker took (a restriction, a lift, or a move
+    "against" a party)."""
+    if not draft.trigger.rule.reacts:
+        return False
+    head = draft.trigger.head
+    clause = {t.i for t in head.subtree} - {head.i}
+    if any(
+        t.i in clause and t.lower_ == "against" and t.head.pos_ in ("NOUN", "PROPN")
+        for t in head.doc[min(clause, default=head.i) : max(clause, default=head.i) + 1]
+    ):
+        return False  # "the action against Corvex", "measures against it": another's act
+    speakers = {m.name for m in draft.agents}
+    for other in drafts:
+        if other is draft or other.trigger.head.i not in clause:
+            continue
+        scheme = lexicon.scheme_of(other.type)
+        if scheme is None or scheme.state_effect is None:
+            continue
+        if not speakers & {m.name for m in other.agents}:
+            return False
+    return True
 
 
 def inherit_modality(drafts: Sequence[Draft], demonstratives: frozenset[str]) -> None:
@@ -222,6 +248,7 @@ __all__ = [
     "inherit_modality",
     "lead_news",
     "perfect_past",
+    "reacts_to_nothing",
     "reports_an_event",
     "the_document_itself",
     "types_from_context",

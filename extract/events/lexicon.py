@@ -64,6 +64,8 @@ class TriggerRule:
     #                               suspension of the order": the order applies again)
     reports_content: bool = False  # "announced it had lifted the order": no event of its
     #                                own when its clause tells an event that happened
+    reacts: bool = False  # an event only when its clause names a measure another imposed
+    #                       ("the ministry said the action against Corvex will hurt")
     context_types: tuple[str, ...] = ()  # "the 75-day extension": of a licence or of a
     #                                      deadline, as the document's other mentions say
 
@@ -506,6 +508,7 @@ class _Merged:
             governor_acts=_governor_acts(entry.get("governor_acts", False), path, what),
             content_clause=bool(entry.get("content_clause", False)),
             reports_content=bool(entry.get("reports_content", False)),
+            reacts=bool(entry.get("reacts", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
             on_relief=str(entry["on_relief"]) if entry.get("on_relief") else None,
             context_types=tuple(strings(entry.get("context_types") or [], path, what)),

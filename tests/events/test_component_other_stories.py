@@ -937,6 +937,26 @@ def test_other_what_is_said_on_the_record_is_a_statement(run: Run) -> None:
     assert passing.of_type("statement") == []
 
 
+def test_other_a_government_body_reacting_to_another_s_measure_makes_a_statement(
+    run: Run,
+) -> None:
+    """A ministry speaks on the record whenever it speaks: what it says of another's
+    measure is news; what it says of no measure, or of its own, is not."""
+    for text in (
+        "The Ministry of Commerce said on Thursday that the action against Korvo is unjust.",
+        "The Ministry of Commerce said on Thursday that the ban on Korvo will hurt both sides.",
+    ):
+        result = run(text, timexes=[("Thursday", "DATE", "2030-04-18")])
+        said = result.by_trigger("said")
+        assert said.type == "statement", text
+        assert result.timexes[said.timex or ""].span.text == "Thursday", text
+    for text in (
+        "Korvo acted against national interests, the Commerce Department said at the time.",
+        "The Commerce Department said Thursday that it banned Korvo's phones.",
+    ):
+        assert run(text).of_type("statement") == [], text
+
+
 def test_other_a_measure_renewed_is_a_step_by_whoever_renewed_it(run: Run) -> None:
     result = run(
         "The Commerce Department renewed the restrictions on Nokia on May 13.",
