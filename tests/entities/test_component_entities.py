@@ -458,6 +458,22 @@ def test_component_the_maker_of_goods_its_name_qualifies(entities: Entities) -> 
     assert not [m for m in found if m.name in ("Premises", "Customer Premises")]
 
 
+def test_component_a_class_of_goods_its_trade_names(entities: Entities) -> None:
+    """What a measure may bar when it names no maker: "mobile Internet modems", "networking
+    gear"; a kind of goods alone names none, and a maker named before its goods stays the
+    company."""
+    found = entities(
+        "The agency barred the sale of phones and mobile Internet modems made by Korvo, "
+        "which relies on American parts for its networking gear and other equipment."
+    )
+    assert by_text(found, "mobile Internet modems").type == "goods"
+    assert by_text(found, "networking gear").type == "goods"
+    assert not [m for m in found if m.span.text.lower() in ("equipment", "other equipment")]
+    made = entities("Britain will ban new Zentrix 5G equipment and strip all Zentrix kit.")
+    assert {m.type for m in made if m.span.text == "Zentrix"} == {"organization"}
+    assert not [m for m in made if m.type == "goods"]
+
+
 def test_component_an_app_its_kind_names_after_it(entities: Entities) -> None:
     found = entities("The regulator lifted its ban on the Zorbit app on Monday.")
     assert by_text(found, "Zorbit").type == "product"
