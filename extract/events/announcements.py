@@ -125,6 +125,7 @@ def announced_decisions(
                 draft.timex = _day_of(verb, placed, lexicon)
         if found is not None and not draft.agents:
             draft.agents.append(found[0])
+            draft.type = _typed_for(draft, entities.actor_kind(found[0]))
         if found is not None and found[1].lemma_.lower() in lexicon.syntax.informing_verbs:
             # "Corvex was informed that its exports will need a licence": whom it binds
             for told in (c for c in found[1].children if c.dep_ == "nsubjpass"):
@@ -216,6 +217,17 @@ def _day_of(verb: Token, placed: list[PlacedTimex], lexicon: EventLexicon) -> Pl
         if dated is not None and (dated.i == verb.i or _telling_participle(dated, verb)):
             return item
     return None
+
+
+def _typed_for(draft: Draft, kind: str | None) -> str:
+    """The type of a draft typed with no agent, once whoever announced it acts: "the
+    government announced the kit will be removed" is the government's restriction, not a
+    company's switch-off."""
+    rule = draft.trigger.rule
+    unknown = rule.by_actor.get("unknown", rule.type) or rule.type
+    if draft.type != unknown or kind is None:
+        return draft.type
+    return rule.by_actor.get(kind) or draft.type
 
 
 def _disclosing(head: Token, words: frozenset[str]) -> Token | None:

@@ -231,6 +231,19 @@ def test_other_an_act_disclosed_on_a_day_is_dated_to_it(run: Run) -> None:
     assert older.of_type("licence_revocation")[0].timex is None
 
 
+def test_other_a_measure_a_government_announces_with_no_agent_is_its_own(run: Run) -> None:
+    """ "The government announced Korvo kit will be removed by 2027": the government's
+    restriction, not a company switching its own service off."""
+    result = run(
+        "The UK government announced that all Korvo equipment in the 5G network will be "
+        "removed by 2027.",
+        timexes=[("2027", "DATE", "2027")],
+    )
+    removed = result.by_trigger("removed")
+    assert removed.type == "export_restriction"
+    assert result.names(removed.agents) == {"UK government"}
+
+
 def test_other_a_body_telling_its_act_in_the_passive_did_it_that_day(run: Run) -> None:
     result = run(
         "The Commerce Department said on Monday that Samsung has been added to the Entity List.",
