@@ -47,9 +47,11 @@ def reacts_to_nothing(draft: Draft, drafts: Sequence[Draft], lexicon: EventLexic
         return False
     head = draft.trigger.head
     clause = {t.i for t in head.subtree} - {head.i}
+    opposing = lexicon.syntax.opposing_prepositions
     if any(
-        t.i in clause and t.lower_ == "against" and t.head.pos_ in ("NOUN", "PROPN")
-        for t in head.doc[min(clause, default=head.i) : max(clause, default=head.i) + 1]
+        t.lower_ in opposing and t.head.pos_ in ("NOUN", "PROPN")
+        for t in head.subtree
+        if t.i != head.i
     ):
         return False  # "the action against Corvex", "measures against it": another's act
     speakers = {m.name for m in draft.agents}

@@ -164,6 +164,7 @@ class SyntaxWords:
     notice_adoption_fields: frozenset[str]  # "Adopted: May 4, 2030"
     notice_effective_fields: frozenset[str]  # "DATES: Effective May 4, 2030."
     disclosing_verbs: frozenset[str]  # "it was revealed on May 7 that ...": known that day
+    opposing_prepositions: frozenset[str]  # "the action against Corvex": a move on a party
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,7 @@ _SYNTAX_SECTIONS = (
     "notice_adoption_fields",
     "notice_effective_fields",
     "disclosing_verbs",
+    "opposing_prepositions",
 )
 
 
