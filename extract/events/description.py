@@ -52,8 +52,6 @@ _ARGUMENT_DEPS = frozenset(
 )
 # Between a merged member and the representative trigger: a member this close carries its
 # own modality cue into the event ("is considering allowing").
-# The speaker's words for themselves, or their side ("we will appeal", a company said).
-FIRST_PERSON = frozenset({"i", "we"})
 _NEAR_MEMBER_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
 )
@@ -146,14 +144,13 @@ class Describer:
             # "an executive order giving the app 45 days": the act is by the order
             draft.instrument = self.instrument(draft.instrument_trigger, entities, None)
 
-    @staticmethod
-    def speaker_acting(trigger: Trigger, attribution: Cue | None) -> EntityMention | None:
+    def speaker_acting(self, trigger: Trigger, attribution: Cue | None) -> EntityMention | None:
         """ "'I will issue an order on Monday,' the president wrote": the one quoted acts
-        when the act's subject is the first person."""
+        when the act's subject is the first person (``syntax.speaker_pronouns``)."""
         if attribution is None or attribution.source is None:
             return None
         subject = subject_of(trigger.light or trigger.head)
-        if subject is None or subject.lower_ not in FIRST_PERSON:
+        if subject is None or subject.lower_ not in self.lexicon.syntax.speaker_pronouns:
             return None
         return attribution.source
 

@@ -165,6 +165,7 @@ class SyntaxWords:
     notice_effective_fields: frozenset[str]  # "DATES: Effective May 4, 2030."
     disclosing_verbs: frozenset[str]  # "it was revealed on May 7 that ...": known that day
     opposing_prepositions: frozenset[str]  # "the action against Corvex": a move on a party
+    speaker_pronouns: frozenset[str]  # "'We will appeal,' Corvex said": the speaker acts
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,7 @@ _SYNTAX_SECTIONS = (
     "notice_effective_fields",
     "disclosing_verbs",
     "opposing_prepositions",
+    "speaker_pronouns",
 )
 
 
