@@ -36,13 +36,20 @@ an executive order that ...") is that instrument's, not a statement beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
-from extract.events.syntax import passive_agent, preposition_objects, subject_of, verb_phrases
+from extract.events.syntax import (
+    has_infinitive_marker,
+    passive_agent,
+    preposition_objects,
+    subject_of,
+    verb_phrases,
+)
 from extract.events.timing import PlacedTimex, verb_dated_by
 from extract.events.triggers import Trigger
 from extract.records import EntityMention
@@ -224,23 +231,27 @@ def _typed_for(draft: Draft, kind: str | None) -> str:
     government announced the kit will be removed" is the government's restriction, not a
     company's switch-off."""
     rule = draft.trigger.rule
-    unknown = rule.by_actor.get("unknown", rule.type) or rule.type
-    if draft.type != unknown or kind is None:
+    if kind is None or draft.type != rule.type_for("unknown"):
         return draft.type
-    return rule.by_actor.get(kind) or draft.type
+    return rule.type_for(kind) or draft.type
 
 
 def _disclosing(head: Token, words: frozenset[str]) -> Token | None:
     """The verb of disclosure that governs ``head`` ("Reuters reported on Tuesday that
     ...", "it was revealed that ..."), whoever discloses it."""
+    return next(_told_by(head, words), None)
+
+
+def _told_by(head: Token, words: frozenset[str]) -> Iterator[Token]:
+    """The verbs of ``words``, told as done, that govern ``head`` through clauses (up to
+    ``_MAX_STEPS``), nearest first."""
     token = head
     for _ in range(_MAX_STEPS):
         if token.dep_ not in _GOVERNED or token.head.i == token.i:
-            return None
+            return
         token = token.head
-        if token.lemma_.lower() in words and token.tag_ in ("VBD", "VBN", "VBZ"):
-            return token
-    return None
+        if token.lemma_.lower() in words and token.tag_ in _ANNOUNCED_TAGS:
+            yield token
 
 
 def _telling_participle(token: Token, verb: Token) -> bool:
@@ -313,14 +324,16 @@ def _dated_by_telling(draft: Draft, found: tuple[EntityMention, Token], decided:
 
 def _present_perfect(head: Token) -> bool:
     """ "has added", "have lifted": done as the text is written, not before it."""
-    return any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in head.children
-    )
+    return _perfect(head, ("VBZ", "VBP"))
 
 
 def _past_perfect(head: Token) -> bool:
     """ "had revoked": done before the time the text speaks of."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in head.children)
+    return _perfect(head, ("VBD",))
+
+
+def _perfect(head: Token, tags: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in tags for c in head.children)
 
 
 def _progressive(head: Token) -> bool:
@@ -365,7 +378,7 @@ def _infinitive_of(head: Token, verb: Token) -> bool:
         return False
     if head.dep_ == "xcomp":
         return True
-    return head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return head.dep_ == "advcl" and has_infinitive_marker(head)
 
 
 def _body(mention: EntityMention) -> bool:
@@ -381,13 +394,7 @@ def _speaker(
 ) -> tuple[EntityMention, Token] | None:
     """The government or official (or another of ``kinds``) whose announcing verb governs
     ``head``, and the verb."""
-    token = head
-    for _ in range(_MAX_STEPS):
-        if token.dep_ not in _GOVERNED or token.head.i == token.i:
-            return None
-        token = token.head
-        if token.lemma_.lower() not in words or token.tag_ not in _ANNOUNCED_TAGS:
-            continue
+    for token in _told_by(head, words):
         # "Corvex was informed by the department that ...": the passive's agent tells it
         speakers = [
             *(c for c in token.children if c.dep_ == "nsubj"),

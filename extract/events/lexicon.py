@@ -69,6 +69,13 @@ class TriggerRule:
     context_types: tuple[str, ...] = ()  # "the 75-day extension": of a licence or of a
     #                                      deadline, as the document's other mentions say
 
+    def type_for(self, kind: str) -> str:
+        """The type a mention gets when its agent is of this actor kind ("unknown": none
+        named); "" when the rule rejects it."""
+        if kind in self.by_actor:
+            return self.by_actor[kind] or ""
+        return self.type
+
 
 @dataclass(frozen=True)
 class Population:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from extract.events.lexicon import ModalityCues
-from extract.events.syntax import inflections, is_verbal
+from extract.events.syntax import has_infinitive_marker, inflections, is_verbal
 
 # Steps along which a governing word's modality reaches the trigger.
 _PROPAGATE = frozenset({"xcomp", "ccomp", "conj", "acl", "dobj", "obj", "oprd", "pcomp", "attr"})
@@ -74,7 +74,7 @@ def _chain(token: Token, cues: ModalityCues) -> _Chain:
             result.relative = True
             chain.append(head)
             break
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        infinitive = has_infinitive_marker(current)
         if infinitive and _ranked(head):
             break  # "the first state to ban the app": it did, first
         decided = dep == "advcl" and head.lemma_.lower() in cues.deciding_verbs
@@ -196,7 +196,7 @@ def modality_of(
                 if lemma in cues.planned_nouns:
                     found.add("planned")
                 below = chain[position - 1]
-                if lemma in cues.negotiated_nouns and _infinitive(below):
+                if lemma in cues.negotiated_nouns and has_infinitive_marker(below):
                     found.add("planned")
     if any(_headline_infinitive(t) for t in chain) and not state:
         found.add("planned")  # "Corvex to resume sales", "Commerce to add Zentra to list"
@@ -234,7 +234,7 @@ def modality_of(
 def _headline_infinitive(verb: Token) -> bool:
     """A sentence whose main verb is an infinitive with a subject of its own: a headline
     telling what is to come ("Corvex to resume sales")."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.tag_ != "VB" or not has_infinitive_marker(verb):
         return False
     if verb.dep_ == "ROOT":
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -294,8 +294,3 @@ def tense_of(head: Token, light: Token | None) -> str:
 
 def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
-
-
-def _infinitive(token: Token) -> bool:
-    """ "to lift": a verb with its infinitive marker."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)

@@ -158,7 +158,7 @@ def subject_of(token: Token) -> Token | None:
             return None
         if dep == "xcomp":
             objects = children(head, "dobj", "obj")
-            if objects and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            if objects and has_infinitive_marker(current):
                 return objects[0]  # "directed Corvex to suspend": object control
             current = head
         elif dep == "acl" and head.pos_ in NOUN_POS:
@@ -295,11 +295,14 @@ PARTITIVE_NOUNS = frozenset(
 )
 
 
+def has_infinitive_marker(verb: Token) -> bool:
+    """ "to lift": a verb with its infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _infinitive_after_object(verb: Token, clause: Token) -> bool:
     """ "told the firms to stop": an infinitive right after the verb's object."""
-    if clause.tag_ != "VB" or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    ):
+    if clause.tag_ != "VB" or not has_infinitive_marker(clause):
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return any(o.right_edge.i + 2 == clause.i for o in objects)

@@ -721,11 +721,7 @@ class TriggerFinder:
 
     def _type(self, trigger: Trigger) -> str:
         """The rule's type, or the one it names for this kind of agent (None: rejected)."""
-        rule = trigger.rule
-        kind = trigger.agent_kind or "unknown"
-        if kind in rule.by_actor:
-            return rule.by_actor[kind] or ""
-        return rule.type
+        return trigger.rule.type_for(trigger.agent_kind or "unknown")
 
 
 def _beneficiaries(noun: Token) -> list[Token]:
