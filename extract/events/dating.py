@@ -28,7 +28,7 @@ from extract.events.discourse import perfect_past
 from extract.events.draft import Draft
 from extract.events.lexicon import SyntaxWords
 from extract.events.syntax import is_verbal, subjects, verb_phrases
-from extract.events.timing import PlacedTimex, attach_timexes, verb_dated_by
+from extract.events.timing import PlacedTimex, attach_timexes, took_effect_on, verb_dated_by
 from extract.records import DocumentDate, Precision
 from extract.temporal.dateline import page_stamp
 from extract.temporal.rules import resolve_range
@@ -67,7 +67,10 @@ def date_drafts(
     _date_result_clauses(drafts, anchors, placed, syntax)
     _date_coordinated_acts(drafts, placed, syntax)
     for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
-        drafts[number].effective = item
+        draft = drafts[number]
+        draft.effective = item
+        if draft.timex is None and draft.modality == "asserted" and took_effect_on(item, syntax):
+            draft.timex = item  # "the ban took effect on Sunday": news of that day
     for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
         drafts[number].expires = item
 

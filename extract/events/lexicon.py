@@ -173,6 +173,7 @@ class SyntaxWords:
     disclosing_verbs: frozenset[str]  # "it was revealed on May 7 that ...": known that day
     opposing_prepositions: frozenset[str]  # "the action against Corvex": a move on a party
     speaker_pronouns: frozenset[str]  # "'We will appeal,' Corvex said": the speaker acts
+    day_nouns: frozenset[str]  # "May 1 is the day the ban took effect": the clause's day
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ _SYNTAX_SECTIONS = (
     "disclosing_verbs",
     "opposing_prepositions",
     "speaker_pronouns",
+    "day_nouns",
 )
 
 

@@ -139,6 +139,12 @@ def _event_dated_by(
             event = _event_in(clause, anchors)
             if event is not None:
                 return event, 1
+    # "September 15 is the day when the ban took effect": the day the clause tells
+    day_clause = _day_clause(item, syntax)
+    if day_clause is not None:
+        event = _event_in(day_clause, anchors)
+        if event is not None:
+            return event, 1
     # "Its last extension, on Aug. 18, ran for 90 days": a date set off by commas right
     # after a noun of an event is that noun's, wherever the parser hung it
     enclosed = _comma_enclosed(item)
@@ -213,6 +219,21 @@ def _event_dated_by(
     return None
 
 
+def _day_clause(item: PlacedTimex, syntax: SyntaxWords) -> Token | None:
+    """The relative clause of the day a date is said to be ("September 15 is the day when
+    the ban took effect", "the date the rule was published was May 21")."""
+    head = item.head
+    verb = head.head
+    if head.dep_ not in ("nsubj", "attr") or verb.lemma_.lower() not in syntax.identity_verbs:
+        return None
+    for noun in verb.children:
+        if noun is head or noun.dep_ not in ("nsubj", "attr"):
+            continue
+        if noun.lemma_.lower() in syntax.day_nouns:
+            return next((c for c in noun.children if c.dep_ == "relcl"), None)
+    return None
+
+
 def _onset_of_its_noun(clause: Token, syntax: SyntaxWords) -> bool:
     """ "The restrictions, which took effect on May 16, ...": a relative clause telling when
     the measure its noun names took effect (the day is the measure's start)."""
@@ -248,6 +269,21 @@ def verb_dated_by(item: PlacedTimex, syntax: SyntaxWords) -> Token | None:
     return None
 
 
+def took_effect_on(item: PlacedTimex, syntax: SyntaxWords) -> bool:
+    """A date a measure is told to have taken effect on, as news of its own ("the ban took
+    effect on Sunday", "has come into force today", "September 15 is the day when the
+    rules took effect"): not what will, nor what a relative clause adds of its noun."""
+    head = item.head
+    clause = _day_clause(item, syntax)
+    verb = clause or (head.head.head if head.dep_ == "pobj" else head.head)
+    if not verb_phrases(verb) & syntax.onset_verbs:
+        return False
+    if clause is None and verb.dep_ == "relcl":
+        return False  # "the restrictions, which took effect on May 16, bar ...": background
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)
+
+
 def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     if item.timex.signal is not None:
         return item.timex.signal
@@ -255,6 +291,7 @@ def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     if head.dep_ == "pobj" and head.head.lower_ in syntax.onset_prepositions:
         return "start"
     verb = head.head.head if head.dep_ == "pobj" else head.head
+    verb = _day_clause(item, syntax) or verb
     if verb.pos_ in ("VERB", "AUX") and verb_phrases(verb) & syntax.onset_verbs:
         return "start"  # "the ban takes effect on May 1"
     return None

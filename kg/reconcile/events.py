@@ -845,6 +845,8 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
     near_conflict = False
     if claim.floating and not fits_some_year(claim, event.window):
         return None  # "in April" of some year: never a March event
+    if claim.floating and any(_other_day_of_its_year(claim, c) for c in event.claims):
+        return None  # "on August 17 this year" is not the "September 15" of that year
     if window.empty and _in_force_since(claim, event):
         window = claim.window  # "barred since July 20": the day the measure took effect
     if window.empty:
@@ -946,21 +948,52 @@ def _all_government(keys: frozenset[str], governments: frozenset[str]) -> bool:
 _YEARS_BACK = 60
 
 
+def _other_day_of_its_year(claim: Claim, other: Claim) -> bool:
+    """Two dates one document gives without a year, both read in the year it assumed: they
+    lie as far apart in any year, so the one that does not overlap the other is another
+    day."""
+    if not (other.floating and other.doc_id == claim.doc_id):
+        return False
+    mine, theirs = claim.mention.date, other.mention.date
+    return mine is not None and theirs is not None and not mine.overlaps(theirs)
+
+
 def fits_some_year(claim: Claim, window: Window, latest: date | None = None) -> bool:
     """Whether a date given without its year (a floating claim) can fall in ``window`` for
     some document date up to ``latest`` (by default the document's latest possible day)."""
     if window.lo is None and window.hi is None:
         return True
-    assert claim.timex is not None and claim.timex.rule is not None
-    latest = latest or claim.dct.range.latest
+    timex, dct = claim.timex, claim.dct
+    assert timex is not None and timex.rule is not None
+    latest = latest or dct.range.latest
     anchor = DateRange(date.fromordinal(latest.toordinal() - 365 * _YEARS_BACK), latest)
     value = window.to_range() or DateRange(
         window.earliest() or anchor.earliest, window.latest() or latest
     )
     if value.earliest > value.latest:
         return False
-    rule = without_part(claim.timex.rule)  # "early April": any day of April may be meant
+    rule = without_part(timex.rule)  # "early April": any day of April may be meant
+    if latest == dct.range.latest and dct.range.days == 1:
+        # the document's day of the year is known (its dateline): the date is read from
+        # that day in whichever year it was written ("earlier this month" of a May 14 page
+        # is in May, never in April)
+        days = (
+            _years_earlier(dct.range, dct.range.latest.year - year)
+            for year in range(value.earliest.year - 1, value.latest.year + 2)
+            if anchor.earliest.year <= year <= latest.year
+        )
+        return any(d is not None and narrow_anchor(rule, d, value) is not None for d in days)
     return narrow_anchor(rule, anchor, value) is not None
+
+
+def _years_earlier(span: DateRange, years: int) -> DateRange | None:
+    try:
+        return DateRange(
+            span.earliest.replace(year=span.earliest.year - years),
+            span.latest.replace(year=span.latest.year - years),
+        )
+    except ValueError:
+        return None  # February 29 of a year that has none
 
 
 def _within_tolerance(a: Window, b: Window) -> bool:

@@ -292,12 +292,12 @@ def test_other_a_company_telling_what_it_has_just_done_did_it_that_day(run: Run)
 
 
 def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> None:
-    """ "The ban takes effect on May 1", "restrictions begin on Friday", "came into force on
-    April 2": the day it takes effect, not the day it was decided."""
+    """ "The ban takes effect on May 1", "restrictions begin on Friday", "will come into
+    force on April 2": the day it takes effect, not the day it was decided."""
     for text, day, value in (
-        ("The ban on Nokia took effect on May 1.", "May 1", "2026-05-01"),
+        ("The ban on Nokia takes effect on May 1.", "May 1", "2026-05-01"),
         ("Restrictions on exports to Nokia begin on Friday.", "Friday", "2026-05-08"),
-        ("The ban on Nokia came into force on April 2.", "April 2", "2026-04-02"),
+        ("The ban on Nokia will come into force on April 2.", "April 2", "2026-04-02"),
     ):
         result = run(text, timexes=[(day, "DATE", value)])
         (measure,) = result.of_type("export_restriction")
@@ -314,6 +314,52 @@ def test_other_a_measure_taking_effect_on_a_day_takes_effect_then(run: Run) -> N
         "The ban on Nokia was imposed on May 1.", timexes=[("May 1", "DATE", "2026-05-01")]
     )
     assert imposed.timexes[imposed.by_trigger("ban").timex].span.text == "May 1"
+
+
+def test_other_a_measure_told_to_have_taken_effect_on_a_day_is_news_of_that_day(
+    run: Run,
+) -> None:
+    """ "The ban took effect on May 1", "September 15 is the day when the rules took
+    effect": its taking effect is what is told, so that day dates the mention as well as
+    starting the measure; a relative clause on the measure's noun only adds background."""
+    for text, day, value, trigger in (
+        ("The ban on Nokia took effect on May 1.", "May 1", "2026-05-01", "ban"),
+        ("The ban on Nokia has come into force today.", "today", "2026-05-06", "ban"),
+        (
+            "September 15 is the day when the new US ban on Nokia officially took effect.",
+            "September 15",
+            "2026-09-15",
+            "ban",
+        ),
+    ):
+        result = run(text, timexes=[(day, "DATE", value)])
+        measure = result.by_trigger(trigger)
+        assert result.timexes[measure.effective].span.text == day, text
+        assert result.timexes[measure.timex].span.text == day, text
+    background = run(
+        "The restrictions, which took effect on May 16, bar US firms from selling chips to Nokia.",
+        timexes=[("May 16", "DATE", "2022-05-16")],
+    ).by_trigger("restrictions")
+    assert background.timex is None and background.effective is not None
+
+
+def test_other_the_day_a_clause_tells_is_the_date_it_is_said_to_be(run: Run) -> None:
+    """ "May 15 is the date the department added Nokia to the list", "the day the
+    department added Nokia to the list was May 15": the clause of the day is dated."""
+    for text in (
+        "May 15 is the date the Commerce Department added Nokia to the Entity List.",
+        "The day the Commerce Department added Nokia to the Entity List was May 15.",
+    ):
+        result = run(text, timexes=[("May 15", "DATE", "2026-05-15")])
+        addition = result.by_trigger("added")
+        assert addition.type == "list_addition", text
+        assert result.timexes[addition.timex].span.text == "May 15", text
+    # a noun that is no day tells no date of its clause
+    deadline = run(
+        "May 15 is the deadline the Commerce Department set for Nokia.",
+        timexes=[("May 15", "DATE", "2026-05-15")],
+    )
+    assert all(e.timex is None for e in deadline.events)
 
 
 def test_other_a_measure_taking_effect_after_a_delay_takes_effect_that_many_days_on(

@@ -655,6 +655,46 @@ def test_reconcile_date_without_year_never_joins_another_month(doc: MakeDoc) -> 
     assert not r.documents["b"].anchored  # nothing placed it: its assumed date stays
 
 
+def test_reconcile_a_dateline_without_year_reads_its_dates_from_its_day(doc: MakeDoc) -> None:
+    # b's dateline is May 14 of a year it never gives: its "earlier this month" is in May of
+    # whichever year, never the April 15 of a's order
+    a = _ban(
+        doc("a", dct=DateRange(_day("2018-04-20"), _day("2018-04-20")), inferred=False),
+        "Commerce banned exports to Corvex Systems on April 15, 2018.",
+        "April 15, 2018",
+    )
+    b = _ban(
+        doc("b", dct=DateRange(_day("2026-05-14"), _day("2026-05-14")), anchored=False),
+        "Earlier this month, the administration banned exports to Corvex Systems.",
+        "Earlier this month",
+    )
+    r = _reconcile(a, b)
+    assert len([e for e in r.events if e.type_id == "export_restriction"]) == 2
+
+
+def test_reconcile_two_days_of_one_unknown_year_are_two_events(doc: MakeDoc) -> None:
+    # b gives no year: its "August 17" and "September 15" are a month apart in any year, so
+    # never one event, and the first is a's order of August 17, 2020
+    a = _ban(
+        doc("a", dct=DateRange(_day("2020-08-20"), _day("2020-08-20")), inferred=False),
+        "Commerce banned exports to Corvex Systems on August 17, 2020.",
+        "August 17, 2020",
+    )
+    b = doc("b", anchored=False)
+    for text, when in (
+        ("On September 15, the administration banned sales to Corvex Systems.", "September 15"),
+        ("On August 17, the administration banned exports to Corvex Systems.", "August 17"),
+    ):
+        s = b.sentence(text)
+        company = b.entity(s, "Corvex Systems", "Corvex Systems", "organization")
+        b.event(s, "banned", "export_restriction", affected=(company,), timex=b.timex(s, when))
+    r = _reconcile(a, b)
+    bans = [e for e in r.events if e.type_id == "export_restriction"]
+    assert sorted(e.sources for e in bans) == [["a", "b"], ["b"]]
+    joined = next(i for i, e in enumerate(r.events) if e.sources == ["a", "b"])
+    assert r.windows[joined].to_range() == DateRange(_day("2020-08-17"), _day("2020-08-17"))
+
+
 def _restored(builder: DocBuilder) -> DocBuilder:
     s = builder.sentence("Corvex restored access to its app on January 19.")
     corvex = builder.entity(s, "Corvex", "Corvex", "organization")
