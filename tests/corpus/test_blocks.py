@@ -54,3 +54,17 @@ def test_a_word_in_lower_case_starts_no_sentence() -> None:
     assert starts["the"] is False
     assert starts["Then"] is None
     assert _starts("rules apply.\n\nthe agency left.")["the"] is True  # a block's first word
+
+
+def test_a_dateline_is_a_sentence_of_its_own() -> None:
+    # parsed with the sentence it opens, the place became that sentence's subject
+    for text, first in (
+        ("NEW DELHI, June 30 (Wire) - The ministry on Monday blocked Chirper.", "The"),
+        ("LONDON -- Britain will ban Korvo kit, the government said.", "Britain"),
+        ("WASHINGTON (Wire) \u2014 Commerce added Corvex to its list.", "Commerce"),
+        ("Headline\nMay 14 (Wire) -- Commerce added Corvex to its list.", "Commerce"),
+    ):
+        assert _starts(text)[first] is True, text
+    # a dash inside a line, or after words in lower case, is no dateline
+    assert _starts("The ban - imposed in May - stays.")["imposed"] is False
+    assert _starts("Shares fell -- Corvex said so.")["Corvex"] is False
