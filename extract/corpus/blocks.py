@@ -18,7 +18,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,?[ \t]*\d{4})?"
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
+    r"(?:,?[ \t]*\d{4})?"
+)
 _AGENCY = r"\([^()\n]{1,40}\)"
 _DASH = r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+"
 # A place in capitals (with its state or country), its date and its agency; or a date and
