@@ -544,6 +544,18 @@ def test_component_known_companies_the_tagger_misses_are_found(entities: Entitie
     }
 
 
+def test_component_the_lists_of_restricted_parties_are_known(entities: Entities) -> None:
+    """The lists a party is added to are instruments of the gazetteer, whatever agency keeps
+    them: no company named "Specially Designated Nationals"."""
+    found = entities(
+        "Treasury added Corvex to the Specially Designated Nationals list, the Pentagon put "
+        "Zentra on its 1260H List and the FCC added Korvo to its Covered List."
+    )
+    assert by_text(found, "Specially Designated Nationals list").type == "legal_instrument"
+    assert by_text(found, "1260H List").name == "Section 1260H List"
+    assert by_text(found, "Covered List").type == "legal_instrument"
+
+
 def test_component_a_dotted_abbreviation_without_its_last_dot(entities: Entities) -> None:
     """ "U.S President", "U.K-based": the known country, as "U.S." and "U.K." are."""
     found = entities("The U.S President met U.K-based firms in the U.S. on Monday.")
