@@ -497,7 +497,16 @@ class TriggerFinder:
                     carrier = self._light_verb(head.head)
                     if carrier is not None and not is_passive(carrier):
                         subject = subject_of(carrier)
-                add(affected if trigger.rule.subject_role == "affected" else agents, subject)
+                subject_role = trigger.rule.subject_role
+                found = entities.resolve(subject) if subject is not None else None
+                if (
+                    subject_role == "affected"
+                    and restricts
+                    and found is not None
+                    and entities.actor_kind(found) == "government"
+                ):
+                    subject_role = "agent"  # "it will require licences for Corvex's kit"
+                add(affected if subject_role == "affected" else agents, subject)
                 if subject is not None and trigger.rule.subject and entities.at(subject) is None:
                     # "the suspension of Corvex expired": whom the measure its subject is was on
                     for prep in ("on", "of", "against"):
@@ -528,7 +537,9 @@ class TriggerFinder:
                     )
                     if obj.dep_ == "dobj" and restricts:
                         on += preposition_objects(obj, "from")
-                    for part in [*np_core(obj)[1:], *makers(obj), *on]:
+                    # "licences for Corvex's systems": whose goods the measure is for
+                    owners = [o for part in on for o in children(part, "poss")]
+                    for part in [*np_core(obj)[1:], *makers(obj), *on, *owners]:
                         # a person before the measure wrote it ("revokes Roe orders")
                         add_company(part)
                 for predicate in children(head, "oprd", "attr", "dobj"):

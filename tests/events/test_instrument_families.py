@@ -682,6 +682,24 @@ def test_a_licence_requirement_a_party_was_informed_of_restricts_it(run: Run) ->
     assert "Samsung" in result.names(required.affected)
 
 
+def test_a_licence_a_government_requires_is_its_restriction(run: Run) -> None:
+    """ "The Dutch government said it would require licences for Samsung's machines": the
+    government imposes the requirement, on whose goods it is for; "Samsung will need a
+    licence" still binds Samsung."""
+    result = run(
+        "The Dutch government said on Friday it would require export licences for Samsung's "
+        "most advanced machines from September 1.",
+        timexes=[("Friday", "DATE", "2031-06-27"), ("September 1", "DATE", "2031-09-01")],
+    )
+    (required,) = result.of_type("export_restriction")
+    assert result.names(required.agents) == {"Dutch government"}
+    assert result.names(required.affected) == {"Samsung"}
+    needed = run("Samsung will now require a licence to sell its machines to Nokia.")
+    (bound,) = needed.of_type("export_restriction")
+    assert "Samsung" in needed.names(bound.affected)
+    assert not bound.agents
+
+
 def test_a_restriction_undone_in_one_word_or_run_out_is_lifted(run: Run) -> None:
     unblocked = run(
         "Kenya unblocked ZenChat on Tuesday.", timexes=[("Tuesday", "DATE", "2031-09-09")]
