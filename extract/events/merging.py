@@ -136,6 +136,9 @@ class Merger:
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
                 head = head.head.head  # "delayed enforcement of the ban": what is delayed
             lifts = relief.get(head.head.i)
+            if lifts is None and head.dep_ == "dobj" and head.head.dep_ == "pcomp":
+                # "blocked the state from enforcing its ban": what the relief stops applying
+                lifts = relief.get(head.head.head.head.i)
             if (
                 lifts is not None
                 and trigger.is_noun

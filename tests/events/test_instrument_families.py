@@ -272,6 +272,27 @@ def test_a_court_blocks_a_law_and_a_party_appeals(run: Run) -> None:
     assert run("Other companies followed suit.").events == []
 
 
+def test_a_court_barring_a_government_from_enforcing_its_measure_blocks_it(run: Run) -> None:
+    """ "A judge blocked the state from enforcing its ban on ZenChat": the court blocks the
+    ban, on whom the ban was; a state blocking a company from selling is its restriction."""
+    for text, day in (
+        (
+            "A federal judge on Thursday blocked Texas from enforcing its ban on ZenChat.",
+            "Thursday",
+        ),
+        (
+            "The court on Friday enjoined the department from implementing its rule on Nokia.",
+            "Friday",
+        ),
+    ):
+        result = run(text, timexes=[(day, "DATE", "2031-09-11")])
+        (block,) = result.of_type("court_block")
+        assert result.names(block.affected) <= {"ZenChat", "Nokia"}
+        assert result.names(block.affected), text
+    barred = run("Texas blocked ZenChat from selling its app.")
+    assert [e.type for e in barred.events] == ["export_restriction"]
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
