@@ -161,10 +161,11 @@ class TriggerFinder:
         for found in numpy.nonzero(numpy.isin(table, self.head_ids).any(axis=1))[0]:
             index = int(found)
             token = doc[index]
-            entries = [
-                *self.by_lemma.get(token.lemma_.lower(), ()),
-                *self.by_form.get(token.lower_, ()),
-            ]
+            entries = list(self.by_lemma.get(token.lemma_.lower(), ()))
+            if not any(token.pos_ in e.rule.pos for e in entries):
+                # an inflected form when the tagger got the lemma wrong; never when its own
+                # lemma is a trigger of its part of speech ("ruling" is no form of "rule")
+                entries += self.by_form.get(token.lower_, ())
             entries.sort(key=lambda e: -len(e.words))  # "export restriction" before "restriction"
             for entry in entries:
                 rule = entry.rule

@@ -29,10 +29,38 @@ _ENTRY_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*(?::|--|[-\u2013\u2014])[ \
 _ENTRY_PRECISIONS = (Precision.DAY, Precision.MONTH)
 
 
+# A date a page gives on a line of its own near its head ("June 11, 2029", "Published:
+# Monday, June 11, 2029 10:30 AM ET"): the words that may stand around it on that line.
+_STAMP_BEFORE = re.compile(
+    r"^(?:(?:published|posted|updated|date|dated)(?:[ \t]+on)?:?[ \t]*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?$",
+    re.IGNORECASE,
+)
+_STAMP_AFTER = re.compile(
+    r"^,?[ \t]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
+    r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def datelines(text: str, timexes: Iterable[Timex]) -> set[str]:
     """The id of the expression that is the text's dateline, if any. A text where several
-    lines open so (a chronology: "April 16 -- ...", "May 9: ...") has none."""
+    lines open so (a chronology: "April 16 -- ...", "May 9: ...") has none. A date with
+    its year alone on a line near the head (a page's date under its headline) is one
+    too."""
     timexes = list(timexes)
+    for timex in timexes:
+        if timex.span.start > HEAD_CHARS:
+            break
+        if timex.type != "DATE" or timex.precision != Precision.DAY or timex.anchor != "none":
+            continue
+        line_start = text.rfind("\n", 0, timex.span.start) + 1
+        line_end = text.find("\n", timex.span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if _STAMP_BEFORE.match(text[line_start : timex.span.start].strip()) and _STAMP_AFTER.match(
+            text[timex.span.end : line_end]
+        ):
+            return {timex.id}
     found = [
         timex
         for timex in timexes

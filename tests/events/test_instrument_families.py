@@ -293,6 +293,13 @@ def test_a_court_barring_a_government_from_enforcing_its_measure_blocks_it(run: 
     assert [e.type for e in barred.events] == ["export_restriction"]
 
 
+def test_a_court_s_ruling_is_no_rule(run: Run) -> None:
+    """ "after an appeals court ruling": the ruling of a court, not a rule that restricts
+    (the inflected forms of trigger words serve only when the tagger got the lemma wrong)."""
+    result = run("Nokia removed from the Entity List after appeals court ruling")
+    assert [e.type for e in result.events if e.trigger.text == "ruling"] == ["court_ruling"]
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
@@ -624,7 +631,8 @@ def test_a_court_staying_another_court_s_injunction_rules(run: Run) -> None:
     assert ruling.trigger.text == "stayed"
     assert result.timexes[ruling.timex].span.text == "Monday"
     # a company does not stay an injunction
-    assert not run("Samsung reversed the ruling of its board.").of_type("court_ruling")
+    reversed_by = run("Samsung reversed the ruling of its board.")
+    assert not [e for e in reversed_by.of_type("court_ruling") if e.trigger.text == "reversed"]
 
 
 def test_a_suspension_a_court_orders_is_its_ruling(run: Run) -> None:

@@ -246,6 +246,15 @@ def _with_datelines(tagger: TimexTagger, text: str) -> list[Timex]:
         ("Timeline\n\nMarch 3 -- The board meets.\nMarch 9 -- It sells the unit.", None),
         # one line in the dash form among entries of the colon form: a chronology too
         ("Timeline\n\nMarch 3, 2024: The board meets.\nMarch 9 - It sells the unit.", None),
+        # a page's date under its headline, on a line of its own
+        ("Board sells unit\n\nJune 11, 2029\n\nThe board sold it on Monday.", "June 11, 2029"),
+        (
+            "Board sells unit\nPublished: Monday, June 11, 2029 10:30 AM ET\nIt sold.",
+            "Monday, June 11, 2029",
+        ),
+        # a date with no year, or a line that says more, is no page's date
+        ("Board sells unit\n\nJune 11\n\nThe board sold it on Monday.", None),
+        ("Board sells unit\n\nOn June 11, 2029 the board sold it.", None),
     ],
 )
 def test_dct_dateline_found_at_the_head_of_the_text(
@@ -279,3 +288,9 @@ def test_dct_dateline_is_the_document_date(tagger: TimexTagger) -> None:
         movable=True,
     )
     assert dated.range == r("2024-03-03") and dated.anchored
+    stamped = infer_dct(
+        _with_datelines(tagger, "Board sells unit\n\nJune 11, 2029\n\nIt sold the unit."),
+        SEED_PRIOR,
+        movable=True,
+    )
+    assert stamped.range == r("2029-06-11") and stamped.anchored
