@@ -813,7 +813,9 @@ class EntityRecogniser:
                 if not doc[end].is_title or end in taken:
                     break
                 end += 1
-            if end > start:
+            # "never told Corvex what ...": a party the text names otherwise is no outlet
+            named = {w for c in chosen if c.type != "news_outlet" for w in c.name.split()[:1]}
+            if end > start and doc[start:end].text.split()[0] not in named:
                 name = doc[start:end].text
                 result.append(
                     Candidate(start, end, "news_outlet", name, "pattern", _P_PATTERN, "outlet")

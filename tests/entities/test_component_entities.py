@@ -556,6 +556,29 @@ def test_component_the_lists_of_restricted_parties_are_known(entities: Entities)
     assert by_text(found, "Covered List").type == "legal_instrument"
 
 
+def test_component_a_company_named_by_its_line_of_business(entities: Entities) -> None:
+    """ "Velkor Robotics filed a lawsuit", "Arden Systems", "Kestrio Telecom": a name and a
+    word of a company's line of business is a company, first in its sentence or not."""
+    found = entities(
+        "Velkor Robotics filed a lawsuit. Shares of Arden Systems fell, and Kestrio Telecom "
+        "said it would appeal."
+    )
+    for name in ("Velkor Robotics", "Arden Systems", "Kestrio Telecom"):
+        assert by_text(found, name).type == "organization", name
+
+
+def test_component_a_party_told_something_is_no_outlet(entities: Entities) -> None:
+    """ "told Reuters" makes an unknown name an outlet; "never told Velkor what it relied
+    on", of a company the text names, does not."""
+    found = entities(
+        "Velkor Robotics sues Commerce Department over trade blacklisting\n\nThe complaint "
+        "says the department never told Velkor what evidence it relied on."
+    )
+    assert not [m for m in found if m.type == "news_outlet"]
+    told = entities("The minister told Wirepost on Monday that the ban stays.")
+    assert by_text(told, "Wirepost").type == "news_outlet"
+
+
 def test_component_a_dotted_abbreviation_without_its_last_dot(entities: Entities) -> None:
     """ "U.S President", "U.K-based": the known country, as "U.S." and "U.K." are."""
     found = entities("The U.S President met U.K-based firms in the U.S. on Monday.")
