@@ -427,6 +427,21 @@ class TriggerFinder:
             and head.head.head.lemma_.lower() in self.lexicon.light_nouns
         ):
             return head.head.head  # "the issuance of an order": the act that carries it
+        # "has granted Corvex a licence to export parts so that ... can be repaired": in a
+        # long sentence the parser may hang the noun on a later verb; the light verb right
+        # before it, past nothing but its other object, still carries it
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i:
+            before = head.i - 1
+            while before >= 0 and head.doc[before].pos_ in _NOMINAL_POS:
+                before -= 1
+            verb = head.doc[before] if before >= 0 else None
+            if (
+                verb is not None
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in self.lexicon.light_verbs
+                and any(c.dep_ == "dative" for c in verb.children)
+            ):
+                return verb
         return None
 
     # ------------------------------------------------------------------ participants
@@ -734,6 +749,10 @@ class TriggerFinder:
     def _type(self, trigger: Trigger) -> str:
         """The rule's type, or the one it names for this kind of agent (None: rejected)."""
         return trigger.rule.type_for(trigger.agent_kind or "unknown")
+
+
+# The words of a noun phrase between a verb and its object's head ("Corvex Systems a").
+_NOMINAL_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
 
 
 def _beneficiaries(noun: Token) -> list[Token]:

@@ -300,6 +300,21 @@ def test_a_court_s_ruling_is_no_rule(run: Run) -> None:
     assert [e.type for e in result.events if e.trigger.text == "ruling"] == ["court_ruling"]
 
 
+def test_a_licence_granted_in_a_long_sentence_is_granted(run: Run) -> None:
+    """ "has granted Nokia a licence to export spare parts to Samsung so that ... can be
+    repaired": the parser hangs the licence on the last verb; the verb right before it
+    still grants it."""
+    result = run(
+        "The Commerce Department has granted Nokia a licence to export spare parts to Samsung "
+        "so that drones already sold to American police and fire departments can be "
+        "repaired, Nokia said on Monday.",
+        timexes=[("Monday", "DATE", "2031-07-14")],
+    )
+    (grant,) = result.of_type("licence_grant")
+    assert result.names(grant.agents) == {"US Department of Commerce"}
+    assert result.names(grant.affected) & {"Samsung", "Nokia"}
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
