@@ -210,6 +210,10 @@ class TriggerFinder:
                 continue
             self._participants(trigger, entities)
             trigger.type = self._type(trigger)
+            if trigger.agent_kind == "court" and self._court_restricts(trigger, entities):
+                # "the court ordered the suspension of Chirper": a court that bans a
+                # company or its product acts as the authority that restricts it
+                trigger.type = rule.type_for("government")
             if not trigger.type:
                 continue
             if rule.on_relief and self._acts_on_relief(trigger):
@@ -745,6 +749,28 @@ class TriggerFinder:
         trigger.affected = [m for m in affected if m not in agents or m in about]
         trigger.agent_kind = agent_kind
         trigger.anaphoric = anaphoric
+
+    def _court_restricts(self, trigger: Trigger, entities: DocEntities) -> bool:
+        """Whether a court's restricting words act on a company or a product (a court
+        blocking an app) rather than on a measure (a ruling on a ban)."""
+        restricting = trigger.rule.type_for("government")
+        if not restricting or self.lexicon.state_effect(restricting) != "restricted":
+            return False
+        head = trigger.head
+        acted_on = [
+            *children(head, "dobj", "obj", "nsubjpass"),
+            *preposition_objects(head, "of"),
+            *preposition_objects(head, "on"),
+        ]
+        for token in acted_on:
+            if token.pos_ == "PRON":
+                continue  # "courts blocked them": the orders, as often as their targets
+            mention = entities.at(token) or entities.resolve(token)
+            if mention is not None and (
+                entities.is_product(mention) or entities.actor_kind(mention) == "company"
+            ):
+                return True
+        return False
 
     def _type(self, trigger: Trigger) -> str:
         """The rule's type, or the one it names for this kind of agent (None: rejected)."""

@@ -579,6 +579,18 @@ def test_component_a_party_told_something_is_no_outlet(entities: Entities) -> No
     assert by_text(told, "Wirepost").type == "news_outlet"
 
 
+def test_component_courts_are_named_whole(entities: Entities) -> None:
+    """ "Brazil's Supreme Federal Court", "the U.S. Court of Appeals for the Ninth
+    Circuit", "the Ninth Circuit": courts, named whole."""
+    found = entities(
+        "Brazil's Supreme Federal Court ruled on Friday. The U.S. Court of Appeals for the "
+        "Ninth Circuit agreed, and Zentra said it would go back to the Ninth Circuit."
+    )
+    assert by_text(found, "Supreme Federal Court").type == "court"
+    assert by_text(found, "U.S. Court of Appeals for the Ninth Circuit").type == "court"
+    assert by_text(found, "Ninth Circuit").type == "court"
+
+
 def test_component_a_dotted_abbreviation_without_its_last_dot(entities: Entities) -> None:
     """ "U.S President", "U.K-based": the known country, as "U.S." and "U.K." are."""
     found = entities("The U.S President met U.K-based firms in the U.S. on Monday.")

@@ -315,6 +315,25 @@ def test_a_licence_granted_in_a_long_sentence_is_granted(run: Run) -> None:
     assert result.names(grant.affected) & {"Samsung", "Nokia"}
 
 
+def test_a_court_that_bans_a_company_s_product_restricts_it(run: Run) -> None:
+    """ "The court ordered the suspension of the app ZenChat": a court banning a company or
+    its product is the authority restricting it; a court acting on a measure rules on it."""
+    result = run(
+        "Brazil's Supreme Federal Court on Friday ordered the suspension of the messaging app "
+        "ZenChat across the country.",
+        timexes=[("Friday", "DATE", "2031-08-29")],
+    )
+    (ban,) = result.events
+    assert ban.type == "export_restriction"
+    assert result.names(ban.agents) == {"Supreme Federal Court"}
+    blocked = run("A federal judge on Friday blocked the ban on ZenChat.")
+    assert [e.type for e in blocked.events] == ["court_block"]
+    undone = run("Trump's orders never took effect after courts blocked them.")
+    assert not undone.of_type("export_restriction") or all(
+        e.trigger.text != "blocked" for e in undone.of_type("export_restriction")
+    )
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
