@@ -87,6 +87,15 @@ class Describer:
                     draft.models.append(mention)
             if draft.limited is None:
                 draft.limited = limited_modifier(member.head, self.lexicon)
+        if rep.rule.absorbs_complement and draft.models:
+            # "Apple and Google were told to remove Chirper from their stores": those told
+            # carry out the measure on another's product, which is what it restricts
+            owners = {o for m in draft.models if (o := entities.owner_of(m)) is not None}
+            draft.affected = [
+                m
+                for m in draft.affected
+                if m not in rep.affected or m in owners or entities.actor_kind(m) != "company"
+            ]
         if not rep.rule.clause_party:  # a statement may be about its own speaker
             draft.affected = [m for m in draft.affected if m not in draft.agents]
         if self._restricting(rep.type):

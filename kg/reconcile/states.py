@@ -295,8 +295,12 @@ def _authorities(event: CanonicalEvent, layer: str, authorities: Authorities) ->
     courts = {k for k in event.agents if _actor(authorities, k) == "court"}
     acting = authorities.of_all(event.agents - courts)
     if courts and not acting:
-        # A court acts on the measure of the authority it rules on, else on its own country's.
-        acting = authorities.of_all(event.affected) or authorities.of_all(courts)
+        # A court acts on the measure of the authority it rules on, else on its own country's
+        # (a court that bans an app, then lets it back: one sequence, the country's).
+        acting = authorities.of_all(event.affected) or sorted(
+            {Authority(a.government, None) for a in authorities.of_all(courts)},
+            key=lambda a: a.government,
+        )
     # "the Bureau of Industry and Security" and "the United States" named for one act: the
     # department acted, and the government through it (its state combines the department's)
     departments = {a.government for a in acting if a.department is not None}

@@ -334,6 +334,19 @@ def test_a_court_that_bans_a_company_s_product_restricts_it(run: Run) -> None:
     )
 
 
+def test_those_told_to_remove_another_s_product_are_not_what_is_restricted(run: Run) -> None:
+    """ "Apple and Google were told to remove ZenChat from their app stores": the stores
+    carry the measure out; ZenChat is what it restricts. "directed Nokia to suspend access
+    to its app": Nokia's own product, Nokia stays whom it binds."""
+    told = run("Apple and Google were told to remove the app ZenChat from their app stores.")
+    (directive,) = told.of_type("export_restriction")
+    assert told.names(directive.models) == {"ZenChat"}
+    assert not told.names(directive.affected) & {"Apple", "Google"}
+    own = run("The ministry directed Nokia to suspend access to its app ZenChat.")
+    (order,) = own.of_type("export_restriction")
+    assert "Nokia" in own.names(order.affected)
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "

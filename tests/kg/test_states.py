@@ -210,6 +210,40 @@ def test_states_a_court_acts_on_the_measure_it_blocks(doc: MakeDoc) -> None:
     ]
 
 
+def test_states_a_court_that_bans_and_lets_back_keeps_its_country_s_sequence(
+    doc: MakeDoc,
+) -> None:
+    # The court itself bans Corvex's app, its country named beside it, then lets it back
+    # alone: one sequence, the country's.
+    banned = doc("g")
+    s = banned.sentence("On May 2, a federal court in the United States ordered Corvex blocked.")
+    court = banned.entity(s, COURT[0], COURT[1], COURT[2])
+    country = banned.entity(s, "United States", "United States", "country")
+    company = banned.entity(s, "Corvex", "Corvex", "organization")
+    banned.event(
+        s,
+        "blocked",
+        "export_restriction",
+        agents=(court, country),
+        affected=(company,),
+        timex=banned.timex(s, "May 2"),
+    )
+    lifted = _act(
+        doc,
+        "h",
+        "On July 1, a federal court let Corvex resume.",
+        COURT,
+        "resume",
+        "full_lift",
+        "July 1",
+    )
+    r = _reconcile(banned, lifted)
+    corvex = [i for i in r.states if i.subject == "corvex" and i.principal]
+    assert {i.authority for i in corvex} == {"united-states"}
+    assert _on(corvex, "2026-06-01") == ["restricted"]
+    assert _on(corvex, "2026-08-01") == ["lifted"]
+
+
 def test_states_effective_layer_apart_from_the_legal_state(doc: MakeDoc) -> None:
     dark = _act(
         doc,
