@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from extract.corpus import Notice, ReadOptions, Skipped, load_boilerplate, read_corpus
+from extract.entities.recurring import lexicon_text, missed_names, recurring_names
 from extract.errors import NothingToBuildError, OptionError
 from extract.executors import EXECUTORS, ExecutorOptions, StartingWorkers
 from extract.nlp import PipelineOptions, resolve_model
@@ -66,6 +68,7 @@ class BuildReport:
     documents: int = 0
     extracted: int = 0
     reused: int = 0
+    renamed: int = 0  # extracted again knowing the names other documents found
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     graph: GraphSummary | None = None
@@ -81,6 +84,7 @@ class BuildReport:
             "documents": self.documents,
             "extracted": self.extracted,
             "reused": self.reused,
+            "renamed": self.renamed,
             "skipped": [
                 {"source": s.source, "code": s.error.code, "problem": str(s.error)}
                 for s in self.skipped
@@ -185,6 +189,7 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
             workers.close()
     report.extracted = len(fresh)
     all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
+    all_records = _with_recurring_names(options, all_records, report, notify)
 
     graph_options = GraphOptions(
         base=options.base_iri, lexicons=tuple(options.lexicons), threshold=options.threshold
@@ -275,6 +280,44 @@ def _extracted(
     extractor = Extractor(_extract_options(options))
     executor = workers.get()
     return {r.document.id: r for r in extractor.extract(todo, one_done, executor)}
+
+
+def _with_recurring_names(
+    options: BuildOptions,
+    records: list[DocumentRecords],
+    report: BuildReport,
+    notify: Progress,
+) -> list[DocumentRecords]:
+    """The records again, the documents that give a party other documents found (and they
+    did not) extracted once more knowing its name (extract/entities/recurring.py)."""
+    names = recurring_names(records)
+    missing = {r.document.id: m for r in records if (m := missed_names(r, names))}
+    if not missing:
+        return records
+    todo = [r.document for r in records if r.document.id in missing]
+    report.renamed = len(todo)
+    known = {name: names[name] for found in missing.values() for name in found}
+    with tempfile.TemporaryDirectory(prefix="ptkg-names-") as folder:
+        lexicon = Path(folder) / "corpus-names.yaml"
+        lexicon.write_text(lexicon_text(known), encoding="utf-8")
+        extract_options = _extract_options(options)
+        extract_options = replace(
+            extract_options,
+            pipeline=replace(
+                extract_options.pipeline, lexicons=(*extract_options.pipeline.lexicons, lexicon)
+            ),
+            n_process=1,
+        )
+        done = 0
+        notify("names", 0, len(todo))
+
+        def one_done(_: DocumentRecords) -> None:
+            nonlocal done
+            done += 1
+            notify("names", done, len(todo))
+
+        again = {r.document.id: r for r in Extractor(extract_options).extract(todo, one_done)}
+    return [again.get(r.document.id, r) for r in records]
 
 
 def _nothing_to_build(corpus: Path, skipped: list[Skipped]) -> str:

@@ -189,6 +189,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"built {report.store}: {report.documents} documents "
             f"({report.extracted} extracted, {report.reused} from cache, "
+            f"{report.renamed} again with names other documents found, "
             f"{len(report.skipped)} skipped), {graph.quads} quads, "
             f"{graph.canonical_events} events ({graph.candidate_events} more as candidates) "
             f"from {graph.reported_events} mentions, "

@@ -192,7 +192,11 @@ def progress_bars(quiet: bool) -> tuple[Callable[[str, int, int | None], None], 
     """A progress callback drawing one tqdm bar per stage on stderr, and a closer."""
     from tqdm import tqdm
 
-    labels = {"extract": "extracting", "graph": "building graph"}
+    labels = {
+        "extract": "extracting",
+        "names": "extracting again with the corpus's names",
+        "graph": "building graph",
+    }
     bars: dict[str, Any] = {}
 
     def update(stage: str, done: int, total: int | None) -> None:

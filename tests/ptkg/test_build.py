@@ -145,3 +145,34 @@ def test_build_threshold_options_are_checked(
             main(["build", str(tmp_path), "--out", str(tmp_path / "out"), option, value])
         assert stop.value.code == 2
         assert option in capsys.readouterr().err
+
+
+def test_build_extracts_again_a_document_that_missed_a_party_others_found(tmp_path: Path) -> None:
+    """Two articles find the app Zimble by the words around it; the third names it where
+    the tagger saw no name: it is extracted again knowing the name, once (the next build
+    reuses what that gave)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {
+        "a": "The court ordered the suspension of the messaging app Zimble on Friday.",
+        "b": "Providers began blocking the messaging app Zimble on Saturday.",
+        "c": "Users lost access to Zimble on Saturday.",
+    }
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    (corpus / "manifest.yaml").write_text(
+        "collected: 2031-09-01\ndocuments:\n"
+        + "".join(f"  - {{id: {n}, file: {n}.txt, published: 2031-08-31}}\n" for n in texts),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build(BuildOptions(corpus=corpus / "manifest.yaml", out=out))
+    assert report.renamed == 1
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()[1:]
+    found = {
+        r["document"]["id"]: [e["span"]["text"] for e in r["entities"]]
+        for r in map(json.loads, lines)
+    }
+    assert "Zimble" in found["c"]
+    again = build(BuildOptions(corpus=corpus / "manifest.yaml", out=out))
+    assert again.extracted == 0 and again.renamed == 0

@@ -1,0 +1,58 @@
+"""Names the corpus knows: a party other documents found, for the document that missed it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from extract.entities.lexicon import load_entity_lexicon
+from extract.entities.recurring import lexicon_text, missed_names, recurring_names
+from extract.records import DocumentRecords
+from tests.events.conftest import extracted
+
+
+def _records(texts: list[str]) -> list[DocumentRecords]:
+    """One document per text, each with an id of its own."""
+    out = []
+    for number, text in enumerate(texts):
+        records = extracted(text, date(2031, 8, 30))
+        out.append(replace(records, document=replace(records.document, id=f"d{number}")))
+    return out
+
+
+def test_a_party_two_documents_find_is_the_corpus_s_and_a_third_missed_it() -> None:
+    records = _records(
+        [
+            "The court ordered the suspension of the messaging app Zimble on Friday.",
+            "Providers began blocking the messaging app Zimble on Saturday.",
+            "Users lost access to Zimble on Saturday.",
+        ]
+    )
+    names = recurring_names(records)
+    assert names == {"Zimble": "product"}
+    assert [missed_names(r, names) for r in records] == [[], [], ["Zimble"]]
+
+
+def test_a_name_the_tagger_alone_finds_or_mostly_of_another_kind_is_not() -> None:
+    # "Trump" taken for a company by the tagger here and there is a person elsewhere
+    records = _records(
+        [
+            "President Trump signed the order on Friday.",
+            "Trump said the ban would stay.",
+            "The messaging app Zimble was banned.",
+        ]
+    )
+    assert "Trump" not in recurring_names(records)
+    assert "Zimble" not in recurring_names(records)  # one document only
+
+
+def test_the_lexicon_of_recurring_names_is_a_gazetteer_matching_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "names.yaml"
+    path.write_text(lexicon_text({"Zimble": "product"}), encoding="utf-8")
+    (entry,) = yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]
+    assert entry["case_sensitive"] is True
+    lexicon = load_entity_lexicon([path])
+    assert lexicon.entry(entry["id"]).name == "Zimble"
