@@ -347,6 +347,18 @@ def test_those_told_to_remove_another_s_product_are_not_what_is_restricted(run: 
     assert "Nokia" in own.names(order.affected)
 
 
+def test_a_service_back_online_is_restored(run: Run) -> None:
+    """ "The app ZenChat was back online on Wednesday", "came back online": access restored
+    (the copula is tagged an auxiliary, and still tells it)."""
+    for text in (
+        "The messaging app ZenChat was back online on Wednesday.",
+        "The messaging app ZenChat came back online on Wednesday.",
+    ):
+        result = run(text, timexes=[("Wednesday", "DATE", "2031-10-08")])
+        (restored,) = result.of_type("access_restore")
+        assert result.names(restored.models) == {"ZenChat"}, text
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
