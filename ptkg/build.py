@@ -269,17 +269,23 @@ def _extracted(
     options: BuildOptions, todo: list[Document], workers: StartingWorkers, notify: Progress
 ) -> dict[str, DocumentRecords]:
     """Records of ``todo``, by id; progress as each document is done, in any order."""
-    done = 0
-    notify("extract", 0, len(todo))
-
-    def one_done(records: DocumentRecords) -> None:
-        nonlocal done
-        done += 1
-        notify("extract", done, len(todo))
-
     extractor = Extractor(_extract_options(options))
     executor = workers.get()
-    return {r.document.id: r for r in extractor.extract(todo, one_done, executor)}
+    counted = _counter(notify, "extract", len(todo))
+    return {r.document.id: r for r in extractor.extract(todo, counted, executor)}
+
+
+def _counter(notify: Progress, stage: str, total: int) -> Callable[[DocumentRecords], None]:
+    """A callback reporting ``stage``'s progress as each document is done."""
+    done = 0
+    notify(stage, 0, total)
+
+    def one_done(_: DocumentRecords) -> None:
+        nonlocal done
+        done += 1
+        notify(stage, done, total)
+
+    return one_done
 
 
 def _with_recurring_names(
@@ -308,15 +314,8 @@ def _with_recurring_names(
             ),
             n_process=1,
         )
-        done = 0
-        notify("names", 0, len(todo))
-
-        def one_done(_: DocumentRecords) -> None:
-            nonlocal done
-            done += 1
-            notify("names", done, len(todo))
-
-        again = {r.document.id: r for r in Extractor(extract_options).extract(todo, one_done)}
+        counted = _counter(notify, "names", len(todo))
+        again = {r.document.id: r for r in Extractor(extract_options).extract(todo, counted)}
     return [again.get(r.document.id, r) for r in records]
 
 
