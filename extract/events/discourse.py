@@ -154,7 +154,9 @@ def lead_news(
             continue
         # an act told as what an instrument does ("signed an order extending the
         # deadline") is news when the instrument is
-        told = (draft.instrument_trigger or draft.trigger).head
+        # ... and a noun is told by the verb that carries it ("has granted Corvex a licence")
+        trigger = draft.instrument_trigger or draft.trigger
+        told = trigger.light if trigger.light is not None else trigger.head
         chain = [told] if told.dep_ == "ROOT" else [told, told.head]
         if all(t.dep_ in MAIN_CLAUSE_DEPS for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True

@@ -8,10 +8,11 @@ fines and penalties, courts blocking measures, appeals, stores and services, sta
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
-from tests.events.conftest import Result
+from tests.events.conftest import Result, extracted
 
 Run = Callable[..., Result]
 
@@ -313,6 +314,16 @@ def test_a_licence_granted_in_a_long_sentence_is_granted(run: Run) -> None:
     (grant,) = result.of_type("licence_grant")
     assert result.names(grant.agents) == {"US Department of Commerce"}
     assert result.names(grant.affected) & {"Samsung", "Nokia"}
+    # opening an article, it is the article's news (of the days before it), told by the verb
+    # that carries the noun
+    lead = extracted(
+        "Licence for repairs\n\nThe Commerce Department has granted Nokia a licence to export "
+        "spare parts to Samsung so that drones already sold to American police and fire "
+        "departments can be repaired, Nokia said on Monday.",
+        date(2031, 7, 14),
+    )
+    (news,) = [e for e in lead.events if e.type == "licence_grant"]
+    assert news.news
 
 
 def test_a_court_that_bans_a_company_s_product_restricts_it(run: Run) -> None:
