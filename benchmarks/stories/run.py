@@ -33,6 +33,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_STORIES = REPO.parent / "shared" / "dev-stories"
 DEFAULT_TEXTS = Path(os.environ.get("PTKG_DEV_STORIES", Path.home() / ".cache/ptkg-dev-stories"))
+# Stories written for the benchmark, each with its manifest and its reference timeline.
+WRITTEN = Path(__file__).resolve().parent / "written"
 # The day the stories' texts were collected (their README): bounds undated documents.
 COLLECTED = "2026-11-22"
 
@@ -129,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--stories", type=Path, default=DEFAULT_STORIES, help="reference stories")
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="rebuilt texts")
-    parser.add_argument("--only", default="", help="comma-separated story names (and 'corpus')")
+    parser.add_argument(
+        "--only", default="", help="comma-separated story names ('corpus', 'drones', ...)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="where builds go (default: temp)")
     parser.add_argument("--full", action="store_true", help="extract again, ignore caches")
     parser.add_argument("--details", action="store_true", help="print what went wrong")
@@ -165,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
                 REPO / "corpus" / "gold" / "seed_events.yaml",
             )
         )
+    # the stories written for the benchmark (written/README.md)
+    for written in sorted(p for p in WRITTEN.glob("*") if (p / "gold.yaml").is_file()):
+        if not only or written.name in only:
+            jobs.append((written.name, written / "manifest.yaml", written / "gold.yaml"))
     rows = []
     for name, manifest, gold in jobs:
         rows.append(run_story(name, manifest, gold, out / name, args.full))
