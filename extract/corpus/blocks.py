@@ -18,10 +18,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
-    r"(?:,?[ \t]*\d{4})?"
-)
+# A day of a month ("June 30", "Sept. 1, 2029"): a capitalised word and a day's number.
+_MONTH = r"[A-Z][a-z]+\.?[ \t]+\d{1,2}(?:,?[ \t]*\d{4})?"
 _AGENCY = r"\([^()\n]{1,40}\)"
 _DASH = r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+"
 # A place in capitals (with its state or country), its date and its agency; or a date and

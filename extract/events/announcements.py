@@ -45,6 +45,7 @@ from extract.events.lexicon import EventLexicon, TriggerRule
 from extract.events.participants import DocEntities
 from extract.events.syntax import (
     has_infinitive_marker,
+    has_perfect_auxiliary,
     passive_agent,
     preposition_objects,
     subject_of,
@@ -324,16 +325,12 @@ def _dated_by_telling(draft: Draft, found: tuple[EntityMention, Token], decided:
 
 def _present_perfect(head: Token) -> bool:
     """ "has added", "have lifted": done as the text is written, not before it."""
-    return _perfect(head, ("VBZ", "VBP"))
+    return has_perfect_auxiliary(head, ("VBZ", "VBP"))
 
 
 def _past_perfect(head: Token) -> bool:
     """ "had revoked": done before the time the text speaks of."""
-    return _perfect(head, ("VBD",))
-
-
-def _perfect(head: Token, tags: tuple[str, ...]) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in tags for c in head.children)
+    return has_perfect_auxiliary(head, ("VBD",))
 
 
 def _progressive(head: Token) -> bool:

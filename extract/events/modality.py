@@ -19,7 +19,12 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from extract.events.lexicon import ModalityCues
-from extract.events.syntax import has_infinitive_marker, inflections, is_verbal
+from extract.events.syntax import (
+    has_infinitive_marker,
+    has_perfect_auxiliary,
+    inflections,
+    is_verbal,
+)
 
 # Steps along which a governing word's modality reaches the trigger.
 _PROPAGATE = frozenset({"xcomp", "ccomp", "conj", "acl", "dobj", "obj", "oprd", "pcomp", "attr"})
@@ -132,7 +137,7 @@ def modality_of(
                 child.dep_ == "aux"
                 and child.lower_ in cues.hypothetical_modals | cues.speculative_modals
             ):
-                perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+                perfect = has_perfect_auxiliary(verb)
                 found.add(
                     "hypothetical"
                     if perfect or child.lower_ in cues.hypothetical_modals
@@ -170,7 +175,7 @@ def modality_of(
                 elif word in cues.requested_modals:
                     found.add("requested")  # "a licence must be issued": a requirement
                 elif word in cues.speculative_modals:
-                    has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+                    has_perfect = has_perfect_auxiliary(token)
                     found.add("hypothetical" if has_perfect and word == "could" else "speculative")
             if child.dep_ == "advmod" and child.lower_ in cues.speculative_adverbs:
                 found.add("speculative")

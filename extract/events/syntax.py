@@ -295,6 +295,15 @@ PARTITIVE_NOUNS = frozenset(
 )
 
 
+def has_perfect_auxiliary(verb: Token, tags: tuple[str, ...] = ()) -> bool:
+    """ "has added", "had revoked": a verb with its auxiliary "have" (of these tags, when
+    given: "VBZ"/"VBP" the present perfect, "VBD" the past perfect)."""
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and (not tags or c.tag_ in tags)
+        for c in verb.children
+    )
+
+
 def has_infinitive_marker(verb: Token) -> bool:
     """ "to lift": a verb with its infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

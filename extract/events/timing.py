@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extract.events.lexicon import RelationCues, SyntaxWords
-from extract.events.syntax import children, subject_of, verb_phrases, with_lemmas
+from extract.events.syntax import (
+    children,
+    has_perfect_auxiliary,
+    subject_of,
+    verb_phrases,
+    with_lemmas,
+)
 from extract.records import EventRelation, Precision, TextSpan, Timex
 
 _PRECISION_RANK = {
@@ -273,15 +279,19 @@ def took_effect_on(item: PlacedTimex, syntax: SyntaxWords) -> bool:
     """A date a measure is told to have taken effect on, as news of its own ("the ban took
     effect on Sunday", "has come into force today", "September 15 is the day when the
     rules took effect"): not what will, nor what a relative clause adds of its noun."""
-    head = item.head
     clause = _day_clause(item, syntax)
-    verb = clause or (head.head.head if head.dep_ == "pobj" else head.head)
+    verb = clause or _governing_verb(item)
     if not verb_phrases(verb) & syntax.onset_verbs:
         return False
     if clause is None and verb.dep_ == "relcl":
         return False  # "the restrictions, which took effect on May 16, bar ...": background
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and has_perfect_auxiliary(verb))
+
+
+def _governing_verb(item: PlacedTimex) -> Token:
+    """The word a date hangs on: through its preposition ("took effect on May 1")."""
+    head = item.head
+    return head.head.head if head.dep_ == "pobj" else head.head
 
 
 def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
@@ -290,8 +300,7 @@ def _signal(item: PlacedTimex, syntax: SyntaxWords) -> str | None:
     head = item.head
     if head.dep_ == "pobj" and head.head.lower_ in syntax.onset_prepositions:
         return "start"
-    verb = head.head.head if head.dep_ == "pobj" else head.head
-    verb = _day_clause(item, syntax) or verb
+    verb = _day_clause(item, syntax) or _governing_verb(item)
     if verb.pos_ in ("VERB", "AUX") and verb_phrases(verb) & syntax.onset_verbs:
         return "start"  # "the ban takes effect on May 1"
     return None

@@ -30,12 +30,9 @@ _ENTRY_PRECISIONS = (Precision.DAY, Precision.MONTH)
 
 
 # A date a page gives on a line of its own near its head ("June 11, 2029", "Published:
-# Monday, June 11, 2029 10:30 AM ET"): the words that may stand around it on that line.
-_STAMP_BEFORE = re.compile(
-    r"^(?:(?:published|posted|updated|date|dated)(?:[ \t]+on)?:?[ \t]*)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?$",
-    re.IGNORECASE,
-)
+# Monday, June 11, 2029 10:30 AM ET"): what may stand around it on that line, a label of
+# a word or two before it (its weekday is part of the date) and a time of day after it.
+_STAMP_BEFORE = re.compile(r"^(?:[^\W\d_]+(?:[ \t]+[^\W\d_]+)?:?)?$")
 _STAMP_AFTER = re.compile(
     r"^,?[ \t]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
     r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",

@@ -977,9 +977,10 @@ def fits_some_year(claim: Claim, window: Window, latest: date | None = None) -> 
         # the document's day of the year is known (its dateline): the date is read from
         # that day in whichever year it was written ("earlier this month" of a May 14 page
         # is in May, never in April)
+        # the latest year first: a window open below fits there, or in none
         days = (
             _years_earlier(dct.range, dct.range.latest.year - year)
-            for year in range(value.earliest.year - 1, value.latest.year + 2)
+            for year in range(value.latest.year + 1, value.earliest.year - 2, -1)
             if anchor.earliest.year <= year <= latest.year
         )
         return any(d is not None and narrow_anchor(rule, d, value) is not None for d in days)
