@@ -244,6 +244,8 @@ class EventMention:
     news: bool = False  # told as the document's news: in its headline, or as a new step
     #                     ("adds new affiliates", "another 38 firms"), not a reference back
     amount: Amount | None = None  # the sum paid or agreed, for types whose sum tells them apart
+    stage: str | None = None  # the step of a process its words name: "preliminary" ("an
+    #                           agreement in principle") or "final" ("a binding agreement")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from extract import records
 
 T = TypeVar("T")
-FORMAT_VERSION = 6  # 2: Timex.signal, EventMention.effective and .expires; 3: .news;
-# 4: Timex.function; 5: EventMention.amount; 6: DocumentDate.moved_from
+FORMAT_VERSION = 7  # 2: Timex.signal, EventMention.effective and .expires; 3: .news;
+# 4: Timex.function; 5: EventMention.amount; 6: DocumentDate.moved_from; 7: EventMention.stage
 
 
 def to_json(value: Any) -> Any:

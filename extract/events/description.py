@@ -17,6 +17,7 @@ from extract.events.lexicon import EventLexicon
 from extract.events.modality import modality_of, tense_of
 from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch, limited_modifier
+from extract.events.stages import stage_of
 from extract.events.syntax import (
     children,
     is_verbal,
@@ -142,6 +143,7 @@ class Describer:
         scheme = self.lexicon.scheme_of(rep.type)
         if scheme is not None and scheme.amounts:
             draft.amount = amount_of(rep.head, self.lexicon.money)
+        draft.stage = stage_of(rep.head, rep.light, self.lexicon.syntax)
         draft.news = draft.news or self._novel(draft)
         draft.attribution = attribution_for(rep.head, cues)
         if not draft.agents:

@@ -39,6 +39,7 @@ class Draft:
     carried_by: Draft | None = None  # a dated letter that carries this act (its date is ours)
     news: bool = False  # a new step of its kind ("another", "new"), or in a headline
     amount: Amount | None = None  # the sum it is about ("paid a $1 billion penalty")
+    stage: str | None = None  # the step of a process it names ("an agreement in principle")
     event_id: str = ""
 
     @property

@@ -158,6 +158,8 @@ class SyntaxWords:
     undergoing_verbs: frozenset[str]  # "informed Corvex that it will need": so is "it"
     complying_verbs: frozenset[str]  # "Corvex complies with the order": bound, not aimed at
     responding_prepositions: frozenset[str]  # "suspended sales following an order"
+    preliminary_words: frozenset[str]  # "an agreement in principle", "a framework deal"
+    final_words: frozenset[str]  # "a binding agreement", "the final designation"
     holding_verbs: frozenset[str]  # "licences held by Corvex": Corvex holds what is acted on
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
@@ -259,6 +261,8 @@ _SYNTAX_SECTIONS = (
     "undergoing_verbs",
     "complying_verbs",
     "responding_prepositions",
+    "preliminary_words",
+    "final_words",
     "holding_verbs",
     "onset_prepositions",
     "onset_verbs",

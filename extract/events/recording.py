@@ -55,6 +55,7 @@ def to_record(text: str, draft: Draft, event_id: str, sentences: Sentences) -> E
         expires=draft.expires.timex.id if draft.expires is not None else None,
         news=draft.news,
         amount=draft.amount,
+        stage=draft.stage,
     )
 
 

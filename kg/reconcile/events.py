@@ -26,7 +26,7 @@ from kg.reconcile.claims import NEWS_DCT_DAYS, NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
-from kg.reconcile.values import sums_apart, vote_amount, vote_date
+from kg.reconcile.values import stages_apart, sums_apart, vote_amount, vote_date
 from kg.schema import EventType, EventTypes, Populations
 
 # Sources may disagree on a date by this many days and still report the same event; the
@@ -257,6 +257,8 @@ def _compatible(event: CanonicalEvent, other: CanonicalEvent, context: _Context)
     if mine and theirs and not (mine & theirs or context.related_subjects(mine, theirs)):
         return False
     if sums_apart(event.all_claims, other.all_claims):
+        return False
+    if stages_apart(event.all_claims, other.all_claims):
         return False
     return context.agents(event.agents, other.agents) != "conflict"
 
@@ -857,6 +859,8 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
         return None
     if sums_apart([claim], event.claims):
         return None  # a payment of $1 billion is not one of $400 million
+    if stages_apart([claim], event.claims):
+        return None  # an agreement in principle is not the binding agreement
     if (
         claim.populations
         and event.populations

@@ -110,6 +110,14 @@ def sums_apart(mine: Iterable[Claim], theirs: Iterable[Claim]) -> bool:
     return bool(a and b) and not any(same_sum(x, y) for x in a for y in b)
 
 
+def stages_apart(mine: Iterable[Claim], theirs: Iterable[Claim]) -> bool:
+    """Whether one side names a step of a process the other names another of ("an agreement
+    in principle", "a binding agreement"): two steps, not two reports of one."""
+    a = {c.mention.stage for c in mine if c.mention.stage is not None}
+    b = {c.mention.stage for c in theirs if c.mention.stage is not None}
+    return bool(a and b) and not a & b
+
+
 def vote_amount(claims: Iterable[Claim]) -> Amount | None:
     """The sum most documents give an event (of the sums that agree, the one told first),
     or None when none gives one."""
@@ -124,4 +132,12 @@ def vote_amount(claims: Iterable[Claim]) -> Amount | None:
     return best[1] if best is not None else None
 
 
-__all__ = ["DateVote", "same_sum", "stated_window", "sums_apart", "vote_amount", "vote_date"]
+__all__ = [
+    "DateVote",
+    "same_sum",
+    "stages_apart",
+    "stated_window",
+    "sums_apart",
+    "vote_amount",
+    "vote_date",
+]

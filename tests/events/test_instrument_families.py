@@ -849,3 +849,20 @@ def test_instruments_a_request_to_a_court_is_the_case_not_the_block(run: Run) ->
     asserted = [e.type for e in result.events if e.modality == "asserted"]
     assert asserted == ["lawsuit"]
     assert all(e.modality == "requested" for e in result.of_type("court_block"))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "stage"),
+    [
+        ("Zentra signed an agreement in principle with Korvo Systems.", "agreement", "preliminary"),
+        ("Zentra and Korvo Systems reached a framework deal on Monday.", "deal", "preliminary"),
+        ("Zentra signed binding agreements with Korvo Systems.", "agreements", "final"),
+        ("The commission issued its final designation of Korvo Systems.", "designation", "final"),
+        ("Zentra signed an agreement with Korvo Systems.", "agreement", None),
+    ],
+)
+def test_the_words_of_a_step_name_it(run: Run, text: str, trigger: str, stage: str | None) -> None:
+    """An early step of a process and the one that concludes it, by the words before the
+    trigger or "in principle" after it; a mention with neither names no step."""
+    (event,) = [e for e in run(text).events if e.trigger.text.endswith(trigger)]
+    assert event.stage == stage

@@ -113,6 +113,7 @@ class DocBuilder:
         instrument: str | None = None,
         news: bool = False,
         amount: tuple[str, float, str] | None = None,  # (words, value, currency)
+        stage: str | None = None,
     ) -> str:
         start = self.text.index(trigger, sentence.start)
         sum_told = None
@@ -145,6 +146,7 @@ class DocBuilder:
                 instrument=instrument,
                 news=news,
                 amount=sum_told,
+                stage=stage,
             )
         )
         return event_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1921,3 +1922,31 @@ def test_reconcile_a_measure_told_by_the_day_it_took_effect_is_that_measure(
     assert sorted(event.sources) == ["a", "b", "c"]
     assert r.windows[r.events.index(event)].earliest() == _day("2026-06-20")
     assert r.windows[r.events.index(event)].latest() == _day("2026-06-20")
+
+
+def test_reconcile_an_agreement_in_principle_and_the_binding_agreement_are_two_steps(
+    doc: MakeDoc,
+) -> None:
+    """No source dates the agreements; the steps their words name tell them apart: two
+    reports of the preliminary deal are one event, the binding agreement another, and a
+    report naming no step may join either."""
+    told = {
+        "a": ("Zentra signed a preliminary deal with Korvo.", "deal", "preliminary"),
+        "b": ("Zentra reached an agreement in principle with Korvo.", "agreement", "preliminary"),
+        "c": ("Zentra signed a binding agreement with Korvo.", "agreement", "final"),
+    }
+    builders = []
+    for doc_id, (text, trigger, stage) in told.items():
+        builder = doc(doc_id)
+        s = builder.sentence(text)
+        zentra = builder.entity(s, "Zentra", "Zentra", "organization")
+        korvo = builder.entity(s, "Korvo", "Korvo", "organization")
+        builder.event(s, trigger, "negotiation", agents=(zentra,), affected=(korvo,), stage=stage)
+        builders.append(builder)
+    r = reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+    # without the words, one agreement
+    for builder in builders:
+        builder.events[:] = [replace(e, stage=None) for e in builder.events]
+    r = reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b", "c"]]
