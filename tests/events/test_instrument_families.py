@@ -866,3 +866,16 @@ def test_the_words_of_a_step_name_it(run: Run, text: str, trigger: str, stage: s
     trigger or "in principle" after it; a mention with neither names no step."""
     (event,) = [e for e in run(text).events if e.trigger.text.endswith(trigger)]
     assert event.stage == stage
+
+
+def test_an_admission_is_the_party_owning_up(run: Run) -> None:
+    """What a party admits to a regulator is an act of its own, dated by its clause; a
+    country "admitted" to a body admits no fault."""
+    result = run(
+        "Kestrio Telecom admitted in March that it had not disciplined the engineers.",
+        timexes=[("March", "DATE", "2031-03")],
+    )
+    (admission,) = result.of_type("admission")
+    assert result.names(admission.agents) == {"Kestrio Telecom"}
+    assert admission.timex is not None
+    assert not run("Vietnam was admitted to the trade body in 2007.").of_type("admission")
