@@ -673,6 +673,10 @@ class TriggerFinder:
                             add(affected, subject)
                 else:
                     add(affected if role == "affected" else agents, subject_of(light))
+                    if role == "affected":
+                        # "Corvex received a licence from the department": the giver acts
+                        for obj in preposition_objects(light, "from"):
+                            add(agents, obj)
                 if light.tag_.startswith("VB"):  # "reached a settlement with Corvex"
                     for obj in [
                         *preposition_objects(light, "with"),

@@ -22,7 +22,7 @@ from datetime import date
 from extract.records import Amount, DateRange
 from extract.temporal import narrow_anchor
 from kg.reconcile.authorities import Authorities
-from kg.reconcile.claims import NEWS_DCT_DAYS, NEWS_WITHIN_DAYS, Claim
+from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
 from kg.reconcile.entities import EntityIndex
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import without_part
@@ -737,10 +737,13 @@ class _ClusterIndex:
         return keys
 
 
-def _specificity(claim: Claim) -> tuple[float, int, str, int]:
-    """Most precisely dated first; then the ones naming most participants."""
+def _specificity(claim: Claim) -> tuple[float, bool, int, str, int]:
+    """Most precisely dated first (of acts their parties repeat, a document of unknown year
+    last: the events it may tell are founded by then); then the ones naming most
+    participants."""
     return (
         claim.window.width,
+        claim.type.recurs and not claim.dct.anchored,
         -len(claim.participants),
         claim.doc_id,
         claim.mention.trigger.start,
@@ -912,16 +915,18 @@ def _score(claim: Claim, event: CanonicalEvent, context: _Context) -> float | No
 
 
 def _written_near(claim: Claim, event: CanonicalEvent) -> bool:
-    """Whether a document of the event was written within the days news is told of the
-    claim's (or either's date is not known): an undated report of an act its parties
-    repeat tells the latest one, not one told months before."""
+    """Whether a document of the event may have been written within the days news is told
+    of the claim's (or either's year is not known): an undated report of an act its
+    parties repeat tells the latest one, not one told months before."""
     mine = claim.dct
-    if not mine.anchored or mine.range.days > NEWS_DCT_DAYS:
+    if not mine.anchored:
         return True
     for other in event.claims:
         theirs = other.dct
-        if not theirs.anchored or theirs.range.days > NEWS_DCT_DAYS:
+        if not theirs.anchored:
             return True
+        # the least the documents' dates allow: a month-wide date of 2025 is still years
+        # after one of 2020
         gap = max(
             (theirs.range.earliest - mine.range.latest).days,
             (mine.range.earliest - theirs.range.latest).days,
@@ -937,7 +942,11 @@ def _more_recent(claim: Claim, event: CanonicalEvent, other: CanonicalEvent) -> 
     latest such act before it was written."""
     if not claim.type.recurs or claim.window.lo is not None or claim.floating:
         return False
-    return (event.window.lo or 0) > (other.window.lo or 0)
+    # with no lower bound, the one whose sources wrote later
+    return (event.window.lo or 0, event.window.hi or 0) > (
+        other.window.lo or 0,
+        other.window.hi or 0,
+    )
 
 
 def _government_keys(entities: EntityIndex) -> frozenset[str]:

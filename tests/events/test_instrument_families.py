@@ -478,6 +478,31 @@ def test_statements_need_to_name_whom_they_are_about(run: Run) -> None:
     assert "statement" not in [e.type for e in vague.events]
 
 
+def test_a_pledge_or_an_assurance_told_by_its_noun_is_a_statement(run: Run) -> None:
+    """Who gives it acts (its "from", also after the verb of whoever receives it); who
+    receives it is what it is about."""
+    after = run("Nokia restored its service after assurances from Governor Jane Roe.")
+    assurance = after.by_trigger("assurances")
+    assert assurance.type == "statement"
+    assert after.names(assurance.agents) == {"Jane Roe"}
+    received = run(
+        "Samsung and Nokia received assurances from the Department of Justice that resuming "
+        "sales would not violate federal law."
+    )
+    given = received.by_trigger("assurances")
+    assert received.names(given.agents) == {"US Department of Justice"}
+    assert received.names(given.affected) == {"Nokia", "Samsung"}
+    # a promise of no one in particular is no statement
+    assert not run("The technology holds great promise for farmers.").of_type("statement")
+
+
+def test_what_a_party_receives_from_another_is_the_giver_s_act(run: Run) -> None:
+    result = run("Nokia received a licence from the Commerce Department on Monday.")
+    licence = result.by_trigger("licence")
+    assert result.names(licence.agents) == {"US Department of Commerce"}
+    assert result.names(licence.affected) == {"Nokia"}
+
+
 def test_beginning_to_lift_a_ban_lifts_it_in_part(run: Run) -> None:
     began = run("The Commerce Department began lifting the ban on Samsung on Monday.")
     assert began.by_trigger("lifting").type == "partial_lift"  # the first step of the lifting

@@ -971,6 +971,31 @@ def test_reconcile_undated_repeated_acts_told_months_apart_or_by_others_are_apar
     builders = [_remark(doc, "march", march, None), _remark(doc, "august", august, None)]
     r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
     assert sorted(e.sources for e in r.events) == [["august"], ["march"]]
+    # and one known only to two months of the next year is a year from it
+    spring = DateRange(_day("2027-04-01"), _day("2027-05-31"))
+    builders = [_remark(doc, "march", march, None), _remark(doc, "spring", spring, None)]
+    r = reconcile([b.build() for b in builders], types, ENTITY_TYPES)
+    assert sorted(e.sources for e in r.events) == [["march"], ["spring"]]
+
+
+def test_reconcile_undated_repeated_act_of_a_document_of_unknown_year_joins_the_latest(
+    doc: MakeDoc,
+) -> None:
+    """'Jane Roe criticised Corvex', undated, in articles of March 2025 and June 2026 (two
+    remarks), and in one whose year is only assumed: that one tells the latest remark,
+    whichever document the clustering reads first."""
+    types = EventTypes({**EVENT_TYPES.types, "statement": _type("statement", recurs=True)})
+    old = _remark(doc, "old", DateRange(_day("2025-03-10"), _day("2025-03-10")), None)
+    recent = _remark(doc, "recent", DateRange(_day("2026-06-25"), _day("2026-06-25")), None)
+    unknown = doc(
+        "a-unknown", dct=DateRange(_day("2025-11-23"), _day("2026-11-22")), anchored=False
+    )
+    s = unknown.sentence("Jane Roe criticised Corvex.")
+    roe = unknown.entity(s, "Jane Roe", "Jane Roe", "person")
+    corvex = unknown.entity(s, "Corvex", "Corvex", "organization")
+    unknown.event(s, "criticised", "statement", agents=(roe,), affected=(corvex,))
+    r = reconcile([b.build() for b in (old, recent, unknown)], types, ENTITY_TYPES)
+    assert sorted(e.sources for e in r.events) == [["a-unknown", "recent"], ["old"]]
 
 
 def _relief(type_id: str) -> EventType:
