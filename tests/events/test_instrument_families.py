@@ -370,6 +370,37 @@ def test_a_service_back_online_is_restored(run: Run) -> None:
         assert result.names(restored.models) == {"ZenChat"}, text
 
 
+def test_a_service_its_owner_says_is_back_is_its_own(run: Run) -> None:
+    """ "ZenChat said the service was back online": the speaker's service, an app's (its
+    model) or a company's (its agent)."""
+    app = run(
+        "The court lifted its ban on the messaging app ZenChat on Tuesday. ZenChat said the "
+        "service was back online on Wednesday.",
+        timexes=[("Tuesday", "DATE", "2031-10-07"), ("Wednesday", "DATE", "2031-10-08")],
+    )
+    (restored,) = app.of_type("access_restore")
+    assert app.names(restored.models) == {"ZenChat"}
+    company = run(
+        "Kestrio Telecom said the service was back online on Wednesday.",
+        timexes=[("Wednesday", "DATE", "2031-10-08")],
+    )
+    (restored,) = company.of_type("access_restore")
+    assert company.names(restored.agents) == {"Kestrio Telecom"}
+
+
+def test_users_losing_access_to_an_app_are_cut_off(run: Run) -> None:
+    result = run(
+        "The court suspended the messaging app ZenChat on Friday. Millions of users lost "
+        "access to ZenChat on Saturday.",
+        timexes=[("Friday", "DATE", "2031-10-03"), ("Saturday", "DATE", "2031-10-04")],
+    )
+    (lost,) = result.of_type("access_disable")
+    assert lost.trigger.text == "lost"
+    assert result.names(lost.models) == {"ZenChat"}
+    # losing a case, or a licence, is no access lost
+    assert not run("Samsung lost its appeal on Friday.").of_type("access_disable")
+
+
 def test_a_court_turning_away_a_request_rules(run: Run) -> None:
     result = run(
         "The Supreme Court on Monday turned away Samsung's request to halt the law, and the "
