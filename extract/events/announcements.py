@@ -87,7 +87,12 @@ def announced_decisions(
             draft.modality = "planned"
             continue
         event_type = lexicon.scheme_of(draft.type)
-        if event_type is None or event_type.state_effect is None:
+        if event_type is None:
+            continue
+        if event_type.state_effect is None:
+            # "Corvex has paid its fines, its lawyers told the court on Tuesday"
+            if draft.timex is None and _present_perfect(draft.head):
+                _dated_as_told_by_its_company(draft, entities, placed, lexicon)
             continue
         if draft.trigger.rule.negated and draft.modality == "asserted":
             # "will not ship wafers after May 4": the supply stops that day; "will not
@@ -120,11 +125,7 @@ def announced_decisions(
         elif found is not None and draft.timex is None and _dated_by_telling(draft, found, decided):
             draft.timex = _day_of(found[1], placed, lexicon)
         elif found is None and draft.timex is None and _present_perfect(draft.head):
-            # "Corvex has stopped selling its drones, the company said on Friday": a
-            # company telling on a day what it has just done did it that day too
-            company = _speaker(draft.head, words, entities, kinds=("company",))
-            if company is not None and draft.modality == "asserted" and _own_act(draft, company[0]):
-                draft.timex = _day_of(company[1], placed, lexicon)
+            _dated_as_told_by_its_company(draft, entities, placed, lexicon)
         if draft.timex is None and draft.modality == "asserted" and draft.tense == "past":
             # "it was revealed on May 7 that the government revoked the licences": known
             # that day, which is when the news dates it ("had revoked": before it)
@@ -367,6 +368,17 @@ def _present_passive(head: Token) -> bool:
     )
 
 
+def _dated_as_told_by_its_company(
+    draft: Draft, entities: DocEntities, placed: list[PlacedTimex], lexicon: EventLexicon
+) -> None:
+    """ "Corvex has stopped selling its drones, the company said on Friday": a company
+    telling on a day what it has just done did it that day too."""
+    words = lexicon.syntax.own_act_telling_verbs
+    company = _speaker(draft.head, words, entities, kinds=("company",))
+    if company is not None and draft.modality == "asserted" and _own_act(draft, company[0]):
+        draft.timex = _day_of(company[1], placed, lexicon)
+
+
 def _own_act(draft: Draft, speaker: EntityMention) -> bool:
     """Done by the speaker, or told in the passive with no one else doing it ("said that
     Corvex has been added to the list")."""
@@ -418,9 +430,19 @@ def _speaker(
         ]
         for child in speakers:
             mention = entities.resolve(child) if child is not None else None
-            if mention is not None and entities.actor_kind(mention) in kinds:
+            if mention is None and child is not None and child.pos_ in ("NOUN", "PROPN"):
+                # "its lawyers told the court", "the company's spokeswoman said": they speak
+                # for whoever they are of
+                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+                mention = entities.resolve(owner) if owner is not None else None
+            if mention is not None and _kind(mention, entities) in kinds:
                 return mention, token
     return None
+
+
+def _kind(mention: EntityMention, entities: DocEntities) -> str | None:
+    """The actor kind of a speaker: an app or a product that speaks is its company's voice."""
+    return "company" if entities.is_product(mention) else entities.actor_kind(mention)
 
 
 __all__ = ["announced_decisions"]

@@ -158,6 +158,7 @@ class SyntaxWords:
     undergoing_verbs: frozenset[str]  # "informed Corvex that it will need": so is "it"
     complying_verbs: frozenset[str]  # "Corvex complies with the order": bound, not aimed at
     responding_prepositions: frozenset[str]  # "suspended sales following an order"
+    own_act_telling_verbs: frozenset[str]  # "its lawyers told the court it has paid"
     preliminary_words: frozenset[str]  # "an agreement in principle", "a framework deal"
     final_words: frozenset[str]  # "a binding agreement", "the final designation"
     holding_verbs: frozenset[str]  # "licences held by Corvex": Corvex holds what is acted on
@@ -261,6 +262,7 @@ _SYNTAX_SECTIONS = (
     "undergoing_verbs",
     "complying_verbs",
     "responding_prepositions",
+    "own_act_telling_verbs",
     "preliminary_words",
     "final_words",
     "holding_verbs",

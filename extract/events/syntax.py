@@ -297,7 +297,10 @@ PARTITIVE_NOUNS = frozenset(
 
 def has_perfect_auxiliary(verb: Token, tags: tuple[str, ...] = ()) -> bool:
     """ "has added", "had revoked": a verb with its auxiliary "have" (of these tags, when
-    given: "VBZ"/"VBP" the present perfect, "VBD" the past perfect)."""
+    given: "VBZ"/"VBP" the present perfect, "VBD" the past perfect); a verb joined to one
+    with no auxiliary of its own shares it ("has appointed a representative and paid")."""
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head
     return any(
         c.dep_ == "aux" and c.lemma_ == "have" and (not tags or c.tag_ in tags)
         for c in verb.children

@@ -449,6 +449,17 @@ class TriggerFinder:
         return None
 
     # ------------------------------------------------------------------ participants
+    def _acts_as_company(self, token: Token, trigger: Trigger) -> bool:
+        """An app or a product that is the subject of a company's own act, one that changes
+        no one's access ("Chirper has paid its fines", "Chirper sued the state"), acts for
+        its company; one that goes dark or comes back is what changes."""
+        verbs = {trigger.head.i, *((trigger.light.i,) if trigger.light is not None else ())}
+        governing = {token.head.i, *(c.i for c in token.head.conjuncts)}  # "... and paid"
+        if token.dep_ != "nsubj" or not governing & verbs:
+            return False
+        scheme = self.lexicon.scheme_of(trigger.rule.type_for("company"))
+        return scheme is not None and scheme.state_effect is None
+
     def _participants(self, trigger: Trigger, entities: DocEntities) -> None:
         """Agent and affected party from the trigger's own syntax (before merging)."""
         head = trigger.head
@@ -468,6 +479,17 @@ class TriggerFinder:
                 items = examples(group) or items
             for item in items:
                 mention = entities.resolve(item) or _company_in_apposition(item, entities)
+                if (
+                    target is agents
+                    and mention is not None
+                    and entities.is_product(mention)
+                    and self._acts_as_company(item, trigger)
+                ):
+                    # "Chirper has paid its fines": an app that acts is its company
+                    if mention not in target:
+                        target.append(mention)
+                    agent_kind = agent_kind or "company"
+                    continue
                 if (
                     mention is not None
                     and not entities.is_product(mention)

@@ -935,3 +935,24 @@ def test_an_admission_is_the_party_owning_up(run: Run) -> None:
     assert result.names(admission.agents) == {"Kestrio Telecom"}
     assert admission.timex is not None
     assert not run("Vietnam was admitted to the trade body in 2007.").of_type("admission")
+
+
+def test_an_app_that_pays_its_fines_acts_for_its_company(run: Run) -> None:
+    """An app named as the subject of a company's own act acts (its "its" is the app, not
+    the country its sentence names after it); told by its lawyers on a day in the present
+    perfect, the act was done that day, its second verb sharing the first one's "has"."""
+    result = run(
+        "The messaging app ZenChat was suspended in August. ZenChat has appointed a legal "
+        "representative in Peru and paid the fines it owed, its lawyers told the court on "
+        "Tuesday.",
+        timexes=[("August", "DATE", "2031-08"), ("Tuesday", "DATE", "2031-10-07")],
+    )
+    paid = result.by_trigger("paid")
+    assert paid.type == "penalty_payment"
+    assert result.names(paid.agents) == {"ZenChat"}
+    assert paid.date is not None and paid.date.earliest.isoformat() == "2031-10-07"
+    # an app that goes dark is what changes, not who acts
+    dark = run("The messaging app ZenChat went dark on Saturday.")
+    (disabled,) = dark.of_type("access_disable")
+    assert not disabled.agents
+    assert dark.names(disabled.models) == {"ZenChat"}
