@@ -20,7 +20,9 @@ from extract.events.scope import ScopeMatch, limited_modifier
 from extract.events.stages import stage_of
 from extract.events.syntax import (
     children,
+    determiner,
     is_verbal,
+    objects_of,
     path_is_within,
     subject_of,
     subjects,
@@ -206,9 +208,14 @@ class Describer:
             for m in entities.in_tokens(sentence)
             if m.name not in agents and m.name not in responding and m.name in focus
         ]
-        if not found and len(focus) == 1 and self.lexicon.ends_relief(rep.type):
-            # "The temporary licence expired on June 30", in an article about Corvex: the
-            # relief that ends is that of the one company the article is about
+        if (
+            not found
+            and len(focus) == 1
+            and (self.lexicon.ends_relief(rep.type) or self._acts_on_a_known_measure(rep))
+        ):
+            # "The temporary licence expired on June 30", "the appeals court vacated the
+            # listing", in an article about Corvex: the relief that ends, or the measure
+            # the text has named, is that of the one company the article is about
             found = [(0, m) for m in entities.mentions if m.name in focus and m.name not in agents][
                 :1
             ]
@@ -216,6 +223,16 @@ class Describer:
             return
         nearest = min(found, key=lambda pair: pair[0])[1]
         (draft.models if entities.is_product(nearest) else draft.affected).append(nearest)
+
+    def _acts_on_a_known_measure(self, rep: Trigger) -> bool:
+        """ "vacated the listing", "struck down the ban": a verb whose object is a measure
+        named by a definite description."""
+        restriction = self.lexicon.word_classes.get("restriction", frozenset())
+        definite = self.lexicon.syntax.definite_determiners
+        return not rep.is_noun and any(
+            o.lemma_.lower() in restriction and determiner(o) in definite
+            for o in objects_of(rep.head)
+        )
 
     def _responding(self, head: Token, entities: DocEntities) -> list[EntityMention]:
         """Who acts in response to a measure a phrase of their clause names ("Corvex has

@@ -956,3 +956,25 @@ def test_an_app_that_pays_its_fines_acts_for_its_company(run: Run) -> None:
     (disabled,) = dark.of_type("access_disable")
     assert not disabled.agents
     assert dark.names(disabled.models) == {"ZenChat"}
+
+
+def test_a_ruling_on_the_measure_an_article_is_about_concerns_its_company() -> None:
+    """ "The appeals court vacated the listing", in an article about one company: the
+    listing the article has named is that company's; with two companies, no guess."""
+    one = extracted(
+        "The Commerce Department added Kestrio Telecom to the Entity List in March. Kestrio "
+        "Telecom denied any wrongdoing.\n\n"
+        "The appeals court on November 20 vacated the listing and sent the matter back.",
+        date(2031, 12, 6),
+    )
+    names = {e.id: e.name for e in one.entities}
+    (ruling,) = [e for e in one.events if e.trigger.text == "vacated"]
+    assert {names[i] for i in ruling.affected} == {"Kestrio Telecom"}
+    two = extracted(
+        "The Commerce Department added Kestrio Telecom and Velkor Robotics to the Entity List "
+        "in March. Kestrio Telecom and Velkor Robotics denied any wrongdoing.\n\n"
+        "The appeals court on November 20 vacated the listing.",
+        date(2031, 12, 6),
+    )
+    (ruling,) = [e for e in two.events if e.trigger.text == "vacated"]
+    assert not ruling.affected
