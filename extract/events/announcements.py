@@ -138,9 +138,9 @@ def announced_decisions(
         if event_type.layer == "effective" and not (draft.agents or draft.models):
             # "Chirper said the service was back online": a company's own service, or an
             # app's, told by it with no name of its own
-            own = _own_service(draft.head, words, entities)
+            own = _speaker(draft.head, words, entities, kinds=("company",))
             if own is not None:
-                (draft.models if entities.is_product(own) else draft.agents).append(own)
+                (draft.models if entities.is_product(own[0]) else draft.agents).append(own[0])
         if found is not None and found[1].lemma_.lower() in lexicon.syntax.informing_verbs:
             # "Corvex was informed that its exports will need a licence": whom it binds
             for told in (c for c in found[1].children if c.dep_ == "nsubjpass"):
@@ -399,18 +399,6 @@ def _infinitive_of(head: Token, verb: Token) -> bool:
 def _body(mention: EntityMention) -> bool:
     """A government or one of its bodies, not a person: a person's "will" is a pledge."""
     return mention.type != "person"
-
-
-def _own_service(head: Token, words: frozenset[str], entities: DocEntities) -> EntityMention | None:
-    """The company, or the app or product, whose announcing verb governs ``head``."""
-    for token in _told_by(head, words):
-        for child in (c for c in token.children if c.dep_ == "nsubj"):
-            mention = entities.resolve(child)
-            if mention is not None and (
-                entities.is_product(mention) or entities.actor_kind(mention) == "company"
-            ):
-                return mention
-    return None
 
 
 def _speaker(
