@@ -148,6 +148,7 @@ class PTKG(DefinedNamespace):
     scopeRows: URIRef
     sequence: URIRef
     sourceCount: URIRef
+    stage: URIRef
     startedBy: URIRef
     state: URIRef
     stateEffect: URIRef

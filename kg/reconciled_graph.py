@@ -145,6 +145,9 @@ class ReconciledWriter:
             if amount is not None:
                 node = self.m.canonical_amount(event.key)
                 yield from amount_triples(iri, node, amount.value, amount.currency)
+            # reports naming different steps never join: at most one
+            for stage in sorted({c.mention.stage for c in event.all_claims if c.mention.stage}):
+                yield iri, PTKG.stage, Literal(stage)
             populations = sorted({s.population for c in event.all_claims for s in c.mention.scope})
             for number, population in enumerate(populations):
                 node = self.m.canonical_scope(event.key, number)

@@ -1950,7 +1950,7 @@ def test_reconcile_a_measure_told_by_the_day_it_took_effect_is_that_measure(
 
 
 def test_reconcile_an_agreement_in_principle_and_the_binding_agreement_are_two_steps(
-    doc: MakeDoc,
+    doc: MakeDoc, tmp_path: Path
 ) -> None:
     """No source dates the agreements; the steps their words name tell them apart: two
     reports of the preliminary deal are one event, the binding agreement another, and a
@@ -1970,6 +1970,19 @@ def test_reconcile_an_agreement_in_principle_and_the_binding_agreement_are_two_s
         builders.append(builder)
     r = reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+    # the graph says which step each is
+    write_graph([b.build() for b in builders], tmp_path / "store", {}, GraphOptions())
+    with GraphStore.open_existing(tmp_path / "store") as store:
+        rows = store.query(
+            "PREFIX ptkg: <https://w3id.org/ptkg/vocab#> "
+            "SELECT ?stage (COUNT(DISTINCT ?source) AS ?n) WHERE { GRAPH ?g { "
+            "?event ptkg:stage ?stage ; <http://purl.org/dc/terms/source> ?source } } "
+            "GROUP BY ?stage"
+        )
+        assert sorted((str(row[0]), int(row[1])) for row in rows) == [
+            ("final", 1),
+            ("preliminary", 2),
+        ]
     # without the words, one agreement
     for builder in builders:
         builder.events[:] = [replace(e, stage=None) for e in builder.events]
