@@ -21,7 +21,7 @@ from kg.store import GraphStore
 from queries.library import load_query, query_directory
 from queries.runner import stream_query
 
-SCHEMA_VERSION = "1.2"  # 1.1: independent_sources, confidence; 1.2: amount
+SCHEMA_VERSION = "1.3"  # 1.1: independent_sources, confidence; 1.2: amount; 1.3: stage
 SCHEMA_ID = "https://w3id.org/ptkg/export/events-1.json"
 
 

@@ -121,7 +121,7 @@ def export_row(event: EventFacts) -> Row:
     names = (
         "event type coarse_type on_timeline label earliest latest precision source_count "
         "independent_sources confidence first_reported_earliest first_reported_latest amount "
-        "currency"
+        "currency stage"
     )
     return {name: f.get(name) for name in names.split()}
 

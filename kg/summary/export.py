@@ -53,6 +53,8 @@ def export_entry(record: dict[str, Any]) -> dict[str, Any]:
     }
     if row.get("amount") is not None:
         event["amount"] = {"value": float(row["amount"]), "currency": row["currency"]}
+    if row.get("stage") is not None:
+        event["stage"] = row["stage"]
     roles = {"agent": "agents", "affected": "affected", "model": "models"}
     for part in _values(record["participants"]):
         event[roles[part["role"]]].append(

@@ -16,6 +16,7 @@ from kg.reconcile.authorities import Authority
 from kg.schema import Bodies, EntityType, EntityTypes, EventType, EventTypes, Populations
 from kg.store import GraphStore
 from queries import run_query
+from queries.export import export_events
 
 if TYPE_CHECKING:
     from tests.kg.conftest import DocBuilder, MakeDoc
@@ -1983,6 +1984,10 @@ def test_reconcile_an_agreement_in_principle_and_the_binding_agreement_are_two_s
             ("final", 1),
             ("preliminary", 2),
         ]
+        exported = export_events(store)["events"]
+    # and so does the JSON export (of the timeline: the binding agreement, one publisher's
+    # undated report, is a candidate)
+    assert [(e.get("stage"), e["source_count"]) for e in exported] == [("preliminary", 2)]
     # without the words, one agreement
     for builder in builders:
         builder.events[:] = [replace(e, stage=None) for e in builder.events]
