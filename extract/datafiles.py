@@ -22,6 +22,11 @@ def packaged_data(name: str) -> Path:
     return path
 
 
+# The data files are read at every start-up, several times a build: libyaml's safe loader
+# reads them about ten times as fast as the pure-Python one.
+_FAST_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
     """Parse a YAML file; errors name the file and line.
 
@@ -33,6 +38,8 @@ def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> An
         raise DataFileError(path, f"cannot read: {exc.strerror or exc}", code="E141") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}", code="E141") from exc
+    if loader is yaml.SafeLoader:
+        loader = _FAST_SAFE_LOADER  # the same reading, in C where libyaml is built in
     try:
         return yaml.load(text, Loader=loader)  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as exc:
