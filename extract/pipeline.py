@@ -10,13 +10,14 @@ it was in nor on the worker, so every executor gives the records one process giv
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.executors import Executor, dispatch_size, in_input_order
-from extract.nlp import PipelineOptions, load_pipeline, pipeline_label
+from extract.nlp import PipelineOptions, load_pipeline, pipeline_label, with_lexicons
 from extract.records import DateRange, Document, DocumentDate, DocumentRecords, TextSpan
 
 if TYPE_CHECKING:
@@ -68,6 +69,19 @@ class Extractor:
         if self._nlp is None:
             self._nlp = load_pipeline(self.options.pipeline)
         return self._nlp
+
+    def with_lexicons(self, extra: Sequence[Path]) -> Extractor:
+        """An extractor in this process that also reads ``extra`` lexicons. It takes over
+        this one's pipeline when it is loaded (the base model is not loaded again), and
+        this one loads its own when next used."""
+        pipeline = replace(
+            self.options.pipeline, lexicons=(*self.options.pipeline.lexicons, *extra)
+        )
+        other = Extractor(replace(self.options, pipeline=pipeline, n_process=1))
+        if self._nlp is not None:
+            other._nlp = with_lexicons(self._nlp, pipeline)
+            self._nlp = None
+        return other
 
     def extract(
         self,

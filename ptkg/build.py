@@ -14,7 +14,7 @@ import json
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -180,16 +180,18 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
     # With no records to reuse every document is extracted: the workers start now and
     # load the pipeline while the corpus is read.
     workers = None if reuse else _start_workers(options)
+    # extracts in this process when no workers do (its pipeline then serves the names too)
+    extractor = Extractor(_extract_options(options))
     try:
         fresh, cached, documents = _read_and_extract(
-            options, report, output, (previous, fingerprint), workers, notify
+            options, report, output, (previous, fingerprint), (workers, extractor), notify
         )
     finally:
         if workers is not None:
             workers.close()
     report.extracted = len(fresh)
     all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
-    all_records = _with_recurring_names(options, all_records, report, notify)
+    all_records = _with_recurring_names(extractor, all_records, report, notify)
 
     graph_options = GraphOptions(
         base=options.base_iri, lexicons=tuple(options.lexicons), threshold=options.threshold
@@ -233,7 +235,7 @@ def _read_and_extract(
     report: BuildReport,
     output: BuildOutput,
     cache: tuple[Path | None, str],
-    workers: StartingWorkers | None,
+    extraction: tuple[StartingWorkers | None, Extractor],
     notify: Progress,
 ) -> tuple[dict[str, DocumentRecords], dict[str, tuple[str, DocumentRecords]], list[Document]]:
     """The corpus's documents, the records extracted now and those reused from the cache."""
@@ -257,19 +259,19 @@ def _read_and_extract(
     report.reused = len(documents) - len(todo)
     if not todo:
         return {}, cached, documents
+    workers, extractor = extraction
     started = workers or _start_workers(options)
     try:
-        return _extracted(options, todo, started, notify), cached, documents
+        return _extracted(extractor, todo, started, notify), cached, documents
     finally:
         if workers is None:
             started.close()
 
 
 def _extracted(
-    options: BuildOptions, todo: list[Document], workers: StartingWorkers, notify: Progress
+    extractor: Extractor, todo: list[Document], workers: StartingWorkers, notify: Progress
 ) -> dict[str, DocumentRecords]:
     """Records of ``todo``, by id; progress as each document is done, in any order."""
-    extractor = Extractor(_extract_options(options))
     executor = workers.get()
     counted = _counter(notify, "extract", len(todo))
     return {r.document.id: r for r in extractor.extract(todo, counted, executor)}
@@ -289,7 +291,7 @@ def _counter(notify: Progress, stage: str, total: int) -> Callable[[DocumentReco
 
 
 def _with_recurring_names(
-    options: BuildOptions,
+    extractor: Extractor,
     records: list[DocumentRecords],
     report: BuildReport,
     notify: Progress,
@@ -306,16 +308,9 @@ def _with_recurring_names(
     with tempfile.TemporaryDirectory(prefix="ptkg-names-") as folder:
         lexicon = Path(folder) / "corpus-names.yaml"
         lexicon.write_text(lexicon_text(known), encoding="utf-8")
-        extract_options = _extract_options(options)
-        extract_options = replace(
-            extract_options,
-            pipeline=replace(
-                extract_options.pipeline, lexicons=(*extract_options.pipeline.lexicons, lexicon)
-            ),
-            n_process=1,
-        )
         counted = _counter(notify, "names", len(todo))
-        again = {r.document.id: r for r in Extractor(extract_options).extract(todo, counted)}
+        named = extractor.with_lexicons([lexicon])
+        again = {r.document.id: r for r in named.extract(todo, counted)}
     return [again.get(r.document.id, r) for r in records]
 
 

@@ -51,7 +51,8 @@ def date_drafts(
 ) -> None:
     # the page's stamp dates an act only when its sentence gives no date of its own
     # ("date 2026-05-14 In May 2024, Commerce added Corvex ...")
-    stamps = [p for p in placed if page_stamp(p.span.doc.text, p.span.start_char)]
+    text = placed[0].span.doc.text if placed else ""  # built anew at each access: once here
+    stamps = [p for p in placed if page_stamp(text, p.span.start_char)]
     dated = attach_timexes([p for p in placed if p not in stamps], anchors, ignore, None, syntax)
     if stamps:
         for number, item in attach_timexes(placed, anchors, ignore, None, syntax).items():

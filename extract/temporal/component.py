@@ -47,14 +47,15 @@ class TimexComponent:
         if self.use_tokens and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
             tokens = tokens_from_doc(doc)
         anchor = published or prior
-        timexes: list[Timex] = self.tagger.tag(doc.text, anchor, tokens)
+        text = doc.text  # built anew by spaCy at each access: once here
+        timexes: list[Timex] = self.tagger.tag(text, anchor, tokens)
         spans = [(t.id, t.span.start, t.span.end) for t in timexes]
-        signals = period_signals(doc.text, spans, self.tagger.lexicon)
+        signals = period_signals(text, spans, self.tagger.lexicon)
         for key, start, _ in spans:
             # "extended the deadline to April 5": where the period now ends
-            if key not in signals and moves_forward(doc.text, start, self.tagger.lexicon):
+            if key not in signals and moves_forward(text, start, self.tagger.lexicon):
                 signals[key] = END
-        created = datelines(doc.text, timexes)
+        created = datelines(text, timexes)
         timexes = [
             replace(
                 t,
@@ -66,7 +67,7 @@ class TimexComponent:
         dct: DocumentDate | None = None
         bound = prior if prior is not None else published
         if bound is not None and (self.infer or published is not None):
-            tenses = tenses_of(doc.text, spans, self.tagger.lexicon, tokens)
+            tenses = tenses_of(text, spans, self.tagger.lexicon, tokens)
             deadlines = frozenset(signals)
             dct = infer_dct(
                 timexes,
