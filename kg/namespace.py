@@ -134,6 +134,7 @@ class PTKG(DefinedNamespace):
     ploverCategory: URIRef
     ploverMode: URIRef
     population: URIRef
+    precedes: URIRef
     precision: URIRef
     principal: URIRef
     publishedEarliest: URIRef

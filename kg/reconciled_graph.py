@@ -155,6 +155,9 @@ class ReconciledWriter:
                 yield node, RDF.type, PTKG.Scope
                 yield node, PTKG.population, self.m.population(population)
 
+        for earlier, later in r.precedence:
+            yield self.event_iri(r, earlier), PTKG.precedes, self.event_iri(r, later)
+
     def _states(self, r: Reconciliation) -> Iterator[Triple]:
         for interval in r.states:
             iri = self.m.state_interval(interval.key)

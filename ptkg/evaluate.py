@@ -8,7 +8,8 @@ Strict by design:
 * exact-day accuracy counts a reference event given to the day as right only when the
   graph dates it to that very day;
 * an ``order`` pair is right when both events are found, the first sorts before the second
-  on the timeline, and the graph does not say the second certainly came first;
+  on the timeline (by date; of two events whose dates sort alike, by the order a source
+  states, ``precedes``), and the graph does not say the second certainly came first;
 * a status probe is right only when the graph gives exactly one state, the reference one;
   a probe key is a subject (``NAME``) or a subject under one authority (``NAME @ AUTHORITY``);
 * core events leave out the reference's non-core types (letters, negotiations, reports:
@@ -196,7 +197,7 @@ def score(
     for first, second in reference.order:
         a = by_id.get(matches.get(first, ""))
         b = by_id.get(matches.get(second, ""))
-        if a is not None and b is not None and _before(a, b):
+        if a is not None and b is not None and _before(a, b, by_id):
             order_right += 1
         else:
             details.append(f"order {first} < {second} not reconstructed")
@@ -377,11 +378,26 @@ def _distance(a: Window, b: Window) -> int:
     return abs(mid(a) - mid(b))
 
 
-def _before(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+def _before(
+    a: Mapping[str, Any], b: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]
+) -> bool:
     wa, wb = _window(a), _window(b)
     if wb[1] is not None and wa[0] is not None and wb[1] < wa[0]:
         return False  # the graph says b certainly came first
-    return _sort_key(wa) < _sort_key(wb)
+    key = _sort_key(wa)
+    if key != _sort_key(wb):
+        return key < _sort_key(wb)
+    # dates that sort alike: the timeline puts first what a source says came first
+    seen, todo = {a["id"]}, [a]
+    while todo:
+        for later in todo.pop().get("precedes", ()):
+            event = by_id.get(later)
+            if later == b["id"]:
+                return True
+            if event is not None and later not in seen and _sort_key(_window(event)) == key:
+                seen.add(later)
+                todo.append(event)
+    return False
 
 
 def _sort_key(window: Window) -> tuple[int, int]:

@@ -21,7 +21,8 @@ from kg.store import GraphStore
 from queries.library import load_query, query_directory
 from queries.runner import stream_query
 
-SCHEMA_VERSION = "1.3"  # 1.1: independent_sources, confidence; 1.2: amount; 1.3: stage
+SCHEMA_VERSION = "1.4"  # 1.1: independent_sources, confidence; 1.2: amount; 1.3: stage;
+#                         1.4: precedes
 SCHEMA_ID = "https://w3id.org/ptkg/export/events-1.json"
 
 

@@ -10,7 +10,7 @@ rebuilding gives what a full build gives.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extract.records import DocumentDate, DocumentRecords, Precision
 from kg.reconcile.archived import corrected_years
@@ -44,6 +44,8 @@ class Reconciliation:
     disagreements: list[Disagreement]
     claims: ClaimSet
     labels: list[str]
+    # (earlier, later) events a source puts in that order, no evidence against it
+    precedence: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def entities(self) -> dict[str, CanonicalEntity]:
@@ -98,6 +100,10 @@ def reconcile(
     events = [events[i] for i in order]
     windows = [temporal.events[i] for i in order]
     temporal.events = windows
+    position = {old: new for new, old in enumerate(order)}
+    stated = {(position[a], position[b]) for a, b in temporal.precedence}
+    # two sources putting two events in opposite orders leave their order to the days
+    temporal.precedence = sorted(p for p in stated if (p[1], p[0]) not in stated)
     publisher_of = publishers(records)
     placed = {
         doc_id
@@ -159,6 +165,7 @@ def reconcile(
         disagreements=disagreements,
         claims=claims,
         labels=labels,
+        precedence=temporal.precedence,
     )
 
 

@@ -9,7 +9,8 @@ tightest date window of each event and of each document consistent with every st
   date of another;
 * an event reported as having happened lies before its document's date;
 * a stated relation ("two weeks after imposing export controls", "prior to the full
-  lifting") bounds one event by another;
+  lifting") bounds one event by another, and orders them where their days cannot
+  (``TemporalResult.precedence``: the graph's ``ptkg:precedes``);
 * a model said to remain restricted is lifted only after the document that says so;
 * a document whose dateline gives a day and no year ("May 14 (Wire) --") was written on
   that day of whichever year the rest puts it in.
@@ -52,6 +53,8 @@ class Constraint:
     narrow: Callable[[dict[Var, Window]], dict[Var, Window]]
     claim: Claim | None = None
     enabled: bool = True
+    # (earlier, later) event indices when the constraint is a stated order between events
+    precedes: tuple[int, int] | None = None
 
 
 @dataclass
@@ -59,6 +62,9 @@ class TemporalResult:
     events: list[Window]
     documents: dict[str, DocumentDate]
     set_aside: list[Constraint] = field(default_factory=list)
+    # (earlier, later) event pairs a source puts in that order and no other evidence
+    # contradicts: the order of events the days alone cannot tell apart
+    precedence: list[tuple[int, int]] = field(default_factory=list)
 
 
 def solve(
@@ -150,7 +156,10 @@ def solve(
         documents[doc_id] = DocumentDate(
             span, inferred=dct.inferred, evidence=tuple(evidence), anchored=anchored
         )
-    return TemporalResult([windows[("event", i)] for i in range(len(events))], documents, set_aside)
+    precedence = sorted({c.precedes for c in constraints if c.enabled and c.precedes is not None})
+    return TemporalResult(
+        [windows[("event", i)] for i in range(len(events))], documents, set_aside, precedence
+    )
 
 
 def _constraints(
@@ -448,7 +457,8 @@ def _relation(index: int, target: int, relation: object, claim: Claim) -> Constr
         }
 
     cue = relation.cue.text if relation.cue else relation.relation
-    return Constraint(f"“{cue}”", (this, other), narrow, claim)
+    order = (target, index) if sign > 0 else (index, target)
+    return Constraint(f"“{cue}”", (this, other), narrow, claim, precedes=order)
 
 
 def _offset(window: Window, sign: int, lo_lag: int, hi_lag: int | None) -> Window:

@@ -33,6 +33,7 @@ from kg.summary.events import (
     add_edges,
     edge_order,
     export_record,
+    in_timeline_order,
     known_rows,
     lane_order,
     lane_rows,
@@ -147,6 +148,7 @@ def _event_facts(store: ox.Store) -> dict[str, EventFacts]:
         ("mentions", lambda e: e.mentions),
         ("scopes", lambda e: e.scopes),
         ("disagreements", lambda e: e.disagreements),
+        ("precedes", lambda e: e.precedes),
     ]
     disputed = {r["event"]["value"] for r in _rows(store, "disputed")}  # type: ignore[index]
     for iri, facts in events.items():
@@ -160,7 +162,7 @@ def _event_facts(store: ox.Store) -> dict[str, EventFacts]:
 
 
 def _write_events(out: _Writer, events: dict[str, EventFacts]) -> dict[str, int]:
-    ordered = sorted(events.values(), key=EventFacts.order)
+    ordered = in_timeline_order(events.values())
     lanes: dict[str, list[tuple[tuple[Any, ...], ox.NamedNode]]] = {"model": [], "agent": []}
     edges: dict[tuple[str | None, str, str, str], Edge] = {}
     timeline = known_count = 0

@@ -27,6 +27,7 @@ class EventFacts:
     mentions: list[Row] = field(default_factory=list)  # the export queries' rows
     scopes: list[Row] = field(default_factory=list)
     disagreements: list[Row] = field(default_factory=list)
+    precedes: list[Row] = field(default_factory=list)  # precedes.rq: the events it came before
 
     def value(self, name: str) -> str | None:
         found = self.facts.get(name)
@@ -58,6 +59,44 @@ class EventFacts:
         """ORDER BY COALESCE(?earliest, ?latest) ?latest ?event."""
         first = self.facts.get("earliest") or self.facts.get("latest")
         return (sort_value(first), sort_value(self.facts.get("latest")), self.iri)
+
+
+def in_timeline_order(events: Iterable[EventFacts]) -> list[EventFacts]:
+    """The events by date (``EventFacts.order``); among those whose dates sort alike, one a
+    source says came first goes first (``ptkg:precedes``), the rest as the dates put them."""
+    ordered = sorted(events, key=EventFacts.order)
+    result: list[EventFacts] = []
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and ordered[end].order()[:2] == ordered[start].order()[:2]:
+            end += 1
+        result.extend(_stated_first(ordered[start:end]))
+        start = end
+    return result
+
+
+def _stated_first(run: list[EventFacts]) -> list[EventFacts]:
+    """``run`` in a topological order of its stated precedences, ties kept in place (a
+    cycle, which the reconciler does not leave, would fall back to the run's order)."""
+    if len(run) < 2:
+        return run
+    iris = {e.iri for e in run}
+    before: dict[str, set[str]] = {e.iri: set() for e in run}  # event -> events before it
+    for event in run:
+        for row in event.precedes:
+            later = row["later"]["value"]  # type: ignore[index]
+            if later in iris:
+                before[later].add(event.iri)
+    placed: set[str] = set()
+    result: list[EventFacts] = []
+    remaining = list(run)
+    while remaining:
+        ready = next((e for e in remaining if before[e.iri] <= placed), remaining[0])
+        remaining.remove(ready)
+        placed.add(ready.iri)
+        result.append(ready)
+    return result
 
 
 def _concat(values: Iterable[str | None], separator: str) -> Term | None:
@@ -154,6 +193,7 @@ def export_record(event: EventFacts) -> dict[str, Any]:
         "mentions": ordered(event.mentions, "document", "start"),
         "scopes": ordered(event.scopes, "population", "document"),
         "disagreements": ordered(event.disagreements, "disagreement", "document", "value"),
+        "precedes": ordered(event.precedes, "later"),
     }
 
 

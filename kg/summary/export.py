@@ -107,4 +107,5 @@ def export_entry(record: dict[str, Any]) -> dict[str, Any]:
         if claim not in conflict["claims"]:
             conflict["claims"].append(claim)
     event["sources"] = sorted({m["document"] for m in event["mentions"]})
+    event["precedes"] = [r["later"] for r in _values(record["precedes"])]
     return event

@@ -1993,3 +1993,71 @@ def test_reconcile_an_agreement_in_principle_and_the_binding_agreement_are_two_s
         builder.events[:] = [replace(e, stage=None) for e in builder.events]
     r = reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b", "c"]]
+
+
+def test_reconcile_same_day_events_sort_in_the_order_a_source_states(
+    doc: MakeDoc, tmp_path: Path
+) -> None:
+    """Two events of one day: the days cannot order them, the text can ("hours after"), and
+    the graph, the timeline and the export follow it; two sources stating opposite orders
+    leave the order to the days."""
+
+    def suit_then_ban(doc_id: str, opposite: bool = False) -> DocBuilder:
+        a = doc(doc_id)
+        text = (
+            "Corvex sued the department on March 3, hours after Commerce banned its chips."
+            if opposite
+            else "Commerce banned Corvex chips on March 3, hours after Corvex sued the department."
+        )
+        s = a.sentence(text)
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        commerce_words = "the department" if opposite else "Commerce"
+        commerce = a.entity(s, commerce_words, "US Department of Commerce", "government_agency")
+        suit_timex = a.timex(s, "March 3") if opposite else None
+        suit = a.event(s, "sued", "lawsuit", agents=(corvex,), timex=suit_timex)
+        after = (EventRelation("after", suit, None, TextSpan(0, 1, "hours after")),)
+        ban = a.event(
+            s,
+            "banned",
+            "export_restriction",
+            agents=(commerce,),
+            affected=(corvex,),
+            timex=None if opposite else a.timex(s, "March 3"),
+            relations=() if opposite else after,
+        )
+        if opposite:
+            a.events[:] = [
+                replace(e, relations=(EventRelation("after", ban, None, TextSpan(0, 1, "after")),))
+                if e.id == suit
+                else e
+                for e in a.events
+            ]
+        return a
+
+    def timeline(*builders: DocBuilder, store: str) -> list[str]:
+        r = reconcile([b.build() for b in builders], EVENT_TYPES, ENTITY_TYPES)
+        write_graph([b.build() for b in builders], tmp_path / store, {}, GraphOptions())
+        with GraphStore.open_existing(tmp_path / store) as graph:
+            exported = export_events(graph)["events"]
+            stated = graph.query(
+                "PREFIX ptkg: <https://w3id.org/ptkg/vocab#> "
+                "SELECT ?a ?b WHERE { GRAPH ?g { ?a ptkg:precedes ?b } }"
+            )
+            assert len(list(stated)) == len(r.precedence)
+        days = {(e["date"]["earliest"], e["date"]["latest"]) for e in exported}
+        assert days == {("2026-03-03", "2026-03-03")}  # one day: only the text orders them
+        by_id = {e["id"]: e["type"] for e in exported}
+        assert [by_id[p] for e in exported for p in e.get("precedes", [])] == (
+            ["export_restriction"] if r.precedence else []
+        )
+        return [e["type"] for e in exported]
+
+    # the suit's IRI sorts after the ban's: the stated order, not the name, puts it first
+    assert timeline(suit_then_ban("a"), suit_then_ban("b"), store="s1") == [
+        "lawsuit",
+        "export_restriction",
+    ]
+    assert timeline(suit_then_ban("a"), suit_then_ban("c", opposite=True), store="s2") == [
+        "export_restriction",
+        "lawsuit",
+    ]

@@ -178,6 +178,21 @@ def test_evaluate_reversed_order_is_wrong(reference: Reference) -> None:
     assert s.order == (1, 2)
 
 
+def test_evaluate_same_day_order_is_the_order_a_source_states(reference: Reference) -> None:
+    """Of two events the graph dates alike, the first is the one it says came first."""
+    export = copy.deepcopy(PERFECT)
+    weeks = {"earliest": "2026-06-12", "latest": "2026-06-26", "precision": "week"}
+    export["events"][1]["date"] = dict(weeks)
+    export["events"][2]["date"] = dict(weeks)
+    assert score(reference, export, _restricted, ENTITIES).order == (1, 2)
+    export["events"][1]["precedes"] = ["e-lift"]
+    assert score(reference, export, _restricted, ENTITIES).order == (2, 2)
+    # stated the other way round, it is still wrong
+    del export["events"][1]["precedes"]
+    export["events"][2]["precedes"] = ["e-order"]
+    assert score(reference, export, _restricted, ENTITIES).order == (1, 2)
+
+
 def test_evaluate_probe_needs_exactly_the_reference_state(reference: Reference) -> None:
     s = score(reference, PERFECT, lambda m, a, d: ["partially_lifted", "restricted"], ENTITIES)
     assert s.probes == (0, 1)
