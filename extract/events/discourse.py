@@ -144,6 +144,7 @@ def lead_news(
     # the lead's act of its one day: what the paragraph "also" did happened with it
     occasion = _dated_act(drafts, days, lead)
     found: list[RelationFound] = []
+    act_heads = {d.trigger.head.i for d in drafts}
     for number, draft in enumerate(drafts):
         head = draft.trigger.head
         if not lead.start <= head.i < end:
@@ -157,6 +158,8 @@ def lead_news(
         # ... and a noun is told by the verb that carries it ("has granted Corvex a licence")
         trigger = draft.instrument_trigger or draft.trigger
         told = trigger.light if trigger.light is not None else trigger.head
+        if trigger.light is None and trigger.is_noun and told.head.i in act_heads - {head.i}:
+            continue  # what another act acts on ("upheld the ban"): that act is the news
         chain = [told] if told.dep_ == "ROOT" else [told, told.head]
         if all(t.dep_ in MAIN_CLAUSE_DEPS for t in chain) and chain[-1].dep_ == "ROOT":
             draft.news = True

@@ -167,6 +167,7 @@ class SyntaxWords:
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
+    member_nouns: frozenset[str]  # "sanctioned twelve Corvex executives": Corvex's people
     identity_verbs: frozenset[str]  # "Tuesday's order marks the fourth extension": one act
     standing_nouns: frozenset[str]  # "passed its version of the bill": the bill
     preventing_verbs: frozenset[str]  # "the rules prevent X from selling to Y": on Y
@@ -271,6 +272,7 @@ _SYNTAX_SECTIONS = (
     "idioms",
     "distributive_instruments",
     "collective_nouns",
+    "member_nouns",
     "identity_verbs",
     "standing_nouns",
     "preventing_verbs",

@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Token
 
 from extract.entities.lexicon import EntityLexicon
 from extract.events.lexicon import EventLexicon
-from extract.events.syntax import NOUN_POS, governing_subjects, np_core, preposition_objects
+from extract.events.syntax import (
+    NOUN_POS,
+    children,
+    governing_subjects,
+    np_core,
+    preposition_objects,
+)
 from extract.records import TITLE_ALONE, EntityMention, TextSpan
 
 
@@ -141,6 +147,12 @@ class DocEntities:
             ]
             if inner and kind is not None:
                 return inner[0]  # the same kind of actor: "a U.S. judge" is no government
+            if kind is None and token.lemma_.lower() in self.event_lexicon.syntax.member_nouns:
+                # "twelve Corvex executives", "Corvex's subsidiaries", "executives of Corvex"
+                members = core + list(children(token, "poss")) + preposition_objects(token, "of")
+                body = [m for m in self.in_tokens(members) if not self.is_product(m)]
+                if body:
+                    return body[0]
             if token.lemma_.lower() in self.event_lexicon.syntax.collective_nouns:
                 # "a group of Vidly users calling themselves the Vidly Alliance": the
                 # group's name, else the one body its phrase names
@@ -277,12 +289,22 @@ class DocEntities:
         # 1. the subject of a clause that governs this one ("OpenAI confirmed it had ...")
         for subject in governing_subjects(token):
             mention = self.at(subject)
+            if mention is None and subject.pos_ in NOUN_POS:
+                # "the department had followed the law when it issued the ban": the body
+                # the governing clause's description names
+                mention = self._described_subject(subject)
             if mention is not None and mention.type in types:
                 return mention
         # 2. the nearest preceding subject of that type in this or the previous sentence,
         # 3. else the nearest preceding mention of that type there.
         found, nearest = self._recent(token, types)
         return found or nearest
+
+    def _described_subject(self, subject: Token) -> EntityMention | None:
+        """The entity a definite description that is a clause's subject names ("the
+        department"), when the lexicon knows the description."""
+        types = self.anaphor_types.get(self._phrase(subject))
+        return None if types is None else self._described(subject, types)
 
     def _recent(
         self, token: Token, types: Sequence[str], skip: Collection[int] = ()

@@ -978,3 +978,54 @@ def test_a_ruling_on_the_measure_an_article_is_about_concerns_its_company() -> N
     )
     (ruling,) = [e for e in two.events if e.trigger.text == "vacated"]
     assert not ruling.affected
+
+
+def test_what_a_suit_asks_for_is_requested_not_done(run: Run) -> None:
+    """ "Sued the department to overturn the ban": the suit is the act, the lifting only
+    what it asks a court for; a ruling won in a suit is done."""
+    result = run("Kestrio Telecom sued the Commerce Department to overturn the ban on its routers.")
+    assert result.by_trigger("sued").modality == "asserted"
+    assert result.by_trigger("overturn").modality == "requested"
+    won = run("Kestrio Telecom filed a lawsuit that it has already won a first round in.")
+    assert won.by_trigger("won").modality == "asserted"
+
+
+def test_it_after_a_described_body_is_that_body(run: Run) -> None:
+    """ "The department had followed the law when it issued the ban": "it" is the body the
+    governing clause's description names, not the company named nearer."""
+    result = run(
+        "The Commerce Department banned Kestrio Telecom routers in February. A court ruled "
+        "that the department had followed the law when it issued the ban, rejecting Kestrio "
+        "Telecom's appeal.",
+    )
+    issued = [e for e in result.events if e.trigger.text == "ban"]
+    assert issued and all(e.type == "export_restriction" for e in issued)
+    assert {n for e in issued for n in result.names(e.agents)} == {"US Department of Commerce"}
+
+
+def test_a_measure_another_act_acts_on_is_not_the_lead_news() -> None:
+    """ "An appeals court on Wednesday upheld the department's ban": the ruling is the news,
+    the ban it upholds is older; a ban the lead's own verb imposes is the news."""
+    upheld = extracted(
+        "A federal appeals court on Wednesday upheld the Commerce Department's ban on Kestrio "
+        "Telecom routers.",
+        date(2031, 11, 13),
+    )
+    assert [(e.trigger.text, e.news) for e in upheld.events if e.news] == [("upheld", True)]
+    imposed = extracted(
+        "The Commerce Department imposed a ban on Kestrio Telecom routers.", date(2031, 11, 13)
+    )
+    assert [e.trigger.text for e in imposed.events if e.news] == ["ban"]
+
+
+def test_sanctioned_executives_stand_for_their_company(run: Run) -> None:
+    """The people or the units of a company ("twelve Kestrio Telecom executives", "the
+    subsidiaries of Kestrio Telecom") put under sanctions affect that company."""
+    for text in (
+        "The Treasury Department sanctioned twelve Kestrio Telecom executives.",
+        "The Treasury Department sanctioned the subsidiaries of Kestrio Telecom.",
+    ):
+        result = run(text)
+        (sanctioned,) = result.of_type("designation")
+        assert result.names(sanctioned.affected) == {"Kestrio Telecom"}
+    assert not run("The Treasury Department sanctioned twelve executives.").of_type("designation")
