@@ -19,8 +19,10 @@ from extract.events.participants import DocEntities
 from extract.events.scope import ScopeMatch, limited_modifier
 from extract.events.stages import stage_of
 from extract.events.syntax import (
+    RELATIVE_PRONOUNS,
     children,
     determiner,
+    has_infinitive_marker,
     is_verbal,
     objects_of,
     path_is_within,
@@ -369,6 +371,22 @@ class Describer:
                 c
                 for c in trigger.light.children
                 if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i
+            )
+            # "granted Corvex licences to sell its K20 chips": what the instrument permits
+            stack.extend(
+                c
+                for c in trigger.light.children
+                if c.dep_ in ("xcomp", "advcl")
+                and has_infinitive_marker(c)
+                and not children(c, "mark")
+            )
+        if trigger.is_noun:
+            # "the licences that allowed Corvex to sell K20 chips": what the measure does
+            stack.extend(
+                c
+                for c in head.children
+                if c.dep_ == "relcl"
+                and any(s.dep_ == "nsubj" and s.lower_ in RELATIVE_PRONOUNS for s in c.children)
             )
         tokens.append(head)
         while stack:

@@ -1029,3 +1029,24 @@ def test_sanctioned_executives_stand_for_their_company(run: Run) -> None:
         (sanctioned,) = result.of_type("designation")
         assert result.names(sanctioned.affected) == {"Kestrio Telecom"}
     assert not run("The Treasury Department sanctioned twelve executives.").of_type("designation")
+
+
+def test_what_a_licence_permits_names_its_products(run: Run) -> None:
+    """The products a licence lets its holder sell, told by the clause that says what it
+    permits, are what granting or revoking it concerns."""
+    granted = run(
+        "The Commerce Department granted Kestrio Telecom licences to sell its Zeta 40 phones "
+        "in China."
+    )
+    (grant,) = granted.of_type("licence_grant")
+    assert granted.names(grant.models) == {"Zeta 40"}
+    revoked = run(
+        "The Commerce Department revoked the licences that allowed Kestrio Telecom to sell "
+        "Zeta 40 phones in China."
+    )
+    (revocation,) = revoked.of_type("licence_revocation")
+    assert revoked.names(revocation.models) == {"Zeta 40"}
+    # a relative clause about something else done to the licence names nothing it permits
+    other = run("The Commerce Department revoked the licences that Kestrio Telecom held.")
+    (revocation,) = other.of_type("licence_revocation")
+    assert not revocation.models
