@@ -70,8 +70,15 @@ def date_drafts(
     for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
         draft = drafts[number]
         draft.effective = item
-        if draft.timex is None and draft.modality == "asserted" and took_effect_on(item, syntax):
-            draft.timex = item  # "the ban took effect on Sunday": news of that day
+        lapses = draft.trigger.head.lemma_.lower() in syntax.lapsing_verbs
+        if (
+            draft.timex is None
+            and draft.modality == "asserted"
+            and (lapses or took_effect_on(item, syntax))
+        ):
+            # "the ban took effect on Sunday": news of that day; "the licence expired as of
+            # August 13": the lapse's day
+            draft.timex = item
     for number, item in attach_timexes(placed, anchors, ignore, "end", syntax).items():
         drafts[number].expires = item
 

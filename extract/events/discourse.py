@@ -138,6 +138,7 @@ def lead_news(
         for item in placed
         if lead.start <= item.span.start < lead.end
         and item.timex.precision == Precision.DAY
+        and item.timex.signal is None  # "expired as of May 4": a period's bound, not the news
         and (dct is None or item.timex.range != dct.range)
     ]
     end = _paragraph_end(doc, lead) if days else lead.end

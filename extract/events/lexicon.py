@@ -164,6 +164,7 @@ class SyntaxWords:
     holding_verbs: frozenset[str]  # "licences held by Corvex": Corvex holds what is acted on
     onset_prepositions: frozenset[str]  # "banned from March 1": when it takes effect
     onset_verbs: frozenset[str]  # "the ban takes effect on May 1": when it takes effect
+    lapsing_verbs: frozenset[str]  # "expired as of August 13": the lapse's own day
     idioms: frozenset[str]  # fixed expressions whose words are no triggers ("in order to")
     distributive_instruments: frozenset[str]  # "executive orders on X and Y": one act each
     collective_nouns: frozenset[str]  # "a group of users calling themselves X": X acts
@@ -269,6 +270,7 @@ _SYNTAX_SECTIONS = (
     "holding_verbs",
     "onset_prepositions",
     "onset_verbs",
+    "lapsing_verbs",
     "idioms",
     "distributive_instruments",
     "collective_nouns",

@@ -171,6 +171,12 @@ def _event_dated_by(
             break  # "the order, which had been in force since April 15": the noun's date
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "put X on the list in May, but on Monday agreed to ...": another act
+        if (
+            token.dep_ == "ccomp"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            break  # "said the department informed it on April 8": the reported clause's date
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ != "nsubj":
             # "the ban, imposed in June, was lifted": the noun's date, never that of what is
             # done to it ("the order signed on May 15 banned ...": the act the noun does)

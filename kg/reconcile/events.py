@@ -248,7 +248,10 @@ def _step_kind(event: CanonicalEvent) -> str:
     """What a step does: its effect on the state of its layer, or its type when it changes
     none."""
     kind = event.claims[0].type
-    return f"{kind.layer}:{kind.state_effect}" if kind.state_effect else f"type:{kind.id}"
+    if not kind.state_effect:
+        return f"type:{kind.id}"
+    # a relief lapsing or revoked is never the same step as a new restriction
+    return f"{kind.layer}:{kind.state_effect}" + (":ending" if kind.ends_relief else "")
 
 
 def _compatible(event: CanonicalEvent, other: CanonicalEvent, context: _Context) -> bool:

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from extract.records import DateRange
 from tests.events.conftest import Result, extracted
 
 Run = Callable[..., Result]
@@ -1050,3 +1051,32 @@ def test_what_a_licence_permits_names_its_products(run: Run) -> None:
     other = run("The Commerce Department revoked the licences that Kestrio Telecom held.")
     (revocation,) = other.of_type("licence_revocation")
     assert not revocation.models
+
+
+def test_a_lapse_as_of_a_day_happened_that_day() -> None:
+    """ "Has expired as of August 13": the day the lapse takes effect is its day; and a day
+    that bounds a period is not the day of the lead's act, which the paragraph's "also"
+    would give to another act."""
+    records = extracted(
+        "The Commerce Department said the temporary licence of Kestrio Telecom has expired as "
+        "of August 13. It also added twelve affiliates of Kestrio Telecom to the Entity List.",
+        date(2030, 8, 18),
+    )
+    (lapse,) = [e for e in records.events if e.type == "licence_expiry"]
+    assert lapse.date == DateRange.day(date(2030, 8, 13))
+    (added,) = [e for e in records.events if e.type == "list_addition"]
+    assert added.date is None and not added.relations
+
+
+def test_a_date_of_a_reported_clause_is_not_the_saying_s() -> None:
+    """ "The company said the department informed it on April 8 that ...": April 8 is the
+    day of the informing, not of the saying."""
+    records = extracted(
+        "Kestrio Telecom said on Tuesday that its sales had fallen. In a filing, the company "
+        "said the Commerce Department informed it on April 8 that the licence requirement "
+        "would remain in place.",
+        date(2032, 4, 14),
+    )
+    for event in records.events:
+        if event.trigger.text == "said":
+            assert event.date != DateRange.day(date(2032, 4, 8))

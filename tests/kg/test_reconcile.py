@@ -2061,3 +2061,44 @@ def test_reconcile_same_day_events_sort_in_the_order_a_source_states(
         "export_restriction",
         "lawsuit",
     ]
+
+
+def test_reconcile_a_relief_lapsing_and_a_listing_of_one_day_are_two_steps(
+    doc: MakeDoc,
+) -> None:
+    """A listing and a restriction of one day by one agency are one step named two ways; a
+    licence lapsing that day is another step: the relief ends, nothing new is imposed."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "list_addition": _type(
+                "list_addition", coarse="designation", state_effect="restricted"
+            ),
+            "licence_expiry": _type(
+                "licence_expiry",
+                coarse="export_restriction",
+                state_effect="restricted",
+                ends_relief=True,
+            ),
+        }
+    )
+
+    def told(doc_id: str, trigger: str, type_id: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"On August 13 the Commerce Department {trigger} for Corvex.")
+        agency = a.entity(
+            s, "Commerce Department", "US Department of Commerce", "government_agency"
+        )
+        corvex = a.entity(s, "Corvex", "Corvex", "organization")
+        a.event(
+            s, trigger, type_id, agents=(agency,), affected=(corvex,), timex=a.timex(s, "August 13")
+        )
+        return a
+
+    listed = [told("a", "added affiliates to the list", "list_addition")]
+    listed.append(told("b", "imposed export restrictions", "export_restriction"))
+    r = reconcile([b.build() for b in listed], types, ENTITY_TYPES)
+    assert [sorted(e.sources) for e in r.events] == [["a", "b"]]
+    lapsed = told("c", "let the licence expire", "licence_expiry")
+    r = reconcile([b.build() for b in [*listed, lapsed]], types, ENTITY_TYPES)
+    assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
