@@ -42,6 +42,7 @@ from extract.events.discourse import (
     lead_news,
     reacts_to_nothing,
     reports_an_event,
+    separate_news,
     the_document_itself,
     types_from_context,
 )
@@ -177,6 +178,7 @@ class EventExtractor:
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         date_chronology_entries(drafts, placed)
         occasions = lead_news(doc, drafts, skip, sentences, placed, dct)
+        separate_news(drafts, self.lexicon.syntax.separate_news_words)
         the_document_itself(drafts)
         related = self._relations(doc, drafts, anchors, placed, sentences)
         for found in occasions:

@@ -223,6 +223,21 @@ def perfect_past(head: Token) -> bool:
     )
 
 
+def separate_news(drafts: Sequence[Draft], words: frozenset[str]) -> None:
+    """ "Separately, the Treasury sanctioned twelve executives": an act an article adds as
+    another piece of its news (its main clause opened by one of ``words``) with no date of
+    its own happened shortly before the article, as the lead's act does (``Draft.news``)."""
+    for draft in drafts:
+        if draft.timex is not None or draft.modality != "asserted" or draft.tense == "future":
+            continue
+        trigger = draft.instrument_trigger or draft.trigger
+        told = trigger.light if trigger.light is not None else trigger.head
+        if told.dep_ != "ROOT" or perfect_past(told):
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ in words for c in told.children):
+            draft.news = True
+
+
 def the_document_itself(drafts: Sequence[Draft]) -> None:
     """ "In this Order, the Bureau takes action ...", "This rule amends ...": an instrument
     the text calls "this" while telling in the present what it does is the document
@@ -258,6 +273,7 @@ __all__ = [
     "perfect_past",
     "reacts_to_nothing",
     "reports_an_event",
+    "separate_news",
     "the_document_itself",
     "types_from_context",
 ]

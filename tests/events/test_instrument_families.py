@@ -1080,3 +1080,17 @@ def test_a_date_of_a_reported_clause_is_not_the_saying_s() -> None:
     for event in records.events:
         if event.trigger.text == "said":
             assert event.date != DateRange.day(date(2032, 4, 8))
+
+
+def test_an_act_told_separately_is_news_of_its_article() -> None:
+    """ "Separately, the Treasury sanctioned ...": another piece of a dated article's news,
+    shortly before it; told "earlier", background of no known day."""
+    text = (
+        "The Commerce Department on Monday banned the sale of Kestrio Telecom routers.\n\n"
+        "The company called the decision unfair.\n\n"
+        "{}the Treasury Department sanctioned twelve Kestrio Telecom executives."
+    )
+    for opening, news in (("Separately, ", True), ("Earlier, ", False)):
+        records = extracted(text.format(opening), date(2031, 2, 10))
+        (sanctioned,) = [e for e in records.events if e.type == "designation"]
+        assert sanctioned.news is news
