@@ -95,11 +95,11 @@ class Describer:
         if rep.rule.absorbs_complement and draft.models:
             # "Apple and Google were told to remove Chirper from their stores": those told
             # carry out the measure on another's product, which is what it restricts
-            owners = {o for m in draft.models if (o := entities.owner_of(m)) is not None}
+            owners = {o.name for m in draft.models if (o := entities.owner_of(m)) is not None}
             draft.affected = [
                 m
                 for m in draft.affected
-                if m not in rep.affected or m in owners or entities.actor_kind(m) != "company"
+                if m not in rep.affected or m.name in owners or entities.actor_kind(m) != "company"
             ]
         if not rep.rule.clause_party:  # a statement may be about its own speaker
             draft.affected = [m for m in draft.affected if m not in draft.agents]

@@ -332,21 +332,41 @@ class DocEntities:
         return [m for m in self.in_tokens(tokens) if self.is_product(m)]
 
     def owner_of(self, model: EntityMention) -> EntityMention | None:
-        """The company a model belongs to: its possessor in the text, or its family's owner."""
-        start = self.start_of(model)
-        token = self.doc[start]
-        for candidate in (token, *token.ancestors):
-            for child in candidate.children:
-                if child.dep_ == "poss":
-                    owner = self.resolve(child)
-                    if owner is not None and self.actor_kind(owner) == "company":
-                        return owner
-            if candidate.pos_ not in NOUN_POS:
-                break
+        """The company a model belongs to: its possessor in the text (here, else where the
+        text names it again: "clears Corvex to resume K20 sales" under "its K20 chips"), or
+        its family's owner."""
+        owner = self._possessor(self.start_of(model))
+        if owner is not None:
+            return owner
+        for number, other in enumerate(self.mentions):
+            if other.name == model.name and other is not model and number < len(self.starts):
+                owner = self._possessor(self.starts[number])
+                if owner is not None:
+                    return owner
         family = self.entity_lexicon.family_of(model.name.split()[0]) if model.name else None
         if family is not None and family.owner:
             return self.by_name(family.owner)
         return None
+
+    def _possessor(self, start: int) -> EntityMention | None:
+        """The company that possesses the noun phrase a mention starting at ``start`` heads
+        ("its K20 chips", "Corvex's phones")."""
+        if start < 0:
+            return None
+        return _possessor_of(self, start)
+
+
+def _possessor_of(entities: DocEntities, start: int) -> EntityMention | None:
+    token = entities.doc[start]
+    for candidate in (token, *token.ancestors):
+        for child in candidate.children:
+            if child.dep_ == "poss":
+                owner = entities.resolve(child)
+                if owner is not None and entities.actor_kind(owner) == "company":
+                    return owner
+        if candidate.pos_ not in NOUN_POS:
+            break
+    return None
 
 
 def _clause_subjects(token: Token) -> list[Token]:

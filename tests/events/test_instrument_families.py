@@ -1094,3 +1094,21 @@ def test_an_act_told_separately_is_news_of_its_article() -> None:
         records = extracted(text.format(opening), date(2031, 2, 10))
         (sanctioned,) = [e for e in records.events if e.type == "designation"]
         assert sanctioned.news is news
+
+
+def test_a_product_s_owner_is_told_where_the_text_names_it_again(run: Run) -> None:
+    """ "Cleared Kestrio to resume Zeta 40 sales": the company told to act on a product is
+    relieved when the text says elsewhere that the product is its own ("its Zeta 40
+    phones"); with no owner told, it only carries out the measure."""
+    owned = run(
+        "Kestrio Telecom said its Zeta 40 phones sold well in China. The Commerce Department "
+        "cleared Kestrio Telecom to resume Zeta 40 sales to China."
+    )
+    (cleared,) = owned.of_type("partial_lift")
+    assert owned.names(cleared.affected) == {"Kestrio Telecom"}
+    assert owned.names(cleared.models) == {"Zeta 40"}
+    unowned = run(
+        "The Commerce Department cleared Kestrio Telecom to resume sales of Zeta 40 phones."
+    )
+    (cleared,) = unowned.of_type("partial_lift")
+    assert not cleared.affected
