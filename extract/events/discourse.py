@@ -158,7 +158,7 @@ def lead_news(
         # deadline") is news when the instrument is
         # ... and a noun is told by the verb that carries it ("has granted Corvex a licence")
         trigger = draft.instrument_trigger or draft.trigger
-        told = trigger.light if trigger.light is not None else trigger.head
+        told = _telling_word(draft)
         if trigger.light is None and trigger.is_noun and told.head.i in act_heads - {head.i}:
             continue  # what another act acts on ("upheld the ban"): that act is the news
         chain = [told] if told.dep_ == "ROOT" else [told, told.head]
@@ -223,6 +223,13 @@ def perfect_past(head: Token) -> bool:
     )
 
 
+def _telling_word(draft: Draft) -> Token:
+    """The word whose clause tells the act: the verb itself, or the verb that carries a noun
+    ("has granted Corvex a licence"), of the instrument when an instrument tells it."""
+    trigger = draft.instrument_trigger or draft.trigger
+    return trigger.light if trigger.light is not None else trigger.head
+
+
 def separate_news(drafts: Sequence[Draft], words: frozenset[str]) -> None:
     """ "Separately, the Treasury sanctioned twelve executives": an act an article adds as
     another piece of its news (its main clause opened by one of ``words``) with no date of
@@ -230,8 +237,7 @@ def separate_news(drafts: Sequence[Draft], words: frozenset[str]) -> None:
     for draft in drafts:
         if draft.timex is not None or draft.modality != "asserted" or draft.tense == "future":
             continue
-        trigger = draft.instrument_trigger or draft.trigger
-        told = trigger.light if trigger.light is not None else trigger.head
+        told = _telling_word(draft)
         if told.dep_ != "ROOT" or perfect_past(told):
             continue
         if any(c.dep_ == "advmod" and c.lower_ in words for c in told.children):

@@ -353,20 +353,16 @@ class DocEntities:
         ("its K20 chips", "Corvex's phones")."""
         if start < 0:
             return None
-        return _possessor_of(self, start)
-
-
-def _possessor_of(entities: DocEntities, start: int) -> EntityMention | None:
-    token = entities.doc[start]
-    for candidate in (token, *token.ancestors):
-        for child in candidate.children:
-            if child.dep_ == "poss":
-                owner = entities.resolve(child)
-                if owner is not None and entities.actor_kind(owner) == "company":
-                    return owner
-        if candidate.pos_ not in NOUN_POS:
-            break
-    return None
+        token = self.doc[start]
+        for candidate in (token, *token.ancestors):
+            for child in candidate.children:
+                if child.dep_ == "poss":
+                    owner = self.resolve(child)
+                    if owner is not None and self.actor_kind(owner) == "company":
+                        return owner
+            if candidate.pos_ not in NOUN_POS:
+                break
+        return None
 
 
 def _clause_subjects(token: Token) -> list[Token]:
