@@ -22,15 +22,35 @@ def packaged_data(name: str) -> Path:
     return path
 
 
-# The data files are read at every start-up, several times a build: libyaml's safe loader
-# reads them about ten times as fast as the pure-Python one.
-_FAST_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The data files and manifests are read at every start-up, several times a build: libyaml's
+# safe loader reads them about ten times as fast as the pure-Python one.
+FAST_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST_VARIANTS: dict[type[yaml.SafeLoader], type[yaml.SafeLoader]] = {}
+
+
+def fast_loader(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """``loader`` (``yaml.SafeLoader`` or a subclass that changes only its resolvers or
+    constructors) reading in C where libyaml is built in."""
+    if FAST_SAFE_LOADER is yaml.SafeLoader or loader is yaml.SafeLoader:
+        return FAST_SAFE_LOADER if loader is yaml.SafeLoader else loader
+    if loader not in _FAST_VARIANTS:
+        _FAST_VARIANTS[loader] = type(
+            loader.__name__,
+            (FAST_SAFE_LOADER,),
+            {
+                "yaml_implicit_resolvers": loader.yaml_implicit_resolvers,
+                "yaml_constructors": loader.yaml_constructors,
+            },
+        )
+    return _FAST_VARIANTS[loader]
 
 
 def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
     """Parse a YAML file; errors name the file and line.
 
     ``loader`` is a ``yaml.SafeLoader`` or a subclass (the manifest's keeps dates as text).
+    Read by libyaml where it is built in; what it refuses is read again by ``loader``
+    itself, so that a mistake gets the same message on every install.
     """
     try:
         text = path.read_text(encoding="utf-8")
@@ -38,10 +58,12 @@ def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> An
         raise DataFileError(path, f"cannot read: {exc.strerror or exc}", code="E141") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}", code="E141") from exc
-    if loader is yaml.SafeLoader:
-        loader = _FAST_SAFE_LOADER  # the same reading, in C where libyaml is built in
     try:
-        return yaml.load(text, Loader=loader)  # a SafeLoader: no arbitrary objects
+        return yaml.load(text, Loader=fast_loader(loader))  # a SafeLoader: no arbitrary objects
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        pass
+    try:
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -70,14 +70,15 @@ class Extractor:
             self._nlp = load_pipeline(self.options.pipeline)
         return self._nlp
 
-    def with_lexicons(self, extra: Sequence[Path]) -> Extractor:
-        """An extractor in this process that also reads ``extra`` lexicons. It takes over
-        this one's pipeline when it is loaded (the base model is not loaded again), and
-        this one loads its own when next used."""
+    def with_lexicons(self, extra: Sequence[Path], n_process: int = 1) -> Extractor:
+        """An extractor that also reads ``extra`` lexicons, in this process or in
+        ``n_process`` processes forked from it. It takes over this one's pipeline when it
+        is loaded (the base model is not loaded again), and this one loads its own when
+        next used."""
         pipeline = replace(
             self.options.pipeline, lexicons=(*self.options.pipeline.lexicons, *extra)
         )
-        other = Extractor(replace(self.options, pipeline=pipeline, n_process=1))
+        other = Extractor(replace(self.options, pipeline=pipeline, n_process=n_process))
         if self._nlp is not None:
             other._nlp = with_lexicons(self._nlp, pipeline)
             self._nlp = None
@@ -95,7 +96,7 @@ class Extractor:
         if executor is None and self.options.n_process > 1:
             from extract.executors.local import LocalProcesses
 
-            with LocalProcesses(self.options, self.options.n_process) as processes:
+            with LocalProcesses(self.options, self.options.n_process, self) as processes:
                 yield from self.extract(documents, on_done, processes)
             return
         if executor is None:

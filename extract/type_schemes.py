@@ -34,6 +34,7 @@ class EntityType:
     exclusive: bool = False  # only one entity of this type holds at a time (administrations)
     schema_org: str | None = None  # the schema.org class name the graph types it with
     scored_as: tuple[str, ...] = ()  # other names references give its coarse type ("company")
+    described_by: tuple[str, ...] = ()  # nouns that, set beside an unknown name, give it this type
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ def read_entity_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Ent
         exclusive=_flag(fields, "exclusive", type_id, path),
         schema_org=str(schema_org).removeprefix("schema:") if schema_org else None,
         scored_as=_words(fields.get("scored_as"), "scored_as", type_id, path),
+        described_by=tuple(
+            w.lower() for w in _words(fields.get("described_by"), "described_by", type_id, path)
+        ),
     )
 
 

@@ -19,9 +19,11 @@ from datetime import date
 from pathlib import Path
 
 from extract.corpus import Notice, ReadOptions, Skipped, load_boilerplate, read_corpus
-from extract.entities.recurring import lexicon_text, missed_names, recurring_names
+from extract.entities import load_entity_lexicon
+from extract.entities.recurring import PARTY_TYPES, lexicon_text, missed_names, recurring_names
 from extract.errors import NothingToBuildError, OptionError
 from extract.executors import EXECUTORS, ExecutorOptions, StartingWorkers
+from extract.executors.local import forks
 from extract.nlp import PipelineOptions, resolve_model
 from extract.pipeline import ExtractOptions, Extractor
 from extract.records import Document, DocumentRecords
@@ -177,11 +179,11 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
     fingerprint = pipeline_fingerprint(options)  # first: an unknown model stops the build here
     previous = output.previous(RECORDS_FILE)
     reuse = options.reuse_records and previous is not None and previous.is_file()
-    # With no records to reuse every document is extracted: the workers start now and
-    # load the pipeline while the corpus is read.
-    workers = None if reuse else _start_workers(options)
     # extracts in this process when no workers do (its pipeline then serves the names too)
     extractor = Extractor(_extract_options(options))
+    # With no records to reuse every document is extracted: the workers start now (forked
+    # with this process's pipeline, or loading theirs while the corpus is read).
+    workers = None if reuse else _start_workers(options, extractor)
     try:
         fresh, cached, documents = _read_and_extract(
             options, report, output, (previous, fingerprint), (workers, extractor), notify
@@ -191,7 +193,7 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
             workers.close()
     report.extracted = len(fresh)
     all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
-    all_records = _with_recurring_names(extractor, all_records, report, notify)
+    all_records = _with_recurring_names(extractor, all_records, report, notify, options)
 
     graph_options = GraphOptions(
         base=options.base_iri, lexicons=tuple(options.lexicons), threshold=options.threshold
@@ -220,14 +222,14 @@ def _extract_options(options: BuildOptions) -> ExtractOptions:
     )
 
 
-def _start_workers(options: BuildOptions) -> StartingWorkers:
+def _start_workers(options: BuildOptions, extractor: Extractor) -> StartingWorkers:
     executor = ExecutorOptions(
         kind=options.executor,
         workers=options.n_process,
         scheduler=options.scheduler,
         connect_timeout=options.connect_timeout,
     )
-    return StartingWorkers(executor, _extract_options(options))
+    return StartingWorkers(executor, _extract_options(options), extractor)
 
 
 def _read_and_extract(
@@ -260,7 +262,7 @@ def _read_and_extract(
     if not todo:
         return {}, cached, documents
     workers, extractor = extraction
-    started = workers or _start_workers(options)
+    started = workers or _start_workers(options, extractor)
     try:
         return _extracted(extractor, todo, started, notify), cached, documents
     finally:
@@ -295,10 +297,14 @@ def _with_recurring_names(
     records: list[DocumentRecords],
     report: BuildReport,
     notify: Progress,
+    options: BuildOptions,
 ) -> list[DocumentRecords]:
     """The records again, the documents that give a party other documents found (and they
-    did not) extracted once more knowing its name (extract/entities/recurring.py)."""
-    names = recurring_names(records)
+    did not) extracted once more knowing its name (extract/entities/recurring.py): in
+    processes forked from this one where the build extracts on local processes (the names'
+    lexicon is a file of this machine), else here."""
+    described = load_entity_lexicon(options.lexicons).described
+    names = recurring_names(records, PARTY_TYPES | set(described.values()))
     missing = {r.document.id: m for r in records if (m := missed_names(r, names))}
     if not missing:
         return records
@@ -309,7 +315,8 @@ def _with_recurring_names(
         lexicon = Path(folder) / "corpus-names.yaml"
         lexicon.write_text(lexicon_text(known), encoding="utf-8")
         counted = _counter(notify, "names", len(todo))
-        named = extractor.with_lexicons([lexicon])
+        local = options.executor == "local" and forks()
+        named = extractor.with_lexicons([lexicon], options.n_process if local else 1)
         again = {r.document.id: r for r in named.extract(todo, counted)}
     return [again.get(r.document.id, r) for r in records]
 

@@ -30,6 +30,8 @@ from typing import Any
 
 import yaml
 
+from ptkg.cli.common import worker_count
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_STORIES = REPO.parent / "shared" / "dev-stories"
 DEFAULT_TEXTS = Path(os.environ.get("PTKG_DEV_STORIES", Path.home() / ".cache/ptkg-dev-stories"))
@@ -75,14 +77,15 @@ def story_manifest(story_dir: Path, texts: Path, out: Path) -> Path:
     return manifest
 
 
-def run_story(name: str, manifest: Path, gold: Path, out: Path, full: bool) -> Row:
+def run_story(name: str, manifest: Path, gold: Path, out: Path, full: bool, processes: int) -> Row:
     from kg.store import GraphStore
     from ptkg.build import BuildOptions, build
     from ptkg.evaluate import evaluate_store, load_reference
     from queries.export import export_events
 
     started = time.perf_counter()
-    report = build(BuildOptions(corpus=manifest, out=out, reuse_records=not full))
+    options = BuildOptions(corpus=manifest, out=out, reuse_records=not full, n_process=processes)
+    report = build(options)
     seconds = time.perf_counter() - started
     store = GraphStore.open_existing(report.store)
     try:
@@ -136,6 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=None, help="where builds go (default: temp)")
     parser.add_argument("--full", action="store_true", help="extract again, ignore caches")
+    parser.add_argument(
+        "--processes",
+        "-j",
+        type=worker_count,
+        default="auto",
+        help="extraction processes of each build, as `ptkg build -j` (default: auto)",
+    )
     parser.add_argument("--details", action="store_true", help="print what went wrong")
     parser.add_argument("--json", type=Path, default=None, help="also write the scores as JSON")
     args = parser.parse_args(argv)
@@ -175,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs.append((written.name, written / "manifest.yaml", written / "gold.yaml"))
     rows = []
     for name, manifest, gold in jobs:
-        rows.append(run_story(name, manifest, gold, out / name, args.full))
+        rows.append(run_story(name, manifest, gold, out / name, args.full, args.processes))
         if args.details:
             print(f"== {name}\n{format_scores(rows[-1].scores)}\n")
     print(format_table(rows))

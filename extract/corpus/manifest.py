@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from extract.datafiles import load_yaml
+from extract.datafiles import fast_loader, load_yaml
 from extract.dates import parse_partial_date
 from extract.errors import DataFileError, ManifestError
 from extract.records import DateRange
@@ -119,9 +119,11 @@ def _yaml_rows(path: Path) -> tuple[list[tuple[int | None, dict[str, Any]]], dic
 
 def _yaml_item_lines(path: Path) -> list[int]:
     """Line numbers of the items of the top-level 'documents' sequence, for messages."""
-    import yaml
-
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=fast_loader(_ManifestLoader))
+    except yaml.YAMLError:  # libyaml is stricter than the reader that took the manifest
+        node = yaml.compose(text, Loader=_ManifestLoader)
     if not isinstance(node, yaml.MappingNode):
         return []
     for key, value in node.value:

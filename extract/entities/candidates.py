@@ -9,7 +9,7 @@ after a title, a model's core name, hyphenated names). The component
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -384,6 +384,40 @@ def _described_owner(noun: Token, chosen: list[Candidate], owners: Set[str]) -> 
         if cand.end <= noun.i and cand.type in owners and word in cand.name.lower().split():
             return cand
     return None
+
+
+def described_names_pass(
+    doc: Doc, chosen: list[Candidate], described: Mapping[str, str], company: str
+) -> list[Candidate]:
+    """ "Portugal's data protection authority, the CNPD", "the CNPD, the country's
+    regulator", "privacy watchdog CNPD": a name NER only took for an organization (the
+    ``company`` type) is the body the noun set beside it describes (``described``: noun ->
+    type, entity_types.yaml ``described_by``), wherever the document names it. A noun
+    that is itself part of a name ("the Federal Trade Commission, a US agency") tells
+    nothing of another name."""
+    covering = {i: c for c in chosen for i in range(c.start, c.end)}
+    retyped: dict[str, str] = {}
+    for cand in chosen:
+        if cand.type != company or cand.source != "ner":
+            continue
+        head = head_token(doc[cand.start : cand.end])
+        beside = [t for t in head.children if t.dep_ == "appos"]
+        if head.dep_ == "appos":
+            beside.append(head.head)
+        beside += [t for t in head.lefts if t.dep_ == "compound" and t.i < cand.start]
+        for noun in beside:
+            kind = described.get(noun.lemma_.lower())
+            if kind is not None and noun.pos_ == "NOUN" and noun.i not in covering:
+                retyped.setdefault(cand.name, kind)
+    if not retyped:
+        return chosen
+    # found by a rule now: across documents the description outweighs the tagger's guess
+    return [
+        replace(c, type=retyped[c.name], source="pattern", rule="described")
+        if c.name in retyped and c.type == company and c.source == "ner"
+        else c
+        for c in chosen
+    ]
 
 
 def coordination_pass(

@@ -37,6 +37,7 @@ from extract.entities.candidates import (
     candidate_starting_near,
     coordination_pass,
     core_of,
+    described_names_pass,
     expand,
     glued_number,
     hyphenated_name,
@@ -227,6 +228,9 @@ class EntityRecogniser:
         chosen = [c for c in chosen if c.type != BLOCKED]
         chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
         chosen = abbreviations_pass(doc, chosen)
+        chosen = described_names_pass(
+            doc, chosen, self.lexicon.described, self.lexicon.company_type
+        )
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
         chosen = repeated_names_pass(
             doc, chosen, self._spread_types, self.lexicon.company_type, self.company_endings

@@ -171,6 +171,11 @@ class EntityLexicon:
         return frozenset(t for t in self.governing if not self.types[t].whole_government)
 
     @cached_property
+    def described(self) -> Mapping[str, str]:
+        """Nouns that tell the type of a name set beside them -> that type."""
+        return {word: type_id for type_id, t in self.types.items() for word in t.described_by}
+
+    @cached_property
     def company_type(self) -> str:
         """The type of companies (the first whose actor kind is ``company``)."""
         for type_id, entity_type in self.types.items():

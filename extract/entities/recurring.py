@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 
 import yaml
 
@@ -29,13 +29,16 @@ CORPUS_PREFIX = "corpus_"
 _NAME = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*")
 
 
-def recurring_names(records: Iterable[DocumentRecords]) -> dict[str, str]:
-    """Name -> entity type, for the parties found in ``MIN_DOCUMENTS`` documents or more,
-    by a pattern at least once (the tagger alone takes "Trump" or "Court" for a company
-    too often), and that most mentions of the name take for a party."""
+def recurring_names(
+    records: Iterable[DocumentRecords], kinds: Set[str] = PARTY_TYPES
+) -> dict[str, str]:
+    """Name -> entity type, for the parties (of ``kinds``: companies, products, models, and
+    the bodies a text's description types) found in ``MIN_DOCUMENTS`` documents or more, by
+    a rule at least once (the tagger alone takes "Trump" or "Court" for a company too
+    often), with the type the rules give it most (else the tagger's)."""
     documents: dict[str, set[str]] = defaultdict(set)
     types: dict[str, Counter[str]] = defaultdict(Counter)
-    patterned: set[str] = set()
+    ruled: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
         for mention in record.entities:
             name = mention.span.text
@@ -43,29 +46,37 @@ def recurring_names(records: Iterable[DocumentRecords]) -> dict[str, str]:
             known = mention.source == "gazetteer" and not (mention.gazetteer_id or "").startswith(
                 CORPUS_PREFIX
             )
-            if known or mention.type not in PARTY_TYPES:
+            if known or mention.type not in kinds:
                 continue  # the packaged gazetteer's names every document knows already
             if len(name) < 3 or not _NAME.fullmatch(name):
                 continue
             documents[name].add(record.document.id)
             if mention.source != "ner":
-                patterned.add(name)
+                ruled[name][mention.type] += 1
     found: dict[str, str] = {}
     for name, where in sorted(documents.items()):
-        kind = types[name].most_common(1)[0][0]
-        if len(where) >= MIN_DOCUMENTS and name in patterned and kind in PARTY_TYPES:
+        kind = (ruled[name] or types[name]).most_common(1)[0][0]
+        if len(where) >= MIN_DOCUMENTS and ruled[name] and kind in kinds:
             found[name] = kind
     return found
 
 
 def missed_names(record: DocumentRecords, names: Mapping[str, str]) -> list[str]:
-    """The names of ``names`` that the document's text gives where no mention was found."""
+    """The names of ``names`` that the document's text gives where no mention was found,
+    or where only the tagger found it and took it for another type ("the CNPD said", in an
+    article that never tells what the CNPD is)."""
     text = record.document.text
     covered = [(m.span.start, m.span.end) for m in record.entities]
+    guessed = {m.span.text for m in record.entities if m.source == "ner" and names.get(m.span.text)}
     missed = []
-    for name in names:
+    for name, kind in names.items():
+        mistyped = name in guessed and all(
+            m.type != kind for m in record.entities if m.span.text == name
+        )
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(start < found.end() and found.start() < end for start, end in covered):
+            if mistyped or not any(
+                start < found.end() and found.start() < end for start, end in covered
+            ):
                 missed.append(name)
                 break
     return missed

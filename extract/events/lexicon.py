@@ -376,7 +376,19 @@ class _Merged:
                 )
             for word in _lower_set(words, path, f"actor_words.{kind}"):
                 self.actor_words[word] = str(kind)
+        seen: dict[str, int] = {}
         for number, entry in enumerate(_entries(data.get("triggers"), path, "triggers"), 1):
+            rule_id = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(rule_id, str) and rule_id in seen:
+                # another file's rule of a known id replaces it; within one file the second
+                # would silently take the first's place
+                raise DataFileError(
+                    path,
+                    f"triggers entry {number}: id {rule_id!r} is also entry {seen[rule_id]}",
+                    fix="give each rule of a file an id of its own",
+                )
+            if isinstance(rule_id, str):
+                seen[rule_id] = number
             self._rule(path, number, entry)
         for verb, role in _mapping(data.get("light_verbs"), path, "light_verbs").items():
             if role not in ("agent", "affected"):

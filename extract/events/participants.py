@@ -254,6 +254,17 @@ class DocEntities:
             if named:
                 told = max(named.values(), key=lambda m: (len(m), max(s for s, _ in m)))
                 return max(told, key=lambda m: m[0])[1]
+        # else, as a headline or a lead does ("Portugal's privacy regulator orders ..."
+        # before "the CNPD said"), the one body of that type the text names after it
+        for wanted in types:
+            later = {
+                m.name: m
+                for number, m in enumerate(self.mentions)
+                if number < len(self.starts) and self.starts[number] > token.i
+                if m.type == wanted
+            }
+            if later:
+                return next(iter(later.values())) if len(later) == 1 else None
         return None
 
     def token_mention_start(self, mention: EntityMention) -> int:

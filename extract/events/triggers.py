@@ -634,7 +634,7 @@ class TriggerFinder:
             if trigger.rule.with_role is not None:  # "a settlement with Corvex"
                 for obj in preposition_objects(head, "with"):
                     add(agents if trigger.rule.with_role == "agent" else affected, obj)
-            for prep in ("against", "to", "on", "for"):
+            for prep in ("against", "to", "on", "for", "into"):  # "an investigation into X"
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
                     # "a ban on sales of phones made by Corvex": the maker of what it is on

@@ -3,13 +3,15 @@
 Reads: batches of ``Document`` records. Adds: their ``DocumentRecords``, batch by batch as
 workers finish them. Every worker loads the pipeline once, when it starts, and keeps it
 for every batch it is given; ``extract.pipeline.Extractor`` puts the batches back in input
-order. One process with no executor at all stays the default.
+order. A build uses as many local processes as the machine has CPUs unless told; the
+library's default stays one process with no executor at all.
 """
 
 from extract.executors.base import (
     EXECUTORS,
     Executor,
     ExecutorOptions,
+    default_workers,
     dispatch_size,
     in_input_order,
     start_executor,
@@ -21,6 +23,7 @@ __all__ = [
     "Executor",
     "ExecutorOptions",
     "StartingWorkers",
+    "default_workers",
     "dispatch_size",
     "in_input_order",
     "start_executor",

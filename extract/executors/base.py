@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from extract.errors import OptionError
 
 if TYPE_CHECKING:
-    from extract.pipeline import ExtractOptions
+    from extract.pipeline import ExtractOptions, Extractor
     from extract.records import Document, DocumentRecords
 
 # "local": worker processes forked on this machine; "dask": a Dask cluster, local or not.
@@ -20,7 +21,20 @@ EXECUTORS = ("local", "dask")
 # last ones to finish are then short, and two workers end close together on a small corpus.
 BATCHES_PER_WORKER = 4
 
+# Workers a build starts when not told how many: the CPUs this process may run on, at most
+# this many (each forked worker comes to hold a copy of much of the pipeline it inherits).
+MAX_DEFAULT_WORKERS = 4
+
 T = TypeVar("T")
+
+
+def default_workers() -> int:
+    """Worker processes for this machine: its usable CPUs, 1 to ``MAX_DEFAULT_WORKERS``."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not offered on this system
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_DEFAULT_WORKERS))
 
 
 @dataclass(frozen=True)
@@ -46,9 +60,12 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def start_executor(options: ExecutorOptions, extract: ExtractOptions) -> Executor | None:
+def start_executor(
+    options: ExecutorOptions, extract: ExtractOptions, loaded: Extractor | None = None
+) -> Executor | None:
     """Start the workers (they load the pipeline at once, in the background where they
-    can); None when extraction runs in this process."""
+    can; local processes forked from this one inherit ``loaded``'s, an extractor with the
+    options ``extract``); None when extraction runs in this process."""
     if options.kind == "dask":
         import importlib.util
 
@@ -67,7 +84,7 @@ def start_executor(options: ExecutorOptions, extract: ExtractOptions) -> Executo
         return None
     from extract.executors.local import LocalProcesses
 
-    return LocalProcesses(extract, options.workers)
+    return LocalProcesses(extract, options.workers, loaded)
 
 
 def dispatch_size(documents: int, batch_size: int, workers: int) -> int:

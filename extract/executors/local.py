@@ -1,8 +1,10 @@
-"""Worker processes of this machine, started once and kept: each loads the pipeline when it
-starts (while the parent goes on reading the corpus) and keeps it for every batch.
+"""Worker processes of this machine, started once and kept for every batch.
 
 Forked where the system can (Linux): a worker starts in milliseconds, with the modules the
-parent already imported; elsewhere spawned.
+parent already imported and, when the parent hands over its loaded extractor, with its
+pipeline too (loading one takes seconds: forked from a loaded parent, no worker loads its
+own). Elsewhere spawned: each worker loads the pipeline when it starts, while the parent
+goes on reading the corpus.
 """
 
 from __future__ import annotations
@@ -20,14 +22,27 @@ if TYPE_CHECKING:
     from extract.records import Document, DocumentRecords
 
 
+def forks() -> bool:
+    """Whether workers are forked here, and so start with the parent's loaded pipeline."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 class LocalProcesses:
-    def __init__(self, options: ExtractOptions, workers: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    """``workers`` processes extracting with ``options``; ``loaded``, an extractor of this
+    process with those options, is loaded now and inherited where workers are forked."""
+
+    def __init__(
+        self, options: ExtractOptions, workers: int, loaded: Extractor | None = None
+    ) -> None:
+        context = multiprocessing.get_context("fork" if forks() else "spawn")
         self._workers = workers
-        self._pool: Pool | None = context.Pool(
-            workers, initializer=_init_worker, initargs=(options,)
-        )
+        if loaded is not None and context.get_start_method() == "fork":
+            loaded.nlp  # noqa: B018  (loaded once, here: every worker forked inherits it)
+            self._pool: Pool | None = context.Pool(
+                workers, initializer=_adopt_worker, initargs=(loaded,)
+            )
+        else:
+            self._pool = context.Pool(workers, initializer=_init_worker, initargs=(options,))
 
     @property
     def workers(self) -> int:
@@ -69,6 +84,11 @@ def _init_worker(options: ExtractOptions) -> None:
         # Raised with the first batch, so the parent reports it; an initializer that
         # raises would only make the pool start the worker again, for ever.
         _WORKER = error
+
+
+def _adopt_worker(extractor: Extractor) -> None:
+    global _WORKER
+    _WORKER = extractor
 
 
 def _worker_batch(item: tuple[int, list[Document]]) -> tuple[int, list[DocumentRecords]]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from extract.executors.base import Executor, ExecutorOptions, start_executor
 
 if TYPE_CHECKING:
-    from extract.pipeline import ExtractOptions
+    from extract.pipeline import ExtractOptions, Extractor
 
 
 class StartingWorkers:
@@ -17,18 +17,22 @@ class StartingWorkers:
     fork from another thread could copy a lock some import holds); a Dask cluster, which
     takes seconds to start, is started in a thread of its own."""
 
-    def __init__(self, options: ExecutorOptions, extract: ExtractOptions) -> None:
+    def __init__(
+        self, options: ExecutorOptions, extract: ExtractOptions, loaded: Extractor | None = None
+    ) -> None:
         self._future: Future[Executor | None] = Future()
         if options.kind == "dask":
             threading.Thread(
                 target=self._start, args=(options, extract), name="ptkg-workers", daemon=True
             ).start()
         else:
-            self._start(options, extract)
+            self._start(options, extract, loaded)
 
-    def _start(self, options: ExecutorOptions, extract: ExtractOptions) -> None:
+    def _start(
+        self, options: ExecutorOptions, extract: ExtractOptions, loaded: Extractor | None = None
+    ) -> None:
         try:
-            self._future.set_result(start_executor(options, extract))
+            self._future.set_result(start_executor(options, extract, loaded))
         except BaseException as error:
             self._future.set_exception(error)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extract.records import DateRange
 from extract.temporal.calendar import add_days, easter_sunday, months_range, season_range
@@ -67,13 +68,9 @@ class Position:
         assert self.weekday is not None
         return DateRange.day(add_days(monday, self.weekday - 1))
 
-    def around(self, t: date) -> list[DateRange]:
+    def around(self, t: date) -> tuple[DateRange, ...]:
         """Occurrences near ``t``, in order, enough for every seek direction."""
-        if self.weekly:
-            return [self.in_week(add_days(t, 7 * k)) for k in (-2, -1, 0, 1, 2)]
-        # Eight years each way covers February 29.
-        found = (self.in_year(t.year + k) for k in range(-8, 9))
-        return [r for r in found if r is not None]
+        return _around(self, t)
 
     def underspecified(self) -> str:
         if self.easter is not None:
@@ -93,3 +90,14 @@ class Position:
         if self.weekend:
             return "XXXX-WXX-WE"
         return f"XXXX-WXX-{self.weekday}"
+
+
+# Reconciliation re-reads a corpus's year-less dates against many candidate years: the
+# same position around the same day is asked for thousands of times.
+@lru_cache(maxsize=8192)
+def _around(position: Position, t: date) -> tuple[DateRange, ...]:
+    if position.weekly:
+        return tuple(position.in_week(add_days(t, 7 * k)) for k in (-2, -1, 0, 1, 2))
+    # Eight years each way covers February 29.
+    found = (position.in_year(t.year + k) for k in range(-8, 9))
+    return tuple(r for r in found if r is not None)

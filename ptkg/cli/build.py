@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.executors import EXECUTORS
+from extract.executors.base import MAX_DEFAULT_WORKERS
 from kg.reconcile import Threshold
 from kg.reconcile.support import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_SOURCES
 from ptkg.build import BuildOptions, build
@@ -20,6 +21,7 @@ from ptkg.cli.common import (
     positive_int,
     positive_seconds,
     progress_bars,
+    worker_count,
 )
 
 
@@ -36,9 +38,10 @@ def register(commands: Any) -> None:
         "The build is written into a folder of its own (OUT/.ptkg) and put in place in one\n"
         "step at the end: nothing under OUT changes unless the whole build succeeds, and a\n"
         "second build into the same OUT is refused while one runs.\n"
-        "Extraction runs in one process, in --processes worker processes, or on a Dask\n"
-        "cluster (--executor dask, --scheduler); the workers load the pipeline once and\n"
-        "keep it, and the records are the same as one process gives.",
+        "Extraction runs in worker processes of this machine (one per CPU unless\n"
+        "--processes says), in this one (-j 1), or on a Dask cluster (--executor dask,\n"
+        "--scheduler); the workers load the pipeline once and keep it, and the records are\n"
+        "the same as one process gives.",
         "ptkg build corpus/manifest.yaml --out out --nquads\n"
         "  ptkg build corpus/manifest.yaml -j 2 --executor dask\n"
         "  ptkg build corpus/manifest.yaml --executor dask --scheduler tcp://scheduler.example.org:8786",
@@ -76,10 +79,11 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--processes",
         "-j",
-        type=positive_int,
-        default=1,
+        type=worker_count,
+        default="auto",
         help="NLP worker processes: of this machine, or of the local Dask cluster "
-        "(--executor dask without --scheduler)",
+        "(--executor dask without --scheduler); auto: one per CPU, at most "
+        f"{MAX_DEFAULT_WORKERS}. Forked workers share the pipeline this process loaded",
     )
     parser.add_argument(
         "--executor",

@@ -96,6 +96,20 @@ def positive_int(text: str) -> int:
     return value
 
 
+def worker_count(text: str) -> int:
+    """An argparse type: a number of worker processes, or ``auto`` (this machine's CPUs)."""
+    if text.strip().lower() == "auto":
+        from extract.executors import default_workers
+
+        return default_workers()
+    try:
+        return positive_int(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of 1 or more, nor auto"
+        ) from None
+
+
 def positive_seconds(text: str) -> float:
     """An argparse type: a number of seconds, more than 0."""
     try:

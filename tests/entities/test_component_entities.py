@@ -642,3 +642,20 @@ def test_component_a_capital_that_opens_a_sentence_names_nothing(entities: Entit
     )
     assert not [m for m in found if m.span.text == "Telecom"]
     assert [m.name for m in found if m.span.text == "Kenya"] == ["Kenya", "Kenya"]
+
+
+def test_component_a_name_set_beside_a_noun_of_a_body_is_that_body(entities: Entities) -> None:
+    found = entities(
+        "Norway's data protection authority, the NDPA, on Monday ordered Velkor Robotics to "
+        "stop selling its drones. The NDPA said the order would stay. The ODSK, the "
+        "country's privacy watchdog, agreed."
+    )
+    # the apposition tells what the tagger's organization is, wherever the text names it
+    assert [m.type for m in found if m.span.text == "NDPA"] == ["government_agency"] * 2
+    assert by_text(found, "ODSK").type == "government_agency"
+    assert by_text(found, "Velkor Robotics").type == "organization"
+
+
+def test_component_a_company_beside_a_noun_of_no_body_stays_a_company(entities: Entities) -> None:
+    found = entities("Velkor Robotics, the Oslo drone maker, sued the ministry on Monday.")
+    assert by_text(found, "Velkor Robotics").type == "organization"

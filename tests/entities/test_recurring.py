@@ -56,3 +56,18 @@ def test_the_lexicon_of_recurring_names_is_a_gazetteer_matching_as_written(tmp_p
     assert entry["case_sensitive"] is True
     lexicon = load_entity_lexicon([path])
     assert lexicon.entry(entry["id"]).name == "Zimble"
+
+
+def test_a_body_one_document_describes_is_that_body_where_another_only_names_it() -> None:
+    records = _records(
+        [
+            "Norway's data protection authority, the NDPA, ordered Velkor Robotics to stop "
+            "selling its drones on Friday.",
+            "The NDPA said on Monday that the order would stay.",
+        ]
+    )
+    assert recurring_names(records) == {}  # bodies are no parties unless asked for
+    names = recurring_names(records, {"organization", "government_agency"})
+    assert names["NDPA"] == "government_agency"
+    # the second document's tagger took it for a company: it is read again knowing it
+    assert [missed_names(r, names) for r in records] == [[], ["NDPA"]]

@@ -1297,3 +1297,37 @@ def test_other_a_measure_that_prevents_a_supplier_from_selling_is_on_the_buyer(r
     result = run("The new restrictions prevent Samsung from selling semiconductors to Korvo.")
     (restriction,) = result.of_type("export_restriction")
     assert result.names(restriction.affected) == {"Korvo"}
+
+
+def test_other_a_description_before_any_name_is_the_one_body_named_after_it(run: Run) -> None:
+    """A headline or a lead describes a body the text names only later ("The regulator
+    fined ..." before "The ODSK, Norway's data protection authority, said"): that body,
+    when the text names one of its kind; no one when it names two."""
+    result = run(
+        "The regulator fined Velkor Robotics on Friday. The ODSK, Norway's data protection "
+        "authority, said the company had ignored its orders."
+    )
+    assert result.names(result.by_trigger("fined").agents) == {"ODSK"}
+    result = run(
+        "The regulator fined Velkor Robotics on Friday. The ODSK, Norway's data protection "
+        "authority, and the SDPI, Sweden's privacy watchdog, said the company had ignored "
+        "their orders."
+    )
+    assert not result.by_trigger("fined").agents
+
+
+def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
+    result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
+    (demand,) = result.of_type("demand")
+    assert result.names(demand.agents) == {"ODSK"}
+    assert result.names(demand.affected) == {"Velkor Robotics"}
+
+
+def test_other_an_investigation_opened_into_a_company(run: Run) -> None:
+    result = run(
+        "The ODSK, Norway's data protection authority, opened an investigation into Velkor "
+        "Robotics on Monday."
+    )
+    (probe,) = result.of_type("investigation")
+    assert result.names(probe.agents) == {"ODSK"}
+    assert result.names(probe.affected) == {"Velkor Robotics"}

@@ -51,6 +51,13 @@ def test_lexicon_user_file_adds_a_type_and_its_trigger(tmp_path: Path) -> None:
             None,
         ),
         ("populations:\n  p: {patterns: [[{LOWER: {IN: [no, yes]}}]]}\n", "population 'p'", None),
+        # a second rule of one id in one file would silently replace the first
+        (
+            "triggers:\n  - {id: x, type: lawsuit, lemmas: [sue]}\n"
+            "  - {id: x, type: lawsuit, lemmas: [appeal]}\n",
+            "'x' is also entry 1",
+            None,
+        ),
         # checked on the merged scheme, which does not keep the file of each type
         ("event_types:\n  - {id: y, coarse: nowhere}\n", "'nowhere'", "event_types.yaml"),
         (

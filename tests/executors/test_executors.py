@@ -5,13 +5,22 @@ raised, not retried for ever."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import pickle
 from pathlib import Path
 
 import pytest
 
 from extract.errors import InputError, OptionError, PipelineError
-from extract.executors import ExecutorOptions, dispatch_size, in_input_order, start_executor
+from extract.executors import (
+    ExecutorOptions,
+    default_workers,
+    dispatch_size,
+    in_input_order,
+    start_executor,
+)
+from extract.executors.base import MAX_DEFAULT_WORKERS
 from extract.executors.local import LocalProcesses
 from extract.nlp import PipelineOptions
 from extract.pipeline import ExtractOptions, Extractor
@@ -94,3 +103,24 @@ def test_executors_a_pipeline_a_worker_cannot_load_is_raised(
         list(Extractor(options).extract(corpus_documents[:2], None, processes))
     assert raised.value.code == "E401"
     assert str(tmp_path) in str(raised.value)
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are spawned here"
+)
+def test_executors_forked_workers_inherit_the_loaded_pipeline(
+    tmp_path: Path, corpus_documents: list[Document], corpus_records: list[DocumentRecords]
+) -> None:
+    # The options name a directory that is no pipeline: a worker that loaded its own would
+    # fail (as in the test above). Handed this process's loaded extractor, none loads.
+    loaded = Extractor(ExtractOptions(batch_size=16))
+    unloadable = ExtractOptions(pipeline=PipelineOptions(model=str(tmp_path)), batch_size=16)
+    with LocalProcesses(unloadable, 2, loaded) as processes:
+        records = list(Extractor(unloadable).extract(corpus_documents, None, processes))
+    assert _serialised(records) == _serialised(corpus_records)
+
+
+def test_executors_default_workers_are_the_usable_cpus_within_bounds() -> None:
+    workers = default_workers()
+    assert 1 <= workers <= MAX_DEFAULT_WORKERS
+    assert workers == min(len(os.sched_getaffinity(0)), MAX_DEFAULT_WORKERS)

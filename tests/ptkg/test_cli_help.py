@@ -65,3 +65,15 @@ def test_cli_help_readme_exit_codes_are_the_table_of_the_code() -> None:
     assert exit_codes_markdown() in readme
     table = readme.split("| code | when |", 1)[1].split("\n\n", 1)[0]
     assert len(re.findall(r"^\| \d+ \|", table, re.M)) == len(EXIT_CODES)  # no extra rows
+
+
+@pytest.mark.parametrize(
+    ("given", "workers"), [([], None), (["-j", "auto"], None), (["-j", "3"], 3)]
+)
+def test_cli_build_processes_default_to_the_machines_cpus(
+    given: list[str], workers: int | None
+) -> None:
+    from extract.executors import default_workers
+
+    args = build_parser().parse_args(["build", "corpus", *given])
+    assert args.processes == (workers or default_workers())

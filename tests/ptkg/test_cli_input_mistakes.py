@@ -138,7 +138,11 @@ def test_cli_base_iri_with_a_space_is_refused(ptkg: Cli, tmp_path: Path) -> None
         # refused by argparse, before any code of ptkg runs: its own message
         ("--batch-size", "0", "argument --batch-size: '0' is not a whole number of 1 or more"),
         ("--batch-size", "-1", "argument --batch-size: '-1' is not a whole number of 1 or more"),
-        ("--processes", "0", "argument --processes/-j: '0' is not a whole number of 1 or more"),
+        (
+            "--processes",
+            "0",
+            "argument --processes/-j: '0' is not a whole number of 1 or more, nor auto",
+        ),
         ("--collected", "2026-02-30", "'2026-02-30' is not a day: write YYYY-MM-DD"),
         # refused by the library: the error's code and the value given
         ("--model", "../../no-such-model", "error[E401] spaCy pipeline '../../no-such-model'"),
