@@ -390,15 +390,22 @@ def described_names_pass(
     doc: Doc, chosen: list[Candidate], described: Mapping[str, str], company: str
 ) -> list[Candidate]:
     """ "Portugal's data protection authority, the CNPD", "the CNPD, the country's
-    regulator", "privacy watchdog CNPD": a name NER only took for an organization (the
-    ``company`` type) is the body the noun set beside it describes (``described``: noun ->
-    type, entity_types.yaml ``described_by``), wherever the document names it. A noun
-    that is itself part of a name ("the Federal Trade Commission, a US agency") tells
-    nothing of another name."""
+    regulator", "privacy watchdog CNPD", "the Capital Markets Authority": a name NER only
+    took for an organization (the ``company`` type) is the body the noun set beside it, or
+    ending it, describes (``described``: noun -> type, entity_types.yaml
+    ``described_by``), wherever the document names it. A noun that is itself part of
+    another name ("the Federal Trade Commission, a US agency") tells nothing of a name."""
     covering = {i: c for c in chosen for i in range(c.start, c.end)}
     retyped: dict[str, str] = {}
     for cand in chosen:
         if cand.type != company or cand.source != "ner":
+            continue
+        last = doc[cand.end - 1]
+        own = described.get(last.lower_) if cand.end - cand.start > 1 else None
+        if own is not None and last.is_title:
+            # "the Capital Markets Authority", "the High Court": a name ending in such a
+            # noun names that kind of body itself
+            retyped.setdefault(cand.name, own)
             continue
         head = head_token(doc[cand.start : cand.end])
         beside = [t for t in head.children if t.dep_ == "appos"]

@@ -177,7 +177,8 @@ class EventExtractor:
         announced_plans(drafts, self.lexicon, entities, placed)
         inherit_modality(drafts, self.lexicon.syntax.demonstratives)
         date_chronology_entries(drafts, placed)
-        occasions = lead_news(doc, drafts, skip, sentences, placed, dct)
+        after_words = self.lexicon.relations.after
+        occasions = lead_news(doc, drafts, skip, sentences, placed, dct, after_words)
         separate_news(drafts, self.lexicon.syntax.separate_news_words)
         the_document_itself(drafts)
         related = self._relations(doc, drafts, anchors, placed, sentences)

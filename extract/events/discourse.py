@@ -11,7 +11,7 @@ news, and so is what the rest of its paragraph tells when the lead names its own
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -120,6 +120,7 @@ def lead_news(
     sentences: Sentences,
     placed: Sequence[PlacedTimex],
     dct: DocumentDate | None,
+    after_words: Collection[str] = (),
 ) -> list[RelationFound]:
     """ "Commerce has revoked the licences of Corvex's suppliers, ..." opening an article:
     the lead tells the news, so an act its main clause asserts with no date of its own
@@ -127,7 +128,9 @@ def lead_news(
     before the article is the news too ("approved a ban Thursday"). Background lives in subordinate
     clauses ("two years after the ban ...") and later sentences, which keep no date. When
     the lead dates its act to a day, another act its paragraph "also" tells in the past
-    happened that day: returns those relations (the same day as the lead's act)."""
+    happened that day: returns those relations (the same day as the lead's act). What the
+    lead's news followed, told in its clause of ``after_words`` with no date of its own
+    ("was back on Tuesday, after the authority lifted the limitation"), is news too."""
     lead = _lead(doc, skip, sentences)
     if lead is None:
         return []
@@ -172,7 +175,31 @@ def lead_news(
                 continue
             cue = TextSpan(also.idx, also.idx + len(also), also.text)
             found.append(RelationFound(number, "after", occasion, (0, 0), None, cue))
+    _what_the_news_followed(drafts, lead, after_words)
     return found
+
+
+def _what_the_news_followed(
+    drafts: Sequence[Draft], lead: Span, after_words: Collection[str]
+) -> None:
+    """ "Quill was back on Tuesday, after the authority lifted the limitation": an act the
+    lead's news follows in a clause of its own, asserted in the past with no date, is the
+    news's cause, recent too (background keeps a date or says how long before: "after it
+    was listed in 2019", "two years after the agency listed it")."""
+    news = {
+        _telling_word(d).i for d in drafts if d.news and lead.start <= d.trigger.head.i < lead.end
+    }
+    for draft in drafts:
+        told = _telling_word(draft)
+        if draft.news or draft.timex is not None or not lead.start <= told.i < lead.end:
+            continue
+        if draft.modality != "asserted" or draft.tense != "past":
+            continue
+        marks = [c for c in told.children if c.dep_ == "mark" and c.lower_ in after_words]
+        # "two years after the agency added ...": an amount of time says how long before
+        measured = any(c.dep_ == "npadvmod" for t in (told, *marks) for c in t.children)
+        if told.dep_ == "advcl" and told.head.i in news and marks and not measured:
+            draft.news = True
 
 
 def _recent(placed: PlacedTimex, dct: DocumentDate | None) -> bool:

@@ -389,11 +389,15 @@ class RelationFinder:
                 None,
             )
             if lag_item is None:
+                # "a day after the authority ordered ...": the parser may hang the amount
+                # on the cue, or on the verb of the clause the cue opens (before the cue)
+                holders = [cue, *([cue.head] if cue.dep_ == "mark" else [])]
                 lag_item = next(
                     (
                         durations[c.i]
-                        for c in cue.children
-                        if c.dep_ == "npadvmod" and c.i in durations
+                        for holder in holders
+                        for c in holder.children
+                        if c.dep_ == "npadvmod" and c.i in durations and c.i < cue.i
                     ),
                     None,
                 )

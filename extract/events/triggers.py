@@ -173,14 +173,18 @@ class TriggerFinder:
                     continue
                 start = index - entry.head
                 end = start + len(entry.words)
-                if start < 0 or end > len(doc):
-                    continue
-                if any(
-                    doc[start + k].lower_ != word
-                    for k, word in enumerate(entry.words)
-                    if k != entry.head
+                if (
+                    start < 0
+                    or end > len(doc)
+                    or any(
+                        doc[start + k].lower_ != word
+                        for k, word in enumerate(entry.words)
+                        if k != entry.head
+                    )
                 ):
-                    continue
+                    if not _separated(token, entry.words, entry.head):
+                        continue
+                    start, end = index, index + 1  # "took the app offline": the verb
                 seen.add((rule.id, index))
                 out.append((rule, start, end, index))
         return out
@@ -871,3 +875,21 @@ def _drop_compound_parts(triggers: Iterable[Trigger]) -> list[Trigger]:
             continue
         out.append(trigger)
     return out
+
+
+# How a verb's own words may stand apart from it ("took the app offline", "shut it down").
+_SEPARABLE_DEPS = frozenset({"prt", "advmod", "oprd", "acomp", "dobj"})  # dobj: a misparse
+
+
+def _separated(verb: Token, words: Sequence[str], head: int) -> bool:
+    """A phrasal verb written with its object between ("took the app offline", "cut
+    Corvex off"): its first word is the verb, and each other word one of its own
+    particles or complements after it."""
+    if head != 0 or len(words) < 2 or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    after = {c.lower_ for c in verb.children if c.i > verb.i and c.dep_ in _SEPARABLE_DEPS}
+    # or hung on the object it follows ("taken its service offline" parsed as an offline
+    # service: English puts no adjective after its noun)
+    for obj in children(verb, "dobj"):
+        after |= {m.lower_ for m in obj.children if m.dep_ in ("amod", "advmod") and m.i > obj.i}
+    return all(word in after for word in words[1:])

@@ -170,7 +170,7 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
     if (
         mention.news
         and mention.date is None
-        and timex is None
+        and not dates_itself(timex)
         and dct.anchored
         and dct.range.days <= NEWS_DCT_DAYS
     ):
@@ -184,6 +184,15 @@ def first_window(mention: EventMention, timex: Timex | None, dct: DocumentDate) 
         if not reported.empty:
             window = reported
     return window
+
+
+def dates_itself(timex: Timex | None) -> bool:
+    """Whether a mention's time expression gives it a date: not only how long after
+    another event it came ("two months after Washington allowed it": a lag, anchored to
+    that event)."""
+    return timex is not None and not (
+        timex.type == "DURATION" and timex.anchor.startswith("event:")
+    )
 
 
 def _stamp(timex: Timex | None, dct: DocumentDate) -> bool:

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from extract.records import DateRange, DocumentDate, Precision
 from extract.temporal import narrow_anchor, resolve_range
-from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim
+from kg.reconcile.claims import NEWS_WITHIN_DAYS, Claim, dates_itself
 from kg.reconcile.events import CanonicalEvent
 from kg.reconcile.intervals import Window
 from kg.reconcile.vagueness import approximate, part_of, stretched, without_part
@@ -181,7 +181,7 @@ def _constraints(
                 timex_constraints.extend(_timex_constraints(index, claim, event))
             if claim.mention.tense != "future":
                 report_constraints.append(_reported_before_document(index, claim))
-            if claim.mention.news and claim.timex is None and claim.mention.date is None:
+            if claim.mention.news and not dates_itself(claim.timex) and claim.mention.date is None:
                 report_constraints.append(_news_of_document(index, claim))
             for relation in claim.mention.relations:
                 target = event_of_mention.get((claim.doc_id, relation.target))

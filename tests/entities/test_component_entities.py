@@ -659,3 +659,12 @@ def test_component_a_name_set_beside_a_noun_of_a_body_is_that_body(entities: Ent
 def test_component_a_company_beside_a_noun_of_no_body_stays_a_company(entities: Entities) -> None:
     found = entities("Velkor Robotics, the Oslo drone maker, sued the ministry on Monday.")
     assert by_text(found, "Velkor Robotics").type == "organization"
+
+
+def test_component_a_name_ending_in_a_noun_of_a_body_is_that_body(entities: Entities) -> None:
+    found = entities(
+        "The Consumer Protection Commission fined Velkor Robotics, and the Nordic Drone "
+        "Tribunal upheld the fine."
+    )
+    assert by_text(found, "Consumer Protection Commission").type == "government_agency"
+    assert by_text(found, "Nordic Drone Tribunal").type == "court"

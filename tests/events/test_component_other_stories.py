@@ -1331,3 +1331,38 @@ def test_other_an_investigation_opened_into_a_company(run: Run) -> None:
     (probe,) = result.of_type("investigation")
     assert result.names(probe.agents) == {"ODSK"}
     assert result.names(probe.affected) == {"Velkor Robotics"}
+
+
+def test_other_a_phrasal_verb_with_its_object_between(run: Run) -> None:
+    """ "has taken its Zeta 40 service offline": the verb's own word after its object."""
+    result = run("Kestrio Telecom has taken its Zeta 40 service offline for users in Norway.")
+    (taken,) = result.of_type("access_disable")
+    assert taken.trigger.text == "taken"
+    assert result.names(taken.agents) == {"Kestrio Telecom"}
+
+
+def test_other_what_the_lead_s_news_followed_is_news_too(run: Run) -> None:
+    """ "was back on Tuesday, after the regulator lifted the limitation": the lift the
+    news followed is recent; one the lead dates itself, or tells in a later sentence, is
+    background."""
+    result = run(
+        "The Zeta 40 service of Kestrio Telecom was available again in Norway on Tuesday, "
+        "after the country's regulator lifted the temporary limitation.\n\nThe regulator "
+        "had banned the service after Kestrio Telecom ignored its orders.",
+        timexes=[("Tuesday", "DATE", "2031-04-29")],
+    )
+    (lifted,) = result.of_type("full_lift")
+    assert lifted.news
+    assert not result.by_trigger("banned").news
+
+
+def test_other_notices_served_and_days_given_are_demands(run: Run) -> None:
+    result = run(
+        "Norway's Digital Markets Authority served show-cause notices on Velkor Robotics on "
+        "Tuesday. The regulator gave Velkor Robotics fourteen days to explain why it should "
+        "not be barred."
+    )
+    notices, days = result.of_type("demand")
+    assert result.names(notices.agents) == {"Digital Markets Authority"}
+    assert result.names(notices.affected) == {"Velkor Robotics"}
+    assert result.names(days.agents) == {"Digital Markets Authority"}

@@ -551,3 +551,17 @@ def test_how_long_a_measure_has_lasted_does_not_date_it(run: Run) -> None:
     )
     (suspension,) = began.of_type("export_restriction")
     assert suspension.timex is not None or suspension.effective is not None
+
+
+def test_timing_an_amount_before_a_clause_s_after_is_its_lag(run: Run) -> None:
+    # the parser hangs "a day" on the verb of the clause "after" opens, not on "after"
+    result = run(
+        "Kestrio Telecom has taken its Zeta 40 service offline for users in Norway, a day "
+        "after the country's regulator ordered the company to stop selling it.",
+        timexes=[("a day", "DURATION", "P1D")],
+    )
+    (taken,) = result.of_type("access_disable")
+    ordered = result.by_trigger("ordered")
+    assert [(r.relation, r.target, r.lag) for r in taken.relations] == [
+        ("after", ordered.id, (1, 1))
+    ]

@@ -2102,3 +2102,33 @@ def test_reconcile_a_relief_lapsing_and_a_listing_of_one_day_are_two_steps(
     lapsed = told("c", "let the licence expire", "licence_expiry")
     r = reconcile([b.build() for b in [*listed, lapsed]], types, ENTITY_TYPES)
     assert sorted(sorted(e.sources) for e in r.events) == [["a", "b"], ["c"]]
+
+
+def test_reconcile_news_told_as_some_time_after_another_event_stays_recent(doc: MakeDoc) -> None:
+    """ "Beijing told firms to shun Corvex chips, two months after Washington allowed its
+    sales": the lead's news, whose time expression only measures how long after another
+    event it came, still happened shortly before the article, and the other event about
+    two months before that."""
+    dct = DateRange(_day("2032-09-13"), _day("2032-09-13"))
+    a = doc("a", dct=dct, inferred=False)
+    s = a.sentence(
+        "Beijing told firms to shun Corvex chips, two months after Washington allowed sales."
+    )
+    corvex = a.entity(s, "Corvex", "Corvex", "organization")
+    allowed = a.event(s, "allowed", "partial_lift", affected=(corvex,))
+    lag = a.timex(s, "two months")
+    a.event(
+        s,
+        "told",
+        "export_restriction",
+        affected=(corvex,),
+        timex=lag,
+        news=True,
+        relations=(EventRelation("after", allowed, (56, 62), TextSpan(0, 1, "after")),),
+    )
+    # the extraction anchors a lag to the event it is measured from
+    a.timexes = [replace(t, anchor=f"event:{allowed}") if t.id == lag else t for t in a.timexes]
+    r = _reconcile(a)
+    told = r.windows[_event(r, "export_restriction")]
+    assert told.lo is not None and told.lo >= _day("2032-09-06").toordinal()
+    assert r.windows[_event(r, "partial_lift")].hi <= _day("2032-07-19").toordinal()
