@@ -26,6 +26,21 @@ MIN_DOCUMENTS = 2
 PARTY_TYPES = frozenset({"organization", "product", "ai_model"})
 # The ids of the lexicon's entries (so a later build counts what they found as found).
 CORPUS_PREFIX = "corpus_"
+
+
+def _alone(text: str, found: re.Match[str]) -> bool:
+    """Whether a word found in ``text`` stands on its own, not in a longer name: no
+    capitalised word right before it on its line (but one ending a sentence) or after it."""
+    before = text[: found.start()]
+    after = text[found.end() :]
+    last = before.rsplit("\n", 1)[-1].split()[-1:] if before.endswith(" ") else []
+    joined_before = bool(last) and last[0][:1].isupper() and last[0][-1] not in '.!?:"”'
+    joined_after = len(after) > 1 and after[0] == " " and after[1].isupper()
+    return not joined_before and not joined_after
+
+
+# A single word written as a name, not in capitals ("Orvane"; "NDAA" is an abbreviation)
+_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 _NAME = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*")
 
 
@@ -35,7 +50,11 @@ def recurring_names(
     """Name -> entity type, for the parties (of ``kinds``: companies, products, models, and
     the bodies a text's description types) found in ``MIN_DOCUMENTS`` documents or more, by
     a rule at least once (the tagger alone takes "Trump" or "Court" for a company too
-    often), with the type the rules give it most (else the tagger's)."""
+    often), with the type the rules give it most (else the tagger's). A name only the
+    tagger found is the corpus's too when it is a name of one kind: of that type in most
+    of its mentions, never written in lower case, and written in ``MIN_DOCUMENTS``
+    documents (a company the small tagger finds once in three mentions)."""
+    records = list(records)
     documents: dict[str, set[str]] = defaultdict(set)
     types: dict[str, Counter[str]] = defaultdict(Counter)
     ruled: dict[str, Counter[str]] = defaultdict(Counter)
@@ -58,7 +77,34 @@ def recurring_names(
         kind = (ruled[name] or types[name]).most_common(1)[0][0]
         if len(where) >= MIN_DOCUMENTS and ruled[name] and kind in kinds:
             found[name] = kind
+    tagged = []
+    for name in sorted(documents):
+        (kind, count), total = types[name].most_common(1)[0], sum(types[name].values())
+        if not ruled[name] and kind in kinds and 2 * count > total and _WORD.fullmatch(name):
+            tagged.append(name)
+    for name in _names_only(tagged, records):
+        found[name] = types[name].most_common(1)[0][0]
     return found
+
+
+def _names_only(names: list[str], records: list[DocumentRecords]) -> list[str]:
+    """Of ``names`` (single words), those written on their own (not inside a longer name:
+    "the D.C. Circuit") in ``MIN_DOCUMENTS`` documents or more, and never in lower case (a
+    word of the language the tagger took for a name is written so somewhere: "Court")."""
+    if not names:
+        return []
+    written: Counter[str] = Counter()
+    common: set[str] = set()
+    for record in records:
+        text = record.document.text
+        for name in names:
+            if any(
+                _alone(text, m) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            ):
+                written[name] += 1
+            if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+                common.add(name)
+    return [n for n in names if written[n] >= MIN_DOCUMENTS and n not in common]
 
 
 def missed_names(record: DocumentRecords, names: Mapping[str, str]) -> list[str]:

@@ -276,6 +276,15 @@ class TriggerFinder:
             if rule.infinitive_complement:
                 # "told staff they will stop": what was said, no directive
                 complements = [c for c in complements if c.dep_ != "ccomp"]
+            if "restrictive_verb" in rule.complement:
+                # "ordered Corvex to remove the restrictions it places on developers":
+                # what undoes a restriction restricts no one
+                restriction = self.lexicon.word_classes.get("restriction", frozenset())
+                complements = [
+                    c
+                    for c in complements
+                    if not any(o.lemma_.lower() in restriction for o in children(c, "dobj"))
+                ]
             checks.append(any(self._matches(c, rule.complement, entities) for c in complements))
         if rule.subject:
             subjects = children(head, "nsubj", "nsubjpass")
@@ -641,6 +650,10 @@ class TriggerFinder:
             for prep in ("against", "to", "on", "for", "into"):  # "an investigation into X"
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
+                    told = entities.at(obj)
+                    if prep == "into" and (told is None or entities.is_instrument(told)):
+                        for owner in children(obj, "poss"):  # "a probe into X's rules"
+                            add_company(owner)
                     # "a ban on sales of phones made by Corvex": the maker of what it is on
                     for part in makers(obj):
                         add_company(part)
@@ -711,8 +724,14 @@ class TriggerFinder:
                         *preposition_objects(light, "on"),
                         *preposition_objects(light, "against"),
                         *preposition_objects(light, "to"),  # "issued licences to Corvex"
+                        *preposition_objects(light, "into"),  # "opened a probe into Corvex"
                     ]:
                         add(affected, obj)
+                    for obj in preposition_objects(light, "into"):
+                        told = entities.at(obj)
+                        if told is None or entities.is_instrument(told):
+                            for owner in children(obj, "poss"):  # "a probe into X's rules"
+                                add_company(owner)
         if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
             # "Shares of X were suspended", "X's shares resumed trading": the owner of what
             # the verb acts on takes the rule's role

@@ -71,3 +71,29 @@ def test_a_body_one_document_describes_is_that_body_where_another_only_names_it(
     assert names["NDPA"] == "government_agency"
     # the second document's tagger took it for a company: it is read again knowing it
     assert [missed_names(r, names) for r in records] == [[], ["NDPA"]]
+
+
+def test_a_name_the_tagger_finds_now_and_then_is_the_corpus_s_when_it_is_only_a_name() -> None:
+    records = _records(
+        [
+            "The European Commission has opened proceedings against Qorvane on Monday.",
+            "Qorvane said it would appeal. Qorvane did not comment further.",
+            "Regulators fined Qorvane 400 million euros on Friday.",
+        ]
+    )
+    found = [[m.span.text for m in r.entities] for r in records]
+    assert "Qorvane" in found[0] and "Qorvane" not in found[2]  # found here, not there
+    names = recurring_names(records)
+    assert names.get("Qorvane") == "organization"
+    assert missed_names(records[0], names) == []
+    assert missed_names(records[2], names) == ["Qorvane"]
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_corpus_name() -> None:
+    records = _records(
+        [
+            "The Circuit ruled against Qorvane on Monday.",
+            "The Circuit said the circuit judges agreed.",
+        ]
+    )
+    assert "Circuit" not in recurring_names(records)

@@ -1366,3 +1366,25 @@ def test_other_notices_served_and_days_given_are_demands(run: Run) -> None:
     assert result.names(notices.agents) == {"Digital Markets Authority"}
     assert result.names(notices.affected) == {"Velkor Robotics"}
     assert result.names(days.agents) == {"Digital Markets Authority"}
+
+
+def test_other_proceedings_opened_and_a_probe_into_a_company_s_rules(run: Run) -> None:
+    result = run(
+        "The Digital Markets Authority opened proceedings against Velkor Robotics on Monday."
+    )
+    (opened,) = result.of_type("investigation")
+    assert result.names(opened.agents) == {"Digital Markets Authority"}
+    assert result.names(opened.affected) == {"Velkor Robotics"}
+    result = run("The Digital Markets Authority opened a probe into Velkor Robotics's rules.")
+    (probe,) = result.of_type("investigation")
+    assert result.names(probe.affected) == {"Velkor Robotics"}
+
+
+def test_other_an_order_to_remove_restrictions_restricts_no_one(run: Run) -> None:
+    result = run(
+        "The Digital Markets Authority ordered Velkor Robotics to remove the restrictions it "
+        "places on app developers."
+    )
+    assert "ordered" not in [e.trigger.text for e in result.of_type("export_restriction")]
+    result = run("The Digital Markets Authority ordered Velkor Robotics to remove the app.")
+    assert result.of_type("export_restriction")
