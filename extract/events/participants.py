@@ -282,6 +282,9 @@ class DocEntities:
         return words if words in self.anaphor_types else f"the {token.lower_}"
 
     def _antecedent(self, token: Token, types: Sequence[str]) -> EntityMention | None:
+        owner = self._owner_of_the_phrase(token, types)
+        if owner is not None:
+            return owner
         # 0. whom a governing verb of informing tells ("informed Corvex that its exports")
         syntax = self.event_lexicon.syntax
         clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -310,6 +313,23 @@ class DocEntities:
         # 3. else the nearest preceding mention of that type there.
         found, nearest = self._recent(token, types)
         return found or nearest
+
+    def _owner_of_the_phrase(self, token: Token, types: Sequence[str]) -> EntityMention | None:
+        """ "Corvex's challenge to its designation", "Corvex's appeal against their
+        listing": a possessive pronoun inside a phrase another name owns is that owner's."""
+        if token.tag_ != "PRP$":
+            return None
+        noun = token.head
+        for _ in range(3):  # the pronoun's noun, then the nouns its phrase hangs on
+            prep = noun.head
+            if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in NOUN_POS:
+                return None
+            noun = prep.head
+            for owner in children(noun, "poss"):
+                mention = self.at(owner)
+                if mention is not None and mention.type in types:
+                    return mention
+        return None
 
     def _described_subject(self, subject: Token) -> EntityMention | None:
         """The entity a definite description that is a clause's subject names ("the

@@ -1388,3 +1388,16 @@ def test_other_an_order_to_remove_restrictions_restricts_no_one(run: Run) -> Non
     assert "ordered" not in [e.trigger.text for e in result.of_type("export_restriction")]
     result = run("The Digital Markets Authority ordered Velkor Robotics to remove the app.")
     assert result.of_type("export_restriction")
+
+
+def test_other_its_inside_a_phrase_a_name_owns_is_that_name_s(run: Run) -> None:
+    """ "dismissed Kestrio Telecom's challenge to its designation": the designation of the
+    company whose challenge it is, not of a body the text named before."""
+    result = run(
+        "Velkor Robotics lost its appeal on Monday. The Commerce Department said the European "
+        "Union's General Court had dismissed Kestrio Telecom's challenge to its designation "
+        "as a gatekeeper."
+    )
+    (designation,) = result.of_type("designation")
+    assert result.names(designation.affected) == {"Kestrio Telecom"}
+    assert not designation.agents
