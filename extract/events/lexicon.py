@@ -136,6 +136,7 @@ class RelationCues:
     precede_verbs: frozenset[str]
     cause_verbs: frozenset[str]
     soon: frozenset[str] = frozenset()  # "shortly after": within days, the same day too
+    at_once: frozenset[str] = frozenset()  # "hours after": that day or the next
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,15 @@ class _Merged:
         self.occurrence_verbs: set[str] = set()
         self.relations: dict[str, set[str]] = {
             k: set()
-            for k in ("after", "before", "follow_verbs", "precede_verbs", "cause_verbs", "soon")
+            for k in (
+                "after",
+                "before",
+                "follow_verbs",
+                "precede_verbs",
+                "cause_verbs",
+                "soon",
+                "at_once",
+            )
         }
         self.ignore_values: set[str] = set()
         self.populations: dict[str, Population] = {}
@@ -642,6 +651,7 @@ class _Merged:
                 precede_verbs=frozenset(rel["precede_verbs"]),
                 cause_verbs=frozenset(rel["cause_verbs"]),
                 soon=frozenset(rel["soon"]),
+                at_once=frozenset(rel["at_once"]),
             ),
             ignore_timex_values=frozenset(self.ignore_values),
             populations=tuple(self.populations.values()),

@@ -44,8 +44,10 @@ _PRECISION_RANK = {
     Precision.UNKNOWN: 8,
 }
 _DURATION = re.compile(r"^P(\d+|X)(D|W|M|Y)$")
-# The lag "shortly after" or "hours before" allows, in days: the same day, or within a week.
+# The lag "shortly after" allows, in days: the same day, or within a week; "hours before"
+# that day or the next.
 SOON_DAYS = (0, 7)
+AT_ONCE_DAYS = (0, 1)
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "which"})
 
 
@@ -338,13 +340,21 @@ class RelationFinder:
         self.matcher.add("after", [maker(p) for p in cues.after])  # type: ignore[operator]
         self.matcher.add("before", [maker(p) for p in cues.before])  # type: ignore[operator]
 
-    def _soon(self, first: Token, cue: Token) -> bool:
-        """ "shortly after", "hours before": a word of the cue's that says within days."""
-        return any(
-            c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.cues.soon
+    def _soon(self, first: Token, cue: Token) -> tuple[int, int] | None:
+        """ "shortly after", "hours before": the lag a word of the cue's allows, if any."""
+        words = {
+            c.lower_
             for token in {first, cue}
             for c in token.children
-        ) or (first.i > 0 and first.nbor(-1).lower_ in self.cues.soon)
+            if c.dep_ in ("advmod", "npadvmod")
+        }
+        if first.i > 0:
+            words.add(first.nbor(-1).lower_)
+        if words & self.cues.at_once:
+            return AT_ONCE_DAYS
+        if words & self.cues.soon:
+            return SOON_DAYS
+        return None
 
     def find(
         self,
@@ -403,8 +413,8 @@ class RelationFinder:
                 )
             cue_span = doc[start:end]
             lag = lag_days(lag_item.timex) if lag_item else None
-            if lag is None and self._soon(doc[start], cue):
-                lag = SOON_DAYS
+            if lag is None:
+                lag = self._soon(doc[start], cue)
             found.append(
                 RelationFound(
                     source,

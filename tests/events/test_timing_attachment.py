@@ -377,6 +377,8 @@ def test_timing_shortly_after_is_within_days(run: Run) -> None:
     # "shortly after": the same day or within a week; plain "after" says no more than after
     assert lags("Commerce lifted the ban on Nokia shortly after Nokia paid a fine.") == [(0, 7)]
     assert lags("Commerce lifted the ban on Nokia after Nokia paid a fine.") == [None]
+    # "hours after": that very day or the next
+    assert lags("Commerce lifted the ban on Nokia hours after Nokia paid a fine.") == [(0, 1)]
 
 
 def test_timing_a_page_stamp_dates_the_news_not_what_had_happened_before(run: Run) -> None:
