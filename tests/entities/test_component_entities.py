@@ -668,3 +668,11 @@ def test_component_a_name_ending_in_a_noun_of_a_body_is_that_body(entities: Enti
     )
     assert by_text(found, "Consumer Protection Commission").type == "government_agency"
     assert by_text(found, "Nordic Drone Tribunal").type == "court"
+
+
+def test_component_a_known_body_after_its_country_s_name_is_that_body(entities: Entities) -> None:
+    """ "the US Treasury Department": the known department, not a body of its own named
+    after it (as "China's Ministry of Commerce" is)."""
+    found = entities("Velkor Robotics has sued the US Treasury Department in federal court.")
+    bodies = [m for m in found if m.type == "government_agency"]
+    assert [m.name for m in bodies] == ["US Department of the Treasury"]

@@ -1401,3 +1401,9 @@ def test_other_its_inside_a_phrase_a_name_owns_is_that_name_s(run: Run) -> None:
     (designation,) = result.of_type("designation")
     assert result.names(designation.affected) == {"Kestrio Telecom"}
     assert not designation.agents
+
+
+def test_other_a_person_resigning_as_chief_executive(run: Run) -> None:
+    result = run("Jane Roe has resigned as chief executive of Velkor Robotics.")
+    (resigned,) = result.of_type("management_change")
+    assert result.names(resigned.agents) == {"Jane Roe"}
