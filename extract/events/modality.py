@@ -189,7 +189,10 @@ def modality_of(
             if forms & _forms(cues.negated_verbs):
                 found.add("negated")
             if is_verbal(token):
-                if forms & _forms(cues.requested_verbs):
+                # "called the ban unfair": a verb that says what its object is asks nothing
+                below = chain[position - 1]
+                judges = below.dep_ == "dobj" and any(c.dep_ == "oprd" for c in kids)
+                if forms & _forms(cues.requested_verbs) and not judges:
                     found.add("requested")
                 if forms & _forms(cues.planned_verbs) and not state:
                     found.add("planned")

@@ -267,3 +267,9 @@ def test_modality_what_a_vote_decides_is_decided(run: Run) -> None:
         timexes=[],
     )
     assert planned.by_trigger("add").modality == "planned"
+
+
+def test_modality_calling_a_measure_something_asks_for_nothing(run: Run) -> None:
+    """ "called the ban unfair" says what the ban is; it asks for no ban."""
+    judged = run("Velkor Robotics called the ban on its drones unfair on Monday.")
+    assert judged.by_trigger("ban").modality == "asserted"
