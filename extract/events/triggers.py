@@ -650,9 +650,8 @@ class TriggerFinder:
             for prep in ("against", "to", "on", "for", "into"):  # "an investigation into X"
                 for obj in preposition_objects(head, prep):
                     add(affected, obj)
-                    told = entities.at(obj)
-                    if prep == "into" and (told is None or entities.is_instrument(told)):
-                        for owner in children(obj, "poss"):  # "a probe into X's rules"
+                    if prep == "into":
+                        for owner in _owners_of_a_thing(obj, entities):
                             add_company(owner)
                     # "a ban on sales of phones made by Corvex": the maker of what it is on
                     for part in makers(obj):
@@ -728,10 +727,8 @@ class TriggerFinder:
                     ]:
                         add(affected, obj)
                     for obj in preposition_objects(light, "into"):
-                        told = entities.at(obj)
-                        if told is None or entities.is_instrument(told):
-                            for owner in children(obj, "poss"):  # "a probe into X's rules"
-                                add_company(owner)
+                        for owner in _owners_of_a_thing(obj, entities):
+                            add_company(owner)
         if not trigger.is_noun and trigger.rule.object_possessor_role is not None:
             # "Shares of X were suspended", "X's shares resumed trading": the owner of what
             # the verb acts on takes the rule's role
@@ -894,6 +891,15 @@ def _drop_compound_parts(triggers: Iterable[Trigger]) -> list[Trigger]:
             continue
         out.append(trigger)
     return out
+
+
+def _owners_of_a_thing(token: Token, entities: DocEntities) -> list[Token]:
+    """ "a probe into X's rules": the owners of what an act is into, when that is no
+    party of its own (a thing, or an instrument)."""
+    told = entities.at(token)
+    if told is not None and not entities.is_instrument(told):
+        return []
+    return children(token, "poss")
 
 
 # How a verb's own words may stand apart from it ("took the app offline", "shut it down").
