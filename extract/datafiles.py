@@ -31,8 +31,10 @@ _FAST_VARIANTS: dict[type[yaml.SafeLoader], type[yaml.SafeLoader]] = {}
 def fast_loader(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """``loader`` (``yaml.SafeLoader`` or a subclass that changes only its resolvers or
     constructors) reading in C where libyaml is built in."""
-    if FAST_SAFE_LOADER is yaml.SafeLoader or loader is yaml.SafeLoader:
-        return FAST_SAFE_LOADER if loader is yaml.SafeLoader else loader
+    if loader is yaml.SafeLoader:
+        return FAST_SAFE_LOADER
+    if FAST_SAFE_LOADER is yaml.SafeLoader:
+        return loader  # no libyaml in this PyYAML
     if loader not in _FAST_VARIANTS:
         _FAST_VARIANTS[loader] = type(
             loader.__name__,
@@ -45,12 +47,21 @@ def fast_loader(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     return _FAST_VARIANTS[loader]
 
 
+def parse_yaml(text: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
+    """``text`` read by libyaml where it is built in; what it refuses is read again by
+    ``loader`` itself, whose error (or reading) is then the answer: a mistake gets the same
+    message on every install."""
+    try:
+        return yaml.load(text, Loader=fast_loader(loader))  # a SafeLoader: no arbitrary objects
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        return yaml.load(text, Loader=loader)
+
+
 def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
     """Parse a YAML file; errors name the file and line.
 
-    ``loader`` is a ``yaml.SafeLoader`` or a subclass (the manifest's keeps dates as text).
-    Read by libyaml where it is built in; what it refuses is read again by ``loader``
-    itself, so that a mistake gets the same message on every install.
+    ``loader`` is a ``yaml.SafeLoader`` or a subclass (the manifest's keeps dates as text),
+    read as ``parse_yaml`` reads.
     """
     try:
         text = path.read_text(encoding="utf-8")
@@ -59,11 +70,7 @@ def load_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> An
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"not valid UTF-8 at byte {exc.start}", code="E141") from exc
     try:
-        return yaml.load(text, Loader=fast_loader(loader))  # a SafeLoader: no arbitrary objects
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
-        pass
-    try:
-        return yaml.load(text, Loader=loader)
+        return parse_yaml(text, loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

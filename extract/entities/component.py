@@ -379,17 +379,14 @@ class EntityRecogniser:
                     places[c.start] = max(c.end, places.get(c.start, 0))
         inside = [(c.start, c.end) for c in candidates if c.source == "gazetteer"]
         for cand in candidates:
-            # "the US Treasury Department": a known body after only its country's name is
-            # that body (the country stays a name of its own)
-            country_only = any(
-                start == places.get(cand.start) and end == cand.end for start, end in inside
-            )
             if (
                 cand.source == "pattern"
                 and cand.type in self.lexicon.bodies
                 and any(cand.start < start and end <= cand.end for start, end in inside)
                 and not any(start <= cand.start and cand.end <= end for start, end in inside)
-                and not country_only
+                # "the US Treasury Department": a known body after only its country's name
+                # is that body (the country stays a name of its own)
+                and (places.get(cand.start), cand.end) not in inside
             ):
                 # "the Ministry of Commerce" is no "Commerce": a body whose name holds a
                 # known name after words of its own

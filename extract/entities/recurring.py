@@ -28,17 +28,25 @@ PARTY_TYPES = frozenset({"organization", "product", "ai_model"})
 CORPUS_PREFIX = "corpus_"
 
 
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
 def _alone(text: str, found: re.Match[str]) -> bool:
     """Whether a word found in ``text`` stands on its own, not in a longer name: no
     capitalised word right before it on its line (but one ending a sentence) or after it."""
-    before = text[: found.start()]
-    after = text[found.end() :]
-    last = before.rsplit("\n", 1)[-1].split()[-1:] if before.endswith(" ") else []
+    start, end = found.start(), found.end()
+    line = text.rfind("\n", 0, start) + 1
+    before = text[max(line, start - _WORD_SPAN) : start]  # the few words before, not the text
+    last = before.split()[-1:] if before.endswith(" ") else []
     joined_before = bool(last) and last[0][:1].isupper() and last[0][-1] not in '.!?:"”'
+    after = text[end : end + 2]
     joined_after = len(after) > 1 and after[0] == " " and after[1].isupper()
     return not joined_before and not joined_after
 
 
+# How far before a name to look for a word that joins it to a longer one.
+_WORD_SPAN = 40
 # A single word written as a name, not in capitals ("Orvane"; "NDAA" is an abbreviation)
 _WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 _NAME = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*")
@@ -95,14 +103,13 @@ def _names_only(names: list[str], records: list[DocumentRecords]) -> list[str]:
         return []
     written: Counter[str] = Counter()
     common: set[str] = set()
+    patterns = {n: (_word_pattern(n), _word_pattern(n.lower())) for n in names}
     for record in records:
         text = record.document.text
-        for name in names:
-            if any(
-                _alone(text, m) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-            ):
+        for name, (as_name, as_word) in patterns.items():
+            if any(_alone(text, m) for m in as_name.finditer(text)):
                 written[name] += 1
-            if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+            if as_word.search(text):
                 common.add(name)
     return [n for n in names if written[n] >= MIN_DOCUMENTS and n not in common]
 
@@ -119,7 +126,7 @@ def missed_names(record: DocumentRecords, names: Mapping[str, str]) -> list[str]
         mistyped = name in guessed and all(
             m.type != kind for m in record.entities if m.span.text == name
         )
-        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for found in _word_pattern(name).finditer(text):
             if mistyped or not any(
                 start < found.end() and found.start() < end for start, end in covered
             ):

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from extract.datafiles import FAST_SAFE_LOADER
+from extract.datafiles import parse_yaml
 from extract.errors import DataFileError
 from extract.records import Precision
 
@@ -184,7 +184,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         source = str(path)
         text = Path(path).read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=FAST_SAFE_LOADER)  # libyaml where built in
+        data = parse_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
