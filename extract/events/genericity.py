@@ -9,7 +9,7 @@ about something definite; generic statements ("export controls can slow diffusio
 from __future__ import annotations
 
 from extract.events.draft import Draft
-from extract.events.syntax import determiner, finite_governor, subjects
+from extract.events.syntax import determiner, finite_governor, in_headline, subjects
 
 
 def is_specific(draft: Draft, definite: frozenset[str], needs_party: bool = False) -> bool:
@@ -37,6 +37,7 @@ def is_specific(draft: Draft, definite: frozenset[str], needs_party: bool = Fals
     habitual = (
         draft.tense == "present"
         and draft.modality == "asserted"
+        and not in_headline(rep.head)
         and not any(c.dep_ == "aux" and c.lemma_ in ("be", "have") for c in governor.children)
     )
     if not rep.is_noun:

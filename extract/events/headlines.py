@@ -17,6 +17,7 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.events.syntax import ARTICLE_BELOW
 from extract.records import EventMention, TextSpan, Timex
 from extract.words import mixed_case
 
@@ -116,6 +117,9 @@ class Headlines:
                 )
                 mentions.append(replace(mention, span=moved_span))
         sub._.entities = mentions
+        sub.user_data[ARTICLE_BELOW] = [
+            m for m in doc._.entities or [] if local(m.span.start, m.span.end) is None
+        ]
         moved = []
         for timex in timexes:
             shift = local(timex.span.start, timex.span.end)

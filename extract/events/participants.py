@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from extract.entities.lexicon import EntityLexicon
 from extract.events.lexicon import EventLexicon
 from extract.events.syntax import (
+    ARTICLE_BELOW,
     NOUN_POS,
     children,
     governing_subjects,
@@ -37,6 +38,9 @@ class DocEntities:
     token_mention: dict[int, int] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)  # token start of each mention
     anaphor_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a headline read on its own: the mentions of the article below it, whom a description
+    # in it ("Kenyan regulator fines Corvex") may name
+    below: Sequence[EntityMention] = ()
     # "the President" where the document names no one with that title: a mention of the
     # title alone (source "title"), whom the corpus names (kg.reconcile.entities)
     titles_alone: list[EntityMention] = field(default_factory=list)
@@ -50,6 +54,7 @@ class DocEntities:
             doc._.entities if Doc.has_extension("entities") and doc._.entities else []
         )
         index = cls(doc, list(mentions), entity_lexicon, event_lexicon)
+        index.below = doc.user_data.get(ARTICLE_BELOW, ())
         spans = doc.spans.get("entities", [])
         # a document the entity component ran on (not a headline parsed again, whose
         # offsets are its own): the mentions of a title alone can join its entities
@@ -265,6 +270,12 @@ class DocEntities:
             }
             if later:
                 return next(iter(later.values())) if len(later) == 1 else None
+        # a headline's description: the body of that type its article names most
+        for wanted in types:
+            told = Counter(m.name for m in self.below if m.type == wanted)
+            ranked = told.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                return next(m for m in self.below if m.name == ranked[0][0])
         return None
 
     def token_mention_start(self, mention: EntityMention) -> int:

@@ -418,6 +418,25 @@ def finite_governor(token: Token) -> Token:
     return token.sent.root
 
 
+# Doc.user_data key of headlines parsed on their own (extract.events.headlines): the entity
+# mentions of the article below them
+ARTICLE_BELOW = "ptkg_article_below"
+
+
+def in_headline(token: Token) -> bool:
+    """Whether the token is in a headline, whose present tense tells the news ("Corvex sues
+    regulator"), not a habit: a headline parsed on its own, or the document's first line
+    when it ends with no stop (a headline in sentence case)."""
+    doc = token.doc
+    if ARTICLE_BELOW in doc.user_data:
+        return True
+    sentence = token.sent
+    if any(not t.is_space and not t.is_punct for t in doc[: sentence.start]):
+        return False
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return last is not None and last.text not in (".", "?", "!", '"', "”", ":")
+
+
 def determiner(token: Token) -> str | None:
     """ "the" / "a" / "this" / "poss" (a possessor) / None for a bare noun."""
     for child in token.children:

@@ -1316,6 +1316,42 @@ def test_other_a_description_before_any_name_is_the_one_body_named_after_it(run:
     assert not result.by_trigger("fined").agents
 
 
+def test_other_a_headline_description_is_the_body_its_article_names_most(run: Run) -> None:
+    """ "Velkor Robotics Fined by Norwegian Regulator": a headline read on its own names no
+    body; the description is the one of its type the article below names most, never one
+    the article names no more often than another."""
+    result = run(
+        "Velkor Robotics Fined by Norwegian Regulator\n\nThe ODSK, Norway's data protection "
+        "authority, said on Friday that Velkor Robotics had ignored its orders. The ODSK "
+        "also warned other firms. The Norwegian Communications Authority said nothing."
+    )
+    (fined,) = [e for e in result.events if e.trigger.text == "Fined"]
+    assert result.names(fined.agents) == {"ODSK"}
+    assert result.names(fined.affected) == {"Velkor Robotics"}
+    tied = run(
+        "Velkor Robotics Fined by Norwegian Regulator\n\nThe ODSK, Norway's data protection "
+        "authority, said on Friday that Velkor Robotics had ignored its orders. The Norwegian "
+        "Communications Authority said nothing."
+    )
+    (fined,) = [e for e in tied.events if e.trigger.text == "Fined"]
+    assert not fined.agents
+
+
+def test_other_a_headline_in_the_present_tells_the_news(run: Run) -> None:
+    """ "Velkor Robotics sues Norwegian regulator over fine": a first line with no stop is a
+    headline, whose present tense tells what happened, not what a company habitually does
+    ("Velkor Robotics sues its rivals often." is no event)."""
+    result = run(
+        "Velkor Robotics sues Norwegian regulator over fine\n\nThe ODSK, Norway's data "
+        "protection authority, fined the company last month."
+    )
+    (sued,) = [e for e in result.events if e.trigger.text == "sues"]
+    assert sued.type == "lawsuit" and sued.modality == "asserted"
+    assert result.names(sued.agents) == {"Velkor Robotics"}
+    habit = run("The ODSK fined Velkor Robotics last month. Velkor Robotics sues its rivals often.")
+    assert not [e for e in habit.events if e.trigger.text == "sues"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
