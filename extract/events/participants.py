@@ -272,8 +272,7 @@ class DocEntities:
                 return next(iter(later.values())) if len(later) == 1 else None
         # a headline's description: the body of that type its article names most
         for wanted in types:
-            told = Counter(m.name for m in self.below if m.type == wanted)
-            ranked = told.most_common(2)
+            ranked = Counter(m.name for m in self.below if m.type == wanted).most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 return next(m for m in self.below if m.name == ranked[0][0])
         return None
