@@ -162,7 +162,7 @@ class EventExtractor:
         ignore = self.lexicon.ignore_timex_values
         syntax = self.lexicon.syntax
         dct = doc._.dct if Doc.has_extension("dct") else None
-        date_drafts(drafts, placed, anchors, ignore, syntax, dct)
+        date_drafts(drafts, placed, anchors, ignore, syntax, dct, self.lexicon.actor_words)
         onsets = onsets_after_a_delay(drafts, placed, anchors, syntax, dct)
         if onsets:
             placed = [onsets.get(p.timex.id, p) for p in placed]

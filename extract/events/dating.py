@@ -19,7 +19,7 @@ chooses them, with what the tense and the page say of a date kept or left:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -48,7 +48,10 @@ def date_drafts(
     ignore: frozenset[str],
     syntax: SyntaxWords,
     dct: DocumentDate | None,
+    actor_words: Collection[str] = (),
 ) -> None:
+    """``actor_words``: the nouns that name an actor ("the authority", event_types.yaml
+    ``actor_words``)."""
     # the page's stamp dates an act only when its sentence gives no date of its own
     # ("date 2026-05-14 In May 2024, Commerce added Corvex ...")
     text = placed[0].span.doc.text if placed else ""  # built anew at each access: once here
@@ -65,7 +68,7 @@ def date_drafts(
         draft.timex = item
         if _earlier_instrument(draft, item, dct):
             draft.tense = "past"  # "follows a 2017 order"
-    _date_result_clauses(drafts, anchors, placed, syntax)
+    _date_result_clauses(drafts, anchors, placed, syntax, actor_words)
     _date_coordinated_acts(drafts, placed, syntax)
     for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
         draft = drafts[number]
@@ -162,6 +165,7 @@ def _date_result_clauses(
     anchors: Mapping[int, int],
     placed: list[PlacedTimex],
     syntax: SyntaxWords,
+    actor_words: Collection[str],
 ) -> None:
     """A participle clause hung on a dated act, with no subject or opening word of its own,
     tells what that act did: the same day ("published a rule on March 3, adding Corvex to
@@ -175,7 +179,11 @@ def _date_result_clauses(
         carrier = anchors.get(head.head.i)
         if carrier is not None and drafts[carrier] is not draft:
             draft.timex = drafts[carrier].timex
-        elif carrier is None and is_verbal(head.head) and _acted_by_its_agent(draft, head.head):
+        elif (
+            carrier is None
+            and is_verbal(head.head)
+            and _acted_by_its_agent(draft, head.head, actor_words)
+        ):
             draft.timex = _date_of_verb(head.head, placed, syntax)
 
 
@@ -194,13 +202,26 @@ def _date_of_verb(
     return None
 
 
-def _acted_by_its_agent(draft: Draft, verb: Token) -> bool:
+def _acted_by_its_agent(draft: Draft, verb: Token, actor_words: Collection[str]) -> bool:
     """Whether the subject of ``verb`` is one of the draft's agents: the body that published
     the rule adds the company by it ("the Bureau published a rule on May 4, adding ..."),
     unlike a law that "took effect on Sunday, barring ...", whose clause no actor heads."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and any(
-        a.span.start <= subject.idx < a.span.end for a in draft.agents
+    if subject is None or not draft.agents:
+        return False
+    # the subject's words up to its head ("Portugal's data protection authority"), not
+    # what follows it ("that law, upheld by the Supreme Court")
+    start = subject.left_edge.idx
+    end = subject.idx + len(subject)
+    if any(start <= a.span.start < end for a in draft.agents):
+        return True
+    # "the authority on Thursday set out ..., giving Corvex until": a pronoun or a word for
+    # an actor (event_types.yaml actor_words), the agent's description, naming no one else
+    described = subject.pos_ == "PRON" or (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in actor_words
+    )
+    return described and not any(
+        start <= m.span.start < end for m in (*draft.affected, *draft.models)
     )
 
 

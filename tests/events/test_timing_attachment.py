@@ -256,6 +256,21 @@ def test_timing_what_a_dated_act_did_by_its_participle_is_of_its_day(run: Run) -
     assert all(e.timex is None for e in law.events if e.trigger.text == "barring")
 
 
+def test_timing_a_described_actor_s_participle_is_of_its_day(run: Run) -> None:
+    """ "On Thursday, the regulator set out the steps ..., giving Velkor Robotics until April
+    30": the subject is a description of the agent (named in the sentence before), whose
+    clause's day dates what its participle did; the deadline is no date of the act."""
+    result = run(
+        "The ODSK, Norway's data protection authority, said Velkor Robotics had broken the "
+        "rules. On Thursday, the regulator set out the steps the company must take, giving "
+        "Velkor Robotics until April 30 to comply.",
+        [("Thursday", "DATE", "2031-03-20"), ("April 30", "DATE", "2031-04-30", "end")],
+    )
+    (demand,) = result.of_type("demand")
+    assert result.names(demand.agents) == {"ODSK"}
+    assert result.timexes[demand.timex].span.text == "Thursday"
+
+
 def test_timing_a_licence_the_lead_paragraph_also_extended_is_of_the_lead_day(run: Run) -> None:
     """ "BIS also extended the temporary general license": "also" on the verb that carries
     the noun trigger ties it to the lead's act as well."""
