@@ -427,6 +427,37 @@ def described_names_pass(
     ]
 
 
+def joined_names_pass(
+    doc: Doc, chosen: list[Candidate], described: Mapping[str, str]
+) -> list[Candidate]:
+    """ "the Telecommunications and Media Authority", "the Competition and Markets
+    Authority": a body's name that opens with two words joined by "and", which the tagger
+    cuts at "and" (a company "Telecommunications", a body "Media Authority"), is one name:
+    a name ending in a noun that describes a body (``described``), after "and" and a
+    capitalised word that opens its phrase and that no rule took for a name of its own."""
+    covering = {i: c for c in chosen for i in range(c.start, c.end)}
+    dropped: set[int] = set()
+    out: list[Candidate] = []
+    for cand in chosen:
+        start = cand.start
+        if (
+            start >= 2
+            and described.get(doc[cand.end - 1].lower_) == cand.type
+            and doc[start - 1].lower_ == "and"
+            and doc[start - 2].is_title
+            and doc[start - 2].is_alpha
+            and (start < 3 or (doc[start - 3].pos_ != "PROPN" and start - 3 not in covering))
+        ):
+            word = covering.get(start - 2)
+            if word is None or (word.source == "ner" and word.length == 1):
+                if word is not None:
+                    dropped.add(id(word))
+                name = doc[start - 2 : cand.end].text
+                cand = replace(cand, start=start - 2, name=name)
+        out.append(cand)
+    return [c for c in out if id(c) not in dropped]
+
+
 def coordination_pass(
     doc: Doc, chosen: list[Candidate], company: str, name_ends: Set[str]
 ) -> list[Candidate]:

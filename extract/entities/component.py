@@ -43,6 +43,7 @@ from extract.entities.candidates import (
     hyphenated_name,
     is_known,
     joined_by_hyphen,
+    joined_names_pass,
     model_context,
     model_cores,
     name_after,
@@ -226,11 +227,13 @@ class EntityRecogniser:
         chosen = self._people_pass(doc, chosen)
         chosen = self._outlets_pass(doc, chosen)
         chosen = [c for c in chosen if c.type != BLOCKED]
-        chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
-        chosen = abbreviations_pass(doc, chosen)
         chosen = described_names_pass(
             doc, chosen, self.lexicon.described, self.lexicon.company_type
         )
+        chosen = joined_names_pass(doc, chosen, self.lexicon.described)
+        # after the bodies a description types: "Kenya's Capital Markets Authority"
+        chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
+        chosen = abbreviations_pass(doc, chosen)
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
         chosen = repeated_names_pass(
             doc, chosen, self._spread_types, self.lexicon.company_type, self.company_endings

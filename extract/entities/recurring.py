@@ -49,7 +49,9 @@ def _alone(text: str, found: re.Match[str]) -> bool:
 _WORD_SPAN = 40
 # A single word written as a name, not in capitals ("Orvane"; "NDAA" is an abbreviation)
 _WORD = re.compile(r"[A-Z][a-z][\w'-]*")
-_NAME = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*")
+# capitalised words, and the small words a body's name holds ("Bureau of Industry and
+# Security", "Telecommunications and Media Authority")
+_NAME = re.compile(r"[A-Z][\w&.'-]*(?: (?:(?:and|of|for|on|the|de|du|des|la) )*[A-Z][\w&.'-]*)*")
 
 
 def recurring_names(

@@ -376,6 +376,28 @@ def test_component_a_bureau_named_as_a_body_s_belongs_to_it(entities: Entities) 
     }
 
 
+def test_component_a_body_named_by_its_description_belongs_to_the_country_s(
+    entities: Entities,
+) -> None:
+    """ "Norway's Digital Markets Authority": a name the tagger takes for a company, typed a
+    body by the noun that ends it, belongs to the country whose it is written as."""
+    found = entities("Norway's Digital Markets Authority fined Velkor Robotics on Monday.")
+    authority = by_text(found, "Digital Markets Authority")
+    assert (authority.type, authority.affiliation) == ("government_agency", "Norway")
+
+
+def test_component_a_body_s_name_joined_by_and_is_one_name(entities: Entities) -> None:
+    """ "The Communications and Media Authority": not a company "Communications" and a body
+    "Media Authority"; two names joined by "and" stay two ("Norway and the Digital Markets
+    Authority")."""
+    found = entities("The Communications and Media Authority fined Velkor Robotics on Monday.")
+    body = by_text(found, "Communications and Media Authority")
+    assert body.type == "government_agency"
+    assert not [m for m in found if m.span.text == "Communications"]
+    two = entities("Norway and the Digital Markets Authority fined Velkor Robotics.")
+    assert {m.span.text for m in two} >= {"Norway", "Digital Markets Authority"}
+
+
 def test_component_devices_named_by_their_kind(entities: Entities) -> None:
     found = entities("Corvex designs Zircon chips for the Zeta 40 phone and Orbit X3 Pro laptops.")
     assert {m.name for m in found if m.type == "product"} == {"Zircon", "Zeta 40", "Orbit X3 Pro"}

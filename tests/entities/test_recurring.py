@@ -9,7 +9,12 @@ from pathlib import Path
 import yaml
 
 from extract.entities.lexicon import load_entity_lexicon
-from extract.entities.recurring import lexicon_text, missed_names, recurring_names
+from extract.entities.recurring import (
+    PARTY_TYPES,
+    lexicon_text,
+    missed_names,
+    recurring_names,
+)
 from extract.records import DocumentRecords
 from tests.events.conftest import extracted
 
@@ -97,3 +102,18 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_corpus_name() -> None:
         ]
     )
     assert "Circuit" not in recurring_names(records)
+
+
+def test_a_body_s_name_with_small_words_is_the_corpus_s_whole() -> None:
+    """ "the Communications and Media Authority": a name with its small words is the
+    corpus's whole."""
+    records = _records(
+        [
+            "Norway's Communications and Media Authority fined Velkor Robotics on Friday.",
+            "Velkor Robotics was fined by Norway's Communications and Media Authority.",
+        ]
+    )
+    kinds = PARTY_TYPES | {"government_agency"}
+    assert recurring_names(records, kinds).get("Communications and Media Authority") == (
+        "government_agency"
+    )

@@ -1352,6 +1352,33 @@ def test_other_a_headline_in_the_present_tells_the_news(run: Run) -> None:
     assert not [e for e in habit.events if e.trigger.text == "sues"]
 
 
+def test_other_an_order_to_take_down_posts_demands_and_one_to_slow_a_network_restricts(
+    run: Run,
+) -> None:
+    """ "Ordered Velkor Robotics to remove 212 posts": the company is told to act on what its
+    users post, a demand, no restriction on it; "ordered providers to slow down traffic to
+    ZenChat" restricts ZenChat, as throttling it does."""
+    result = run(
+        "The ODSK, Norway's data protection authority, on Tuesday ordered Velkor Robotics to "
+        "remove 212 posts from its ZenChat app.",
+        timexes=[("Tuesday", "DATE", "2031-02-10")],
+    )
+    assert [e.type for e in result.events if e.trigger.text == "ordered"] == ["demand"]
+    slowed = run(
+        "The ODSK, Norway's data protection authority, on Tuesday ordered internet providers "
+        "to slow down traffic to Velkor Robotics's ZenChat app.",
+        timexes=[("Tuesday", "DATE", "2031-02-24")],
+    )
+    (order,) = [e for e in slowed.events if e.trigger.text == "ordered"]
+    assert order.type == "export_restriction"
+    assert slowed.names(order.models) == {"ZenChat"}
+    throttled = run(
+        "The Digital Markets Authority throttled ZenChat on Tuesday.",
+        timexes=[("Tuesday", "DATE", "2031-02-24")],
+    )
+    assert [e.type for e in throttled.events] == ["export_restriction"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
