@@ -99,6 +99,10 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
             for c in head.children
         ):
             said = "partial"  # "lifted a portion of the ban"
+        if said is None and any(
+            c.i > head.i and c.lemma_.lower() in lexicon.partial_keepers for c in head.conjuncts
+        ):
+            said = "partial"  # "lifted it for mobile users but kept it in place on broadband"
     if said is not None:
         return said
     if limiting:

@@ -208,6 +208,7 @@ class EventLexicon:
     full_modifiers: frozenset[str]
     partial_governors: frozenset[str]  # "began lifting the ban": a first step of the lifting
     partial_parts: frozenset[str]  # "lifted a portion of the ban": a part of it
+    partial_keepers: frozenset[str]  # "lifted it for some but kept it for others"
     count_qualifiers: Mapping[str, str]
     number_words: Mapping[str, int]
     modality: ModalityCues
@@ -350,6 +351,7 @@ class _Merged:
         self.full: set[str] = set()
         self.partial_governors: set[str] = set()
         self.partial_parts: set[str] = set()
+        self.partial_keepers: set[str] = set()
         self.qualifiers: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
         self.modality: dict[str, set[str]] = {}
@@ -446,6 +448,9 @@ class _Merged:
         )
         self.partial_parts.update(
             _lower_set(degrees.get("partial_parts"), path, "degree_modifiers.partial_parts")
+        )
+        self.partial_keepers.update(
+            _lower_set(degrees.get("partial_keepers"), path, "degree_modifiers.partial_keepers")
         )
         for phrase, qualifier in _mapping(
             data.get("count_qualifiers"), path, "count_qualifiers"
@@ -660,6 +665,7 @@ class _Merged:
             full_modifiers=frozenset(self.full),
             partial_governors=frozenset(self.partial_governors),
             partial_parts=frozenset(self.partial_parts),
+            partial_keepers=frozenset(self.partial_keepers),
             count_qualifiers=dict(self.qualifiers),
             number_words=dict(self.numbers),
             modality=ModalityCues(

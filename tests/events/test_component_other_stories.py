@@ -1379,6 +1379,26 @@ def test_other_an_order_to_take_down_posts_demands_and_one_to_slow_a_network_res
     assert [e.type for e in throttled.events] == ["export_restriction"]
 
 
+def test_other_lifting_the_last_of_the_restrictions_is_full_and_keeping_some_partial(
+    run: Run,
+) -> None:
+    """ "Lifted the last of its restrictions on ZenChat": what a part is of is what is
+    lifted, all of it; "lifted its block on ZenChat for mobile users but kept it in place
+    on broadband" lifts it in part."""
+    last = run(
+        "The Digital Markets Authority on Wednesday lifted the last of its restrictions on "
+        "ZenChat.",
+        timexes=[("Wednesday", "DATE", "2031-05-27")],
+    )
+    assert [e.type for e in last.events if e.trigger.text == "lifted"] == ["full_lift"]
+    kept = run(
+        "The Digital Markets Authority on Monday lifted its block on ZenChat for mobile users, "
+        "but kept it in place on home broadband.",
+        timexes=[("Monday", "DATE", "2031-05-04")],
+    )
+    assert [e.type for e in kept.events if e.trigger.text == "lifted"] == ["partial_lift"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
