@@ -1399,6 +1399,30 @@ def test_other_lifting_the_last_of_the_restrictions_is_full_and_keeping_some_par
     assert [e.type for e in kept.events if e.trigger.text == "lifted"] == ["partial_lift"]
 
 
+def test_other_a_register_a_security_review_and_a_challenge_filed(run: Run) -> None:
+    """A body's register of excluded suppliers is a list to be added to; a security review
+    it launches investigates; a party that files a challenge goes to court, while "an
+    application for judicial review" only names the case."""
+    added = run(
+        "The Digital Markets Authority on Monday added Velkor Robotics to its register of "
+        "excluded suppliers.",
+        timexes=[("Monday", "DATE", "2038-01-18")],
+    )
+    (listing,) = added.of_type("list_addition")
+    assert added.names(listing.affected) == {"Velkor Robotics"}
+    review = run(
+        "The Digital Markets Authority on Tuesday launched a security review of Velkor Robotics.",
+        timexes=[("Tuesday", "DATE", "2037-03-10")],
+    )
+    assert [e.type for e in review.events] == ["investigation"]
+    challenge = run(
+        "Velkor Robotics filed a challenge in the High Court on Tuesday against the Digital "
+        "Markets Authority.",
+        timexes=[("Tuesday", "DATE", "2037-08-11")],
+    )
+    assert [e.type for e in challenge.of_type("lawsuit")] == ["lawsuit"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
