@@ -1423,6 +1423,21 @@ def test_other_a_register_a_security_review_and_a_challenge_filed(run: Run) -> N
     assert [e.type for e in challenge.of_type("lawsuit")] == ["lawsuit"]
 
 
+def test_other_a_vote_to_repeal_is_a_step_and_the_signed_repeal_the_lift(run: Run) -> None:
+    """ "Lawmakers voted on Friday to repeal the ban on ZenChat, and the governor signed the
+    repeal on Sunday": the vote is a step of the law, the repeal lifts the ban the day it
+    is signed."""
+    result = run(
+        "Lawmakers voted on Friday to repeal the state's ban on ZenChat, and Governor Dana "
+        "Roe signed the repeal on Sunday.",
+        timexes=[("Friday", "DATE", "2038-03-12"), ("Sunday", "DATE", "2038-03-14")],
+    )
+    (vote,) = result.of_type("legislative_step")
+    assert result.timexes[vote.timex].span.text == "Friday"
+    (repeal,) = result.of_type("full_lift")
+    assert repeal.trigger.text == "repeal" and result.timexes[repeal.timex].span.text == "Sunday"
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
