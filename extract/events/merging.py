@@ -86,11 +86,30 @@ class Merger:
         drafts = []
         for root, members in groups.items():
             members.sort(key=lambda t: (t.head.i != root, t.head.i))
-            members = _content_first(members)
+            members = self._specific_first(_content_first(members))
             draft = Draft(members, instrument_trigger=instrument_of(members))
             self._collect_anchors(draft)
             drafts.append(draft)
         return drafts
+
+    def _specific_first(self, members: list[Trigger]) -> list[Trigger]:
+        """A verb of the most general type of its kind yields the place of representative to
+        the noun it acts on that names a finer one ("granted Vidly's request for an
+        injunction": the injunction, not a ruling)."""
+        root = self.lexicon.scheme_of(members[0].type)
+        if root is None or root.coarse != root.id:
+            return members
+        for member in members[1:]:
+            found = self.lexicon.scheme_of(member.type)
+            if (
+                member.rule.governor_acts
+                and found is not None
+                and found.coarse == root.coarse
+                and found.id != root.id
+                and member.head.head.i == members[0].head.i
+            ):
+                return [member, *[m for m in members if m is not member]]
+        return members
 
     def _mergeable(self, upper: Trigger, lower: Trigger, via: Token) -> bool:
         """Whether ``lower`` names the event of ``upper``, which governs it through ``via``

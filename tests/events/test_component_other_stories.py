@@ -1438,6 +1438,17 @@ def test_other_a_vote_to_repeal_is_a_step_and_the_signed_repeal_the_lift(run: Ru
     assert repeal.trigger.text == "repeal" and result.timexes[repeal.timex].span.text == "Sunday"
 
 
+def test_other_a_judge_granting_a_request_for_an_injunction_blocks(run: Run) -> None:
+    """ "Granted ZenChat's request for a preliminary injunction": what the court granted is
+    the injunction, a block of the measure, not a ruling of no kind."""
+    result = run(
+        "US District Judge Jane Roe granted ZenChat's request for a preliminary injunction on "
+        "Monday.",
+        timexes=[("Monday", "DATE", "2037-11-30")],
+    )
+    assert [e.type for e in result.events] == ["court_block"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
