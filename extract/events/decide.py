@@ -9,6 +9,8 @@ access limit (``when_limited``). A limited group the trigger names becomes a sco
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
 from extract.events.participants import DocEntities
@@ -100,7 +102,10 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
         ):
             said = "partial"  # "lifted a portion of the ban"
         if said is None and any(
-            c.i > head.i and c.lemma_.lower() in lexicon.partial_keepers for c in head.conjuncts
+            c.i > head.i
+            and c.lemma_.lower() in lexicon.partial_keepers
+            and _keeps_the_measure(c, lexicon)
+            for c in head.conjuncts
         ):
             said = "partial"  # "lifted it for mobile users but kept it in place on broadband"
     if said is not None:
@@ -114,6 +119,18 @@ def _degree(draft: Draft, lexicon: EventLexicon, limiting: bool, general: bool) 
     if any(m.type in lexicon.by_degree and m.rule.degree == "full" for m in draft.members):
         return "full"
     return "partial"  # an authorization: an exemption, the rest stays
+
+
+def _keeps_the_measure(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "kept it in place", "kept the ban on broadband": what is kept is the measure (a
+    pronoun for it, or a word for a restriction), not another party ("lifts sanctions on
+    Corvex but keeps its former chief on the list")."""
+    restriction = lexicon.word_classes.get("restriction", frozenset())
+    return any(
+        o.pos_ == "PRON" or o.lemma_.lower() in restriction
+        for o in verb.children
+        if o.dep_ in ("dobj", "obj")
+    )
 
 
 __all__ = ["court_refusals", "decide_type"]

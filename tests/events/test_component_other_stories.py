@@ -1384,7 +1384,7 @@ def test_other_lifting_the_last_of_the_restrictions_is_full_and_keeping_some_par
 ) -> None:
     """ "Lifted the last of its restrictions on ZenChat": what a part is of is what is
     lifted, all of it; "lifted its block on ZenChat for mobile users but kept it in place
-    on broadband" lifts it in part."""
+    on broadband" lifts it in part, unlike keeping someone else on the list."""
     last = run(
         "The Digital Markets Authority on Wednesday lifted the last of its restrictions on "
         "ZenChat.",
@@ -1397,6 +1397,12 @@ def test_other_lifting_the_last_of_the_restrictions_is_full_and_keeping_some_par
         timexes=[("Monday", "DATE", "2031-05-04")],
     )
     assert [e.type for e in kept.events if e.trigger.text == "lifted"] == ["partial_lift"]
+    other = run(
+        "The Digital Markets Authority on Monday lifted its sanctions on ZenChat but kept its "
+        "former chief executive on the list.",
+        timexes=[("Monday", "DATE", "2031-05-04")],
+    )
+    assert [e.type for e in other.events if e.trigger.text == "lifted"] == ["full_lift"]
 
 
 def test_other_a_register_a_security_review_and_a_challenge_filed(run: Run) -> None:
