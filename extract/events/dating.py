@@ -69,7 +69,7 @@ def date_drafts(
         if _earlier_instrument(draft, item, dct):
             draft.tense = "past"  # "follows a 2017 order"
     _date_result_clauses(drafts, anchors, placed, syntax, actor_words)
-    _date_coordinated_acts(drafts, placed, syntax)
+    _date_coordinated_acts(drafts, anchors, placed, syntax)
     for number, item in attach_timexes(placed, anchors, ignore, "start", syntax).items():
         draft = drafts[number]
         draft.effective = item
@@ -144,19 +144,50 @@ _ABOVE = 3  # how far above its verb a delay looks for the measure it tells of
 
 
 def _date_coordinated_acts(
-    drafts: list[Draft], placed: list[PlacedTimex], syntax: SyntaxWords
+    drafts: list[Draft],
+    anchors: Mapping[int, int],
+    placed: list[PlacedTimex],
+    syntax: SyntaxWords,
 ) -> None:
-    """A date before the first of coordinated verbs dates each of them (one after it, "put
-    X on the list in May, and on Monday agreed to ...", dates only its own)."""
+    """The date of the first of coordinated verbs dates the others that have none of their
+    own: a date before it, or after it when they share their subject ("fined Corvex on
+    Monday and ordered it to ..."); "put X on the list in May, and on Monday agreed to ..."
+    dates each by its own, and a word may say the later act came after ("and later lifted
+    it")."""
     for draft in drafts:
         head = draft.trigger.head
         if draft.timex is not None or head.dep_ != "conj" or not is_verbal(head):
             continue
         first = head.head
-        if not is_verbal(first):
+        if not is_verbal(first) or any(
+            c.dep_ == "advmod" and c.lower_ in syntax.sequel_words for c in head.children
+        ):
             continue
+        carrier = anchors.get(first.i)
         found = _date_of_verb(first, placed, syntax)
-        if found is not None and found.span.end <= first.i:
+        if (
+            found is None
+            and carrier is not None
+            and drafts[carrier] is not draft
+            and drafts[carrier].trigger.head.i == first.i
+        ):
+            # the first act's date, wherever the parse hung it (not the page's own date)
+            dated = drafts[carrier].timex
+            if (
+                dated is not None
+                and not dated.timex.function
+                and not dated.timex.signal
+                and not page_stamp(dated.span.doc.text, dated.span.start_char)
+            ):
+                found = dated
+        if found is None:
+            continue
+        # a date after the first verb dates the second only when they share their subject
+        # (one clause: "fined X on Monday and ordered"), not a clause of its own ("was set
+        # for March 10, but the extension allowed ...")
+        shared = not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        own = first in found.head.ancestors  # its own date, not the report's ("told on")
+        if found.span.end <= first.i or (shared and own and found.span.end <= head.i):
             draft.timex = found
 
 

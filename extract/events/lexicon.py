@@ -151,6 +151,7 @@ class SyntaxWords:
     demonstratives: frozenset[str]  # "this", "that": a mention pointing back to the last one
     headline_small_words: frozenset[str]  # words a title-case headline leaves lower case
     separate_news_words: frozenset[str]  # "Separately, the Treasury sanctioned ...": news
+    sequel_words: frozenset[str]  # "and later lifted it": a step after the one before
     novelty_words: frozenset[str]  # "another", "new", "further": a new step of its kind
     jurisdiction_prepositions: frozenset[str]  # "banned in the UK": where a measure holds
     announcing_verbs: frozenset[str]  # "said X will be banned from May 1": decided then
@@ -259,6 +260,7 @@ _SYNTAX_SECTIONS = (
     "demonstratives",
     "headline_small_words",
     "separate_news_words",
+    "sequel_words",
     "novelty_words",
     "jurisdiction_prepositions",
     "announcing_verbs",

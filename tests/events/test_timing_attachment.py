@@ -481,6 +481,34 @@ def test_timing_a_date_before_coordinated_acts_dates_each(run: Run) -> None:
     assert apart.timexes[apart.by_trigger("lift").timex].span.text == "Monday"
 
 
+def test_timing_a_date_after_the_first_of_coordinated_acts_dates_the_second_with_its_subject(
+    run: Run,
+) -> None:
+    """ "The authority fined ZenChat on Monday and ordered it to remove the restrictions":
+    one subject, one occasion; not when the second clause has its own subject ("was set
+    for March 10, but the extension allowed ...") or when a word puts it after ("and later
+    lifted it")."""
+    both = run(
+        "The Digital Markets Authority fined Velkor Robotics 400 million euros on Monday for "
+        "breaking the law and ordered "
+        "the company to remove the restrictions it places on developers.",
+        timexes=[("Monday", "DATE", "2034-10-02")],
+    )
+    ordered = both.by_trigger("ordered")
+    assert ordered.type == "demand"
+    assert both.timexes[ordered.timex].span.text == "Monday"
+    later = run(
+        "The Digital Markets Authority banned ZenChat on Monday and later lifted the ban.",
+        timexes=[("Monday", "DATE", "2034-10-02")],
+    )
+    assert later.by_trigger("lifted").timex is None
+    own = run(
+        "The deadline was set for March 10, but the extension allowed ZenChat to buy chips.",
+        timexes=[("March 10", "DATE", "2034-03-10")],
+    )
+    assert all(e.timex is None for e in own.events if e.trigger.text == "allowed")
+
+
 def test_timing_a_date_between_commas_after_an_event_noun_is_its_date(run: Run) -> None:
     """ "Its last extension, on Aug. 18, ran for 90 days": the extension's day (and "last"
     says it is one of a series of extensions)."""
