@@ -56,7 +56,7 @@ from extract.events.notices import read_notice, the_notice_s_own_acts
 from extract.events.participants import DocEntities
 from extract.events.recording import rebind, renumber, to_record
 from extract.events.scope import ScopeFinder
-from extract.events.syntax import Sentences
+from extract.events.syntax import Sentences, in_headline
 from extract.events.timing import (
     PlacedTimex,
     RelationFinder,
@@ -186,11 +186,13 @@ class EventExtractor:
             related.setdefault(found.source, []).append(found)
             related.setdefault(found.target, [])
         definite = self.lexicon.syntax.definite_determiners
+        restated = self._headline_restated(drafts)
         kept = sorted(
             (
                 n
                 for n, d in enumerate(drafts)
-                if (n in related or is_specific(d, definite, self._needs_party(d.type)))
+                if n not in restated
+                and (n in related or is_specific(d, definite, self._needs_party(d.type)))
                 and not reports_an_event(d, drafts)
                 and not reacts_to_nothing(d, drafts, self.lexicon)
             ),
@@ -243,6 +245,33 @@ class EventExtractor:
                 for k, subject in enumerate(record.affected)
             ]
         return [record]
+
+    def _headline_restated(self, drafts: list[Draft]) -> set[int]:
+        """Acts of a headline in sentence case ("US clears Corvex to resume K20 sales") that
+        the lead tells as its news, of the same kind and on the same party ("granted Corvex
+        licences on Monday"): one act, told twice; the lead's telling, dated, is kept."""
+        lead = [d for d in drafts if d.news and not in_headline(d.trigger.head)]
+        if not lead:
+            return set()
+        out = set()
+        for number, draft in enumerate(drafts):
+            if draft.news or draft.modality != "asserted" or not in_headline(draft.trigger.head):
+                continue
+            kind = self._coarse(draft.type)
+            parties = {m.name for m in (*draft.models, *draft.affected)}
+            # every party the headline names, the lead's act names too (a headline naming
+            # another party tells of another act: "Microsoft gets a licence for Corvex")
+            if parties and any(
+                self._coarse(other.type) == kind
+                and parties <= {m.name for m in (*other.models, *other.affected, *other.agents)}
+                for other in lead
+            ):
+                out.add(number)
+        return out
+
+    def _coarse(self, type_id: str) -> str | None:
+        found = self.lexicon.scheme_of(type_id)
+        return found.coarse if found is not None else None
 
     def _needs_party(self, type_id: str) -> bool:
         type_def = self.lexicon.types.get(type_id)

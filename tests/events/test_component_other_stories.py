@@ -1455,6 +1455,23 @@ def test_other_a_judge_granting_a_request_for_an_injunction_blocks(run: Run) -> 
     assert [e.type for e in result.events] == ["court_block"]
 
 
+def test_other_a_headline_the_lead_restates_is_one_act() -> None:
+    """ "US clears Velkor Robotics to resume chip sales" over "The Commerce Department on
+    Monday granted Velkor Robotics licences to sell its ZenChat chips": one act told
+    twice, the lead's dated telling kept; a headline naming another party tells another
+    act."""
+    lead = (
+        "\n\nThe Commerce Department on Monday granted Velkor Robotics licences to sell its "
+        "ZenChat chips."
+    )
+    result = extracted("US clears Velkor Robotics to resume chip sales" + lead, date(2032, 7, 13))
+    assert [e.trigger.text for e in result.events] == ["licences"]
+    other = extracted(
+        "US clears Kestrio Telecom to sell to Velkor Robotics" + lead, date(2032, 7, 13)
+    )
+    assert "clears" in [e.trigger.text for e in other.events]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
