@@ -61,6 +61,8 @@ class EventType:
     first_as: str | None = None  # its type where its government restricted nothing before
     amounts: bool = False  # the sum it is about tells its events apart (two fines, two sums)
     refused_as: str | None = None  # its type when a court declines to take it (a ruling)
+    content_of: tuple[str, ...] = ()  # coarse types of acts whose clause it tells the content
+    #                                   of ("filed a suit asking the court to ...")
 
     @classmethod
     def unknown(cls, type_id: str) -> EventType:
@@ -149,6 +151,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         first_as=str(fields["first_as"]) if fields.get("first_as") else None,
         amounts=_flag(fields, "amounts", type_id, path),
         refused_as=str(fields["refused_as"]) if fields.get("refused_as") else None,
+        content_of=_words(fields.get("content_of"), "content_of", type_id, path),
     )
 
 

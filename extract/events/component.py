@@ -186,7 +186,7 @@ class EventExtractor:
             related.setdefault(found.source, []).append(found)
             related.setdefault(found.target, [])
         definite = self.lexicon.syntax.definite_determiners
-        restated = self._headline_restated(drafts)
+        restated = self._headline_restated(drafts) | self._contents_of_acts(drafts)
         kept = sorted(
             (
                 n
@@ -265,6 +265,29 @@ class EventExtractor:
                 self._coarse(other.type) == kind
                 and parties <= {m.name for m in (*other.models, *other.affected, *other.agents)}
                 for other in lead
+            ):
+                out.add(number)
+        return out
+
+    def _contents_of_acts(self, drafts: list[Draft]) -> set[int]:
+        """A request told in the participle clause of a suit ("filed a suit at the High
+        Court asking it to quash the order"): what the suit asks, not an act of its own
+        (event_types.yaml ``content_of``)."""
+        carriers: dict[int, str | None] = {}
+        for draft in drafts:
+            for token in (draft.trigger.head, draft.trigger.light):
+                if token is not None:
+                    carriers[token.i] = self._coarse(draft.type)
+        out = set()
+        for number, draft in enumerate(drafts):
+            scheme = self.lexicon.scheme_of(draft.type)
+            head = draft.trigger.head
+            if (
+                scheme is not None
+                and scheme.content_of
+                and head.dep_ == "advcl"
+                and head.tag_ == "VBG"
+                and carriers.get(head.head.i) in scheme.content_of
             ):
                 out.add(number)
         return out

@@ -299,6 +299,8 @@ class TriggerFinder:
                 # the parser may hang "of its affiliates" on the verb instead of the number
                 counted += preposition_objects(head, "of")
             holders = [head, *objects, *conjuncts, *counted]
+            if rule.governor_acts and head.pos_ in NOUN_POS and is_verbal(head.head):
+                holders.append(head.head)  # "filed an application at the High Court"
             checks.append(
                 any(
                     self._matches(obj, classes, entities)

@@ -1472,6 +1472,25 @@ def test_other_a_headline_the_lead_restates_is_one_act() -> None:
     assert "clears" in [e.trigger.text for e in other.events]
 
 
+def test_other_an_application_to_a_court_is_a_suit_and_what_it_asks_its_content(
+    run: Run,
+) -> None:
+    """ "Filed an application at the High Court on Tuesday asking it to quash the block": a
+    suit, whose asking is what it asks, no request of its own; an application for a
+    licence goes to no court."""
+    result = run(
+        "Velkor Robotics filed an application at the High Court on Tuesday asking it to quash "
+        "the block on ZenChat.",
+        timexes=[("Tuesday", "DATE", "2037-03-17")],
+    )
+    assert [e.type for e in result.events if e.modality == "asserted"] == ["lawsuit"]
+    licence = run(
+        "Velkor Robotics filed an application for a licence on Tuesday.",
+        timexes=[("Tuesday", "DATE", "2037-03-17")],
+    )
+    assert not licence.of_type("lawsuit")
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
