@@ -271,8 +271,9 @@ class EventExtractor:
 
     def _contents_of_acts(self, drafts: list[Draft]) -> set[int]:
         """A request told in the participle clause of a suit ("filed a suit at the High
-        Court asking it to quash the order"): what the suit asks, not an act of its own
-        (event_types.yaml ``content_of``)."""
+        Court asking it to quash the order"), a deadline in a verb joined to a ban ("bans
+        Corvex and gives operators until June 30 to remove its gear"): what the act asks,
+        not an act of its own (event_types.yaml ``content_of``)."""
         carriers: dict[int, str | None] = {}
         for draft in drafts:
             for token in (draft.trigger.head, draft.trigger.light):
@@ -282,11 +283,11 @@ class EventExtractor:
         for number, draft in enumerate(drafts):
             scheme = self.lexicon.scheme_of(draft.type)
             head = draft.trigger.head
+            clause = (head.dep_ == "advcl" and head.tag_ == "VBG") or head.dep_ == "conj"
             if (
                 scheme is not None
                 and scheme.content_of
-                and head.dep_ == "advcl"
-                and head.tag_ == "VBG"
+                and clause
                 and carriers.get(head.head.i) in scheme.content_of
             ):
                 out.add(number)

@@ -1491,6 +1491,24 @@ def test_other_an_application_to_a_court_is_a_suit_and_what_it_asks_its_content(
     assert not licence.of_type("lawsuit")
 
 
+def test_other_a_deadline_joined_to_a_ban_is_the_ban_s(run: Run) -> None:
+    """ "Bans Velkor Robotics from 5G networks and gives operators until June 30 to remove
+    its equipment": the deadline is what the ban asks, one act; a deadline set alone is a
+    demand of its own."""
+    joined = run(
+        "The government on Wednesday banned Velkor Robotics from 5G networks and gave "
+        "operators until June 30 to remove its equipment.",
+        timexes=[("Wednesday", "DATE", "2037-07-15"), ("June 30", "DATE", "2038-06-30", "end")],
+    )
+    assert [e.type for e in joined.events] == ["export_restriction"]
+    alone = run(
+        "The government on Wednesday gave operators until June 30 to remove the equipment of "
+        "Velkor Robotics.",
+        timexes=[("Wednesday", "DATE", "2037-07-15"), ("June 30", "DATE", "2038-06-30", "end")],
+    )
+    assert [e.type for e in alone.events] == ["demand"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
