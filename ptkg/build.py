@@ -39,9 +39,10 @@ from ptkg.output import (
     BuildOutput,
 )
 
-# Changes when what the cache keys on changes: records cached under another version of
-# the key are extracted again.
-CACHE_KEY_VERSION = 2
+# Changes when what the cache keys on, or what it holds, changes: records cached under
+# another version are extracted again (3: each document's own records, before the
+# corpus's names).
+CACHE_KEY_VERSION = 3
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -192,8 +193,10 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
         if workers is not None:
             workers.close()
     report.extracted = len(fresh)
-    all_records = [fresh.get(d.id) or cached[d.id][1] for d in documents]
-    all_records = _with_recurring_names(extractor, all_records, report, notify, options)
+    # The cache keeps each document's own records, before the corpus's names: a build
+    # reusing them reads the names again from the same records, as a full build does.
+    first = [fresh.get(d.id) or cached[d.id][1] for d in documents]
+    all_records = _with_recurring_names(extractor, first, report, notify, options)
 
     graph_options = GraphOptions(
         base=options.base_iri, lexicons=tuple(options.lexicons), threshold=options.threshold
@@ -204,7 +207,7 @@ def _build(options: BuildOptions, output: BuildOutput, notify: Progress) -> Buil
         report.graph = write_graph(
             all_records, folder / STORE_DIR, exports, graph_options, progress=notify
         )
-        _write_lines(folder / RECORDS_FILE, _cache_lines(all_records, fingerprint))
+        _write_lines(folder / RECORDS_FILE, _cache_lines(first, fingerprint))
         report.seconds = time.perf_counter() - started
         _write_lines(folder / REPORT_FILE, [json.dumps(report.as_dict(), indent=2)])
         output.commit(folder)
