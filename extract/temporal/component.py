@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from extract.records import DateRange, DocumentDate, Timex
 from extract.spacy_extensions import register_extensions
+from extract.temporal.chronology import anchor_chronology
 from extract.temporal.clause import moves_forward, tenses_of
 from extract.temporal.dateline import CREATION_TIME, datelines
 from extract.temporal.dct import infer_dct, reresolve_all
@@ -64,6 +65,7 @@ class TimexComponent:
             )
             for t in timexes
         ]
+        timexes = anchor_chronology(text, timexes)
         dct: DocumentDate | None = None
         bound = prior if prior is not None else published
         if bound is not None and (self.infer or published is not None):

@@ -98,3 +98,42 @@ def test_component_config_is_serialisable(use_tokens: bool) -> None:
     nlp.add_pipe("ptkg_timex", config={"use_tokens": use_tokens})
     assert nlp.config["components"]["ptkg_timex"]["use_tokens"] is use_tokens
     assert nlp.config["components"]["ptkg_timex"]["factory"] == "ptkg_timex"
+
+
+def _entries(text: str, published: date) -> dict[str, DateRange | None]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ptkg_timex")
+    doc = nlp.make_doc(text)
+    doc._.dct_prior = DateRange(published, published)
+    doc._.dct_published = DateRange(published, published)
+    doc = nlp(doc)
+    return {t.span.text: t.range for t in doc._.timexes}
+
+
+def test_component_a_chronology_s_year_less_entries_follow_the_entry_before() -> None:
+    """A timeline published in April lists the June before it ("June 6, 2031 - ...",
+    "June 8 - ..."): a year-less entry takes its year from the entry before it, moving on
+    a year past December; a list of the newest first runs back; entries before any year is
+    given stay read from the page's date."""
+    text = (
+        "Timeline\n\nJune 6, 2031 - The board orders a halt.\nJune 8 - The firm complies.\n"
+        "Dec. 14 - The board grants a licence.\nJan. 5 - Sales resume.\n"
+        "April 19, 2032 - The board lifts the order.\n"
+    )
+    found = _entries(text, date(2032, 4, 20))
+    assert found["June 8"] == DateRange(date(2031, 6, 8), date(2031, 6, 8))
+    assert found["Dec. 14"] == DateRange(date(2031, 12, 14), date(2031, 12, 14))
+    assert found["Jan. 5"] == DateRange(date(2032, 1, 5), date(2032, 1, 5))
+    newest_first = (
+        "Timeline\n\nApril 19, 2032 - The board lifts the order.\nJan. 5 - Sales resume.\n"
+        "Dec. 14 - The board grants a licence.\nJune 6, 2031 - The board orders a halt.\n"
+    )
+    found = _entries(newest_first, date(2032, 4, 20))
+    assert found["Dec. 14"] == DateRange(date(2031, 12, 14), date(2031, 12, 14))
+    assert found["Jan. 5"] == DateRange(date(2032, 1, 5), date(2032, 1, 5))
+    undated = "Timeline\n\nJune 8 - The firm complies.\nJuly 1 - The board fines it.\n"
+    found = _entries(undated, date(2032, 4, 20))
+    assert (
+        found["June 8"]
+        == _entries("Timeline\n\nJune 8 - The firm complies.\n", date(2032, 4, 20))["June 8"]
+    )
