@@ -13,7 +13,9 @@ Rules, all linear in the number of mentions (hash look-ups, no all-pairs compari
   of; a misspelt surname (one or two letters apart, long names only) merges too;
 - a company's names that differ only by the words that end a company's name without
   naming it (entity_types.yaml: ``company_name_endings``) merge across documents: "Korvo
-  Robotics Co., Ltd.", "Korvo Robotics" and "Korvo";
+  Robotics Co., Ltd.", "Korvo Robotics" and "Korvo"; so does a one-word name no mention
+  gives a product with the one company's name of several words it opens ("Tern Orbital"
+  and "Tern", not "WeChat" and "WeChat Alliance");
 - legal instruments ("letter", "export control order") are not proper names: they merge
   within a document but never across documents.
 """
@@ -26,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from extract.entities.lexicon import EntityLexicon, packaged_entity_lexicon
+from extract.entities.recurring import CORPUS_PREFIX
 from extract.records import EntityMention
 
 _DOTTED_LEAD = re.compile(r"^((?:[A-Z]\.){2,})(?= [A-Z])")
@@ -213,6 +216,10 @@ def canonicalise_corpus(
     particles = {w.lower() for w in lexicon.ner.surname_particles}  # "van", "de", "al"
     endings = {w.lower().rstrip(".") for w in lexicon.ner.company_name_endings}
     companies: dict[str, set[str]] = defaultdict(set)  # a company's name without endings
+    # a company's name of several words by its first word, and the names of one word
+    openings: dict[str, set[str]] = defaultdict(set)
+    one_word_companies: list[str] = []
+    products: set[str] = set()  # names some mention gives a product ("WeChat")
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
@@ -233,8 +240,16 @@ def canonicalise_corpus(
                     gaz_name[gaz] = entry.name
             if coarse in _BODY_KINDS and not lexicon.is_instrument(mention.type):
                 nodes_by_kind[mention.type].add(node)
+            if lexicon.is_product(mention.type):
+                products.add(mention.name.lower())
             if coarse == "org":
                 companies[_company_core(mention.name, endings)].add(node)
+                if not mention.gazetteer_id or mention.gazetteer_id.startswith(CORPUS_PREFIX):
+                    words = mention.name.split()
+                    if len(words) > 1:
+                        openings[words[0].lower()].add(node)
+                    elif len(words) == 1:
+                        one_word_companies.append(node)
             if coarse == "model":
                 model = parse_model_name(mention.name, lexicon)
                 if model.core:
@@ -289,6 +304,16 @@ def canonicalise_corpus(
         first, *rest = sorted(same_company)
         for node in rest:
             union(first, node)
+
+    # "Tern Orbital" in one article, "Tern" in the headline of another: the one company
+    # whose name opens with the word, when only one does
+    for node in one_word_companies:
+        word = node.rsplit(":", 1)[1]
+        if word in products:
+            continue  # an app's name opens its users' group's ("WeChat Alliance")
+        targets = {find(t) for t in openings.get(word, ())}
+        if len(targets) == 1:
+            union(node, targets.pop())
 
     groups: dict[str, list[str]] = defaultdict(list)
     for node in list(parent):

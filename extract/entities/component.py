@@ -233,6 +233,7 @@ class EntityRecogniser:
         chosen = joined_names_pass(doc, chosen, self.lexicon.described)
         # after the bodies a description types: "Kenya's Capital Markets Authority"
         chosen = subunits_pass(doc, chosen, self.lexicon.bodies, self.lexicon.governing)
+        chosen = [self._named_after_its_country(doc, c) for c in chosen]
         chosen = abbreviations_pass(doc, chosen)
         chosen = coordination_pass(doc, chosen, self.lexicon.company_type, self.name_ends)
         chosen = repeated_names_pass(
@@ -366,6 +367,20 @@ class EntityRecogniser:
             seen += 1
         return None
 
+    def _named_after_its_country(self, doc: Doc, cand: Candidate) -> Candidate:
+        """ "the Botswana Communications Commission", "the Nigerian Communications
+        Commission": a body the tagger found whose name opens with a country's name or
+        adjective belongs to that country (a known body keeps the parent the gazetteer
+        gives it, a pattern's name the body it holds)."""
+        if cand.type not in self.lexicon.bodies or cand.affiliation or cand.rule != "described":
+            return cand  # only a name the tagger found, typed by the noun ending it
+        for width in (3, 2, 1):
+            if cand.end - cand.start > width:
+                country = self.countries.get(doc[cand.start : cand.start + width].text.lower())
+                if country is not None:
+                    return replace(cand, affiliation=country.name)
+        return cand
+
     def _prefer_longer_names(self, doc: Doc, candidates: list[Candidate]) -> None:
         """A name the patterns find that starts with a known name and goes on with words of
         its own ("KTX Zentra Networks Ltd.", "the Senate Finance Committee") is
@@ -393,6 +408,24 @@ class EntityRecogniser:
             ):
                 # "the Ministry of Commerce" is no "Commerce": a body whose name holds a
                 # known name after words of its own
+                cand.priority = _P_GAZETTEER + 1
+                continue
+            if (
+                cand.source == "ner"
+                and cand.end - cand.start > 1
+                and doc[cand.end - 1].is_title
+                and doc[cand.end - 1].lower_ in self.lexicon.described
+                and any(
+                    cand.start <= start
+                    and end < cand.end
+                    # "the U.S. Commerce Department": a known body after its country's name
+                    # stays that body
+                    and not any(s >= end and e == cand.end for s, e in inside)
+                    for start, end in places.items()
+                )
+            ):
+                # "the Botswana Communications Commission": a body named after its country,
+                # which the description ending its name types (described_names_pass)
                 cand.priority = _P_GAZETTEER + 1
                 continue
             end = known.get((cand.start, cand.type))

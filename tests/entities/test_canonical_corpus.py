@@ -167,3 +167,26 @@ def test_canonical_corpus_merges_a_companys_names_without_their_endings() -> Non
     assert names[("b", "Korvo Robotics")] == names[("a", "Korvo Robotics Co., Ltd.")]
     assert names[("c", "Korvo")] == names[("a", "Korvo Robotics Co., Ltd.")]
     assert names[("d", "Korvo Marine")] == "Korvo Marine"
+
+
+def test_canonical_corpus_a_one_word_name_is_the_one_company_it_opens() -> None:
+    """ "Velkor Orbital" in one article, "Velkor" alone in another: one company, when only
+    one company's name opens with the word; an app's name ("ZenChat", a product somewhere)
+    stays apart from its users' group ("ZenChat Alliance"), and a word opening two names is
+    neither's."""
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Velkor Orbital", "organization")],
+            "b": [mention(1, "Velkor", "organization", source="ner")],
+            "c": [mention(1, "ZenChat Alliance", "organization"), mention(2, "ZenChat", "product")],
+            "d": [mention(1, "ZenChat", "organization", source="ner")],
+            "e": [mention(1, "Kestrio Orbital", "organization")],
+            "f": [
+                mention(1, "Kestrio Marine", "organization"),
+                mention(2, "Kestrio", "organization"),
+            ],
+        }
+    )
+    assert names[("b", "Velkor")] == "Velkor Orbital"
+    assert names[("d", "ZenChat")] == "ZenChat"
+    assert names[("f", "Kestrio")] == "Kestrio"

@@ -398,6 +398,22 @@ def test_component_a_body_s_name_joined_by_and_is_one_name(entities: Entities) -
     assert {m.span.text for m in two} >= {"Norway", "Digital Markets Authority"}
 
 
+def test_component_every_country_is_one_and_its_named_bodies_belong_to_it(
+    entities: Entities,
+) -> None:
+    """A story may be about any country: "Botswana" is a country, not a company; "the
+    Botswana Communications Commission" is its body, the name whole, while "the U.S.
+    Commerce Department" stays the known department."""
+    found = entities(
+        "The Botswana Communications Commission ordered Velkor Robotics to stop selling "
+        "terminals in Botswana. The U.S. Commerce Department said nothing."
+    )
+    assert by_text(found, "Botswana").type == "country"
+    body = by_text(found, "Botswana Communications Commission")
+    assert (body.type, body.affiliation) == ("government_agency", "Botswana")
+    assert by_text(found, "U.S. Commerce Department").name == "US Department of Commerce"
+
+
 def test_component_devices_named_by_their_kind(entities: Entities) -> None:
     found = entities("Corvex designs Zircon chips for the Zeta 40 phone and Orbit X3 Pro laptops.")
     assert {m.name for m in found if m.type == "product"} == {"Zircon", "Zeta 40", "Orbit X3 Pro"}
