@@ -1509,6 +1509,16 @@ def test_other_a_deadline_joined_to_a_ban_is_the_ban_s(run: Run) -> None:
     assert [e.type for e in alone.events] == ["demand"]
 
 
+def test_other_a_licence_given_back_lifts_as_far_as_the_words_say(run: Run) -> None:
+    """ "Fully restored Velkor Robotics's licence": the relief given back lifts the measure
+    that took it; "partly reinstated" lifts it in part."""
+    full = run("The central bank on Monday fully restored Velkor Robotics's licence.")
+    assert [e.type for e in full.events] == ["full_lift"]
+    assert full.names(full.events[0].affected) == {"Velkor Robotics"}
+    part = run("The central bank on Monday partly reinstated Velkor Robotics's licence.")
+    assert [e.type for e in part.events] == ["partial_lift"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
