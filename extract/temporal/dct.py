@@ -24,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from extract.records import DateRange, DocumentDate, Precision, Timex
 from extract.temporal.clause import tenses_of
 from extract.temporal.dateline import CREATION_TIME
 from extract.temporal.reading import SEEK
-from extract.temporal.rules import parse_rule, resolve_range
+from extract.temporal.rules import narrow_anchor, parse_rule, resolve_range
 from extract.temporal.tagger import just_ahead, value_after_reresolution
 from extract.temporal.tense import FUTURE, MODAL, PAST
 
@@ -131,6 +132,16 @@ def infer_dct(
             evidence.append(words)
         elif bound < lower:
             evidence.append(f"ignored: {words} (contradicts the lower bound {lower})")
+    for ago, day in _ago_on_a_day(timexes):
+        # "two weeks ago, on March 14": written that long after that day
+        assert ago.rule is not None and day.rule is not None
+        within = DateRange(lower, upper)
+        span = day.range if day.anchor == "none" else resolve_range(day.rule, within)
+        assert span is not None
+        narrowed = narrow_anchor(ago.rule, within, span)
+        if narrowed is not None and (narrowed.earliest, narrowed.latest) != (lower, upper):
+            lower, upper = narrowed.earliest, narrowed.latest
+            evidence.append(f"{ago.span.text!r} is {day.span.text!r} ({span}): written {narrowed}")
     # The year is known when the text gives one for something past (a deadline ahead says
     # little of when the text was written), or when such dates moved the prior.
     anchored = (
@@ -162,6 +173,30 @@ def infer_dct(
         anchored=anchored,
         moved_from=unmoved if moved is not None else None,
     )
+
+
+# At most this many characters between "two weeks ago" and the day it names (", on ").
+_AGO_GAP = 6
+
+
+def _ago_on_a_day(timexes: Sequence[Timex]) -> list[tuple[Timex, Timex]]:
+    """Pairs of an amount of time before the document ("two weeks ago") and the day it
+    names right after it (", on March 14"): one moment, told two ways."""
+    pairs = []
+    for ago, day in pairwise(timexes):
+        if (
+            ago.type == "DATE"
+            and ago.anchor == "dct"
+            and (ago.rule or "").startswith("-P")
+            and day.type == "DATE"
+            and day.precision == Precision.DAY
+            and day.rule
+            and day.anchor in ("dct", "none")
+            and day.range is not None
+            and 0 <= day.span.start - ago.span.end <= _AGO_GAP
+        ):
+            pairs.append((ago, day))
+    return pairs
 
 
 def _years_of_own_dates(

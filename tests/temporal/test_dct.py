@@ -294,3 +294,14 @@ def test_dct_dateline_is_the_document_date(tagger: TimexTagger) -> None:
         movable=True,
     )
     assert stamped.range == r("2029-06-11") and stamped.anchored
+
+
+def test_dct_an_amount_of_time_ago_on_a_day_dates_the_text(tagger: TimexTagger) -> None:
+    """ "Suspended the licence two weeks ago, on March 14": written two weeks after March
+    14, not on any day after it; two dates apart in the text say nothing of each other."""
+    prior = r("2026-01-01", "2026-11-22")
+    text = "The authority suspended the licence two weeks ago, on March 14."
+    dct = infer_dct(tagger.tag(text, prior), prior)
+    assert dct.range.earliest >= date(2026, 3, 21) and dct.range.latest <= date(2026, 4, 4)
+    apart = "The authority suspended the licence on March 14. Two weeks ago the firm sued."
+    assert infer_dct(tagger.tag(apart, prior), prior).range.latest > date(2026, 4, 4)
