@@ -132,16 +132,17 @@ def infer_dct(
             evidence.append(words)
         elif bound < lower:
             evidence.append(f"ignored: {words} (contradicts the lower bound {lower})")
-    for ago, day in _ago_on_a_day(timexes):
+    for ago, named in _ago_on_a_day(timexes):
         # "two weeks ago, on March 14": written that long after that day
-        assert ago.rule is not None and day.rule is not None
+        assert ago.rule is not None and named.rule is not None
         within = DateRange(lower, upper)
-        span = day.range if day.anchor == "none" else resolve_range(day.rule, within)
-        assert span is not None
-        narrowed = narrow_anchor(ago.rule, within, span)
+        that_day = resolve_range(named.rule, within) if named.anchor != "none" else named.range
+        assert that_day is not None
+        narrowed = narrow_anchor(ago.rule, within, that_day)
         if narrowed is not None and (narrowed.earliest, narrowed.latest) != (lower, upper):
             lower, upper = narrowed.earliest, narrowed.latest
-            evidence.append(f"{ago.span.text!r} is {day.span.text!r} ({span}): written {narrowed}")
+            told = f"{ago.span.text!r} is {named.span.text!r} ({that_day})"
+            evidence.append(f"{told}: written {narrowed}")
     # The year is known when the text gives one for something past (a deadline ahead says
     # little of when the text was written), or when such dates moved the prior.
     anchored = (
