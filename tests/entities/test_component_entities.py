@@ -414,6 +414,15 @@ def test_component_every_country_is_one_and_its_named_bodies_belong_to_it(
     assert by_text(found, "U.S. Commerce Department").name == "US Department of Commerce"
 
 
+def test_component_a_technology_s_name_is_no_company(entities: Entities) -> None:
+    """ "Wi-Fi", "Bluetooth", "5G": capitalised words of technology, no party to an act."""
+    found = entities(
+        "At the lodge she runs, Jane Roe spent Thursday evening explaining to a group of "
+        "tourists why the Wi-Fi had stopped working."
+    )
+    assert "Wi-Fi" not in {m.span.text for m in found}
+
+
 def test_component_devices_named_by_their_kind(entities: Entities) -> None:
     found = entities("Corvex designs Zircon chips for the Zeta 40 phone and Orbit X3 Pro laptops.")
     assert {m.name for m in found if m.type == "product"} == {"Zircon", "Zeta 40", "Orbit X3 Pro"}
