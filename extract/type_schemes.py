@@ -61,6 +61,8 @@ class EventType:
     first_as: str | None = None  # its type where its government restricted nothing before
     amounts: bool = False  # the sum it is about tells its events apart (two fines, two sums)
     refused_as: str | None = None  # its type when a court declines to take it (a ruling)
+    venue: str | None = None  # the actor kind where it is brought (a court, for a suit):
+    #                           never a party to it
     content_of: tuple[str, ...] = ()  # coarse types of acts whose clause it tells the content
     #                                   of ("filed a suit asking the court to ...")
 
@@ -152,6 +154,7 @@ def read_event_type(type_id: str, fields: Mapping[str, Any], path: Path) -> Even
         amounts=_flag(fields, "amounts", type_id, path),
         refused_as=str(fields["refused_as"]) if fields.get("refused_as") else None,
         content_of=_words(fields.get("content_of"), "content_of", type_id, path),
+        venue=str(fields["venue"]) if fields.get("venue") else None,
     )
 
 

@@ -172,6 +172,13 @@ class EventExtractor:
         for draft in drafts:
             decide_type(draft, self.lexicon)
         court_refusals(drafts, self.lexicon, entities)
+        for draft in drafts:
+            venue = self.lexicon.scheme_of(draft.type)
+            if venue is not None and venue.venue is not None:
+                # "asked the High Court to quash the order": the court hears it
+                draft.affected = [
+                    m for m in draft.affected if entities.actor_kind(m) != venue.venue
+                ]
         types_from_context(drafts)
         announced_decisions(drafts, self.lexicon, entities, placed)
         announced_plans(drafts, self.lexicon, entities, placed)

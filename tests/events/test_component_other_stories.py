@@ -1519,6 +1519,15 @@ def test_other_a_licence_given_back_lifts_as_far_as_the_words_say(run: Run) -> N
     assert [e.type for e in part.events] == ["partial_lift"]
 
 
+def test_other_the_court_a_suit_is_brought_to_is_no_party_to_it(run: Run) -> None:
+    """ "Asked the High Court to set aside the order": the court hears the suit (event
+    type ``venue``), it is not whom the suit is against."""
+    result = run("Velkor Robotics asked the High Court on Tuesday to set aside the order.")
+    (suit,) = result.of_type("lawsuit")
+    assert result.names(suit.agents) == {"Velkor Robotics"}
+    assert not suit.affected
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
