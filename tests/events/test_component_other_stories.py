@@ -1528,6 +1528,15 @@ def test_other_the_court_a_suit_is_brought_to_is_no_party_to_it(run: Run) -> Non
     assert not suit.affected
 
 
+def test_other_a_party_withdrawing_its_case_disables_no_access(run: Run) -> None:
+    """ "Withdrew its petition at the Court of Appeals": the party ends its own case; "withdrew
+    its app from the stores" still cuts access."""
+    case = run("Velkor Robotics withdrew its petition at the Court of Appeals on Friday.")
+    assert [e.type for e in case.events] == ["other"]
+    app = run("Velkor Robotics withdrew its ZenChat app from the stores on Friday.")
+    assert [e.type for e in app.events] == ["access_disable"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
