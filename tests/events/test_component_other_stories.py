@@ -1537,6 +1537,11 @@ def test_other_a_party_withdrawing_its_case_disables_no_access(run: Run) -> None
     assert [e.type for e in app.events] == ["access_disable"]
 
 
+def test_other_a_service_that_stops_signing_up_users_disables_access(run: Run) -> None:
+    result = run("The ZenChat app stopped signing up customers and processing payments on Friday.")
+    assert [e.type for e in result.events] == ["access_disable"]
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
