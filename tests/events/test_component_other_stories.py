@@ -1542,6 +1542,18 @@ def test_other_a_service_that_stops_signing_up_users_disables_access(run: Run) -
     assert [e.type for e in result.events] == ["access_disable"]
 
 
+def test_other_a_service_said_to_resume_is_restored(run: Run) -> None:
+    """ "The ZenChat service resumed on Monday": the service back, told of the service; talks
+    resuming are no service."""
+    back = run(
+        "Velkor Robotics said the ZenChat service resumed on Monday.",
+        timexes=[("Monday", "DATE", "2039-12-16")],
+    )
+    assert [e.type for e in back.events if e.trigger.text == "resumed"] == ["access_restore"]
+    talks = run("Talks between Velkor Robotics and the regulator resumed on Monday.")
+    assert not talks.of_type("access_restore")
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
