@@ -423,6 +423,16 @@ def test_component_a_technology_s_name_is_no_company(entities: Entities) -> None
     assert "Wi-Fi" not in {m.span.text for m in found}
 
 
+def test_component_a_service_and_terminals_named_by_their_kind(entities: Entities) -> None:
+    """ "its Ternova service", "Ternova terminals": a product its kind names, not a
+    company."""
+    found = entities(
+        "Velkor Orbital switched off its Ternova service in Botswana. Customers said Ternova "
+        "terminals stopped working."
+    )
+    assert {m.type for m in found if m.span.text == "Ternova"} == {"product"}
+
+
 def test_component_devices_named_by_their_kind(entities: Entities) -> None:
     found = entities("Corvex designs Zircon chips for the Zeta 40 phone and Orbit X3 Pro laptops.")
     assert {m.name for m in found if m.type == "product"} == {"Zircon", "Zeta 40", "Orbit X3 Pro"}
