@@ -1554,6 +1554,16 @@ def test_other_a_service_said_to_resume_is_restored(run: Run) -> None:
     assert not talks.of_type("access_restore")
 
 
+def test_other_the_commission_is_the_body_named_before(run: Run) -> None:
+    result = run(
+        "The Digital Markets Commission said Velkor Robotics had no licence. On Monday the "
+        "commission fined Velkor Robotics.",
+        timexes=[("Monday", "DATE", "2039-07-01")],
+    )
+    (fined,) = result.of_type("penalty_imposed")
+    assert result.names(fined.agents) == {"Digital Markets Commission"}
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
