@@ -1564,6 +1564,17 @@ def test_other_the_commission_is_the_body_named_before(run: Run) -> None:
     assert result.names(fined.agents) == {"Digital Markets Commission"}
 
 
+def test_other_goods_seized_is_an_act_of_its_own(run: Run) -> None:
+    """ "Customs officers seized 410 ZenChat terminals": goods taken, an act of its own (no
+    restriction of the company's access); a car seized by police is no such goods."""
+    result = run(
+        "Customs officers on Thursday seized 410 ZenChat terminals at the airport.",
+        timexes=[("Thursday", "DATE", "2039-07-21")],
+    )
+    assert [e.type for e in result.events] == ["other"]
+    assert not run("Police seized the suspect's car on Thursday.").events
+
+
 def test_other_a_deadline_a_body_sets_demands_the_act(run: Run) -> None:
     result = run("The ODSK, Norway's regulator, gave Velkor Robotics until April 30 to comply.")
     (demand,) = result.of_type("demand")
