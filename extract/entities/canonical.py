@@ -14,8 +14,8 @@ Rules, all linear in the number of mentions (hash look-ups, no all-pairs compari
 - a company's names that differ only by the words that end a company's name without
   naming it (entity_types.yaml: ``company_name_endings``) merge across documents: "Korvo
   Robotics Co., Ltd.", "Korvo Robotics" and "Korvo"; so does a one-word name no mention
-  gives a product with the one company's name of several words it opens ("Tern Orbital"
-  and "Tern", not "WeChat" and "WeChat Alliance");
+  gives a product with the one company's name of several words it opens ("Velkor Orbital"
+  and "Velkor", not "ZenChat" and "ZenChat Alliance");
 - legal instruments ("letter", "export control order") are not proper names: they merge
   within a document but never across documents.
 """
@@ -219,7 +219,7 @@ def canonicalise_corpus(
     # a company's name of several words by its first word, and the names of one word
     openings: dict[str, set[str]] = defaultdict(set)
     one_word_companies: list[str] = []
-    products: set[str] = set()  # names some mention gives a product ("WeChat")
+    products: set[str] = set()  # names some mention gives a product ("ZenChat")
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
@@ -305,12 +305,12 @@ def canonicalise_corpus(
         for node in rest:
             union(first, node)
 
-    # "Tern Orbital" in one article, "Tern" in the headline of another: the one company
+    # "Velkor Orbital" in one article, "Velkor" in the headline of another: the one company
     # whose name opens with the word, when only one does
     for node in one_word_companies:
         word = node.rsplit(":", 1)[1]
         if word in products:
-            continue  # an app's name opens its users' group's ("WeChat Alliance")
+            continue  # an app's name opens its users' group's ("ZenChat Alliance")
         targets = {find(t) for t in openings.get(word, ())}
         if len(targets) == 1:
             union(node, targets.pop())

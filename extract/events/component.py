@@ -267,7 +267,7 @@ class EventExtractor:
             kind = self._coarse(draft.type)
             parties = {m.name for m in (*draft.models, *draft.affected)}
             # every party the headline names, the lead's act names too (a headline naming
-            # another party tells of another act: "Microsoft gets a licence for Corvex")
+            # another party tells of another act: "Kestrio gets a licence for Corvex")
             if parties and any(
                 self._coarse(other.type) == kind
                 and parties <= {m.name for m in (*other.models, *other.affected, *other.agents)}

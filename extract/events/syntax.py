@@ -431,7 +431,10 @@ def in_headline(token: Token) -> bool:
     if ARTICLE_BELOW in doc.user_data:
         return True
     sentence = token.sent
-    if any(not t.is_space and not t.is_punct for t in doc[: sentence.start]):
+    # the first word of the text opens the token's sentence (read from the start: a few
+    # tokens, not the whole text before a sentence deep in it)
+    first = next((t for t in doc if not t.is_space and not t.is_punct), None)
+    if first is None or first.i < sentence.start:
         return False
     last = next((t for t in reversed(sentence) if not t.is_space), None)
     return last is not None and last.text not in (".", "?", "!", '"', "”", ":")

@@ -1,7 +1,7 @@
 """The dates of a chronology's entries: a year-less one takes its year from the entry before.
 
 Reads: a document's text and its time expressions. Changes: in a chronology (lines a date
-heads: "June 6, 2039 - The commission orders ...", "June 8 - Tern says ..."), a date given
+heads: "June 6, 2039 - The commission orders ...", "June 8 - Velkor says ..."), a date given
 without a year that follows an entry dated with its year is read from that entry, in the
 direction the list runs (oldest first unless its dated entries say otherwise), not from
 the document's date: a timeline published in April lists the June before it, not the
