@@ -332,7 +332,11 @@ class TriggerFinder:
         if trigger.is_noun or scheme is None or scheme.layer != "effective":
             return False
         restriction = self.lexicon.word_classes.get("restriction", frozenset())
-        return any(s.lemma_.lower() in restriction for s in children(trigger.head, "nsubj"))
+        head = trigger.head
+        subjects = [s for s in children(head, "nsubj") if s.tag_ not in ("WDT", "WP")]
+        if head.dep_ == "relcl" and not subjects:
+            subjects = [head.head]  # "the ban that shut down the company": the ban did
+        return any(s.lemma_.lower() in restriction for s in subjects)
 
     def _matches(self, token: Token, classes: Sequence[str], entities: DocEntities) -> bool:
         if token.lemma_.lower() in self.lexicon.syntax.standing_nouns:

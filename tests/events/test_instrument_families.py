@@ -460,8 +460,19 @@ def test_stores_services_and_shares(run: Run) -> None:
 
 def test_companies_halting_their_operations_and_their_dealings(run: Run) -> None:
     ceased = run("Corvex Systems said in a filing that its major operating activities had ceased.")
-    (halt,) = ceased.of_type("access_disable")
+    (halt,) = ceased.of_type("operations_halt")
     assert ceased.names(halt.agents) == {"Corvex Systems"}
+    # a company's operations stopping is its condition, whatever the verb; an app or a
+    # service going dark is access disabled
+    for sentence in (
+        "Corvex Systems ceased operations on May 9.",
+        "Corvex Systems shut down its operations on May 9.",
+        "Corvex Systems had shut down Corvex Systems on May 9.",
+    ):
+        closed = run(sentence, timexes=[("May 9", "DATE", "XXXX-05-09")])
+        assert [e.type for e in closed.events] == ["operations_halt"], sentence
+    dark = run("The Ternlink app shut down on May 9.", timexes=[("May 9", "DATE", "XXXX-05-09")])
+    assert [e.type for e in dark.events] == ["access_disable"]
     # a verb and its object as one access verb ("taking orders"); a name's last word
     # ("Co") is a company's, so the name before it acts
     orders = run("Samsung Electronics Co has stopped taking orders from Corvex Systems.")
@@ -614,7 +625,7 @@ def test_a_government_suspending_a_company_s_operations_restricts_the_company(ru
     assert owned.names(restriction.affected) == {"Corvex Systems"}
     # a company halting its own operations is still its own act
     own = run("Corvex Systems suspended its operations on Friday.")
-    assert own.of_type("access_disable") and not own.of_type("export_restriction")
+    assert own.of_type("operations_halt") and not own.of_type("export_restriction")
 
 
 def test_an_infinitive_after_the_object_completes_a_directive(run: Run) -> None:

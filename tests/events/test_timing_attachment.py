@@ -369,7 +369,7 @@ def test_timing_a_date_in_a_clause_of_another_time_dates_only_that_clause(
         "Corvex Systems ceased operations after the ban was imposed in April.",
         timexes=[("April", "DATE", "XXXX-04")],
     )
-    assert after.by_trigger("ceased operations").timex is None
+    assert after.by_trigger("ceased").timex is None
     assert after.timexes[after.by_trigger("ban").timex or ""].span.text == "April"
     # what the clause tells is no event of the scheme: its date still dates nothing above
     visited = run(
