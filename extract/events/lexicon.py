@@ -97,6 +97,7 @@ class ModalityCues:
     requested_verbs: frozenset[str]
     requested_nouns: frozenset[str]
     requested_modals: frozenset[str]
+    requested_prepositions: frozenset[str]
     planned_verbs: frozenset[str]
     planned_nouns: frozenset[str]
     negotiated_nouns: frozenset[str]  # "terms to lift": their infinitive is planned
@@ -681,6 +682,7 @@ class _Merged:
                 requested_verbs=frozenset(mod.get("requested.verbs", ())),
                 requested_nouns=frozenset(mod.get("requested.nouns", ())),
                 requested_modals=frozenset(mod.get("requested.modals", ())),
+                requested_prepositions=frozenset(mod.get("requested.prepositions", ())),
                 planned_verbs=frozenset(mod.get("planned.verbs", ())),
                 planned_nouns=frozenset(mod.get("planned.nouns", ())),
                 negotiated_nouns=frozenset(mod.get("planned.negotiated", ())),

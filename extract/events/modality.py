@@ -145,6 +145,14 @@ def modality_of(
                 )
     if stop_prep is not None and stop_prep.lower_ in cues.negated_prepositions:
         found.add("negated")
+    if (
+        stop_prep is not None
+        and stop_prep.lower_ in cues.requested_prepositions
+        and is_verbal(stop_prep.head)
+        and stop_prep.head.lemma_.lower() in cues.requested_verbs
+    ):
+        # "asked the court for an injunction" (a court denying "a request for" one rules)
+        found.add("requested")
     reported_past = any(
         g.lemma_.lower() in cues.reporting_verbs and g.tag_ in ("VBD", "VBN") for g in governors
     )

@@ -420,6 +420,8 @@ class TriggerFinder:
             governor = governor.head
         if governor is None or governor.lemma_.lower() not in support.get("governor", ()):
             return False
+        if any(c.lower_ in support.get("unless_governor_with", ()) for c in governor.children):
+            return False  # "gets its licence back": given back, not granted
         return not _governed_by(governor, support.get("unless_governed_by", frozenset()))
 
     def _company_barred(self, trigger: Trigger, possessor: Token, entities: DocEntities) -> bool:

@@ -135,7 +135,9 @@ def infer_dct(
     for ago, named in _ago_on_a_day(timexes):
         # "two weeks ago, on March 14": written that long after that day
         assert ago.rule is not None and named.rule is not None
-        within = DateRange(lower, upper)
+        # read in the whole prior: the pair names one day of it, which the other cues'
+        # guesses of a year-less month ("in February") must not push into another year
+        within = prior
         that_day = resolve_range(named.rule, within) if named.anchor != "none" else named.range
         assert that_day is not None
         narrowed = narrow_anchor(ago.rule, within, that_day)

@@ -1521,6 +1521,27 @@ def test_other_a_licence_given_back_lifts_as_far_as_the_words_say(run: Run) -> N
     assert full.names(full.events[0].affected) == {"Velkor Robotics"}
     part = run("The central bank on Monday partly reinstated Velkor Robotics's licence.")
     assert [e.type for e in part.events] == ["partial_lift"]
+    # told from the side of the one who gets it back: no new licence granted
+    back = run("Velkor Robotics gets its full licence back.")
+    assert [e.type for e in back.events] == ["full_lift"]
+    assert back.names(back.events[0].affected) == {"Velkor Robotics"}
+    given = run("The Trade Ministry gave Velkor Robotics its licence back on Monday.")
+    assert [e.type for e in given.events] == ["full_lift"]
+    new = run("Velkor Robotics got a licence from the Trade Ministry on Monday.")
+    assert [e.type for e in new.events] == ["licence_grant"]
+
+
+def test_other_what_a_party_asks_a_court_for_is_requested(run: Run) -> None:
+    """ "Asks the court for a temporary restraining order": an order asked for, not one
+    given; a court denying "a request for an injunction" still rules."""
+    asked = run(
+        "Velkor Robotics on Monday asked the High Court to annul the ministry's suspension of "
+        "its permit. It also asks the court for a temporary restraining order that would let "
+        "Velkor resume sales while the case is heard."
+    )
+    assert [e.modality for e in asked.of_type("court_block")] == ["requested"]
+    denied = run("A judge on Monday denied Velkor Robotics' request for a preliminary injunction.")
+    assert denied.of_type("court_ruling")
 
 
 def test_other_the_court_a_suit_is_brought_to_is_no_party_to_it(run: Run) -> None:

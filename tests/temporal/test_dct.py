@@ -305,3 +305,9 @@ def test_dct_an_amount_of_time_ago_on_a_day_dates_the_text(tagger: TimexTagger) 
     assert dct.range.earliest >= date(2026, 3, 21) and dct.range.latest <= date(2026, 4, 4)
     apart = "The authority suspended the licence on March 14. Two weeks ago the firm sued."
     assert infer_dct(tagger.tag(apart, prior), prior).range.latest > date(2026, 4, 4)
+    # a year-less month that the prior's last weeks also hold ("in February", read as the
+    # latest February) does not move the day the pair names into another year
+    late = r("2025-02-24", "2026-02-23")
+    both = "It warned the firm in February. It suspended the licence two weeks ago, on March 14."
+    dct = infer_dct(tagger.tag(both, late), late)
+    assert dct.range.earliest >= date(2025, 3, 21) and dct.range.latest <= date(2025, 4, 4)
