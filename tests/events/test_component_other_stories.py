@@ -1529,6 +1529,9 @@ def test_other_a_licence_given_back_lifts_as_far_as_the_words_say(run: Run) -> N
     assert [e.type for e in given.events] == ["full_lift"]
     new = run("Velkor Robotics got a licence from the Trade Ministry on Monday.")
     assert [e.type for e in new.events] == ["licence_grant"]
+    # a licence said to be full is the whole relief
+    whole = run("The Trade Ministry on Thursday granted Velkor Robotics a full 15-year licence.")
+    assert [e.type for e in whole.events] == ["full_lift"]
 
 
 def test_other_what_a_party_asks_a_court_for_is_requested(run: Run) -> None:
