@@ -161,7 +161,6 @@ def cluster_claims(
     attachments = _instrument_attachments(claims)
     acts = [c for c in claims if id(c) not in attachments]
     clusters: list[CanonicalEvent] = []
-    index = _ClusterIndex()
     cluster_of: dict[int, int] = {}
     context = _Context(
         _government_keys(entities),
@@ -170,6 +169,7 @@ def cluster_claims(
         populations or Populations(),
         frozenset(k for k, e in entities.entities.items() if e.actor == "person"),
     )
+    index = _ClusterIndex(context.associated)
     for claim in sorted(acts, key=_specificity):
         best: tuple[float, int] | None = None
         for number in sorted(index.candidates(claim)):
@@ -686,7 +686,8 @@ def _absorb(kept: CanonicalEvent, event: CanonicalEvent, *, rename: bool = True)
 class _ClusterIndex:
     """Where to look for the event a claim may belong to, without comparing all pairs.
 
-    Events are found by type and a shared participant or the same document. The month of a
+    Events are found by type and a shared participant (or a subject associated with one of
+    the claim's: a company and its app) or the same document. The month of a
     dated event is searched only where one side names no participant ("the March 3
     order"), so a claim never scans every event of its month. Only events of the claim's
     own fine type are candidates: disabling access and restoring it are both access
@@ -695,7 +696,12 @@ class _ClusterIndex:
 
     MAX_MONTHS = 13  # a window wider than a year is found through participants only
 
-    def __init__(self) -> None:
+    def __init__(self, associated: frozenset[tuple[str, str]] = frozenset()) -> None:
+        # a subject's associates (a company and its app) find its events too: sources that
+        # name the one or the other may report one event
+        self.partners: dict[str, set[str]] = defaultdict(set)
+        for x, y in associated:
+            self.partners[x].add(y)
         self.by_key: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.anonymous_by_month: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.by_month: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -721,7 +727,10 @@ class _ClusterIndex:
 
     def _keys(self, claim: Claim) -> list[tuple[str, str]]:
         kind = claim.type.id
-        keys = [(kind, f"p:{p}") for p in sorted(claim.participants | claim.owners)]
+        named = set(claim.participants | claim.owners)
+        for subject in claim.affected | claim.models:
+            named |= self.partners.get(subject, set())
+        keys = [(kind, f"p:{p}") for p in sorted(named)]
         keys.append((kind, f"d:{claim.doc_id}"))
         return keys
 

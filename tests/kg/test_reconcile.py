@@ -2132,3 +2132,51 @@ def test_reconcile_news_told_as_some_time_after_another_event_stays_recent(doc: 
     told = r.windows[_event(r, "export_restriction")]
     assert told.lo is not None and told.lo >= _day("2032-09-06").toordinal()
     assert r.windows[_event(r, "partial_lift")].hi <= _day("2032-07-19").toordinal()
+
+
+def test_reconcile_a_step_told_of_a_company_joins_the_one_told_of_its_product(
+    doc: MakeDoc,
+) -> None:
+    """Two articles name Kestrio and its Zeta Link service together; the one dating the
+    court's ruling names the service and the court, a later one the company alone ("the
+    court last week ruled against Kestrio"), and is read after it: one ruling, found
+    through the company's association with its service."""
+    types = EventTypes({**EVENT_TYPES.types, "court_ruling": _type("court_ruling")})
+
+    def day(text: str) -> DateRange:
+        return DateRange(_day(text), _day(text))
+
+    def ordered(doc_id: str) -> DocBuilder:
+        a = doc(doc_id, dct=day("2026-06-02"), inferred=False)
+        s = a.sentence("Kestrio was told to shut its Zeta Link service on June 1.")
+        a.event(
+            s,
+            "told",
+            "export_restriction",
+            affected=(a.entity(s, "Kestrio", "Kestrio", "organization"),),
+            models=(a.entity(s, "Zeta Link", "Zeta Link", "product"),),
+            timex=a.timex(s, "June 1"),
+        )
+        return a
+
+    ruled = doc("c", dct=day("2026-09-03"), inferred=False)
+    s = ruled.sentence("The High Court ruled on the Zeta Link order on September 3.")
+    court = ruled.entity(s, "High Court", "High Court", "court")
+    service = ruled.entity(s, "Zeta Link", "Zeta Link", "product")
+    ruled.event(
+        s,
+        "ruled",
+        "court_ruling",
+        agents=(court,),
+        models=(service,),
+        timex=ruled.timex(s, "September 3"),
+    )
+    later = doc("d", dct=day("2026-09-10"), inferred=False)
+    s = later.sentence("The court last week ruled against Kestrio.")
+    company = later.entity(s, "Kestrio", "Kestrio", "organization")
+    later.event(s, "ruled", "court_ruling", affected=(company,), timex=later.timex(s, "last week"))
+    r = reconcile(
+        [b.build() for b in [ordered("a"), ordered("b"), ruled, later]], types, EntityTypes.load()
+    )
+    rulings = [sorted(e.sources) for e in r.events if e.type_id == "court_ruling"]
+    assert rulings == [["c", "d"]]
