@@ -1694,3 +1694,15 @@ def test_other_a_person_resigning_as_chief_executive(run: Run) -> None:
     result = run("Jane Roe has resigned as chief executive of Velkor Robotics.")
     (resigned,) = result.of_type("management_change")
     assert result.names(resigned.agents) == {"Jane Roe"}
+
+
+def test_other_a_company_changing_its_terms_is_a_step_of_its_own(run: Run) -> None:
+    """ "Changed the terms of its app store", "announced those changes": a company's own
+    rules changed (usually to meet a measure); a government changing its rules is not."""
+    changed = run("Corvex Systems on Friday changed the terms of its app store.")
+    (change,) = changed.of_type("terms_change")
+    assert changed.names(change.agents) == {"Corvex Systems"}
+    announced = run("Corvex Systems had announced those changes on April 25.")
+    assert [e.type for e in announced.events] == ["terms_change"]
+    government = run("The European Commission changed its rules on Friday.")
+    assert not government.of_type("terms_change")
