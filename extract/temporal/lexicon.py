@@ -88,6 +88,7 @@ class Lexicon:
     year_cues: frozenset[str]
     deadline_words: frozenset[str]
     onset_words: tuple[str, ...]
+    alternative_words: tuple[str, ...]
     count_words: frozenset[str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
@@ -397,6 +398,10 @@ def _build(data: dict[str, Any], source: str) -> Lexicon:
         ),
         onset_words=tuple(
             w.lower() for w in _words(data.get("onset_words", []), "onset_words", source)
+        ),
+        alternative_words=tuple(
+            w.lower()
+            for w in _words(data.get("alternative_words", []), "alternative_words", source)
         ),
         year_cues=frozenset(
             w.lower() for w in _words(data["year_cue_words"], "year_cue_words", source)

@@ -106,17 +106,34 @@ def period_signals(
     ``deadline_words`` ("until June", "through 2027"), "start" after its ``onset_words``
     ("as of May 1", "effective January 19")."""
     found: dict[str, str] = {}
-    for key, start, _ in spans:
+    previous: tuple[str, int] | None = None  # the expression before and where it ends
+    for key, start, end in sorted(spans, key=lambda s: s[1]):
         before = text[max(0, start - 30) : start].lower().rstrip()
         match = _WORD_BEFORE.search(before)
         if match is not None and match.group(1) in lexicon.deadline_words:
             found[key] = END
-        elif any(
-            before.endswith(phrase) and not before[: -len(phrase)][-1:].isalnum()
-            for phrase in lexicon.onset_words
-        ):
+        elif _ends_with(before, lexicon.onset_words):
             found[key] = START
+        elif (
+            previous is not None
+            and previous[0] in found
+            and _ends_with(before, lexicon.alternative_words)
+            and len(text[previous[1] : start].split()) <= _ALTERNATIVE_WORDS
+        ):
+            found[key] = found[previous[0]]  # "until September 30, instead of June 30"
+        previous = key, end
     return found
+
+
+# At most this many words between a date and its alternative (", instead of").
+_ALTERNATIVE_WORDS = 3
+
+
+def _ends_with(before: str, phrases: Sequence[str]) -> bool:
+    """Whether the text before a date ends with one of the phrases, as whole words."""
+    return any(
+        before.endswith(phrase) and not before[: -len(phrase)][-1:].isalnum() for phrase in phrases
+    )
 
 
 def deadlines_of(

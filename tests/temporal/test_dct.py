@@ -201,6 +201,17 @@ def test_dct_deadline_never_dates_the_document(tagger: TimexTagger) -> None:
     assert dct.range.earliest == date(2019, 5, 1)
 
 
+def test_dct_a_deadline_s_alternative_is_a_deadline_too(tagger: TimexTagger) -> None:
+    """ "Until September 30, instead of June 30": the old deadline, moved, no more dates the
+    text than the new one does."""
+    text = "The agency said in May 2026 that users may keep the app until September 30, 2026, "
+    moved = _dct(tagger, text + "instead of June 30, 2026.", movable=True)
+    assert moved.range.earliest == date(2026, 5, 1)
+    # a date merely following another is no alternative of it
+    later = _dct(tagger, text + "and it said on June 30, 2026 that it had begun.", movable=True)
+    assert later.range.earliest == date(2026, 6, 30)
+
+
 def test_dct_onset_only_ends_the_window(tagger: TimexTagger) -> None:
     # Nothing in the past: the document was written before the period it announces starts.
     text = "As of September 20, 2019, downloads of the app are prohibited."
