@@ -38,6 +38,7 @@ from extract.events.dating import date_drafts, onsets_after_a_delay
 from extract.events.decide import court_refusals, decide_type
 from extract.events.description import Describer
 from extract.events.discourse import (
+    headline_news,
     inherit_modality,
     lead_news,
     reacts_to_nothing,
@@ -194,6 +195,7 @@ class EventExtractor:
             related.setdefault(found.target, [])
         definite = self.lexicon.syntax.definite_determiners
         restated = self._headline_restated(drafts) | self._contents_of_acts(drafts)
+        headline_news(drafts, self._coarse)  # once the restated ones are told apart
         kept = sorted(
             (
                 n

@@ -11,14 +11,20 @@ news, and so is what the rest of its paragraph tells when the lead names its own
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.attachments import headline_line
 from extract.events.draft import Draft
 from extract.events.lexicon import EventLexicon
-from extract.events.syntax import MAIN_CLAUSE_DEPS, Sentences, determiner, is_verbal
+from extract.events.syntax import (
+    MAIN_CLAUSE_DEPS,
+    Sentences,
+    determiner,
+    in_headline,
+    is_verbal,
+)
 from extract.events.timing import PlacedTimex, RelationFound
 from extract.records import DocumentDate, Precision, TextSpan
 
@@ -268,6 +274,26 @@ def separate_news(drafts: Sequence[Draft], words: frozenset[str]) -> None:
         if told.dep_ != "ROOT" or perfect_past(told):
             continue
         if any(c.dep_ == "advmod" and c.lower_ in words for c in told.children):
+            draft.news = True
+
+
+def headline_news(drafts: Sequence[Draft], coarse: Callable[[str], str | None]) -> None:
+    """ "Vervet goes dark in Ghana", "Judge halts ban on ZenChat": the act a headline's main
+    verb asserts with no date of its own is the article's news, as the lead's is
+    (``Draft.news``), unless the lead tells news of its kind (then that is the news, and
+    the headline may sum up more); what it acts on ("ban") is not."""
+    told_kinds = {coarse(d.type) for d in drafts if d.news and not in_headline(d.trigger.head)}
+    for draft in drafts:
+        if draft.news or draft.timex is not None or draft.modality != "asserted":
+            continue
+        if coarse(draft.type) in told_kinds:
+            continue
+        if draft.tense == "future" or not in_headline(draft.trigger.head):
+            continue
+        told = draft.trigger.head
+        if draft.trigger.is_noun or draft.instrument_trigger is not None:
+            continue  # "grants Corvex a licence": what a licence says may be of any day
+        if told.dep_ == "ROOT" or (told.dep_ == "conj" and told.head.dep_ == "ROOT"):
             draft.news = True
 
 

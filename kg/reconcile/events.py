@@ -66,7 +66,10 @@ class CanonicalEvent:
         if self.named_as is not None:
             return self.named_as
         counts = Counter(c.type.id for c in self.claims)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        generic = {c.type.id: c.type.id == c.type.coarse for c in self.claims}
+        # as many mentions each way: the specific kind ("added to a list") over the
+        # general one ("a restriction")
+        return min(counts.items(), key=lambda kv: (-kv[1], generic[kv[0]], kv[0]))[0]
 
     @property
     def sources(self) -> list[str]:

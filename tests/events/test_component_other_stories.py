@@ -1706,3 +1706,26 @@ def test_other_a_company_changing_its_terms_is_a_step_of_its_own(run: Run) -> No
     assert [e.type for e in announced.events] == ["terms_change"]
     government = run("The European Commission changed its rules on Friday.")
     assert not government.of_type("terms_change")
+
+
+def test_other_a_headline_s_act_is_the_news_the_lead_does_not_tell(run: Run) -> None:
+    """ "Vervet goes dark in Kestria" over a lead telling only the order behind it: the
+    headline's own act, undated, is the article's news; one of the kind the lead tells as
+    news is summed up by it, and a licence a headline names may be of any day."""
+    dark = run(
+        "Corvex Systems goes dark in Kestria\n\n"
+        "Internet providers carried out the regulator's order on Tuesday, and millions of "
+        "users could not reach the app.",
+        timexes=[("Tuesday", "DATE", "2037-03-17")],
+    )
+    assert dark.by_trigger("goes dark").news
+    told = run(
+        "Corvex Systems goes dark in Kestria\n\n"
+        "Corvex Systems has switched off its app in Kestria, the company said.",
+    )
+    assert not told.by_trigger("goes dark").news
+    licence = run(
+        "Corvex Systems gets a licence to sell in Kestria\n\n"
+        "The regulator said the company could sell its phones again.",
+    )
+    assert licence.of_type("licence_grant") and not any(e.news for e in licence.events)

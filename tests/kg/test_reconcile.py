@@ -2180,3 +2180,19 @@ def test_reconcile_a_step_told_of_a_company_joins_the_one_told_of_its_product(
     )
     rulings = [sorted(e.sources) for e in r.events if e.type_id == "court_ruling"]
     assert rulings == [["c", "d"]]
+
+
+def test_reconcile_as_many_mentions_each_way_the_specific_kind_names_the_event() -> None:
+    """Two mentions of an event call it a restriction, two a listing: a listing, more than
+    "a restriction" (the alphabet would have said "export_restriction")."""
+    from types import SimpleNamespace
+
+    from kg.reconcile.events import CanonicalEvent
+    from kg.reconcile.intervals import Window
+
+    listing = _type("list_addition", coarse="designation")
+    restriction = EVENT_TYPES.get("export_restriction")
+    claims = [SimpleNamespace(type=t) for t in (restriction, listing, restriction, listing)]
+    assert CanonicalEvent(claims, Window()).type_id == "list_addition"  # type: ignore[arg-type]
+    claims.append(SimpleNamespace(type=restriction))
+    assert CanonicalEvent(claims, Window()).type_id == "export_restriction"  # type: ignore[arg-type]
