@@ -1729,3 +1729,23 @@ def test_other_a_headline_s_act_is_the_news_the_lead_does_not_tell(run: Run) -> 
         "The regulator said the company could sell its phones again.",
     )
     assert licence.of_type("licence_grant") and not any(e.news for e in licence.events)
+
+
+def test_other_a_company_applying_for_a_licence_takes_a_step_of_its_own(run: Run) -> None:
+    """ "Applied for a licence on June 17": the company's step, no licence granted; an
+    application at a court is a suit, one a ministry approves is the grant."""
+    day = [("June 17", "DATE", "2039-06-17")]
+    applied = run("Corvex Systems applied for a licence on June 17.", timexes=day)
+    (step,) = applied.events
+    assert step.type == "licence_application"
+    assert applied.names(step.agents) == {"Corvex Systems"}
+    filed = run("Corvex Systems filed an application for a permit on June 17.", timexes=day)
+    assert [e.type for e in filed.events] == ["licence_application"]
+    court = run(
+        "Corvex Systems filed an application at the High Court on June 17 asking it to quash "
+        "the order.",
+        timexes=day,
+    )
+    assert "licence_application" not in [e.type for e in court.events]
+    approved = run("The ministry approved the company's application for a licence on June 17.")
+    assert [e.type for e in approved.events] == ["licence_grant"]
