@@ -84,7 +84,17 @@ def vote_date(claims: Sequence[Claim], fallback: Window) -> DateVote:
 
     scored = {window: support(window) for window, *_ in votes}
     told = {window for window, _, _, claim in votes if not claim.stamped}
-    ranked = sorted(scored, key=lambda w: (-scored[w], w not in told, w.width, w.lo or 0))
+    # as well supported, as precise: the day a report written nearest after it gives (the
+    # news of the day, over a retelling months later)
+    lag: dict[Window, int] = {}
+    for window, _, _, claim in votes:
+        if window.hi is not None:
+            days = max(0, claim.dct.range.earliest.toordinal() - window.hi)
+            lag[window] = min(days, lag.get(window, days))
+    ranked = sorted(
+        scored,
+        key=lambda w: (-scored[w], w not in told, w.width, lag.get(w, 1 << 30), w.lo or 0),
+    )
     chosen = ranked[0]
     for window in ranked[1:]:
         narrowed = chosen.intersect(window)

@@ -2196,3 +2196,35 @@ def test_reconcile_as_many_mentions_each_way_the_specific_kind_names_the_event()
     assert CanonicalEvent(claims, Window()).type_id == "list_addition"  # type: ignore[arg-type]
     claims.append(SimpleNamespace(type=restriction))
     assert CanonicalEvent(claims, Window()).type_id == "export_restriction"  # type: ignore[arg-type]
+
+
+def test_reconcile_as_well_supported_the_day_the_news_of_the_day_gives_wins(
+    doc: MakeDoc,
+) -> None:
+    """A report written on the day says the agency suspended Kestrio's licence on March 14;
+    one written months later says March 13: as many sources each way, the report of the
+    day is the more direct witness (the earlier day would win on the calendar alone)."""
+    types = EventTypes({**EVENT_TYPES.types, "licence_revocation": _type("licence_revocation")})
+
+    def told(doc_id: str, published: str, day: str) -> DocBuilder:
+        a = doc(doc_id, dct=DateRange(_day(published), _day(published)), inferred=False)
+        s = a.sentence(f"The agency suspended the licence of Kestrio on {day}.")
+        agency = a.entity(s, "agency", "Trade Agency", "government_agency")
+        target = a.entity(s, "Kestrio", "Kestrio", "organization")
+        a.event(
+            s,
+            "suspended",
+            "licence_revocation",
+            agents=(agency,),
+            affected=(target,),
+            timex=a.timex(s, day),
+        )
+        return a
+
+    r = reconcile(
+        [told("a", "2026-03-14", "March 14").build(), told("b", "2026-07-04", "March 13").build()],
+        types,
+        EntityTypes.load(),
+    )
+    assert len(r.events) == 1
+    assert r.windows[0].earliest() == r.windows[0].latest() == _day("2026-03-14")
