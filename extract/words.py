@@ -14,4 +14,21 @@ def inner_capital(text: str) -> bool:
     return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
-__all__ = ["inner_capital", "mixed_case"]
+def acronym_of(text: str, name: str) -> bool:
+    """Whether a mention's words are an acronym of its name ("PMA" of "Philippine Monetary
+    Authority"): capitals that the initials of the name's capitalised words hold, in
+    order."""
+    letters = text.replace(".", "")
+    if not 2 <= len(letters) <= 8 or not letters.isalpha() or not letters.isupper():
+        return False
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if len(initials) < 2 or letters == name:
+        return False
+    found = 0
+    for letter in initials:
+        if found < len(letters) and letter == letters[found]:
+            found += 1
+    return found == len(letters)
+
+
+__all__ = ["acronym_of", "inner_capital", "mixed_case"]

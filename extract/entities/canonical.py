@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from extract.entities.lexicon import EntityLexicon, packaged_entity_lexicon
 from extract.entities.recurring import CORPUS_PREFIX
 from extract.records import EntityMention
+from extract.words import acronym_of
 
 _DOTTED_LEAD = re.compile(r"^((?:[A-Z]\.){2,})(?= [A-Z])")
 _SPACE = re.compile(r"\s+")
@@ -220,6 +221,7 @@ def canonicalise_corpus(
     openings: dict[str, set[str]] = defaultdict(set)
     one_word_companies: list[str] = []
     products: set[str] = set()  # names some mention gives a product ("ZenChat")
+    acronyms: dict[str, set[str]] = defaultdict(set)  # "pma" -> the nodes it stands for
 
     for doc_id in sorted(mentions_by_doc):
         for mention in mentions_by_doc[doc_id]:
@@ -232,6 +234,8 @@ def canonicalise_corpus(
             node_of[(doc_id, mention.name)] = node
             names_of[node][mention.name] += 1
             find(node)
+            if acronym_of(mention.span.text, mention.name):
+                acronyms[mention.span.text.replace(".", "").lower()].add(node)
             if mention.gazetteer_id:
                 gaz = f"gaz:{mention.gazetteer_id}"
                 union(node, gaz)
@@ -312,6 +316,16 @@ def canonicalise_corpus(
         if word in products:
             continue  # an app's name opens its users' group's ("ZenChat Alliance")
         targets = {find(t) for t in openings.get(word, ())}
+        if len(targets) == 1:
+            union(node, targets.pop())
+
+    # "the Philippine Monetary Authority (PMA)" in one article, "PMA" alone in another (of
+    # any type the tagger gave it): the body the acronym stood for, when it stood for one
+    for node in list(parent):
+        if node.startswith("doc:"):
+            continue
+        word = node.rsplit(":", 1)[1].replace(".", "")
+        targets = {find(t) for t in acronyms.get(word, ())}
         if len(targets) == 1:
             union(node, targets.pop())
 

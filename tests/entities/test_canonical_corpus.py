@@ -190,3 +190,25 @@ def test_canonical_corpus_a_one_word_name_is_the_one_company_it_opens() -> None:
     assert names[("b", "Velkor")] == "Velkor Orbital"
     assert names[("d", "ZenChat")] == "ZenChat"
     assert names[("f", "Kestrio")] == "Kestrio"
+
+
+def test_canonical_corpus_an_acronym_another_article_defined_names_that_body() -> None:
+    """ "The Kestrian Monetary Authority (KMA)" in one article, "KMA" alone in another, even
+    typed otherwise by the tagger: the one authority. Letters that are no acronym of a
+    defined name stay a name of their own."""
+    defined = EntityMention(
+        "e2",
+        TextSpan(40, 43, "KMA"),
+        "government_agency",
+        "Kestrian Monetary Authority",
+        "pattern",
+    )
+    names = canonicalise_corpus(
+        {
+            "a": [mention(1, "Kestrian Monetary Authority", "government_agency"), defined],
+            "b": [mention(1, "KMA", "organization", source="ner")],
+            "c": [mention(1, "KTA", "organization", source="ner")],
+        }
+    )
+    assert names[("b", "KMA")] == "Kestrian Monetary Authority"
+    assert names[("c", "KTA")] == "KTA"

@@ -117,3 +117,17 @@ def test_a_body_s_name_with_small_words_is_the_corpus_s_whole() -> None:
     assert recurring_names(records, kinds).get("Communications and Media Authority") == (
         "government_agency"
     )
+
+
+def test_an_acronym_told_after_its_name_is_that_name_s_not_a_corpus_name() -> None:
+    """ "The Kestrian Monetary Authority (KMA)": the letters are the authority's, known
+    already; two documents writing them make no new name to teach the others (which
+    would name the authority "KMA" where it was defined)."""
+    records = _records(
+        [
+            "The Kestrian Monetary Authority (KMA) fined Zimble Pay on Friday. The KMA said "
+            "more fines could follow.",
+            "The Kestrian Monetary Authority (KMA) suspended Zimble Pay's licence on Monday.",
+        ]
+    )
+    assert "KMA" not in recurring_names(records, {"organization", "government_agency"})
