@@ -159,6 +159,8 @@ class EntityMention:
     affiliation: str | None = None  # canonical name of the body a person's role belongs to,
     #                                 or of the body an agency belongs to (its parent)
     gazetteer_id: str | None = None  # the gazetteer entry it matched, when it did
+    owner: str | None = None  # a product's: the name of the company the text says owns,
+    #                           runs or makes it ("Pocketa, the wallet run by Sunvane")
 
 
 # The source of a mention of a title alone ("the President" in a text that names no

@@ -41,8 +41,8 @@ from ptkg.output import (
 
 # Changes when what the cache keys on, or what it holds, changes: records cached under
 # another version are extracted again (3: each document's own records, before the
-# corpus's names).
-CACHE_KEY_VERSION = 3
+# corpus's names; 4: a product's owner as the text says it).
+CACHE_KEY_VERSION = 4
 
 Progress = Callable[[str, int, int | None], None]
 

@@ -57,6 +57,7 @@ from extract.entities.candidates import (
 )
 from extract.entities.canonical import canonical_names, clean_name, undotted_lead
 from extract.entities.lexicon import GazetteerEntry, load_entity_lexicon
+from extract.entities.owners import product_owners
 from extract.records import EntityMention, TextSpan
 from extract.spacy_extensions import add_patterns, register_extensions
 from extract.words import inner_capital
@@ -251,6 +252,7 @@ class EntityRecogniser:
         names = canonical_names(
             [(c.type, c.name, g) for c, g in zip(chosen, gaz_names, strict=True)], self.lexicon
         )
+        owned_by = product_owners(doc, chosen, self.lexicon)
         mentions: list[EntityMention] = []
         spans: list[Span] = []
         for number, (cand, name) in enumerate(zip(chosen, names, strict=True), 1):
@@ -266,6 +268,7 @@ class EntityRecogniser:
                     role=cand.role,
                     affiliation=cand.affiliation,
                     gazetteer_id=cand.gazetteer_id if cand.source == "gazetteer" else None,
+                    owner=names[owned_by[number - 1]] if number - 1 in owned_by else None,
                 )
             )
             spans.append(Span(doc, cand.start, cand.end, label=cand.type, span_id=mention_id))

@@ -89,6 +89,8 @@ class NerRules:
     speech_verbs: frozenset[str]
     surname_particles: frozenset[str] = frozenset()
     company_name_endings: frozenset[str] = frozenset()
+    owner_verbs: frozenset[str] = frozenset()
+    owner_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,8 @@ class _Merged:
             "speech_verbs": set(),
             "surname_particles": set(),
             "company_name_endings": set(),
+            "owner_verbs": set(),
+            "owner_nouns": set(),
         }
         self.model_version: str | None = None
         self.model_lists: dict[str, set[str]] = {
@@ -436,6 +440,8 @@ class _Merged:
                 speech_verbs=frozenset(self.ner_lists["speech_verbs"]),
                 surname_particles=frozenset(self.ner_lists["surname_particles"]),
                 company_name_endings=frozenset(self.ner_lists["company_name_endings"]),
+                owner_verbs=frozenset(self.ner_lists["owner_verbs"]),
+                owner_nouns=frozenset(self.ner_lists["owner_nouns"]),
             ),
             models=ModelRules(
                 version=re.compile(self.model_version or r"^\d+(\.\d+)*$"),

@@ -142,7 +142,7 @@ def canonicalise_entities(
             holder = title_holder(mention, dates[doc_id], people, dates)
             if holder is not None:
                 by_mention[(doc_id, mention.id)] = holder
-    owners = model_owners(entities, knowledge)
+    owners = model_owners(entities, knowledge, names)
     return EntityIndex(entities, by_mention, owners, acting_for(entities))
 
 
@@ -211,9 +211,13 @@ def acting_for(entities: dict[str, CanonicalEntity]) -> dict[str, frozenset[str]
 
 
 def model_owners(
-    entities: dict[str, CanonicalEntity], knowledge: EntityKnowledge
+    entities: dict[str, CanonicalEntity],
+    knowledge: EntityKnowledge,
+    names: Mapping[tuple[str, str], str] | None = None,
 ) -> dict[str, str]:
-    """Each model whose maker is known -> the company that makes it.
+    """Each model whose maker is known -> the company that makes it: the lexicon's (a model
+    family's owner), else the company the texts most often say owns, runs or makes it
+    ("Pocketa, the wallet run by Sunvane Digital": ``EntityMention.owner``).
 
     "GPT-4.5" is OpenAI's: a source naming only the model and one naming only the company
     can then be recognised as reporting the same act.
@@ -223,6 +227,14 @@ def model_owners(
         if entity.actor is not None:
             continue  # only products have makers
         owner = knowledge.owner_of(entity.name)
+        if not owner:
+            told = Counter(
+                slug((names or {}).get((doc_id, m.owner), m.owner))
+                for doc_id, m in entity.mentions
+                if m.owner is not None
+            )
+            told = Counter({k: n for k, n in told.items() if k in entities})
+            owner = sorted(told.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if told else None
         if owner and slug(owner) != key:
             owners[key] = slug(owner)
     return owners

@@ -733,3 +733,20 @@ def test_component_a_known_body_after_its_country_s_name_is_that_body(entities: 
     found = entities("Velkor Robotics has sued the US Treasury Department in federal court.")
     bodies = [m for m in found if m.type == "government_agency"]
     assert [m.name for m in bodies] == ["US Department of the Treasury"]
+
+
+def test_component_a_product_s_owner_as_the_text_says_it(entities: Entities) -> None:
+    """ "The messaging app Zimble, a service run by Kestrio Labs", "Kestrio Labs, which
+    operates the messaging app Zimble", "Kestrio Labs, the owner of the messaging app
+    Zimble": Zimble is Kestrio Labs's; a company that only criticised it owns nothing."""
+    for text in (
+        "The regulator warned the messaging app Zimble, a service run by Kestrio Labs, on "
+        "Wednesday.",
+        "Kestrio Labs, which operates the messaging app Zimble, said it would cooperate.",
+        "Kestrio Labs, the owner of the messaging app Zimble, said it would appeal.",
+    ):
+        owners = {m.name: m.owner for m in entities(text) if m.type == "product"}
+        assert owners == {"Zimble": "Kestrio Labs"}, text
+    critic = entities("Kestrio Labs, which criticised the messaging app Zimble, said nothing.")
+    assert [m.name for m in critic if m.type == "product"] == ["Zimble"]
+    assert all(m.owner is None for m in critic)

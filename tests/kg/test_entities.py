@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from extract.entities import CorpusKnowledge, packaged_entity_lexicon
 from kg.reconcile.entities import NamesOnly, canonicalise_entities
+from kg.schema import EntityTypes
 
 if TYPE_CHECKING:
     from tests.kg.conftest import DocBuilder, MakeDoc
@@ -95,3 +96,27 @@ def test_entities_a_pattern_type_outweighs_the_taggers_guesses(doc: MakeDoc) -> 
         builders.append(builder)
     index = canonicalise_entities([b.build() for b in builders], NamesOnly())
     assert index.get("kestrio").type == "product"
+
+
+def test_entities_a_product_s_owner_is_the_company_the_texts_say_runs_it(doc: MakeDoc) -> None:
+    """Two articles say Kestrio Labs runs the Zimble app, one that another company does:
+    Zimble is Kestrio Labs's (a product no text ties to a company stays nobody's)."""
+
+    def told(doc_id: str, company: str) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(f"The regulator warned Zimble, the app run by {company}, and Vidly.")
+        a.entity(s, "Zimble", "Zimble", "product", owner=company)
+        a.entity(s, company, company, "organization")
+        a.entity(s, "Vidly", "Vidly", "product")
+        return a
+
+    index = canonicalise_entities(
+        [
+            told("a", "Kestrio Labs").build(),
+            told("b", "Kestrio Labs").build(),
+            told("c", "Corvex").build(),
+        ],
+        NamesOnly(),
+        EntityTypes.load(),
+    )
+    assert index.owners == {"zimble": "kestrio-labs"}
