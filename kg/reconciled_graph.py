@@ -81,6 +81,10 @@ class ReconciledWriter:
             part_of = SDO.affiliation if entity.actor == "person" else SDO.parentOrganization
             for affiliation in sorted(entity.affiliations):
                 yield iri, part_of, Literal(affiliation)
+            maker = r.entity_index.owners.get(key)
+            if maker is not None and maker in r.entities:
+                # the company that makes, owns or runs a product (the lexicon's, or the texts')
+                yield iri, SDO.manufacturer, self.m.entity(maker)
             reported = sorted({(d, reported_entity_key(m)) for d, m in entity.mentions})
             for doc_id, local in reported:
                 yield iri, PROV.wasDerivedFrom, self.m.local(doc_id, local)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.entities import CorpusKnowledge, packaged_entity_lexicon
+from kg.build import GraphOptions, write_graph
 from kg.reconcile.entities import NamesOnly, canonicalise_entities
 from kg.schema import EntityTypes
+from kg.store import GraphStore
 
 if TYPE_CHECKING:
     from tests.kg.conftest import DocBuilder, MakeDoc
@@ -120,3 +123,20 @@ def test_entities_a_product_s_owner_is_the_company_the_texts_say_runs_it(doc: Ma
         EntityTypes.load(),
     )
     assert index.owners == {"zimble": "kestrio-labs"}
+
+
+def test_entities_the_graph_names_a_product_s_maker(doc: MakeDoc, tmp_path: Path) -> None:
+    a = doc("a")
+    s = a.sentence("The regulator warned Zimble, the app run by Kestrio Labs.")
+    a.entity(s, "Zimble", "Zimble", "product", owner="Kestrio Labs")
+    a.entity(s, "Kestrio Labs", "Kestrio Labs", "organization")
+    write_graph([a.build()], tmp_path / "store", {}, GraphOptions())
+    with GraphStore.open_existing(tmp_path / "store") as store:
+        rows = store.query(
+            "PREFIX schema: <https://schema.org/> PREFIX skos: "
+            "<http://www.w3.org/2004/02/skos/core#> SELECT ?product ?maker WHERE { GRAPH ?g "
+            "{ ?p schema:manufacturer ?m . ?p skos:prefLabel ?product . "
+            "?m skos:prefLabel ?maker } }"
+        )
+        found = [(str(row[0]), str(row[1])) for row in rows]
+    assert found == [("Zimble", "Kestrio Labs")]
