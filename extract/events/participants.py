@@ -360,7 +360,7 @@ class DocEntities:
             if start >= token.i or start < previous or start in skip:
                 continue
             mention = self.mentions[number]
-            if mention.type not in types:
+            if mention.type not in types or self._hyphenated_modifier(start, mention):
                 continue
             head = self.doc[start]
             if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass"):
@@ -368,6 +368,16 @@ class DocEntities:
             if nearest is None:
                 nearest = mention
         return None, nearest
+
+    def _hyphenated_modifier(self, start: int, mention: EntityMention) -> bool:
+        """ "The Singapore-owned app", "a US-based firm": a name inside a word that
+        describes another is no party a pronoun may stand for."""
+        last = start
+        while last + 1 < len(self.doc) and self.doc[last + 1].idx < mention.span.end:
+            last += 1
+        if last + 2 >= len(self.doc) or self.doc[last + 1].text not in HYPHEN_TOKENS:
+            return False
+        return self.doc[last].head.i == last + 2
 
     def models_in(self, tokens: Iterable[Token]) -> list[EntityMention]:
         return [m for m in self.in_tokens(tokens) if self.is_product(m)]
@@ -404,6 +414,10 @@ class DocEntities:
             if candidate.pos_ not in NOUN_POS:
                 break
         return None
+
+
+# Hyphens as the tokenizer leaves them between the words of "Singapore-owned".
+HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def _clause_subjects(token: Token) -> list[Token]:

@@ -1749,3 +1749,14 @@ def test_other_a_company_applying_for_a_licence_takes_a_step_of_its_own(run: Run
     assert "licence_application" not in [e.type for e in court.events]
     approved = run("The ministry approved the company's application for a licence on June 17.")
     assert [e.type for e in approved.events] == ["licence_grant"]
+
+
+def test_other_a_name_inside_a_hyphenated_word_is_no_antecedent(run: Run) -> None:
+    """ "The Singapore-owned app ... its controls": "its" is not Singapore's, so the app's
+    own anti-money-laundering controls are no government's measure."""
+    result = run(
+        "The central bank suspended the licence of the messaging app Zimble on Monday, "
+        "ordering the Singapore-owned app to stop processing payments until it fixes the "
+        "weaknesses in its anti-money laundering controls."
+    )
+    assert not [e for e in result.events if e.trigger.text == "controls"]
