@@ -226,24 +226,38 @@ def _undated_fragments(clusters: list[CanonicalEvent], context: _Context) -> lis
         event = clusters[number]
         if event.window.lo is not None or event.claims[0].type.recurs:
             continue
-        # of its own type; or, naming no one who acted, of the same effect on the state
-        kind = event.claims[0].type.id if event.agents else _step_kind(event)
-        found = {
-            other
-            for key in event.agents | event.affected | event.models
-            for other in by_key[(kind, key)]
-            if other != number and other not in absorbed
-        }
-        fitting = [
-            other
-            for other in found
-            if not event.window.intersect(clusters[other].window).empty
-            and _compatible(event, clusters[other], context)
-            and all(fits_some_year(c, clusters[other].window) for c in event.claims if c.floating)
-        ]
-        if len(fitting) == 1:
-            _absorb(clusters[fitting[0]], event)
-            absorbed.add(number)
+        # of its own type; or, naming no one who acted, of the same effect on the state;
+        # named by its coarse type alone ("the ban" of a state's law), of its effect too
+        kinds = [event.claims[0].type.id if event.agents else _step_kind(event)]
+        if event.agents and _generic(event):
+            kinds.append(_step_kind(event))
+        for kind in kinds:
+            found = {
+                other
+                for key in event.agents | event.affected | event.models
+                for other in by_key[(kind, key)]
+                if other != number
+                and other not in absorbed
+                # by its effect: only a finer kind of its own coarse type ("a law" for "a
+                # ban"; a designation is no ban)
+                and (kind == kinds[0] or clusters[other].coarse == event.coarse)
+            }
+            fitting = [
+                other
+                for other in found
+                if not event.window.intersect(clusters[other].window).empty
+                and _compatible(event, clusters[other], context)
+                and all(
+                    fits_some_year(c, clusters[other].window) for c in event.claims if c.floating
+                )
+            ]
+            if len(fitting) == 1:
+                kept = clusters[fitting[0]]
+                if _generic(event) and not _generic(kept):
+                    kept.named_as = kept.type_id  # the law, more than "the ban"
+                _absorb(kept, event)
+                absorbed.add(number)
+                break
     return [event for number, event in enumerate(clusters) if number not in absorbed]
 
 

@@ -2228,3 +2228,38 @@ def test_reconcile_as_well_supported_the_day_the_news_of_the_day_gives_wins(
     )
     assert len(r.events) == 1
     assert r.windows[0].earliest() == r.windows[0].latest() == _day("2026-03-14")
+
+
+def test_reconcile_the_ban_told_undated_is_the_law_that_made_it(doc: MakeDoc) -> None:
+    """Kestria's governor signed a law banning Zimble on March 3; two headlines later speak
+    of "Kestria's ban on Zimble", undated: the law, named as such. An undated designation
+    of Zimble by Kestria is another measure."""
+    types = EventTypes(
+        {
+            **EVENT_TYPES.types,
+            "law_enacted": _type(
+                "law_enacted", coarse="export_restriction", state_effect="restricted"
+            ),
+            "designation": _type("designation", state_effect="restricted"),
+        }
+    )
+
+    def told(doc_id: str, words: str, type_id: str, day: str | None = None) -> DocBuilder:
+        a = doc(doc_id)
+        s = a.sentence(words)
+        state = a.entity(s, "Kestria", "Kestria", "country")
+        app = a.entity(s, "Zimble", "Zimble", "organization")
+        timex = a.timex(s, day) if day else None
+        a.event(s, words.split()[2], type_id, agents=(state,), affected=(app,), timex=timex)
+        return a
+
+    law = told(
+        "a", "Kestria then signed a law banning Zimble on March 3.", "law_enacted", "March 3"
+    )
+    bans = [told(d, "Kestria keeps banning Zimble.", "export_restriction") for d in ("b", "c")]
+    listed = told("d", "Kestria also designated Zimble.", "designation")
+    r = reconcile([b.build() for b in [law, *bans, listed]], types, EntityTypes.load())
+    assert sorted((e.type_id, tuple(e.sources)) for e in r.events) == [
+        ("designation", ("d",)),
+        ("law_enacted", ("a", "b", "c")),
+    ]
