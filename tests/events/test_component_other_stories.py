@@ -1760,3 +1760,12 @@ def test_other_a_name_inside_a_hyphenated_word_is_no_antecedent(run: Run) -> Non
         "weaknesses in its anti-money laundering controls."
     )
     assert not [e for e in result.events if e.trigger.text == "controls"]
+
+
+def test_other_goods_handed_back_are_an_act_of_their_own(run: Run) -> None:
+    """ "The Kenya Revenue Authority released the 410 seized terminals": the goods handed
+    back by the body that held them; a company releasing its product is a release."""
+    handed = run("In January the Kenya Revenue Authority released the 410 seized terminals.")
+    assert handed.by_trigger("released").type == "other"
+    launched = run("Corvex Systems released its new chatbot on Monday.")
+    assert launched.by_trigger("released").type == "release"
