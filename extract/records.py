@@ -160,7 +160,7 @@ class EntityMention:
     #                                 or of the body an agency belongs to (its parent)
     gazetteer_id: str | None = None  # the gazetteer entry it matched, when it did
     owner: str | None = None  # a product's: the name of the company the text says owns,
-    #                           runs or makes it ("Pocketa, the wallet run by Sunvane")
+    #                           runs or makes it ("Zimble, the wallet run by Kestrio Labs")
 
 
 # The source of a mention of a title alone ("the President" in a text that names no

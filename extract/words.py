@@ -15,7 +15,7 @@ def inner_capital(text: str) -> bool:
 
 
 def acronym_of(text: str, name: str) -> bool:
-    """Whether a mention's words are an acronym of its name ("PMA" of "Philippine Monetary
+    """Whether a mention's words are an acronym of its name ("KMA" of "Kestrian Monetary
     Authority"): capitals that the initials of the name's capitalised words hold, in
     order."""
     letters = text.replace(".", "")

@@ -319,7 +319,7 @@ def canonicalise_corpus(
         if len(targets) == 1:
             union(node, targets.pop())
 
-    # "the Philippine Monetary Authority (PMA)" in one article, "PMA" alone in another (of
+    # "the Kestrian Monetary Authority (KMA)" in one article, "KMA" alone in another (of
     # any type the tagger gave it): the body the acronym stood for, when it stood for one
     for node in list(parent):
         if node.startswith("doc:"):

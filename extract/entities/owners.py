@@ -1,9 +1,9 @@
 """Who owns a product, as the text says it.
 
 Reads: the parsed document and the chosen candidates. Gives: for each product candidate a
-company candidate the text ties it to ("Pocketa, the mobile wallet run by Sunvane Digital",
-"Sunvane Digital, which operates Pocketa", "Meridane, the owner of Vervet", "Sunvane's
-Pocketa"): the graph then knows that a source naming the one and a source naming the other
+company candidate the text ties it to ("Zimble, the mobile wallet run by Kestrio Labs",
+"Kestrio Labs, which operates Zimble", "Kestrio Labs, the owner of Zimble", "Kestrio's
+Zimble"): the graph then knows that a source naming the one and a source naming the other
 may report one act (``kg.reconcile.entities.model_owners``). The verbs and nouns of owning
 are the entity lexicon's (``ner.owner_verbs``, ``ner.owner_nouns``).
 """
@@ -44,7 +44,7 @@ def product_owners(doc: Doc, chosen: Sequence[Candidate], lexicon: EntityLexicon
     for number, cand in enumerate(chosen):
         root = doc[cand.start : cand.end].root
         if lexicon.is_product(cand.type):
-            # "Sunvane's Pocketa"; "Pocketa, the wallet run by Sunvane" (or "run by" on the
+            # "Kestrio's Zimble"; "Zimble, the wallet run by Kestrio" (or "run by" on the
             # name itself)
             for child in root.children:
                 if child.dep_ == "poss" and (owner := company(child)) is not None:
@@ -61,7 +61,7 @@ def product_owners(doc: Doc, chosen: Sequence[Candidate], lexicon: EntityLexicon
                             if obj.dep_ == "pobj" and (owner := company(obj)) is not None:
                                 owners.setdefault(number, owner)
         elif lexicon.actor(cand.type) == "company":
-            # "Sunvane, which operates Pocketa"; "Meridane, the owner of Vervet"
+            # "Kestrio, which operates Zimble"; "Kestrio, the owner of Zimble"
             for child in root.children:
                 if child.dep_ == "relcl" and child.lemma_.lower() in verbs:
                     for obj in child.children:

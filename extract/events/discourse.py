@@ -278,7 +278,7 @@ def separate_news(drafts: Sequence[Draft], words: frozenset[str]) -> None:
 
 
 def headline_news(drafts: Sequence[Draft], coarse: Callable[[str], str | None]) -> None:
-    """ "Vervet goes dark in Ghana", "Judge halts ban on ZenChat": the act a headline's main
+    """ "Zimble goes dark in Kestria", "Judge halts ban on ZenChat": the act a headline's main
     verb asserts with no date of its own is the article's news, as the lead's is
     (``Draft.news``), unless the lead tells news of its kind (then that is the news, and
     the headline may sum up more); what it acts on ("ban") is not."""

@@ -217,7 +217,7 @@ def model_owners(
 ) -> dict[str, str]:
     """Each model whose maker is known -> the company that makes it: the lexicon's (a model
     family's owner), else the company the texts most often say owns, runs or makes it
-    ("Pocketa, the wallet run by Sunvane Digital": ``EntityMention.owner``).
+    ("Zimble, the wallet run by Kestrio Labs": ``EntityMention.owner``).
 
     "GPT-4.5" is OpenAI's: a source naming only the model and one naming only the company
     can then be recognised as reporting the same act.

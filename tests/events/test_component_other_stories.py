@@ -1709,7 +1709,7 @@ def test_other_a_company_changing_its_terms_is_a_step_of_its_own(run: Run) -> No
 
 
 def test_other_a_headline_s_act_is_the_news_the_lead_does_not_tell(run: Run) -> None:
-    """ "Vervet goes dark in Kestria" over a lead telling only the order behind it: the
+    """ "Zimble goes dark in Kestria" over a lead telling only the order behind it: the
     headline's own act, undated, is the article's news; one of the kind the lead tells as
     news is summed up by it, and a licence a headline names may be of any day."""
     dark = run(

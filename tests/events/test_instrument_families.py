@@ -471,7 +471,7 @@ def test_companies_halting_their_operations_and_their_dealings(run: Run) -> None
     ):
         closed = run(sentence, timexes=[("May 9", "DATE", "XXXX-05-09")])
         assert [e.type for e in closed.events] == ["operations_halt"], sentence
-    dark = run("The Ternlink app shut down on May 9.", timexes=[("May 9", "DATE", "XXXX-05-09")])
+    dark = run("The Zimble app shut down on May 9.", timexes=[("May 9", "DATE", "XXXX-05-09")])
     assert [e.type for e in dark.events] == ["access_disable"]
     # a verb and its object as one access verb ("taking orders"); a name's last word
     # ("Co") is a company's, so the name before it acts
