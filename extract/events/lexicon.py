@@ -62,6 +62,8 @@ class TriggerRule:
     when_limited: str | None = None
     on_relief: str | None = None  # the type when what it acts on is a relief ("lifted the
     #                               suspension of the order": the order applies again)
+    names_its_verb: bool = False  # "gives operators six more months": the noun names the
+    #                               act of the verb that carries it, whatever that verb's rule
     reports_content: bool = False  # "announced it had lifted the order": no event of its
     #                                own when its clause tells an event that happened
     reacts: bool = False  # an event only when its clause names a measure another imposed
@@ -562,6 +564,7 @@ class _Merged:
             governor_acts=_governor_acts(entry.get("governor_acts", False), path, what),
             content_clause=bool(entry.get("content_clause", False)),
             reports_content=bool(entry.get("reports_content", False)),
+            names_its_verb=bool(entry.get("names_its_verb", False)),
             reacts=bool(entry.get("reacts", False)),
             when_limited=str(entry["when_limited"]) if entry.get("when_limited") else None,
             on_relief=str(entry["on_relief"]) if entry.get("on_relief") else None,

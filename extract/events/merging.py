@@ -95,7 +95,16 @@ class Merger:
     def _specific_first(self, members: list[Trigger]) -> list[Trigger]:
         """A verb of the most general type of its kind yields the place of representative to
         the noun it acts on that names a finer one ("granted Vidly's request for an
-        injunction": the injunction, not a ruling)."""
+        injunction": the injunction, not a ruling); a verb a noun's rule names as its
+        carrier yields it to a noun that names its act (``names_its_verb``: "six more
+        months")."""
+        verb = members[0].head
+        for member in members[1:]:
+            acts = member.rule.governor_acts
+            carried = isinstance(acts, tuple) and verb.lemma_.lower() in acts
+            if member.rule.names_its_verb and carried and member.head.head.i == verb.i:
+                # "gives operators six more months": more time, not a demand
+                return [member, *[m for m in members if m is not member]]
         root = self.lexicon.scheme_of(members[0].type)
         if root is None or root.coarse != root.id:
             return members

@@ -391,6 +391,11 @@ class TriggerFinder:
         ):
             return False  # "an executive order establishing a review": it restricts no one
         modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        required = support.get("modifier_required", ())
+        if required and not any(
+            m.lemma_.lower() in required or m.lower_ in required for m in modifiers
+        ):
+            return False  # "six more months": without "more", time given is a deadline
         if any(
             m.lemma_.lower() in support.get("compound", ())
             or m.lower_ in support.get("compound", ())

@@ -1769,3 +1769,15 @@ def test_other_goods_handed_back_are_an_act_of_their_own(run: Run) -> None:
     assert handed.by_trigger("released").type == "other"
     launched = run("Corvex Systems released its new chatbot on Monday.")
     assert launched.by_trigger("released").type == "release"
+
+
+def test_other_more_time_given_is_a_deadline_moved_not_a_demand(run: Run) -> None:
+    """ "Gives operators six more months to strip out the gear": the deadline moved (an
+    extension); "gave Corvex 14 days to explain" is a demand, and "extended the licence
+    for another 90 days" stays the licence's extension."""
+    more = run("Kestria gives operators six more months to strip out Corvex Systems equipment.")
+    assert [e.type for e in more.events] == ["enforcement_pause"]
+    demand = run("The Commerce Department gave Corvex Systems 14 days to explain.")
+    assert [e.type for e in demand.events] == ["demand"]
+    renewed = run("The Commerce Department extended the licence for another 90 days.")
+    assert [e.type for e in renewed.events] == ["licence_extension"]
