@@ -1781,3 +1781,19 @@ def test_other_more_time_given_is_a_deadline_moved_not_a_demand(run: Run) -> Non
     assert [e.type for e in demand.events] == ["demand"]
     renewed = run("The Commerce Department extended the licence for another 90 days.")
     assert [e.type for e in renewed.events] == ["licence_extension"]
+
+
+def test_other_an_inspection_begun_and_payments_resumed(run: Run) -> None:
+    """ "Examiners began a three-day inspection of Corvex's offices": the body's review;
+    "payments resumed on Monday": the service back, as sales resuming is."""
+    inspected = run(
+        "Central bank examiners began a three-day inspection of Corvex Systems's offices on "
+        "Feb. 22.",
+        timexes=[("Feb. 22", "DATE", "2039-02-22")],
+    )
+    assert [e.type for e in inspected.events] == ["investigation"]
+    resumed = run(
+        "Payments resumed on Monday evening, the company said.",
+        timexes=[("Monday", "DATE", "2039-05-09")],
+    )
+    assert [e.type for e in resumed.events] == ["access_restore"]
