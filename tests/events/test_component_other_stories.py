@@ -1797,3 +1797,17 @@ def test_other_an_inspection_begun_and_payments_resumed(run: Run) -> None:
         timexes=[("Monday", "DATE", "2039-05-09")],
     )
     assert [e.type for e in resumed.events] == ["access_restore"]
+
+
+def test_other_a_company_s_compliance_steps(run: Run) -> None:
+    """ "Submitted a remediation plan", "had frozen the accounts the inspectors flagged":
+    steps a company takes to meet a regulator; a regulator freezing a company's accounts,
+    or asking for a plan, is not one."""
+    plan = run("Corvex Systems submitted a remediation plan on March 1.")
+    assert [e.type for e in plan.events] == ["compliance_step"]
+    frozen = run("Corvex Systems had already frozen the accounts flagged by the inspectors.")
+    assert [e.type for e in frozen.events] == ["compliance_step"]
+    seized = run("The regulator froze Corvex Systems's bank accounts on Monday.")
+    assert "compliance_step" not in [e.type for e in seized.events]
+    asked = run("The regulator gave Corvex Systems 30 days to submit a remediation plan.")
+    assert "compliance_step" not in [e.type for e in asked.events]
