@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def mixed_case(text: str) -> bool:
     """A word written with a capital after its first letter or with a digit ("GPT-5",
@@ -14,21 +16,21 @@ def inner_capital(text: str) -> bool:
     return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
-def acronym_of(text: str, name: str) -> bool:
-    """Whether a mention's words are an acronym of its name ("KMA" of "Kestrian Monetary
-    Authority"): capitals that the initials of the name's capitalised words hold, in
-    order."""
-    letters = text.replace(".", "")
-    if not 2 <= len(letters) <= 8 or not letters.isalpha() or not letters.isupper():
+def is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates ``full``: two to eight characters, two capitals at least,
+    its capitals the initials of the name's words in order ("DoC": Department of Commerce)."""
+    capitals = [ch for ch in short if ch.isupper()]
+    if not 2 <= len(short) <= 8 or len(capitals) < 2 or not short.isalpha():
         return False
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    if len(initials) < 2 or letters == name:
-        return False
-    found = 0
-    for letter in initials:
-        if found < len(letters) and letter == letters[found]:
-            found += 1
-    return found == len(letters)
+    initials = [word[0].upper() for word in re.split(r"[\s-]+", full) if word]
+    position = 0
+    for capital in capitals:
+        while position < len(initials) and initials[position] != capital:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
 
 
-__all__ = ["acronym_of", "inner_capital", "mixed_case"]
+__all__ = ["inner_capital", "is_abbreviation", "mixed_case"]

@@ -18,6 +18,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from extract.entities.lexicon import EntityLexicon
+from extract.words import is_abbreviation
 
 SPAN_KEY = "entities"  # doc.spans key of the mentions
 HYPHENS = "\u2010\u2011\u2012\u2013"
@@ -575,20 +576,3 @@ def _name_like(word: str) -> bool:
     return word[:1].isupper() and (
         any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
     )
-
-
-def is_abbreviation(short: str, full: str) -> bool:
-    """Whether ``short`` abbreviates ``full``: two to eight characters, two capitals at least,
-    its capitals the initials of the name's words in order ("DoC": Department of Commerce)."""
-    capitals = [ch for ch in short if ch.isupper()]
-    if not 2 <= len(short) <= 8 or len(capitals) < 2 or not short.isalpha():
-        return False
-    initials = [word[0].upper() for word in re.split(r"[\s-]+", full) if word]
-    position = 0
-    for capital in capitals:
-        while position < len(initials) and initials[position] != capital:
-            position += 1
-        if position == len(initials):
-            return False
-        position += 1
-    return True

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from extract.entities.lexicon import EntityLexicon, packaged_entity_lexicon
 from extract.entities.recurring import CORPUS_PREFIX
 from extract.records import EntityMention
-from extract.words import acronym_of
+from extract.words import is_abbreviation
 
 _DOTTED_LEAD = re.compile(r"^((?:[A-Z]\.){2,})(?= [A-Z])")
 _SPACE = re.compile(r"\s+")
@@ -234,8 +234,9 @@ def canonicalise_corpus(
             node_of[(doc_id, mention.name)] = node
             names_of[node][mention.name] += 1
             find(node)
-            if acronym_of(mention.span.text, mention.name):
-                acronyms[mention.span.text.replace(".", "").lower()].add(node)
+            letters = mention.span.text.replace(".", "")  # "U.S.", "PMA"
+            if letters != mention.name and is_abbreviation(letters, mention.name):
+                acronyms[letters.lower()].add(node)
             if mention.gazetteer_id:
                 gaz = f"gaz:{mention.gazetteer_id}"
                 union(node, gaz)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Set
 import yaml
 
 from extract.records import DocumentRecords
-from extract.words import acronym_of
+from extract.words import is_abbreviation
 
 # A name is the corpus's when this many documents find it.
 MIN_DOCUMENTS = 2
@@ -80,7 +80,7 @@ def recurring_names(
                 continue  # the packaged gazetteer's names every document knows already
             if len(name) < 3 or not _NAME.fullmatch(name):
                 continue
-            if name != mention.name and acronym_of(name, mention.name):
+            if name != mention.name and is_abbreviation(name, mention.name):
                 continue  # "(PMA)" after the name it stands for: that name's, already known
             documents[name].add(record.document.id)
             if mention.source != "ner":

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.entities.candidates import HYPHENS
 from extract.entities.lexicon import EntityLexicon
 from extract.events.lexicon import EventLexicon
 from extract.events.syntax import (
@@ -375,7 +376,7 @@ class DocEntities:
         last = start
         while last + 1 < len(self.doc) and self.doc[last + 1].idx < mention.span.end:
             last += 1
-        if last + 2 >= len(self.doc) or self.doc[last + 1].text not in HYPHEN_TOKENS:
+        if last + 2 >= len(self.doc) or self.doc[last + 1].text not in ("-", *HYPHENS):
             return False
         return self.doc[last].head.i == last + 2
 
@@ -414,10 +415,6 @@ class DocEntities:
             if candidate.pos_ not in NOUN_POS:
                 break
         return None
-
-
-# Hyphens as the tokenizer leaves them between the words of "Singapore-owned".
-HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def _clause_subjects(token: Token) -> list[Token]:

@@ -229,12 +229,12 @@ def model_owners(
         owner = knowledge.owner_of(entity.name)
         if not owner:
             told = Counter(
-                slug((names or {}).get((doc_id, m.owner), m.owner))
+                maker
                 for doc_id, m in entity.mentions
                 if m.owner is not None
+                and (maker := slug((names or {}).get((doc_id, m.owner), m.owner))) in entities
             )
-            told = Counter({k: n for k, n in told.items() if k in entities})
-            owner = sorted(told.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if told else None
+            owner = min(told.items(), key=lambda kv: (-kv[1], kv[0]))[0] if told else None
         if owner and slug(owner) != key:
             owners[key] = slug(owner)
     return owners
